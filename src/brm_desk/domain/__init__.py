@@ -1,0 +1,1 @@
+"""The BRM's world in plain Python: no Qt, no SQL."""

@@ -1,0 +1,188 @@
+"""The balance of SPEC §2 as values, and the pure arithmetic on them.
+
+The store sums engagements in SQL; this module turns those sums into the figures a BRM reads,
+so that every formula (share, overdue, drifting) lives here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from brm_desk.domain.enums import Focus
+
+
+@dataclass(frozen=True, slots=True)
+class FocusTally:
+    """Engagement counts and meeting minutes by focus."""
+
+    reactive: int = 0
+    routine: int = 0
+    strategic: int = 0
+    reactive_minutes: int = 0
+    routine_minutes: int = 0
+    strategic_minutes: int = 0
+
+    def count(self, focus: Focus) -> int:
+        return int(getattr(self, focus.value))
+
+    def minutes(self, focus: Focus) -> int:
+        return int(getattr(self, f"{focus.value}_minutes"))
+
+    def hours(self, focus: Focus) -> float:
+        return self.minutes(focus) / 60
+
+    @property
+    def total(self) -> int:
+        return self.reactive + self.routine + self.strategic
+
+    @property
+    def strategic_share(self) -> float | None:
+        return strategic_share(self.reactive, self.strategic)
+
+    def __add__(self, other: FocusTally) -> FocusTally:
+        return FocusTally(
+            self.reactive + other.reactive,
+            self.routine + other.routine,
+            self.strategic + other.strategic,
+            self.reactive_minutes + other.reactive_minutes,
+            self.routine_minutes + other.routine_minutes,
+            self.strategic_minutes + other.strategic_minutes,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MonthBalance:
+    """One calendar month of a partner's engagements (``month`` is its first day)."""
+
+    month: date
+    tally: FocusTally
+
+    @property
+    def label(self) -> str:
+        return self.month.strftime("%Y-%m")
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerBalance:
+    """SPEC §2's figures for one partner over [period_from, period_to]."""
+
+    partner_id: str
+    name: str
+    period_from: date
+    period_to: date
+    target_strategic_share: float
+    touch_cadence_days: int
+    tally: FocusTally
+    last_strategic: date | None
+    months: tuple[MonthBalance, ...] = field(default=())
+
+    @property
+    def strategic_share(self) -> float | None:
+        return self.tally.strategic_share
+
+    @property
+    def days_since_strategic(self) -> int | None:
+        return None if self.last_strategic is None else (self.period_to - self.last_strategic).days
+
+    @property
+    def overdue(self) -> bool:
+        days = self.days_since_strategic
+        return days is None or days > self.touch_cadence_days
+
+    @property
+    def on_target(self) -> bool | None:
+        share = self.strategic_share
+        return None if share is None else share >= self.target_strategic_share
+
+
+def strategic_share(reactive: int, strategic: int) -> float | None:
+    """Strategic / (reactive + strategic); routine work is neither, and none when both are 0."""
+    denominator = reactive + strategic
+    return None if denominator == 0 else strategic / denominator
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def months_between(period_from: date, period_to: date) -> list[date]:
+    """First days of every calendar month the period touches, in order."""
+    months: list[date] = []
+    month = month_start(period_from)
+    while month <= period_to:
+        months.append(month)
+        month = next_month(month)
+    return months
+
+
+def last_full_months(today: date, count: int) -> list[date]:
+    """First days of the ``count`` calendar months before the current one, oldest first."""
+    months: list[date] = []
+    month = month_start(today)
+    for _ in range(count):
+        month = month_start(month - timedelta(days=1))
+        months.insert(0, month)
+    return months
+
+
+def is_drifting(monthly_shares: Iterable[float | None], target: float) -> bool:
+    """Below target in each of the given months (a month with no reactive or strategic
+    engagement has no share and so does not count as drifting)."""
+    shares = list(monthly_shares)
+    return bool(shares) and all(s is not None and s < target for s in shares)
+
+
+def previous_period(period_from: date, period_to: date) -> tuple[date, date]:
+    """The period of the same length that ends the day before ``period_from``."""
+    length = period_to - period_from
+    end = period_from - timedelta(days=1)
+    return end - length, end
+
+
+def default_period(
+    today: date, period_to: date | None = None, period_from: date | None = None
+) -> tuple[date, date]:
+    """SPEC §5: ``to`` defaults to today and ``from`` to 90 days before ``to``."""
+    end = period_to or today
+    return (period_from or end - timedelta(days=90)), end
+
+
+def assemble(
+    *,
+    partner_id: str,
+    name: str,
+    period_from: date,
+    period_to: date,
+    target_strategic_share: float,
+    touch_cadence_days: int,
+    last_strategic: date | None,
+    cells: Iterable[tuple[date, Focus, int, int]],
+) -> PartnerBalance:
+    """A partner's balance from its (month, focus, count, minutes) sums."""
+    by_month: dict[date, dict[str, int]] = {m: {} for m in months_between(period_from, period_to)}
+    for month, focus, count, minutes in cells:
+        figures = by_month.setdefault(month, {})
+        figures[focus.value] = figures.get(focus.value, 0) + count
+        key = f"{focus.value}_minutes"
+        figures[key] = figures.get(key, 0) + minutes
+    months = tuple(
+        MonthBalance(month, FocusTally(**figures)) for month, figures in sorted(by_month.items())
+    )
+    total = sum((m.tally for m in months), FocusTally())
+    return PartnerBalance(
+        partner_id=partner_id,
+        name=name,
+        period_from=period_from,
+        period_to=period_to,
+        target_strategic_share=target_strategic_share,
+        touch_cadence_days=touch_cadence_days,
+        tally=total,
+        last_strategic=last_strategic,
+        months=months,
+    )

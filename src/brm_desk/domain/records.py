@@ -1,0 +1,158 @@
+"""Frozen records the layers pass around instead of ORM objects.
+
+Ids are the journal's public, stable string ids (the ones the JSON format carries).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from brm_desk.domain.enums import (
+    Focus,
+    Influence,
+    Maturity,
+    MeetingType,
+    RequestStatus,
+    Side,
+    Stance,
+)
+
+DEFAULT_TARGET_STRATEGIC_SHARE = 0.6
+DEFAULT_TOUCH_CADENCE_DAYS = 30
+DEFAULT_DURATION_MINUTES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class MaturityChange:
+    """The relationship reached ``maturity`` on ``since``."""
+
+    maturity: Maturity
+    since: date
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """A business unit, function or executive the BRM serves."""
+
+    id: str
+    name: str
+    business_unit: str = ""
+    sponsor: str = ""
+    maturity: Maturity = Maturity.AD_HOC
+    maturity_history: tuple[MaturityChange, ...] = ()
+    target_strategic_share: float = DEFAULT_TARGET_STRATEGIC_SHARE
+    touch_cadence_days: int = DEFAULT_TOUCH_CADENCE_DAYS
+    notes: str = ""
+    archived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A person on the partner side."""
+
+    id: str
+    partner_id: str
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    influence: Influence = Influence.MEDIUM
+    stance: Stance = Stance.NEUTRAL
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A follow-up agreed in a meeting; ``side`` says who owes it."""
+
+    text: str
+    side: Side = Side.MINE
+    owner: str = ""
+    due: date | None = None
+    done: date | None = None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.done is None and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """An engagement with a partner; ``start`` is aware and keeps its own UTC offset."""
+
+    id: str
+    partner_id: str
+    title: str
+    start: datetime
+    duration_minutes: int = DEFAULT_DURATION_MINUTES
+    type: MeetingType = MeetingType.OTHER
+    focus: Focus = Focus.ROUTINE
+    location: str = ""
+    attendee_ids: tuple[str, ...] = ()
+    notes: str = ""
+    private: bool = False
+    tags: tuple[str, ...] = ()
+    satisfaction: int | None = None
+    actions: tuple[Action, ...] = ()
+
+    @property
+    def local_date(self) -> date:
+        """The meeting's date in its own offset: the date the balance counts it on."""
+        return self.start.date()
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """Demand from a partner, and what the BRM made of it."""
+
+    id: str
+    partner_id: str
+    title: str
+    received: date
+    raised_by_id: str | None = None
+    focus: Focus = Focus.ROUTINE
+    want: str = ""
+    need: str = ""
+    value: int = 3
+    urgency: int = 3
+    status: RequestStatus = RequestStatus.NEW
+    routed_to: str = ""
+    delivered_on: date | None = None
+    revisit_on: date | None = None
+    reframed_as_id: str | None = None
+    outcome_note: str = ""
+    expected_benefit: str = ""
+    expected_value_amount: Decimal | None = None
+    realized_value_amount: Decimal | None = None
+    benefit_reviewed_on: date | None = None
+    meeting_ids: tuple[str, ...] = ()
+    notes: str = ""
+    private: bool = False
+    tags: tuple[str, ...] = field(default=())
+
+    @property
+    def realization(self) -> float | None:
+        """Realized / expected value, once both are known."""
+        if not self.expected_value_amount or self.realized_value_amount is None:
+            return None
+        return float(self.realized_value_amount / self.expected_value_amount)
+
+
+@dataclass(frozen=True, slots=True)
+class TrashItem:
+    """Something deleted, with what went with it (a partner takes its records along)."""
+
+    batch: str
+    kind: str
+    id: str
+    title: str
+    partner_name: str
+    deleted_at: datetime
+    items: int
+
+
+def new_id() -> str:
+    """A fresh public id for a record made in this journal."""
+    return uuid.uuid4().hex

@@ -1,0 +1,188 @@
+"""Open, create and identify journal files, refusing any file that is not ours untouched.
+
+A journal is one SQLite file marked with our ``application_id`` and a schema version in
+``user_version``. Both are read from the raw file header *before* SQLite opens it, so a file
+that is not a journal, or is from a newer version, is never written to, not even a side file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from brm_desk.domain.errors import JournalFileError
+
+APPLICATION_ID = 0x42524D44  # "BRMD"
+SCHEMA_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    """What the header of a journal file says about it."""
+
+    application_id: int
+    schema_version: int
+    wal: bool
+
+
+def identify(path: Path) -> FileIdentity:
+    """Read a journal file's header, raising a clear error for anything that is not ours."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise JournalFileError(
+            f"{path}: no journal here. Create one with 'brm-desk init' or pick another file."
+        ) from None
+    except IsADirectoryError:
+        raise JournalFileError(f"{path}: is a folder, not a journal file.") from None
+    except PermissionError:
+        raise JournalFileError(f"{path}: cannot be read (permission denied).") from None
+    except OSError as error:
+        raise JournalFileError(f"{path}: cannot be read ({error.strerror}).") from None
+    if not header:
+        raise JournalFileError(f"{path}: is an empty file, not a BRM Desk journal.")
+    if not header.startswith(SQLITE_MAGIC):
+        raise JournalFileError(
+            f"{path}: is not a BRM Desk journal (or it is encrypted and needs its passphrase)."
+        )
+    if len(header) < 100:
+        raise JournalFileError(f"{path}: is damaged (the file is truncated).")
+    (user_version,) = struct.unpack(">i", header[60:64])
+    (application_id,) = struct.unpack(">I", header[68:72])
+    if application_id != APPLICATION_ID:
+        raise JournalFileError(f"{path}: is a SQLite database, but not a BRM Desk journal.")
+    return FileIdentity(application_id, user_version, wal=header[18] == 2)
+
+
+def refuse_newer(path: Path, schema_version: int) -> None:
+    if schema_version > SCHEMA_VERSION:
+        raise JournalFileError(
+            f"{path}: was written by a newer version of BRM Desk (journal format "
+            f"{schema_version}; this version reads up to {SCHEMA_VERSION}). "
+            "Update BRM Desk to open it; the file was not changed."
+        )
+
+
+def _configure_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    """Pragmas every connection needs; autocommit so SQLAlchemy's BEGIN is the only one."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
+def _begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on a journal file, with our pragmas on every connection."""
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def translate_sqlite_error(path: Path, error: BaseException) -> JournalFileError:
+    """A clear message for the SQLite errors a user can meet with a file."""
+    text = str(error).lower()
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return JournalFileError(
+            f"{path}: is damaged ({error}). Restore a backup or run 'brm-desk check'."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return JournalFileError(
+            f"{path}: cannot be written (it or its folder is read-only). "
+            "Copy it somewhere writable, or open a backup."
+        )
+    if "locked" in text or "busy" in text:
+        return JournalFileError(f"{path}: is busy in another program; close it and try again.")
+    if "disk is full" in text or "database or disk is full" in text:
+        return JournalFileError(f"{path}: the disk is full; free some space and try again.")
+    return JournalFileError(f"{path}: cannot be used ({error}).")
+
+
+def create_file(path: Path, build_schema: Callable[[Engine], None]) -> None:
+    """Create a new journal at ``path`` atomically; refuse if anything is already there.
+
+    The schema is built in a temporary file beside the target, which is then linked into
+    place only if the name is still free, so a crash never leaves a half-made journal.
+    """
+    if path.exists() or path.is_symlink():
+        raise JournalFileError(f"{path}: already exists; BRM Desk will not overwrite it.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise JournalFileError(f"{path}: the folder {folder} does not exist.")
+    temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.creating"
+    try:
+        raw = sqlite3.connect(temporary)
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        raw.execute("PRAGMA journal_mode = WAL")
+        raw.commit()
+        raw.close()
+        engine = make_engine(temporary)
+        try:
+            build_schema(engine)
+        finally:
+            engine.dispose()
+        os.link(temporary, path)
+    except FileExistsError:
+        raise JournalFileError(f"{path}: already exists; BRM Desk will not overwrite it.") from None
+    except PermissionError:
+        raise JournalFileError(f"{path}: cannot be created here (permission denied).") from None
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(path, error) from None
+    except OSError as error:
+        raise JournalFileError(f"{path}: cannot be created ({error.strerror}).") from None
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """A consistent copy of a journal through SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as origin:
+            copy = sqlite3.connect(partial)
+            try:
+                origin.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+                copy.commit()
+            finally:
+                copy.close()
+        origin.close()
+        partial.replace(target)
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise translate_sqlite_error(source, error) from None
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise JournalFileError(
+            f"{target}: the backup cannot be written ({error.strerror})."
+        ) from None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

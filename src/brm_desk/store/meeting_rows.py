@@ -1,0 +1,197 @@
+"""Meetings with their attendees and actions, between rows and records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+
+from brm_desk.domain.enums import Focus, MeetingType, Side
+from brm_desk.domain.errors import NotFoundError
+from brm_desk.domain.records import Action, Meeting
+from brm_desk.store.database import Transaction
+from brm_desk.store.rows import CHUNK, now_text, pk_map, pk_of, start_columns, tags_text, tags_tuple
+from brm_desk.store.schema import (
+    ActionRow,
+    ContactRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    PartnerRow,
+)
+
+_SELECT = select(
+    MeetingRow.id,
+    MeetingRow.uid,
+    PartnerRow.uid.label("partner_uid"),
+    MeetingRow.title,
+    MeetingRow.start,
+    MeetingRow.duration_minutes,
+    MeetingRow.type,
+    MeetingRow.focus,
+    MeetingRow.location,
+    MeetingRow.notes,
+    MeetingRow.private,
+    MeetingRow.tags,
+    MeetingRow.satisfaction,
+).join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
+
+
+def _values(meeting: Meeting) -> dict[str, object]:
+    return {
+        "uid": meeting.id,
+        "title": meeting.title,
+        **start_columns(meeting.start),
+        "duration_minutes": meeting.duration_minutes,
+        "type": meeting.type.value,
+        "focus": meeting.focus.value,
+        "location": meeting.location,
+        "notes": meeting.notes,
+        "private": meeting.private,
+        "tags": tags_text(meeting.tags),
+        "satisfaction": meeting.satisfaction,
+    }
+
+
+def insert_many(tx: Transaction, meetings: Sequence[Meeting]) -> None:
+    if not meetings:
+        return
+    partners = pk_map(tx, PartnerRow, (m.partner_id for m in meetings))
+    stamp = now_text()
+    for start in range(0, len(meetings), CHUNK * 4):
+        batch = meetings[start : start + CHUNK * 4]
+        tx.execute(
+            insert(MeetingRow),
+            [
+                {
+                    **_values(m),
+                    "partner_id": partners[m.partner_id],
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+                for m in batch
+            ],
+        )
+        pks = pk_map(tx, MeetingRow, (m.id for m in batch))
+        _insert_children(tx, [(pks[m.id], m) for m in batch])
+
+
+def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -> None:
+    contacts = pk_map(tx, ContactRow, (c for _, m in meetings for c in m.attendee_ids))
+    attendees = [
+        {"meeting_id": pk, "contact_id": contacts[contact], "position": i}
+        for pk, meeting in meetings
+        for i, contact in enumerate(meeting.attendee_ids)
+    ]
+    if attendees:
+        tx.execute(insert(MeetingAttendeeRow), attendees)
+    actions = [
+        {
+            "meeting_id": pk,
+            "position": i,
+            "text": a.text,
+            "side": a.side.value,
+            "owner": a.owner,
+            "due": a.due,
+            "done": a.done,
+        }
+        for pk, meeting in meetings
+        for i, a in enumerate(meeting.actions)
+    ]
+    if actions:
+        tx.execute(insert(ActionRow), actions)
+
+
+def update_one(tx: Transaction, meeting: Meeting) -> None:
+    pk = pk_of(tx, MeetingRow, meeting.id, "meeting")
+    partner = pk_of(tx, PartnerRow, meeting.partner_id, "partner")
+    tx.execute(
+        update(MeetingRow)
+        .where(MeetingRow.id == pk)
+        .values(**_values(meeting), partner_id=partner, updated_at=now_text())
+    )
+    tx.execute(delete(MeetingAttendeeRow).where(MeetingAttendeeRow.meeting_id == pk))
+    tx.execute(delete(ActionRow).where(ActionRow.meeting_id == pk))
+    _insert_children(tx, [(pk, meeting)])
+
+
+def _children(
+    tx: Transaction, pks: Sequence[int] | None
+) -> tuple[dict[int, list[str]], dict[int, list[Action]]]:
+    """Attendee ids and actions of the given meetings (of all meetings when ``pks`` is None)."""
+    attendees: dict[int, list[str]] = defaultdict(list)
+    actions: dict[int, list[Action]] = defaultdict(list)
+    chunks: list[Sequence[int] | None] = (
+        [None] if pks is None else [pks[i : i + CHUNK] for i in range(0, len(pks), CHUNK)]
+    )
+    for chunk in chunks:
+        who = (
+            select(MeetingAttendeeRow.meeting_id, ContactRow.uid)
+            .join(ContactRow, ContactRow.id == MeetingAttendeeRow.contact_id)
+            .where(ContactRow.deleted_at.is_(None))
+            .order_by(MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.position)
+        )
+        what = select(
+            ActionRow.meeting_id,
+            ActionRow.text,
+            ActionRow.side,
+            ActionRow.owner,
+            ActionRow.due,
+            ActionRow.done,
+        ).order_by(ActionRow.meeting_id, ActionRow.position)
+        if chunk is not None:
+            who = who.where(MeetingAttendeeRow.meeting_id.in_(chunk))
+            what = what.where(ActionRow.meeting_id.in_(chunk))
+        for meeting_pk, contact_uid in tx.execute(who):
+            attendees[meeting_pk].append(contact_uid)
+        for meeting_pk, text, side, owner, due, done in tx.execute(what):
+            actions[meeting_pk].append(Action(text, Side(side), owner, due, done))
+    return attendees, actions
+
+
+def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> list[Meeting]:
+    rows = tx.execute(statement).all()
+    attendees, actions = _children(tx, None if everything else [row.id for row in rows])
+    return [
+        Meeting(
+            id=row.uid,
+            partner_id=row.partner_uid,
+            title=row.title,
+            start=datetime.fromisoformat(row.start),
+            duration_minutes=row.duration_minutes,
+            type=MeetingType(row.type),
+            focus=Focus(row.focus),
+            location=row.location,
+            attendee_ids=tuple(attendees.get(row.id, ())),
+            notes=row.notes,
+            private=bool(row.private),
+            tags=tags_tuple(row.tags),
+            satisfaction=row.satisfaction,
+            actions=tuple(actions.get(row.id, ())),
+        )
+        for row in rows
+    ]
+
+
+def get(tx: Transaction, uid: str) -> Meeting:
+    found = _records(tx, _SELECT.where(MeetingRow.uid == uid, MeetingRow.deleted_at.is_(None)))
+    if not found:
+        raise NotFoundError(f"no meeting with id '{uid}' in this journal")
+    return found[0]
+
+
+def _live() -> Any:
+    return _SELECT.where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+
+
+def of_partner(tx: Transaction, partner_id: str, limit: int | None = None) -> list[Meeting]:
+    """A partner's live meetings, latest first."""
+    statement = _live().where(PartnerRow.uid == partner_id).order_by(MeetingRow.start_utc.desc())
+    return _records(tx, statement.limit(limit) if limit else statement)
+
+
+def in_journal_order(tx: Transaction) -> list[Meeting]:
+    """Every live meeting of a live partner, in the order it entered the journal."""
+    return _records(tx, _live().order_by(MeetingRow.id), everything=True)

@@ -1,0 +1,144 @@
+"""Partners and their maturity history, between rows and records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+
+from brm_desk.domain.enums import Maturity
+from brm_desk.domain.errors import NotFoundError
+from brm_desk.domain.records import MaturityChange, Partner
+from brm_desk.store.database import Transaction
+from brm_desk.store.rows import now_text, pk_map, pk_of
+from brm_desk.store.schema import MaturityChangeRow, PartnerRow
+
+_COLUMNS = (
+    PartnerRow.id,
+    PartnerRow.uid,
+    PartnerRow.name,
+    PartnerRow.business_unit,
+    PartnerRow.sponsor,
+    PartnerRow.maturity,
+    PartnerRow.target_strategic_share,
+    PartnerRow.touch_cadence_days,
+    PartnerRow.notes,
+    PartnerRow.archived,
+)
+
+
+def _values(partner: Partner) -> dict[str, object]:
+    return {
+        "uid": partner.id,
+        "name": partner.name,
+        "business_unit": partner.business_unit,
+        "sponsor": partner.sponsor,
+        "maturity": partner.maturity.value,
+        "target_strategic_share": partner.target_strategic_share,
+        "touch_cadence_days": partner.touch_cadence_days,
+        "notes": partner.notes,
+        "archived": partner.archived,
+    }
+
+
+def insert_many(tx: Transaction, partners: Sequence[Partner]) -> None:
+    if not partners:
+        return
+    stamp = now_text()
+    tx.execute(
+        insert(PartnerRow),
+        [{**_values(p), "created_at": stamp, "updated_at": stamp} for p in partners],
+    )
+    pks = pk_map(tx, PartnerRow, (p.id for p in partners))
+    _insert_history(tx, [(pks[p.id], p) for p in partners])
+
+
+def _insert_history(tx: Transaction, partners: Sequence[tuple[int, Partner]]) -> None:
+    rows = [
+        {"partner_id": pk, "position": i, "maturity": c.maturity.value, "since": c.since}
+        for pk, partner in partners
+        for i, c in enumerate(partner.maturity_history)
+    ]
+    if rows:
+        tx.execute(insert(MaturityChangeRow), rows)
+
+
+def update_one(tx: Transaction, partner: Partner) -> None:
+    pk = pk_of(tx, PartnerRow, partner.id, "partner")
+    tx.execute(
+        update(PartnerRow)
+        .where(PartnerRow.id == pk)
+        .values(**_values(partner), updated_at=now_text())
+    )
+    tx.execute(delete(MaturityChangeRow).where(MaturityChangeRow.partner_id == pk))
+    _insert_history(tx, [(pk, partner)])
+
+
+def _histories(tx: Transaction, pks: Sequence[int]) -> dict[int, list[MaturityChange]]:
+    result: dict[int, list[MaturityChange]] = defaultdict(list)
+    statement = select(
+        MaturityChangeRow.partner_id, MaturityChangeRow.maturity, MaturityChangeRow.since
+    ).order_by(MaturityChangeRow.partner_id, MaturityChangeRow.position)
+    if len(pks) == 1:
+        statement = statement.where(MaturityChangeRow.partner_id == pks[0])
+    for partner_pk, maturity, since in tx.execute(statement):
+        result[partner_pk].append(MaturityChange(Maturity(maturity), since))
+    return result
+
+
+def _records(tx: Transaction, rows: Sequence[Any]) -> list[Partner]:
+    histories = _histories(tx, [row.id for row in rows])
+    return [
+        Partner(
+            id=row.uid,
+            name=row.name,
+            business_unit=row.business_unit,
+            sponsor=row.sponsor,
+            maturity=Maturity(row.maturity),
+            maturity_history=tuple(histories.get(row.id, ())),
+            target_strategic_share=row.target_strategic_share,
+            touch_cadence_days=row.touch_cadence_days,
+            notes=row.notes,
+            archived=bool(row.archived),
+        )
+        for row in rows
+    ]
+
+
+def get(tx: Transaction, uid: str) -> Partner:
+    rows = tx.execute(
+        select(*_COLUMNS).where(PartnerRow.uid == uid, PartnerRow.deleted_at.is_(None))
+    ).all()
+    if not rows:
+        raise NotFoundError(f"no partner with id '{uid}' in this journal")
+    return _records(tx, rows)[0]
+
+
+def listing(tx: Transaction, *, include_archived: bool = True) -> list[Partner]:
+    """Live partners (not in the trash) by name."""
+    statement = select(*_COLUMNS).where(PartnerRow.deleted_at.is_(None))
+    if not include_archived:
+        statement = statement.where(PartnerRow.archived.is_(False))
+    rows = tx.execute(statement.order_by(PartnerRow.name, PartnerRow.id)).all()
+    return _records(tx, rows)
+
+
+def find_by_name(tx: Transaction, name: str) -> Partner | None:
+    """A live partner by name: exact first, then ignoring case."""
+    for condition in (PartnerRow.name == name, func.lower(PartnerRow.name) == name.lower()):
+        rows = tx.execute(
+            select(*_COLUMNS).where(condition, PartnerRow.deleted_at.is_(None)).limit(2)
+        ).all()
+        if len(rows) == 1:
+            return _records(tx, rows[:1])[0]
+    return None
+
+
+def count(tx: Transaction) -> int:
+    return int(
+        tx.execute(
+            select(func.count()).select_from(PartnerRow).where(PartnerRow.deleted_at.is_(None))
+        ).scalar_one()
+    )

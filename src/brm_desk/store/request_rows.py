@@ -1,0 +1,224 @@
+"""Requests with their linked meetings, between rows and records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.orm import aliased
+
+from brm_desk.domain.enums import Focus, RequestStatus
+from brm_desk.domain.errors import NotFoundError
+from brm_desk.domain.records import Request
+from brm_desk.store.database import Transaction
+from brm_desk.store.rows import CHUNK, now_text, pk_map, pk_of, tags_text, tags_tuple
+from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestMeetingRow, RequestRow
+
+_Reframed = aliased(RequestRow)
+_SELECT = (
+    select(
+        RequestRow.id,
+        RequestRow.uid,
+        PartnerRow.uid.label("partner_uid"),
+        RequestRow.title,
+        ContactRow.uid.label("raised_by_uid"),
+        RequestRow.received,
+        RequestRow.focus,
+        RequestRow.want,
+        RequestRow.need,
+        RequestRow.value,
+        RequestRow.urgency,
+        RequestRow.status,
+        RequestRow.routed_to,
+        RequestRow.delivered_on,
+        RequestRow.revisit_on,
+        _Reframed.uid.label("reframed_as_uid"),
+        RequestRow.outcome_note,
+        RequestRow.expected_benefit,
+        RequestRow.expected_value_amount,
+        RequestRow.realized_value_amount,
+        RequestRow.benefit_reviewed_on,
+        RequestRow.notes,
+        RequestRow.private,
+        RequestRow.tags,
+    )
+    .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
+    .outerjoin(
+        ContactRow, (ContactRow.id == RequestRow.raised_by_id) & ContactRow.deleted_at.is_(None)
+    )
+    .outerjoin(
+        _Reframed, (_Reframed.id == RequestRow.reframed_as_id) & _Reframed.deleted_at.is_(None)
+    )
+)
+
+
+def _values(request: Request) -> dict[str, object]:
+    return {
+        "uid": request.id,
+        "title": request.title,
+        "received": request.received,
+        "focus": request.focus.value,
+        "want": request.want,
+        "need": request.need,
+        "value": request.value,
+        "urgency": request.urgency,
+        "status": request.status.value,
+        "routed_to": request.routed_to,
+        "delivered_on": request.delivered_on,
+        "revisit_on": request.revisit_on,
+        "outcome_note": request.outcome_note,
+        "expected_benefit": request.expected_benefit,
+        "expected_value_amount": request.expected_value_amount,
+        "realized_value_amount": request.realized_value_amount,
+        "benefit_reviewed_on": request.benefit_reviewed_on,
+        "notes": request.notes,
+        "private": request.private,
+        "tags": tags_text(request.tags),
+    }
+
+
+def insert_many(tx: Transaction, requests: Sequence[Request]) -> None:
+    """Insert requests; ``reframed_as`` may point to another request of the same batch."""
+    if not requests:
+        return
+    partners = pk_map(tx, PartnerRow, (r.partner_id for r in requests))
+    contacts = pk_map(tx, ContactRow, (r.raised_by_id for r in requests if r.raised_by_id))
+    stamp = now_text()
+    tx.execute(
+        insert(RequestRow),
+        [
+            {
+                **_values(r),
+                "partner_id": partners[r.partner_id],
+                "raised_by_id": contacts[r.raised_by_id] if r.raised_by_id else None,
+                "reframed_as_id": None,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+            for r in requests
+        ],
+    )
+    pks = pk_map(
+        tx,
+        RequestRow,
+        [r.id for r in requests] + [r.reframed_as_id for r in requests if r.reframed_as_id],
+    )
+    links = [
+        {"row_id": pks[r.id], "target": pks[r.reframed_as_id]} for r in requests if r.reframed_as_id
+    ]
+    if links:
+        tx.execute(
+            update(RequestRow)
+            .where(RequestRow.id == bindparam("row_id"))
+            .values(reframed_as_id=bindparam("target")),
+            links,
+        )
+    _insert_meeting_links(tx, [(pks[r.id], r) for r in requests])
+
+
+def _insert_meeting_links(tx: Transaction, requests: Sequence[tuple[int, Request]]) -> None:
+    meetings = pk_map(tx, MeetingRow, (m for _, r in requests for m in r.meeting_ids))
+    rows = [
+        {"request_id": pk, "meeting_id": meetings[m], "position": i}
+        for pk, request in requests
+        for i, m in enumerate(request.meeting_ids)
+    ]
+    if rows:
+        tx.execute(insert(RequestMeetingRow), rows)
+
+
+def update_one(tx: Transaction, request: Request) -> None:
+    pk = pk_of(tx, RequestRow, request.id, "request")
+    values: dict[str, object] = {
+        **_values(request),
+        "partner_id": pk_of(tx, PartnerRow, request.partner_id, "partner"),
+        "raised_by_id": (
+            pk_of(tx, ContactRow, request.raised_by_id, "contact") if request.raised_by_id else None
+        ),
+        "reframed_as_id": (
+            pk_of(tx, RequestRow, request.reframed_as_id, "request")
+            if request.reframed_as_id
+            else None
+        ),
+        "updated_at": now_text(),
+    }
+    tx.execute(update(RequestRow).where(RequestRow.id == pk).values(**values))
+    tx.execute(delete(RequestMeetingRow).where(RequestMeetingRow.request_id == pk))
+    _insert_meeting_links(tx, [(pk, request)])
+
+
+def _meeting_links(tx: Transaction, pks: Sequence[int] | None) -> dict[int, list[str]]:
+    links: dict[int, list[str]] = defaultdict(list)
+    chunks: list[Sequence[int] | None] = (
+        [None] if pks is None else [pks[i : i + CHUNK] for i in range(0, len(pks), CHUNK)]
+    )
+    for chunk in chunks:
+        statement = (
+            select(RequestMeetingRow.request_id, MeetingRow.uid)
+            .join(MeetingRow, MeetingRow.id == RequestMeetingRow.meeting_id)
+            .where(MeetingRow.deleted_at.is_(None))
+            .order_by(RequestMeetingRow.request_id, RequestMeetingRow.position)
+        )
+        if chunk is not None:
+            statement = statement.where(RequestMeetingRow.request_id.in_(chunk))
+        for request_pk, meeting_uid in tx.execute(statement):
+            links[request_pk].append(meeting_uid)
+    return links
+
+
+def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> list[Request]:
+    rows = tx.execute(statement).all()
+    links = _meeting_links(tx, None if everything else [row.id for row in rows])
+    return [
+        Request(
+            id=row.uid,
+            partner_id=row.partner_uid,
+            title=row.title,
+            received=row.received,
+            raised_by_id=row.raised_by_uid,
+            focus=Focus(row.focus),
+            want=row.want,
+            need=row.need,
+            value=row.value,
+            urgency=row.urgency,
+            status=RequestStatus(row.status),
+            routed_to=row.routed_to,
+            delivered_on=row.delivered_on,
+            revisit_on=row.revisit_on,
+            reframed_as_id=row.reframed_as_uid,
+            outcome_note=row.outcome_note,
+            expected_benefit=row.expected_benefit,
+            expected_value_amount=row.expected_value_amount,
+            realized_value_amount=row.realized_value_amount,
+            benefit_reviewed_on=row.benefit_reviewed_on,
+            meeting_ids=tuple(links.get(row.id, ())),
+            notes=row.notes,
+            private=bool(row.private),
+            tags=tags_tuple(row.tags),
+        )
+        for row in rows
+    ]
+
+
+def get(tx: Transaction, uid: str) -> Request:
+    found = _records(tx, _SELECT.where(RequestRow.uid == uid, RequestRow.deleted_at.is_(None)))
+    if not found:
+        raise NotFoundError(f"no request with id '{uid}' in this journal")
+    return found[0]
+
+
+def _live() -> Any:
+    return _SELECT.where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+
+
+def of_partner(tx: Transaction, partner_id: str) -> list[Request]:
+    """A partner's live requests, latest first."""
+    statement = _live().where(PartnerRow.uid == partner_id)
+    return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
+
+
+def in_journal_order(tx: Transaction) -> list[Request]:
+    """Every live request of a live partner, in the order it entered the journal."""
+    return _records(tx, _live().order_by(RequestRow.id), everything=True)

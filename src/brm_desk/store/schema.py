@@ -1,0 +1,270 @@
+"""The journal's tables, as SQLAlchemy 2 typed declarative mappings.
+
+Every record has an integer primary key for joins and the full-text index, and a ``uid``:
+the public string id the JSON format carries and the rest of the app passes around.
+Soft-deleted rows (the trash) keep ``deleted_at`` and the ``deleted_batch`` they went with.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+FOCUS_VALUES = "('reactive', 'routine', 'strategic')"
+NOCASE = "NOCASE"
+
+
+class Money(TypeDecorator[Decimal]):
+    """A Decimal kept as its exact text (SQLite has no decimal type)."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class _Trashable:
+    """Columns every user-visible record shares: its public id, timestamps, trash state."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    created_at: Mapped[str] = mapped_column(String)
+    updated_at: Mapped[str] = mapped_column(String)
+    deleted_at: Mapped[str | None] = mapped_column(String, default=None)
+    deleted_batch: Mapped[str | None] = mapped_column(String, default=None, index=True)
+
+
+class PartnerRow(Base, _Trashable):
+    __tablename__ = "partner"
+    __table_args__ = (
+        Index(
+            "uq_partner_active_name",
+            "name",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        CheckConstraint(
+            "target_strategic_share BETWEEN 0 AND 1", name="target_strategic_share_range"
+        ),
+        CheckConstraint("touch_cadence_days >= 1", name="touch_cadence_days_positive"),
+    )
+
+    name: Mapped[str] = mapped_column(String(collation=NOCASE))
+    business_unit: Mapped[str] = mapped_column(String, default="")
+    sponsor: Mapped[str] = mapped_column(String, default="")
+    maturity: Mapped[str] = mapped_column(String)
+    target_strategic_share: Mapped[float]
+    touch_cadence_days: Mapped[int]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(default=False)
+
+
+class MaturityChangeRow(Base):
+    __tablename__ = "maturity_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    maturity: Mapped[str]
+    since: Mapped[date] = mapped_column(Date)
+
+
+class ContactRow(Base, _Trashable):
+    __tablename__ = "contact"
+
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(collation=NOCASE))
+    role: Mapped[str] = mapped_column(default="")
+    email: Mapped[str] = mapped_column(default="")
+    phone: Mapped[str] = mapped_column(default="")
+    influence: Mapped[str]
+    stance: Mapped[str]
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingRow(Base, _Trashable):
+    """A meeting; ``start`` keeps the ISO text with its own offset, ``start_utc`` sorts, and
+    ``local_date`` is the date in that offset, the one the balance counts."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        CheckConstraint("duration_minutes BETWEEN 1 AND 1440", name="duration_range"),
+        CheckConstraint(f"focus IN {FOCUS_VALUES}", name="focus_known"),
+        CheckConstraint(
+            "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction_range"
+        ),
+        Index(
+            "ix_meeting_balance",
+            "local_date",
+            "partner_id",
+            "focus",
+            "duration_minutes",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_meeting_partner_focus_date",
+            "partner_id",
+            "focus",
+            "local_date",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index("ix_meeting_start_utc", "start_utc"),
+    )
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    title: Mapped[str]
+    start: Mapped[str]
+    start_utc: Mapped[str]
+    local_date: Mapped[date] = mapped_column(Date)
+    duration_minutes: Mapped[int]
+    type: Mapped[str]
+    focus: Mapped[str]
+    location: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    private: Mapped[bool] = mapped_column(default=False)
+    tags: Mapped[str] = mapped_column(default="[]")
+    satisfaction: Mapped[int | None]
+
+
+class MeetingAttendeeRow(Base):
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int]
+
+
+class ActionRow(Base):
+    __tablename__ = "meeting_action"
+    __table_args__ = (
+        CheckConstraint("side IN ('mine', 'partner', 'provider')", name="side_known"),
+        Index("ix_meeting_action_open", "due", sqlite_where=text("done IS NULL")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    text: Mapped[str]
+    side: Mapped[str]
+    owner: Mapped[str] = mapped_column(default="")
+    due: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[date | None] = mapped_column(Date)
+
+
+class RequestRow(Base, _Trashable):
+    __tablename__ = "request"
+    __table_args__ = (
+        CheckConstraint(f"focus IN {FOCUS_VALUES}", name="focus_known"),
+        CheckConstraint("value BETWEEN 1 AND 5", name="value_range"),
+        CheckConstraint("urgency BETWEEN 1 AND 5", name="urgency_range"),
+        Index(
+            "ix_request_balance",
+            "received",
+            "partner_id",
+            "focus",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_request_partner_focus_received",
+            "partner_id",
+            "focus",
+            "received",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    title: Mapped[str]
+    raised_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    received: Mapped[date] = mapped_column(Date)
+    focus: Mapped[str]
+    want: Mapped[str] = mapped_column(Text, default="")
+    need: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[int]
+    urgency: Mapped[int]
+    status: Mapped[str]
+    routed_to: Mapped[str] = mapped_column(default="")
+    delivered_on: Mapped[date | None] = mapped_column(Date)
+    revisit_on: Mapped[date | None] = mapped_column(Date)
+    reframed_as_id: Mapped[int | None] = mapped_column(
+        ForeignKey("request.id", ondelete="SET NULL"), index=True
+    )
+    outcome_note: Mapped[str] = mapped_column(Text, default="")
+    expected_benefit: Mapped[str] = mapped_column(Text, default="")
+    expected_value_amount: Mapped[Decimal | None] = mapped_column(Money)
+    realized_value_amount: Mapped[Decimal | None] = mapped_column(Money)
+    benefit_reviewed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    private: Mapped[bool] = mapped_column(default=False)
+    tags: Mapped[str] = mapped_column(default="[]")
+
+
+class RequestMeetingRow(Base):
+    __tablename__ = "request_meeting"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("request.id", ondelete="CASCADE"), primary_key=True
+    )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int]
+
+
+class SearchDocumentRow(Base):
+    """One searchable text per record, kept by triggers; ``search_fts`` indexes it."""
+
+    __tablename__ = "search_document"
+    __table_args__ = (Index("uq_search_document_source", "kind", "source_id", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    source_id: Mapped[int]
+    partner_id: Mapped[int | None]
+    focus: Mapped[str | None]
+    day: Mapped[str | None]
+    title: Mapped[str]
+    body: Mapped[str]

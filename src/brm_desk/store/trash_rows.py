@@ -1,0 +1,134 @@
+"""Soft delete and restore: rows keep ``deleted_at`` and the batch they went with."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, delete, func, select, update
+
+from brm_desk.domain.errors import NotFoundError, ValidationError
+from brm_desk.domain.records import TrashItem
+from brm_desk.store.database import Transaction
+from brm_desk.store.rows import now_text, pk_of
+from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestRow
+
+ROW_CLASSES: dict[str, Any] = {
+    "partner": PartnerRow,
+    "contact": ContactRow,
+    "meeting": MeetingRow,
+    "request": RequestRow,
+}
+_TITLE = {"partner": "name", "contact": "name", "meeting": "title", "request": "title"}
+
+
+def soft_delete(tx: Transaction, kind: str, uid: str) -> str:
+    """Move a record (and, for a partner, everything of it) to the trash; returns the batch."""
+    row_class = ROW_CLASSES[kind]
+    pk = pk_of(tx, row_class, uid, kind)
+    batch = uuid.uuid4().hex
+    stamp = now_text()
+    tx.execute(
+        update(row_class).where(row_class.id == pk).values(deleted_at=stamp, deleted_batch=batch)
+    )
+    if kind == "partner":
+        for child in (ContactRow, MeetingRow, RequestRow):
+            tx.execute(
+                update(child)
+                .where(child.partner_id == pk, child.deleted_at.is_(None))
+                .values(deleted_at=stamp, deleted_batch=batch)
+            )
+    return batch
+
+
+def restore(tx: Transaction, batch: str) -> None:
+    """Bring a batch back, unless its name is taken now or its partner is still in the trash."""
+    head = _head(tx, batch)
+    if head is None:
+        raise NotFoundError("that item is no longer in the trash")
+    kind, _pk, _uid, title, _partner_name, partner_deleted = head
+    if kind == "partner":
+        clash = tx.execute(
+            select(PartnerRow.id).where(PartnerRow.name == title, PartnerRow.deleted_at.is_(None))
+        ).first()
+        if clash is not None:
+            raise ValidationError(
+                "name", f"a partner named '{title}' exists already; rename it, then restore"
+            )
+    elif partner_deleted:
+        raise ValidationError(
+            "partner", f"its partner '{_partner_name}' is in the trash; restore the partner first"
+        )
+    for row_class in ROW_CLASSES.values():
+        tx.execute(
+            update(row_class)
+            .where(row_class.deleted_batch == batch)
+            .values(deleted_at=None, deleted_batch=None, updated_at=now_text())
+        )
+
+
+def _head(tx: Transaction, batch: str) -> tuple[str, int, str, str, str, bool] | None:
+    """The record the user deleted in a batch (the partner, when a partner went)."""
+    for kind, row_class in ROW_CLASSES.items():
+        title = getattr(row_class, _TITLE[kind])
+        if kind == "partner":
+            statement = select(row_class.id, row_class.uid, title, title, PartnerRow.deleted_at)
+        else:
+            statement = select(
+                row_class.id, row_class.uid, title, PartnerRow.name, PartnerRow.deleted_at
+            ).join(PartnerRow, PartnerRow.id == row_class.partner_id)
+        row = tx.execute(
+            statement.where(row_class.deleted_batch == batch).order_by(row_class.id).limit(1)
+        ).first()
+        if row is not None:
+            pk, uid, name, partner_name, partner_deleted = row
+            return (
+                kind,
+                pk,
+                uid,
+                name,
+                partner_name,
+                partner_deleted is not None and kind != "partner",
+            )
+    return None
+
+
+def listing(tx: Transaction) -> list[TrashItem]:
+    """What is in the trash, latest first, one entry per delete."""
+    counts: dict[str, int] = {}
+    for row_class in ROW_CLASSES.values():
+        statement = (
+            select(row_class.deleted_batch, func.count())
+            .where(row_class.deleted_batch.is_not(None))
+            .group_by(row_class.deleted_batch)
+        )
+        for batch, n in tx.execute(statement):
+            counts[batch] = counts.get(batch, 0) + n
+    items = []
+    for batch, n in counts.items():
+        head = _head(tx, batch)
+        if head is None:
+            continue
+        kind, _pk, uid, title, partner_name, _ = head
+        stamp = tx.execute(
+            select(ROW_CLASSES[kind].deleted_at).where(ROW_CLASSES[kind].uid == uid)
+        ).scalar_one()
+        items.append(
+            TrashItem(batch, kind, uid, title, partner_name, datetime.fromisoformat(stamp), n)
+        )
+    return sorted(items, key=lambda item: item.deleted_at, reverse=True)
+
+
+def purge(tx: Transaction, batch: str | None = None) -> int:
+    """Delete for good one batch, or everything in the trash; returns the records removed."""
+    removed = 0
+    for row_class in (RequestRow, MeetingRow, ContactRow, PartnerRow):
+        condition = (
+            row_class.deleted_batch.is_not(None)
+            if batch is None
+            else row_class.deleted_batch == batch
+        )
+        result = cast(CursorResult[Any], tx.execute(delete(row_class).where(condition)))
+        removed += result.rowcount or 0
+    return removed

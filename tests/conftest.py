@@ -1,0 +1,71 @@
+"""Shared fixtures: every test gets its own data folder and journal files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from brm_desk.services.journal import Journal  # noqa: E402
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep the user's real data folder out of every test."""
+    data = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.delenv("BRM_DESK_DB", raising=False)
+    monkeypatch.delenv("BRM_DESK_PASSPHRASE", raising=False)
+    return data
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.db"
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Iterator[Journal]:
+    """A new, empty journal on a real file, with 'today' fixed at 2026-11-24."""
+    opened = Journal.create(journal_path, today=lambda: TODAY)
+    yield opened
+    opened.close()
+
+
+CliResult = subprocess.CompletedProcess[str]
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Callable[..., CliResult]:
+    """Run the real command line as a subprocess: ``cli("balance", "--json", db=path)``."""
+
+    def run(
+        *args: str,
+        db: Path | None = None,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+    ) -> CliResult:
+        command = [sys.executable, "-m", "brm_desk"]
+        if db is not None:
+            command += ["--db", str(db)]
+        environment = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg-data"), **(env or {})}
+        return subprocess.run(
+            [*command, *args],
+            capture_output=True,
+            text=True,
+            env=environment,
+            input=input,
+            timeout=120,
+            check=False,
+        )
+
+    return run
