@@ -104,3 +104,16 @@ def in_journal_order(tx: Transaction) -> list[Contact]:
     """Every live contact of a live partner in the order it entered the journal."""
     statement = _SELECT.where(ContactRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
     return [_record(row) for row in tx.execute(statement.order_by(ContactRow.id))]
+
+
+def count(tx: Transaction) -> int:
+    """Live contacts of live partners."""
+    from sqlalchemy import func
+
+    statement = (
+        select(func.count())
+        .select_from(ContactRow)
+        .join(PartnerRow, PartnerRow.id == ContactRow.partner_id)
+        .where(ContactRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    )
+    return int(tx.execute(statement).scalar_one())

@@ -195,3 +195,16 @@ def of_partner(tx: Transaction, partner_id: str, limit: int | None = None) -> li
 def in_journal_order(tx: Transaction) -> list[Meeting]:
     """Every live meeting of a live partner, in the order it entered the journal."""
     return _records(tx, _live().order_by(MeetingRow.id), everything=True)
+
+
+def count(tx: Transaction) -> int:
+    """Live meetings of live partners."""
+    from sqlalchemy import func
+
+    statement = (
+        select(func.count())
+        .select_from(MeetingRow)
+        .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
+        .where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    )
+    return int(tx.execute(statement).scalar_one())

@@ -222,3 +222,16 @@ def of_partner(tx: Transaction, partner_id: str) -> list[Request]:
 def in_journal_order(tx: Transaction) -> list[Request]:
     """Every live request of a live partner, in the order it entered the journal."""
     return _records(tx, _live().order_by(RequestRow.id), everything=True)
+
+
+def count(tx: Transaction) -> int:
+    """Live requests of live partners."""
+    from sqlalchemy import func
+
+    statement = (
+        select(func.count())
+        .select_from(RequestRow)
+        .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
+        .where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    )
+    return int(tx.execute(statement).scalar_one())

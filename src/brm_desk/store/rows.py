@@ -43,7 +43,7 @@ def pk_map(tx: Transaction, row_class: Any, uids: Iterable[str]) -> dict[str, in
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
         statement = select(row_class.uid, row_class.id).where(row_class.uid.in_(chunk))
-        found.update(dict(tx.execute(statement).tuples().all()))
+        found.update((row[0], row[1]) for row in tx.execute(statement))
     return found
 
 
@@ -63,5 +63,5 @@ def uid_map(tx: Transaction, row_class: Any, pks: Iterable[int]) -> dict[int, st
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
         statement = select(row_class.id, row_class.uid).where(row_class.id.in_(chunk))
-        found.update(dict(tx.execute(statement).tuples().all()))
+        found.update((row[0], row[1]) for row in tx.execute(statement))
     return found

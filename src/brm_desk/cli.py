@@ -1,0 +1,356 @@
+"""The command line: parse, call a service, print. No rules here.
+
+Every error a user can cause is printed as one line ``brm-desk: error: …`` (exit 1; 2 for a
+wrong command line), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from brm_desk import __version__
+from brm_desk.domain.balance import PartnerBalance
+from brm_desk.domain.errors import BrmDeskError
+from brm_desk.services.journal import Journal
+from brm_desk.services.locations import default_journal_path, journal_path
+
+PROG = "brm-desk"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and never exits from inside parsing."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _date(text: str) -> date:
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        description="BRM Desk: a private, offline journal for Business Relationship "
+        "Managers. Without a command, opens the desktop app.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the journal file (else $BRM_DESK_DB, else the default journal in your data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    init = command("init", "create a new journal at --db (never over an existing file)", _init)
+    init.add_argument("--encrypt", action="store_true", help="encrypt it with a passphrase")
+
+    imp = command("import", "import a file, all or nothing", _import)
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--format", choices=("json", "ics", "csv"), help="default: from the name")
+    imp.add_argument("--partner", metavar="NAME", help="the partner for calendar and CSV imports")
+
+    exp = command("export", "export the whole journal as JSON", _export)
+    exp.add_argument("file", type=Path, metavar="FILE.json")
+    exp.add_argument("--include-private", action="store_true", help="include private items")
+
+    bal = command("balance", "reactive vs routine vs strategic, by partner", _balance)
+    bal.add_argument("--partner", metavar="NAME")
+    bal.add_argument("--from", dest="period_from", type=_date, metavar="DATE")
+    bal.add_argument("--to", dest="period_to", type=_date, metavar="DATE")
+    bal.add_argument("--json", action="store_true", help="print JSON")
+
+    find = command("search", "full-text search, best hits first", _search)
+    find.add_argument("query", metavar="QUERY")
+    find.add_argument("--limit", type=_positive, default=20, metavar="N")
+    find.add_argument("--json", action="store_true", help="print JSON")
+
+    review = command("review", "export a review pack (PDF)", _review)
+    review.add_argument("--partner", metavar="NAME")
+    review.add_argument("--from", dest="period_from", type=_date, metavar="DATE")
+    review.add_argument("--to", dest="period_to", type=_date, metavar="DATE")
+    review.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    review.add_argument("--include-private", action="store_true")
+
+    backup = command("backup", "a consistent copy of the journal", _backup)
+    backup.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+    command("check", "check the journal's integrity (changes nothing)", _check)
+    return parser
+
+
+def _path(args: argparse.Namespace) -> Path:
+    return journal_path(getattr(args, "db", None))
+
+
+def _open(args: argparse.Namespace) -> Journal:
+    return Journal.open(_path(args))
+
+
+def _init(args: argparse.Namespace) -> int:
+    if args.encrypt:
+        raise BrmDeskError("encrypted journals are not available in this version yet")
+    path = _path(args)
+    if path == default_journal_path():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    Journal.create(path).close()
+    print(f"Created an empty journal at {path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    file: Path = args.file
+    kind = args.format or file.suffix.lower().lstrip(".")
+    if kind not in ("json", "ics", "csv"):
+        raise BrmDeskError(
+            f"{file}: cannot tell the format from the name; add --format json|ics|csv"
+        )
+    if kind != "json":
+        raise BrmDeskError(f"{file}: {kind.upper()} import is not available in this version yet")
+    if args.partner:
+        raise BrmDeskError("--partner applies to calendar and CSV imports, not JSON")
+    from brm_desk.services.interchange.json_io import import_journal, read_import_file
+
+    data = read_import_file(file)
+    with _open(args) as journal:
+        report = import_journal(journal, data)
+    print(report.summary())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from brm_desk.services.interchange.json_io import write_export
+
+    with _open(args) as journal:
+        report = write_export(journal, args.file, include_private=args.include_private)
+    counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items())
+    print(f"Exported {counts} to {report.path}")
+    if report.private_left_out:
+        print(f"Left out {report.private_left_out} private items (use --include-private).")
+    return 0
+
+
+def _balance(args: argparse.Namespace) -> int:
+    with _open(args) as journal:
+        partner_ids = [journal.partners.find(args.partner).id] if args.partner else None
+        start, end = journal.balances.period(args.period_from, args.period_to)
+        balances = journal.balances.for_partners(start, end, partner_ids=partner_ids)
+    if args.json:
+        document = {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "partners": [balance_json(b) for b in balances],
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(balance_table(balances, start, end))
+    return 0
+
+
+def balance_json(balance: PartnerBalance) -> dict[str, Any]:
+    """One partner's figures in the shape SPEC §5 fixes."""
+    tally = balance.tally
+    return {
+        "name": balance.name,
+        "reactive": tally.reactive,
+        "routine": tally.routine,
+        "strategic": tally.strategic,
+        "strategic_share": balance.strategic_share,
+        "target_strategic_share": balance.target_strategic_share,
+        "reactive_hours": tally.reactive_minutes / 60,
+        "routine_hours": tally.routine_minutes / 60,
+        "strategic_hours": tally.strategic_minutes / 60,
+        "last_strategic": balance.last_strategic.isoformat() if balance.last_strategic else None,
+        "days_since_strategic": balance.days_since_strategic,
+        "overdue": balance.overdue,
+        "months": [
+            {
+                "month": m.label,
+                "reactive": m.tally.reactive,
+                "routine": m.tally.routine,
+                "strategic": m.tally.strategic,
+            }
+            for m in balance.months
+        ],
+    }
+
+
+def balance_table(balances: Sequence[PartnerBalance], start: date, end: date) -> str:
+    header = (
+        "Partner",
+        "Reactive",
+        "Routine",
+        "Strategic",
+        "Share",
+        "Target",
+        "Hours R/Ro/S",
+        "Last strategic",
+        "Days",
+    )
+    rows = [header]
+    for b in balances:
+        t = b.tally
+        share = "—" if b.strategic_share is None else f"{b.strategic_share:.0%}"
+        hours = (
+            f"{t.reactive_minutes / 60:.1f}/{t.routine_minutes / 60:.1f}/"
+            f"{t.strategic_minutes / 60:.1f}"
+        )
+        days = "never" if b.days_since_strategic is None else str(b.days_since_strategic)
+        rows.append(
+            (
+                b.name,
+                str(t.reactive),
+                str(t.routine),
+                str(t.strategic),
+                share,
+                f"{b.target_strategic_share:.0%}",
+                hours,
+                b.last_strategic.isoformat() if b.last_strategic else "—",
+                days + (" OVERDUE" if b.overdue else ""),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [f"Balance {start} to {end}"]
+    for number, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if number == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    if not balances:
+        lines.append("(no partners)")
+    return "\n".join(lines)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from brm_desk.domain.search import MARK_END, MARK_START, render_snippet
+
+    with _open(args) as journal:
+        hits = journal.search.query(args.query, limit=args.limit)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "kind": hit.kind,
+                        "id": hit.id,
+                        "title": hit.title,
+                        "partner": hit.partner,
+                        "date": hit.date.isoformat() if hit.date else None,
+                        "snippet": render_snippet(hit.snippet, "**", "**"),
+                    }
+                    for hit in hits
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
+    if not hits:
+        print("No matches.")
+    for hit in hits:
+        when = hit.date.isoformat() if hit.date else ""
+        print(f"{hit.kind:<8} {when:<10} {hit.partner} — {hit.title}")
+        snippet = hit.snippet.replace("\n", " ").replace(MARK_START, bold).replace(MARK_END, plain)
+        print(f"         {snippet}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    raise BrmDeskError("review packs are not available in this version yet")
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from brm_desk.services.maintenance import backup
+
+    with _open(args) as journal:
+        target = backup(journal, args.output)
+    print(f"Backed up to {target}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from brm_desk.services.maintenance import check
+
+    with _open(args) as journal:
+        report = check(journal)
+    for problem in report.problems:
+        print(problem)
+    if not report.ok:
+        raise BrmDeskError(f"{journal.path}: {len(report.problems)} problems found (see above)")
+    counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items())
+    print(f"{journal.path}: OK ({counts})")
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    try:
+        from brm_desk.ui.app import run  # type: ignore[import-not-found, unused-ignore]
+    except ModuleNotFoundError:
+        raise BrmDeskError(
+            "the desktop app is not part of this version yet; see 'brm-desk --help'"
+        ) from None
+    return int(run(getattr(args, "db", None)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _gui)
+    try:
+        return handler(args)
+    except BrmDeskError as error:
+        print(f"{PROG}: error: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: error: interrupted", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+    except Exception as error:  # a bug: still one line, never a traceback
+        print(
+            f"{PROG}: error: unexpected {type(error).__name__}: {_one_line(str(error))} "
+            "(please report this)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

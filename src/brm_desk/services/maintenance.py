@@ -1,0 +1,60 @@
+"""Backups on demand and the integrity check behind ``brm-desk check``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from brm_desk.domain.errors import JournalFileError
+from brm_desk.services.journal import Journal
+from brm_desk.services.locations import backups_dir
+from brm_desk.store import contact_rows, integrity, meeting_rows, partner_rows, request_rows
+from brm_desk.store.database import Transaction
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """What ``check`` found: problems (none is good) and what the journal holds."""
+
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def backup(journal: Journal, target: Path | None = None) -> Path:
+    """A consistent copy of the journal; never over an existing file."""
+    if target is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        target = backups_dir(journal.path) / f"{journal.path.stem}-{stamp}.brmdesk"
+    if target.exists():
+        raise JournalFileError(f"{target}: already exists; choose another name for the backup.")
+    if target.resolve() == journal.path.resolve():
+        raise JournalFileError(f"{target}: is the journal itself; choose another name.")
+    journal.database.backup_to(target)
+    return target
+
+
+def check(journal: Journal) -> CheckReport:
+    """SQLite's integrity and foreign-key checks, the journal's rules, and the search index."""
+    with journal.database.transaction() as tx:
+        problems = integrity.sqlite_problems(tx)
+        if not problems:
+            problems += integrity.record_problems(tx)
+            problems += _search_problems(tx)
+        counts = {
+            "partners": partner_rows.count(tx),
+            "contacts": contact_rows.count(tx),
+            "meetings": meeting_rows.count(tx),
+            "requests": request_rows.count(tx),
+        }
+    return CheckReport(tuple(problems), counts)
+
+
+def _search_problems(tx: Transaction) -> list[str]:
+    from brm_desk.store import search_index
+
+    return list(search_index.integrity_problems(tx))
