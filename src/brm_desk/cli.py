@@ -13,13 +13,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from brm_desk import __version__
-from brm_desk.domain.balance import PartnerBalance
 from brm_desk.domain.errors import BrmDeskError
-from brm_desk.services.journal import Journal
 from brm_desk.services.locations import default_journal_path, journal_path
+
+if TYPE_CHECKING:
+    from brm_desk.domain.balance import PartnerBalance
+    from brm_desk.services.journal import Journal
 
 PROG = "brm-desk"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -113,6 +115,8 @@ def _path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace) -> Journal:
+    from brm_desk.services.journal import Journal
+
     return Journal.open(_path(args))
 
 
@@ -122,6 +126,8 @@ def _init(args: argparse.Namespace) -> int:
     path = _path(args)
     if path == default_journal_path():
         path.parent.mkdir(parents=True, exist_ok=True)
+    from brm_desk.services.journal import Journal
+
     Journal.create(path).close()
     print(f"Created an empty journal at {path}")
     return 0

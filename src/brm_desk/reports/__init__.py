@@ -1,0 +1,1 @@
+"""Charts and PDF review packs: no Qt widgets here."""
