@@ -1,0 +1,140 @@
+"""List pages across partners, sorted and filtered in SQL, without loading any notes.
+
+The desktop lists show up to 100,000 meetings; they ask for one page at a time and only for
+the columns a list shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+
+from brm_desk.store.database import Transaction
+from brm_desk.store.schema import MeetingRow, PartnerRow, RequestRow
+
+MeetingLineRow = tuple[str, str, str, str, str, str, str, int]
+"""(uid, partner uid, partner name, title, start ISO text, type, focus, duration minutes)."""
+
+RequestLineRow = tuple[str, str, str, str, date, str, str, int, int]
+"""(uid, partner uid, partner name, title, received, focus, status, value, urgency)."""
+
+MEETING_SORT_KEYS = ("start", "partner", "title", "type", "focus", "duration")
+
+_MEETING_SORT_COLUMNS: dict[str, Any] = {
+    "start": MeetingRow.start_utc,
+    "partner": PartnerRow.name,
+    "title": MeetingRow.title,
+    "type": MeetingRow.type,
+    "focus": MeetingRow.focus,
+    "duration": MeetingRow.duration_minutes,
+}
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_Statement = TypeVar("_Statement", bound="Select[*tuple[Any, ...]]")
+
+
+def _filtered_meetings(
+    statement: _Statement, text: str, partner_id: str | None, focus: str | None
+) -> _Statement:
+    statement = statement.join(PartnerRow, PartnerRow.id == MeetingRow.partner_id).where(
+        MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None)
+    )
+    if partner_id is not None:
+        statement = statement.where(PartnerRow.uid == partner_id)
+    if focus is not None:
+        statement = statement.where(MeetingRow.focus == focus)
+    if text.strip():
+        pattern = _like(text.strip())
+        statement = statement.where(
+            or_(
+                MeetingRow.title.like(pattern, escape="\\"),
+                PartnerRow.name.like(pattern, escape="\\"),
+            )
+        )
+    return statement
+
+
+def meeting_lines(
+    tx: Transaction,
+    *,
+    text: str = "",
+    partner_id: str | None = None,
+    focus: str | None = None,
+    sort: str = "start",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[MeetingLineRow]:
+    """One page of live meetings of live partners, with only the columns a list shows."""
+    column = _MEETING_SORT_COLUMNS[sort]
+    statement = _filtered_meetings(
+        select(
+            MeetingRow.uid,
+            PartnerRow.uid,
+            PartnerRow.name,
+            MeetingRow.title,
+            MeetingRow.start,
+            MeetingRow.type,
+            MeetingRow.focus,
+            MeetingRow.duration_minutes,
+        ),
+        text,
+        partner_id,
+        focus,
+    )
+    order = [column.desc() if descending else column.asc(), MeetingRow.id.desc()]
+    statement = statement.order_by(*order).offset(offset).limit(limit)
+    return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7])) for r in tx.execute(statement)]
+
+
+def meeting_line_count(
+    tx: Transaction, *, text: str = "", partner_id: str | None = None, focus: str | None = None
+) -> int:
+    statement = _filtered_meetings(select(func.count(MeetingRow.id)), text, partner_id, focus)
+    return int(tx.execute(statement).scalar_one())
+
+
+def request_lines(tx: Transaction) -> list[RequestLineRow]:
+    """Every live request of a live partner, without its want, need or notes."""
+    statement = (
+        select(
+            RequestRow.uid,
+            PartnerRow.uid,
+            PartnerRow.name,
+            RequestRow.title,
+            RequestRow.received,
+            RequestRow.focus,
+            RequestRow.status,
+            RequestRow.value,
+            RequestRow.urgency,
+        )
+        .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
+        .where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+        .order_by(RequestRow.received.desc(), RequestRow.id.desc())
+    )
+    return [
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]))
+        for r in tx.execute(statement)
+    ]
+
+
+def live_counts(tx: Transaction) -> Sequence[int]:
+    """(partners, meetings, requests) that are live, for the status bar."""
+    partners = select(func.count(PartnerRow.id)).where(
+        PartnerRow.deleted_at.is_(None), PartnerRow.archived.is_(False)
+    )
+    meetings = _filtered_meetings(select(func.count(MeetingRow.id)), "", None, None)
+    requests = (
+        select(func.count(RequestRow.id))
+        .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
+        .where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    )
+    return tuple(int(tx.execute(s).scalar_one()) for s in (partners, meetings, requests))

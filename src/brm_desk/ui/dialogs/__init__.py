@@ -1,0 +1,1 @@
+"""Dialogs; message boxes go through :mod:`brm_desk.ui.dialogs.messages`."""

@@ -1,0 +1,206 @@
+"""The main window: a sidebar of views, menus, a status bar, and remembered window state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+)
+
+from brm_desk import __version__
+from brm_desk.ui.dialogs import messages
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
+    from brm_desk.ui.views.page import Page
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+VIEW_NAMES = ("Dashboard", "Partners", "Meetings", "Requests", "Contacts", "Trash")
+TITLE = "BRM Desk"
+
+
+class MainWindow(QMainWindow):
+    """Shown before the journal is open (start-up stays fast); :meth:`set_journal` fills it."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.journal: Journal | None = None
+        self.pages: list[Page] = []
+        self.setWindowTitle(TITLE)
+        self.resize(1200, 760)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Navigation")
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setIconSize(QSize(18, 18))
+        self.sidebar.setMinimumWidth(150)
+        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { font-size: 11pt; padding-top: 8px; }"
+            "QListWidget#sidebar::item { padding: 7px 14px; }"
+        )
+        for name in VIEW_NAMES:
+            QListWidgetItem(name, self.sidebar)
+        self.stack = QStackedWidget()
+        placeholder = QLabel("Opening the journal…")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(placeholder)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.sidebar.currentRowChanged.connect(self.show_view)
+        self.sidebar.setEnabled(False)
+
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._build_menus()
+        self._restore_geometry()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.view_actions: list[QAction] = []
+        for row, name in enumerate(VIEW_NAMES):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
+            action.setEnabled(False)
+            view_menu.addAction(action)
+            self.view_actions.append(action)
+        view_menu.addSeparator()
+        refresh = QAction("&Refresh", self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        view_menu.addAction(refresh)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About BRM Desk", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def set_journal(self, journal: Journal) -> None:
+        """Build the views on an open journal and go back to the view used last time.
+
+        The views (and the journal core under them) are imported here, not at start-up.
+        """
+        from brm_desk.ui.views.contacts import ContactsPage
+        from brm_desk.ui.views.dashboard import DashboardPage
+        from brm_desk.ui.views.meetings import MeetingsPage
+        from brm_desk.ui.views.partners import PartnersPage
+        from brm_desk.ui.views.requests import RequestsPage
+        from brm_desk.ui.views.trash import TrashPage
+
+        self.journal = journal
+        self.setWindowTitle(f"{TITLE} — {journal.name}")
+        self.pages = [
+            DashboardPage(journal, self.settings),
+            PartnersPage(journal, self.settings),
+            MeetingsPage(journal, self.settings),
+            RequestsPage(journal, self.settings),
+            ContactsPage(journal, self.settings),
+            TrashPage(journal, self.settings),
+        ]
+        while (old := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        for page in self.pages:
+            page.sig_changed.connect(self.refresh)
+            self.stack.addWidget(page)
+        self.sidebar.setEnabled(True)
+        for action in self.view_actions:
+            action.setEnabled(True)
+        last = self.settings.value("main/view", "Dashboard", type=str)
+        row = VIEW_NAMES.index(last) if last in VIEW_NAMES else 0
+        self.sidebar.setCurrentRow(row)
+        self.show_view(row)
+        self.update_counts()
+
+    def show_view(self, row: int) -> None:
+        if not self.pages or not 0 <= row < len(self.pages):
+            return
+        self.stack.setCurrentIndex(row)
+        self.pages[row].refresh()
+
+    def current_view(self) -> str:
+        return VIEW_NAMES[self.sidebar.currentRow()] if self.pages else ""
+
+    def refresh(self) -> None:
+        """Reload the visible view after a change (other views reload when shown)."""
+        if self.pages:
+            self.pages[self.stack.currentIndex()].refresh()
+            self.update_counts()
+
+    def update_counts(self) -> None:
+        if self.journal is None:
+            return
+        from brm_desk.services.lists import Lists
+
+        counts = Lists(self.journal.database).counts()
+        self.counts_label.setText(
+            f"{plural(counts.partners, 'active partner')} · "
+            f"{plural(counts.meetings, 'meeting')} · {plural(counts.requests, 'request')}"
+        )
+
+    def show_about(self) -> None:
+        messages.show_info(
+            self,
+            "About BRM Desk",
+            f"BRM Desk {__version__}\n\nA private, offline journal for Business Relationship "
+            "Managers. Everything stays on this machine.",
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([180, 1020])
+
+    def save_state(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        if self.pages:
+            self.settings.setValue("main/view", self.current_view())
+        for page in self.pages:
+            page.save_state(self.settings)
+        self.settings.sync()
+
+    def close_without_journal(self) -> None:
+        """Close after a failed open: nothing to save, and the geometry stays as it was."""
+        self.pages = []
+        self.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.journal is not None:
+            self.save_state()
+            self.journal.close()
+            self.journal = None
+        super().closeEvent(event)

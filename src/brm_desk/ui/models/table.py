@@ -1,0 +1,106 @@
+"""A thin table model over a list of records, described by its columns.
+
+Sorting uses :data:`SORT_ROLE`, which returns raw values (dates, numbers), never the display
+strings; the partner filter uses :data:`PARTNER_ROLE`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PARTNER_ROLE = Qt.ItemDataRole.UserRole + 2
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, its text, and the raw value it sorts by."""
+
+    title: str
+    display: Callable[[Any], str]
+    sort_key: Callable[[Any], Any]
+    numeric: bool = False
+
+
+def sortable(value: Any) -> Any:
+    """Dates as numbers: QSortFilterProxyModel cannot compare Python date objects."""
+    if isinstance(value, datetime):
+        return value.timestamp()
+    if isinstance(value, date):
+        return value.toordinal()
+    return value
+
+
+def none_last(value: Any, low: Any) -> Any:
+    """Sort key for optional values: a missing one sorts as ``low``."""
+    return low if value is None else value
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows are frozen records; subclasses give ``columns`` and how to find a partner id."""
+
+    columns: Sequence[Column] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._records: list[Any] = []
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self._records[row]
+
+    def partner_id(self, record: Any) -> str | None:
+        return getattr(record, "partner_id", None)
+
+    def extra_data(self, record: Any, column: int, role: int) -> Any:
+        """Hook for colours and tooltips."""
+        return None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._records[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(record)
+        if role == SORT_ROLE:
+            return sortable(column.sort_key(record))
+        if role == PARTNER_ROLE:
+            return self.partner_id(record)
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self.extra_data(record, index.column(), role)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            column = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.title
+            if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,28 @@
+"""The trash list: what was deleted, and what went with it."""
+
+from __future__ import annotations
+
+from brm_desk.domain.records import TrashItem
+from brm_desk.ui.models.table import Column, RecordTableModel
+
+
+def _what(item: TrashItem) -> str:
+    extra = item.items - 1
+    return f"{item.kind.capitalize()}" + (f" (+{extra} more)" if extra > 0 else "")
+
+
+class TrashModel(RecordTableModel):
+    DELETED, KIND, TITLE, PARTNER = range(4)
+    columns = (
+        Column(
+            "Deleted",
+            lambda t: t.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            lambda t: t.deleted_at,
+        ),
+        Column("What", _what, lambda t: t.kind),
+        Column("Title", lambda t: t.title, lambda t: t.title.casefold()),
+        Column("Partner", lambda t: t.partner_name, lambda t: t.partner_name.casefold()),
+    )
+
+    def partner_id(self, record: TrashItem) -> str | None:
+        return None

@@ -1,0 +1,80 @@
+"""Work that may take longer than a frame runs off the UI thread (after Anki's QueryOp).
+
+The operation itself must not touch any widget; ``success`` and ``failure`` are called back
+on the UI thread. A :class:`BrmDeskError` goes to ``failure``; anything else is a bug and is
+re-raised on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from brm_desk.domain.errors import BrmDeskError
+
+
+class _Outcome(QObject):
+    """Lives on the UI thread; the worker's signals reach it queued."""
+
+    sig_succeeded = Signal(object)
+    sig_failed = Signal(object)
+
+
+class _Worker(QRunnable):
+    def __init__(self, op: Callable[[], Any], outcome: _Outcome) -> None:
+        super().__init__()
+        self._op = op
+        self._outcome = outcome
+
+    def run(self) -> None:
+        try:
+            result = self._op()
+        except Exception as error:  # handed to the UI thread, which decides
+            self._outcome.sig_failed.emit(error)
+        else:
+            self._outcome.sig_succeeded.emit(result)
+
+
+class QueryOp(QObject):
+    """``QueryOp(parent, op).success(show).failure(explain).run_in_background()``."""
+
+    sig_finished = Signal()
+
+    def __init__(self, parent: QObject, op: Callable[[], Any]) -> None:
+        super().__init__(parent)
+        self._op = op
+        self._on_success: Callable[[Any], None] = lambda _result: None
+        self._on_failure: Callable[[BrmDeskError], None] | None = None
+        self._outcome = _Outcome(self)
+        self._outcome.sig_succeeded.connect(self._succeeded)
+        self._outcome.sig_failed.connect(self._failed)
+
+    def success(self, callback: Callable[[Any], None]) -> QueryOp:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BrmDeskError], None]) -> QueryOp:
+        self._on_failure = callback
+        return self
+
+    def run_in_background(self) -> None:
+        QThreadPool.globalInstance().start(_Worker(self._op, self._outcome))
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        try:
+            self._on_success(result)
+        finally:
+            self.sig_finished.emit()
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        try:
+            if isinstance(error, BrmDeskError) and self._on_failure is not None:
+                self._on_failure(error)
+            else:
+                raise error
+        finally:
+            self.sig_finished.emit()

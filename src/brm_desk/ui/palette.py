@@ -1,0 +1,60 @@
+"""Light and dark palettes for the Fusion style, following the system's colour scheme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT = QColor("#2f6fb0")
+
+
+def dark_palette() -> QPalette:
+    """Fusion has no dark palette of its own; this one keeps text contrast above 7:1."""
+    palette = QPalette()
+    window, base, text = QColor("#202327"), QColor("#17191c"), QColor("#e6e6e6")
+    role = QPalette.ColorRole
+    palette.setColor(role.Window, window)
+    palette.setColor(role.WindowText, text)
+    palette.setColor(role.Base, base)
+    palette.setColor(role.AlternateBase, QColor("#1f2226"))
+    palette.setColor(role.ToolTipBase, window)
+    palette.setColor(role.ToolTipText, text)
+    palette.setColor(role.PlaceholderText, QColor("#8a8f96"))
+    palette.setColor(role.Text, text)
+    palette.setColor(role.Button, QColor("#2a2e33"))
+    palette.setColor(role.ButtonText, text)
+    palette.setColor(role.BrightText, QColor("#ff6b6b"))
+    palette.setColor(role.Highlight, QColor("#3d7cc9"))
+    palette.setColor(role.HighlightedText, QColor("#ffffff"))
+    palette.setColor(role.Link, QColor("#7fb2ff"))
+    palette.setColor(role.Mid, QColor("#3a3f45"))
+    palette.setColor(role.Dark, QColor("#111315"))
+    palette.setColor(role.Light, QColor("#3a3f45"))
+    disabled = QPalette.ColorGroup.Disabled
+    for dimmed in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(disabled, dimmed, QColor("#6b7077"))
+    return palette
+
+
+def light_palette(app: QApplication) -> QPalette:
+    palette = app.style().standardPalette()
+    palette.setColor(QPalette.ColorRole.Highlight, ACCENT)
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    return palette
+
+
+def is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_palette(app: QApplication) -> None:
+    """Set the palette that matches the system scheme now."""
+    app.setPalette(dark_palette() if is_dark() else light_palette(app))
+
+
+def follow_system(app: QApplication) -> None:
+    """Fusion style, and re-colour whenever the system switches light/dark."""
+    app.setStyle("Fusion")
+    apply_palette(app)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_palette(app))

@@ -1,0 +1,28 @@
+"""UI fixtures: private QSettings, and a journal with a little of everything in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from ui_data import Filled, fill
+
+from brm_desk.services.journal import Journal
+
+
+@pytest.fixture(autouse=True)
+def ui_settings(tmp_path: Path, qapp: QApplication) -> Path:
+    """Every test writes its window state to its own folder, never the user's settings."""
+    folder = tmp_path / "settings"
+    qapp.setOrganizationName("BRM Desk Tests")
+    qapp.setApplicationName("BRM Desk Tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def filled(journal: Journal) -> Filled:
+    return fill(journal)

@@ -1,0 +1,99 @@
+"""Start-up: the journal opens after the window shows; a bad file is explained and left alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from brm_desk.services.journal import Journal
+from brm_desk.services.locations import default_journal_path
+from brm_desk.ui import app
+from brm_desk.ui.dialogs import messages
+from brm_desk.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Answer error boxes in tests, and keep what they said."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_error", lambda _p, title, text: shown.append((title, text)))
+    return shown
+
+
+def test_a_file_that_is_not_a_journal_is_explained_and_left_alone(
+    qtbot: QtBot, tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"my private notes, not a journal\n" * 10)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert not app.open_into(window, notes)
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert title == "Cannot open the journal"
+    assert "Traceback" not in text
+    assert str(notes) in text
+    assert notes.read_bytes() == b"my private notes, not a journal\n" * 10
+    assert window.journal is None
+
+
+def test_run_exits_1_on_a_file_that_is_not_a_journal(
+    tmp_path: Path, errors: list[tuple[str, str]]
+) -> None:
+    bad = tmp_path / "bad.brmdesk"
+    bad.write_text("garbage")
+    assert app.run(str(bad)) == 1
+    assert len(errors) == 1
+    assert bad.read_text() == "garbage"
+
+
+def test_a_journal_opens_into_the_window(qtbot: QtBot, journal_path: Path) -> None:
+    Journal.create(journal_path).close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert app.open_into(window, journal_path)
+    assert window.windowTitle() == f"BRM Desk — {journal_path.stem}"
+
+
+def test_a_missing_default_journal_is_created(qtbot: QtBot) -> None:
+    path = default_journal_path()
+    assert not path.exists()
+    opened = app.open_journal(path, create=app.is_first_run(path))
+    opened.close()
+    assert path.exists()
+
+
+def test_a_missing_explicit_journal_is_not_created(
+    tmp_path: Path, errors: list[tuple[str, str]], qtbot: QtBot
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    missing = tmp_path / "typo.brmdesk"
+    assert not app.open_into(window, missing)
+    assert not missing.exists()
+    assert errors
+
+
+def test_smoke_run_opens_the_journal_and_quits(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Journal.create(journal_path).close()
+    monkeypatch.setenv(app.SMOKE_VARIABLE, "1")
+    assert app.run(str(journal_path)) == 0
+
+
+def test_start_up_does_not_import_the_journal_core() -> None:
+    """The window shows before SQLAlchemy (about 0.3 s) is imported."""
+    code = "import sys, brm_desk.ui.app; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,129 @@
+"""The list views: filter boxes, the partner filter, trash restore, the dashboard figures."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+from ui_data import Filled
+
+from brm_desk.ui.models.dashboard import DashboardModel
+from brm_desk.ui.models.requests import RequestsModel
+from brm_desk.ui.views.contacts import ContactsPage
+from brm_desk.ui.views.dashboard import DashboardPage
+from brm_desk.ui.views.meetings import MeetingsPage
+from brm_desk.ui.views.partners import PartnersPage
+from brm_desk.ui.views.requests import RequestsPage
+from brm_desk.ui.views.trash import TrashPage
+
+
+def test_partner_filter_box_filters_as_you_type(qtbot: QtBot, filled: Filled) -> None:
+    page = PartnersPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.proxy.rowCount() == 2
+    qtbot.keyClicks(page.search_box, "human")
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 0).data() == "Human Resources"
+
+
+def test_contacts_partner_filter(qtbot: QtBot, filled: Filled) -> None:
+    page = ContactsPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.proxy.rowCount() == 1
+    page.partner_box.setCurrentIndex(page.partner_box.findData(filled.hr.id))
+    assert page.proxy.rowCount() == 0
+    page.partner_box.setCurrentIndex(0)
+    assert page.proxy.rowCount() == 1
+
+
+def test_requests_page_lists_requests(qtbot: QtBot, filled: Filled) -> None:
+    page = RequestsPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 2).data() == "Forecasting dashboard"
+
+
+def test_meetings_search_waits_for_a_typing_pause(qtbot: QtBot, filled: Filled) -> None:
+    page = MeetingsPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.model.rowCount() == 4
+    qtbot.keyClicks(page.search_box, "payroll")
+    assert page.model.rowCount() == 4  # not yet: the query waits for a pause in typing
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.shown_label.text() == "1 meeting"
+    page.partner_box.setCurrentIndex(page.partner_box.findData(filled.finance.id))
+    assert page.model.rowCount() == 0
+
+
+def test_trash_restore_brings_a_meeting_back(qtbot: QtBot, filled: Filled) -> None:
+    journal = filled.journal
+    journal.meetings.delete(filled.meeting_ids[1])
+    page = TrashPage(journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.restore_button.isEnabled()
+    page.table.selectRow(0)
+    assert page.restore_button.isEnabled()
+    with qtbot.waitSignal(page.sig_changed):
+        page.restore_button.click()
+    assert journal.trash.listing() == []
+    assert journal.meetings.get(filled.meeting_ids[1]).title == "Budget planning 2027"
+
+
+def test_dashboard_shows_the_balances_for_the_period(qtbot: QtBot, filled: Filled) -> None:
+    page = DashboardPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.period_box.setCurrentIndex(page.period_box.findData(30))
+    assert page.period() == (date(2026, 10, 25), date(2026, 11, 24))
+    expected = filled.journal.balances.for_partners(*page.period())
+    shown = {
+        page.proxy.index(r, DashboardModel.PARTNER).data(): r for r in range(page.proxy.rowCount())
+    }
+    assert set(shown) == {b.name for b in expected}
+    for balance in expected:
+        row = shown[balance.name]
+        assert page.proxy.index(row, DashboardModel.STRATEGIC).data() == str(
+            balance.tally.strategic
+        )
+        assert page.proxy.index(row, DashboardModel.REACTIVE).data() == str(balance.tally.reactive)
+    assert "2 active partners" in page.summary.text()
+    page.save_state(QSettings())
+    assert QSettings().value("dashboard/period_days", type=int) == 30
+
+
+def test_requests_sort_by_date_not_by_text(qtbot: QtBot, filled: Filled) -> None:
+    journal = filled.journal
+    for day in (3, 28, 9):
+        journal.requests.add(
+            replace(filled.request, id="", title=f"Day {day}", received=date(2026, 10, day))
+        )
+    page = RequestsPage(journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    shown = [page.proxy.index(r, RequestsModel.RECEIVED).data() for r in range(4)]
+    assert shown == ["2026-11-12", "2026-10-28", "2026-10-09", "2026-10-03"]
+
+
+def test_column_widths_and_sort_order_are_remembered(qtbot: QtBot, filled: Filled) -> None:
+    page = ContactsPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.horizontalHeader().resizeSection(0, 234)
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    page.save_state(QSettings())
+
+    again = ContactsPage(filled.journal, QSettings())
+    qtbot.addWidget(again)
+    again.refresh()
+    header = again.table.horizontalHeader()
+    assert header.sectionSize(0) == 234
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        2,
+        Qt.SortOrder.DescendingOrder,
+    )

@@ -1,0 +1,126 @@
+"""Table models tested without any view, on a real journal file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+from ui_data import Filled
+
+from brm_desk.domain.enums import Focus
+from brm_desk.services.lists import Lists
+from brm_desk.ui.models import meetings as meetings_module
+from brm_desk.ui.models.contacts import ContactsModel
+from brm_desk.ui.models.dashboard import SHARE_ROLE, DashboardModel
+from brm_desk.ui.models.meetings import MeetingsModel
+from brm_desk.ui.models.partners import PartnersModel
+from brm_desk.ui.models.requests import RequestsModel
+from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
+from brm_desk.ui.models.trash import TrashModel
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def cell(model: object, row: int, column: int, role: int = DISPLAY) -> object:
+    return model.index(row, column).data(role)  # type: ignore[attr-defined]
+
+
+def test_partners_model_shows_labels_and_sorts_on_raw_values(filled: Filled) -> None:
+    model = PartnersModel()
+    model.set_records(filled.journal.partners.listing())
+    assert model.rowCount() == 2
+    assert model.columnCount() == len(PartnersModel.columns)
+    assert model.headerData(PartnersModel.MATURITY, Qt.Orientation.Horizontal) == "Maturity"
+    rows = {cell(model, r, PartnersModel.NAME): r for r in range(2)}
+    hr = rows["Human Resources"]
+    assert cell(model, hr, PartnersModel.MATURITY) == "Ad hoc"
+    assert cell(model, hr, PartnersModel.TARGET) == "50%"
+    assert cell(model, hr, PartnersModel.TARGET, SORT_ROLE) == 0.5
+    assert cell(model, hr, PartnersModel.NAME, PARTNER_ROLE) == filled.hr.id
+
+
+def test_meetings_model_pages_sorts_and_filters_in_sql(filled: Filled, monkeypatch: object) -> None:
+    monkeypatch.setattr(meetings_module, "PAGE_SIZE", 2)  # type: ignore[attr-defined]
+    model = MeetingsModel(Lists(filled.journal.database))
+    model.reload()
+    assert model.total == 4
+    assert model.rowCount() == 2
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 4
+    assert not model.canFetchMore(QModelIndex())
+    titles = [cell(model, r, MeetingsModel.TITLE) for r in range(4)]
+    assert titles[0] == "Weekly check-in"  # latest first by default
+    assert cell(model, 0, MeetingsModel.START) == "2026-11-17 09:00"
+    assert cell(model, 0, MeetingsModel.TYPE) == "Status check-in"
+    assert cell(model, 0, MeetingsModel.FOCUS) == "Routine"
+    assert cell(model, 0, MeetingsModel.DURATION) == "30 min"
+
+    model.sort(MeetingsModel.DURATION, Qt.SortOrder.DescendingOrder)
+    assert cell(model, 0, MeetingsModel.DURATION) == "1 h 30"
+    assert cell(model, 0, MeetingsModel.DURATION, SORT_ROLE) == 90
+
+    model.set_filter(partner_id=filled.hr.id)
+    assert model.total == 1
+    assert cell(model, 0, MeetingsModel.PARTNER) == "Human Resources"
+    model.set_filter(partner_id=None, text="BUDGET")
+    assert [cell(model, r, MeetingsModel.TITLE) for r in range(model.rowCount())] == [
+        "Budget planning 2027"
+    ]
+    model.set_filter(text="", focus=Focus.REACTIVE)
+    assert model.total == 2
+
+
+def test_meetings_filter_treats_like_wildcards_as_text(filled: Filled) -> None:
+    model = MeetingsModel(Lists(filled.journal.database))
+    model.set_filter(text="%")
+    assert model.total == 0
+
+
+def test_requests_model(filled: Filled) -> None:
+    model = RequestsModel()
+    model.set_records(Lists(filled.journal.database).requests())
+    assert model.rowCount() == 1
+    assert cell(model, 0, RequestsModel.STATUS) == "New"
+    assert cell(model, 0, RequestsModel.FOCUS) == "Strategic"
+    assert cell(model, 0, RequestsModel.RECEIVED, SORT_ROLE) == date(2026, 11, 12).toordinal()
+    assert cell(model, 0, RequestsModel.PARTNER) == "Finance"
+
+
+def test_contacts_model_names_the_partner(filled: Filled) -> None:
+    model = ContactsModel()
+    names = {p.id: p.name for p in filled.journal.partners.listing()}
+    model.set_contacts(filled.journal.contacts.listing(), names)
+    assert cell(model, 0, ContactsModel.PARTNER) == "Finance"
+    assert cell(model, 0, ContactsModel.STANCE) == "Champion"
+    assert cell(model, 0, ContactsModel.NAME, PARTNER_ROLE) == filled.finance.id
+
+
+def test_trash_model_lists_a_deleted_meeting(filled: Filled) -> None:
+    filled.journal.meetings.delete(filled.meeting_ids[0])
+    model = TrashModel()
+    model.set_records(filled.journal.trash.listing())
+    assert model.rowCount() == 1
+    assert cell(model, 0, TrashModel.TITLE) == "Month-end close outage"
+    assert cell(model, 0, TrashModel.KIND) == "Meeting"
+
+
+def test_dashboard_model_matches_the_balances(filled: Filled, qtbot: QtBot) -> None:
+    balances = filled.journal.balances.for_partners(date(2026, 10, 25), date(2026, 11, 24))
+    model = DashboardModel()
+    model.set_records(balances)
+    finance = next(r for r in range(model.rowCount()) if cell(model, r, 0) == "Finance")
+    expected = next(b for b in balances if b.name == "Finance")
+    assert cell(model, finance, DashboardModel.SHARE, SHARE_ROLE) == (
+        expected.strategic_share,
+        expected.target_strategic_share,
+    )
+    assert cell(model, finance, DashboardModel.SHARE) == "67% (target 60%)"
+    assert cell(model, finance, DashboardModel.REACTIVE) == "1"
+    assert cell(model, finance, DashboardModel.STRATEGIC) == "2"
+    assert cell(model, finance, DashboardModel.DAYS_SINCE) == "12 days"
+    hr = 1 - finance
+    assert cell(model, hr, DashboardModel.DAYS_SINCE) == "never"
+    assert cell(model, hr, DashboardModel.DAYS_SINCE, Qt.ItemDataRole.ForegroundRole) is not None
+    assert cell(model, finance, DashboardModel.DAYS_SINCE, Qt.ItemDataRole.ForegroundRole) is None
