@@ -1,0 +1,310 @@
+"""The JSON format of SPEC §6: export a journal losslessly, import a file all-or-nothing.
+
+An import reads and checks the whole document first (no database involved), then, in one
+transaction, checks ids and references against the journal and writes everything in bulk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NoReturn
+
+from brm_desk.domain.errors import BrmDeskError, ImportFileError
+from brm_desk.domain.records import Partner
+from brm_desk.services.interchange.json_export import (
+    contact_document,
+    meeting_document,
+    partner_document,
+    request_document,
+)
+from brm_desk.services.interchange.json_schema import (
+    FORMAT,
+    VERSION,
+    Document,
+    read_document,
+)
+from brm_desk.services.interchange.json_values import id_note, quote
+from brm_desk.services.journal import Journal
+from brm_desk.store import contact_rows, interchange_rows, meeting_rows, partner_rows, request_rows
+from brm_desk.store.database import Transaction
+from brm_desk.store.interchange_rows import StoredRecord
+
+KINDS = ("partners", "contacts", "meetings", "requests")
+_SINGULAR = {
+    "partners": "partner",
+    "contacts": "contact",
+    "meetings": "meeting",
+    "requests": "request",
+}
+
+_NEEDS_LIVE = frozenset({"partner", "reframed_as"})
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import added, per kind, and the ids it skipped because the journal had them."""
+
+    added: dict[str, int]
+    skipped: dict[str, list[str]]
+
+    def summary(self) -> str:
+        added = ", ".join(_count(self.added[kind], kind) for kind in KINDS)
+        skipped = sum(len(ids) for ids in self.skipped.values())
+        if not skipped:
+            return f"Added {added}. Skipped 0."
+        which = ", ".join(_count(len(self.skipped[k]), k) for k in KINDS if self.skipped[k])
+        return f"Added {added}. Skipped {skipped} already in the journal: {which}."
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """Where an export went, what it holds, and how many private records it left out."""
+
+    path: Path
+    counts: dict[str, int]
+    private_left_out: int
+
+
+def _count(n: int, kind: str) -> str:
+    return f"{n} {kind if n != 1 else _SINGULAR[kind]}"
+
+
+# Export
+
+
+def export_journal(
+    journal: Journal, *, include_private: bool = False, now: datetime | None = None
+) -> dict[str, Any]:
+    """The whole journal (its live records) as a JSON-ready document."""
+    document, _left_out = _export(journal, include_private, now)
+    return document
+
+
+def write_export(journal: Journal, path: Path, *, include_private: bool = False) -> ExportReport:
+    """Write the export to ``path`` atomically: a crash never leaves half a file there."""
+    document, left_out = _export(journal, include_private, None)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    _write_atomically(path, text)
+    counts = {kind: len(document[kind]) for kind in KINDS}
+    return ExportReport(path=path, counts=counts, private_left_out=left_out)
+
+
+def _export(
+    journal: Journal, include_private: bool, now: datetime | None
+) -> tuple[dict[str, Any], int]:
+    with journal.database.transaction() as tx:
+        partners = interchange_rows.partners_in_journal_order(tx)
+        contacts = contact_rows.in_journal_order(tx)
+        every_meeting = meeting_rows.in_journal_order(tx)
+        every_request = request_rows.in_journal_order(tx)
+    meetings = [m for m in every_meeting if include_private or not m.private]
+    requests = [r for r in every_request if include_private or not r.private]
+    left_out = len(every_meeting) - len(meetings) + len(every_request) - len(requests)
+    contact_ids = {c.id for c in contacts}
+    meeting_ids = {m.id for m in meetings}
+    request_ids = {r.id for r in requests}
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": stamp,
+        "partners": [partner_document(p) for p in partners],
+        "contacts": [contact_document(c) for c in contacts],
+        "meetings": [meeting_document(m, contact_ids) for m in meetings],
+        "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
+    }
+    return document, left_out
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise BrmDeskError(f"{path}: cannot be written ({error.strerror}).") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise BrmDeskError(f"{path}: cannot be written ({error.strerror}).") from None
+
+
+# Reading a file
+
+
+def read_import_file(path: Path) -> Any:
+    """The JSON value in a file, refusing anything a strict JSON reader would not take."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise ImportFileError(f"{path}: is a folder, not a file.") from None
+    except OSError as error:
+        raise ImportFileError(f"{path}: cannot be read ({error.strerror}).") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            f"{path}: is not UTF-8 text (byte {error.start + 1} cannot be read); "
+            "save it as UTF-8 and try again."
+        ) from None
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=_refuse_duplicate_keys,
+        )
+    except ImportFileError as error:
+        raise ImportFileError(f"{path}: {error}") from None
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            f"{path}: is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        ) from None
+    except RecursionError:
+        raise ImportFileError(f"{path}: is nested too deeply to be a BRM Desk file.") from None
+    except ValueError as error:
+        raise ImportFileError(f"{path}: holds a number that cannot be read ({error}).") from None
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise ImportFileError(f"{name} is not a number JSON allows; write a number or null.")
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object, unless a key repeats (JSON readers differ on which value wins)."""
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
+            where = id_note(found)
+            raise ImportFileError(f"the key {quote(key)} appears twice in one object{where}.")
+        seen.add(key)
+    return found
+
+
+# Import
+
+
+def import_journal(journal: Journal, data: Any) -> ImportReport:
+    """Add the records of a document; all or nothing, in one transaction.
+
+    Records whose id the journal already holds (in the trash too) are skipped, not updated;
+    records of the file that refer to them link to the journal's.
+    """
+    document = read_document(data, today=journal.today())
+    with journal.database.transaction() as tx:
+        targets = [target for reference in document.references for target in reference.targets]
+        stored = interchange_rows.stored_records(tx, [*document.kinds, *targets])
+        skipped = _skipped_ids(document, stored)
+        _check_references(document, stored, skipped)
+        new_partners = [p for p in document.partners if p.id not in skipped]
+        _check_partner_names(document, new_partners, interchange_rows.live_partner_names(tx))
+        added = _write(tx, document, skipped, new_partners)
+    by_kind = {kind: [r.id for r in getattr(document, kind) if r.id in skipped] for kind in KINDS}
+    return ImportReport(added=added, skipped=by_kind)
+
+
+def _skipped_ids(document: Document, stored: dict[str, StoredRecord]) -> set[str]:
+    """Ids the journal already holds; one held by another kind of record is an error."""
+    skipped = set()
+    for record_id, kind in document.kinds.items():
+        held = stored.get(record_id)
+        if held is None:
+            continue
+        if held.kind != kind:
+            raise ImportFileError(
+                f"{document.places[record_id]}: the id {quote(record_id)} belongs to a "
+                f"{held.kind} in this journal, not to a {kind}"
+            )
+        skipped.add(record_id)
+    return skipped
+
+
+def _check_references(
+    document: Document, stored: dict[str, StoredRecord], skipped: set[str]
+) -> None:
+    """Every reference must reach a record of the right kind, in the file or the journal.
+
+    A new record may link to records in the trash (the links show again on restore), but not
+    depend on one: it would be hidden with its partner, or reframed into nothing.
+    """
+    for reference in document.references:
+        place = f"{document.places[reference.owner]}.{reference.name}"
+        for target in reference.targets:
+            held = stored.get(target)
+            kind = document.kinds.get(target) or (held.kind if held else None)
+            if kind is None:
+                raise ImportFileError(
+                    f"{place}: dangling reference: no {reference.kind} with the id "
+                    f"{quote(target)} in the file or in the journal"
+                )
+            if kind != reference.kind:
+                raise ImportFileError(
+                    f"{place}: {quote(target)} is a {kind}, not a {reference.kind}"
+                )
+            if (
+                held
+                and not held.live
+                and reference.name in _NEEDS_LIVE
+                and reference.owner not in skipped
+            ):
+                raise ImportFileError(
+                    f"{place}: the {kind} {quote(target)} is in the trash of this journal; "
+                    "restore it first, then import again"
+                )
+
+
+def _check_partner_names(
+    document: Document, new_partners: Sequence[Partner], live_names: dict[str, str]
+) -> None:
+    """Partner names are unique in the file and against the journal's live partners."""
+    seen: dict[str, str] = {}
+    for partner in document.partners:
+        key = partner.name.casefold()
+        if key in seen:
+            raise ImportFileError(
+                f"{document.places[partner.id]}.name: {quote(partner.name)} is also the name "
+                f"of {seen[key]} (partner names must be unique)"
+            )
+        seen[key] = document.places[partner.id]
+    taken = {name.casefold(): uid for name, uid in live_names.items()}
+    for partner in new_partners:
+        other = taken.get(partner.name.casefold())
+        if other is not None and other != partner.id:
+            raise ImportFileError(
+                f"{document.places[partner.id]}.name: the journal already has a partner named "
+                f"{quote(partner.name)} (id {quote(other)})"
+            )
+
+
+def _write(
+    tx: Transaction, document: Document, skipped: set[str], new_partners: list[Partner]
+) -> dict[str, int]:
+    """Bulk inserts, parents before children; returns how many records of each kind went in."""
+    contacts = [c for c in document.contacts if c.id not in skipped]
+    meetings = [m for m in document.meetings if m.id not in skipped]
+    requests = [r for r in document.requests if r.id not in skipped]
+    partner_rows.insert_many(tx, new_partners)
+    contact_rows.insert_many(tx, contacts)
+    meeting_rows.insert_many(tx, meetings)
+    request_rows.insert_many(tx, requests)
+    return {
+        "partners": len(new_partners),
+        "contacts": len(contacts),
+        "meetings": len(meetings),
+        "requests": len(requests),
+    }
