@@ -13,7 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from brm_desk.services.journal import Journal  # noqa: E402
+from brm_desk.services.journal import Journal
 
 TODAY = date(2026, 11, 24)
 

@@ -9,12 +9,22 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import Enum
+from typing import TypeVar
 
-from brm_desk.domain.enums import RequestStatus
+from brm_desk.domain.enums import (
+    Focus,
+    Influence,
+    Maturity,
+    MeetingType,
+    RequestStatus,
+    Side,
+    Stance,
+)
 from brm_desk.domain.errors import ValidationError
-from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
+from brm_desk.domain.records import Action, Contact, MaturityChange, Meeting, Partner, Request
 
 MAX_NAME = 200
 MAX_TITLE = 300
@@ -23,11 +33,14 @@ MAX_NOTES = 500_000
 MAX_TAG = 60
 MAX_TAGS = 50
 MAX_DURATION_MINUTES = 1440
-MAX_AMOUNT = Decimal("1e15")
+# Four-digit years whose instant in UTC is a four-digit year too (the store sorts on it).
+FIRST_YEAR = 1000
+LAST_YEAR = 9998
+MAX_AMOUNT = Decimal("1e12")  # below 2**53 cents, so JSON numbers keep every cent
 BENEFITS_REVIEW_AFTER = timedelta(days=90)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\r\n\x85\u2028\u2029]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # What each status needs before a request can be in it (JSON field names).
@@ -73,9 +86,19 @@ STATUS_TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
 }
 
 
-def line_text(field: str, value: str, *, limit: int = MAX_LINE, required: bool = False) -> str:
+_Choice = TypeVar("_Choice", bound=Enum)
+
+
+def text(field: str, value: object) -> str:
+    """Any text field must hold text, not a number or nothing."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be text (got {type(value).__name__})")
+    return value
+
+
+def line_text(field: str, value: object, *, limit: int = MAX_LINE, required: bool = False) -> str:
     """A one-line text field, trimmed: no line breaks or control characters."""
-    value = value.strip()
+    value = text(field, value).strip()
     if required and not value:
         raise ValidationError(field, "is required")
     if len(value) > limit:
@@ -85,8 +108,9 @@ def line_text(field: str, value: str, *, limit: int = MAX_LINE, required: bool =
     return value
 
 
-def note_text(field: str, value: str, *, limit: int = MAX_NOTES) -> str:
+def note_text(field: str, value: object, *, limit: int = MAX_NOTES) -> str:
     """A Markdown text: line breaks and tabs welcome, other control characters not."""
+    value = text(field, value)
     if len(value) > limit:
         raise ValidationError(field, f"is too long ({len(value):,} characters; at most {limit:,})")
     if _CONTROL.search(value):
@@ -102,11 +126,73 @@ def whole_number(field: str, value: int, low: int, high: int) -> int:
     return value
 
 
+def choice(field: str, kind: type[_Choice], value: object) -> _Choice:
+    """A member of a closed vocabulary, given as the member or its stored value."""
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(str(member.value) for member in kind)
+        raise ValidationError(field, f"must be one of: {allowed} (got {value!r:.60})") from None
+
+
+def flag(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError(field, "must be true or false")
+    return value
+
+
+def day(field: str, value: object) -> date | None:
+    """An optional calendar date; a date-time is refused rather than silently cut."""
+    if value is None:
+        return None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(field, "must be a date (YYYY-MM-DD)")
+    return value
+
+
+def required_day(field: str, value: object) -> date:
+    found = day(field, value)
+    if found is None:
+        raise ValidationError(field, "is required")
+    return found
+
+
+def sequence(field: str, values: object) -> tuple[object, ...]:
+    """A list field must be a list (a lone text would otherwise become its characters)."""
+    if not isinstance(values, tuple | list):
+        raise ValidationError(field, "must be a list")
+    return tuple(values)
+
+
+def reference(field: str, value: object) -> str | None:
+    """An optional id of another record."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(field, "must be the id of a record (text)")
+    return value
+
+
+def references(field: str, values: object) -> tuple[str, ...]:
+    """Ids of other records, without repeats, in the order given."""
+    ids = sequence(field, values)
+    for value in ids:
+        if not isinstance(value, str) or not value:
+            raise ValidationError(field, "must hold ids of records (text)")
+    return tuple(dict.fromkeys(str(value) for value in ids))
+
+
+def record_id(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValidationError("id", "must be text")
+    return value
+
+
 def check_tags(field: str, tags: tuple[str, ...]) -> tuple[str, ...]:
     """Tags trimmed, without repeats (first spelling wins, case-insensitively)."""
     tidy: list[str] = []
     seen: set[str] = set()
-    for tag in tags:
+    for tag in sequence(field, tags):
         tag = line_text(field, tag, limit=MAX_TAG)
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
@@ -123,15 +209,31 @@ def check_partner(partner: Partner) -> Partner:
         raise ValidationError("target_strategic_share", "must be a number from 0 to 1")
     if not 0 <= share <= 1:
         raise ValidationError("target_strategic_share", f"must be from 0 to 1 (got {share})")
+    history = tuple(
+        _maturity_change(change)
+        for change in sequence("maturity_history", partner.maturity_history)
+    )
     return replace(
         partner,
+        id=record_id(partner.id),
         name=line_text("name", partner.name, limit=MAX_NAME, required=True),
         business_unit=line_text("business_unit", partner.business_unit, limit=MAX_NAME),
         sponsor=line_text("sponsor", partner.sponsor, limit=MAX_NAME),
+        maturity=choice("maturity", Maturity, partner.maturity),
         target_strategic_share=float(share),
         touch_cadence_days=whole_number("touch_cadence_days", partner.touch_cadence_days, 1, 3660),
         notes=note_text("notes", partner.notes),
-        maturity_history=tuple(sorted(partner.maturity_history, key=lambda c: c.since)),
+        archived=flag("archived", partner.archived),
+        maturity_history=tuple(sorted(history, key=lambda c: c.since)),
+    )
+
+
+def _maturity_change(change: object) -> MaturityChange:
+    if not isinstance(change, MaturityChange):
+        raise ValidationError("maturity_history", "must list maturities with their dates")
+    return MaturityChange(
+        choice("maturity_history.maturity", Maturity, change.maturity),
+        required_day("maturity_history.since", change.since),
     )
 
 
@@ -142,46 +244,73 @@ def check_contact(contact: Contact) -> Contact:
         raise ValidationError("email", f"'{email}' is not an e-mail address")
     return replace(
         contact,
+        id=record_id(contact.id),
+        partner_id=text("partner", contact.partner_id),
         name=line_text("name", contact.name, limit=MAX_NAME, required=True),
         role=line_text("role", contact.role, limit=MAX_NAME),
         email=email,
         phone=line_text("phone", contact.phone, limit=60),
+        influence=choice("influence", Influence, contact.influence),
+        stance=choice("stance", Stance, contact.stance),
         notes=note_text("notes", contact.notes),
     )
 
 
-def check_action(action: Action, field: str = "actions") -> Action:
+def check_action(action: object, field: str = "actions") -> Action:
     """A follow-up needs words; who owns it is free text."""
+    if not isinstance(action, Action):
+        raise ValidationError(field, "must be a follow-up with text, side, owner, due and done")
     return replace(
         action,
         text=line_text(f"{field}.text", action.text, required=True),
+        side=choice(f"{field}.side", Side, action.side),
         owner=line_text(f"{field}.owner", action.owner, limit=MAX_NAME),
+        due=day(f"{field}.due", action.due),
+        done=day(f"{field}.done", action.done),
     )
 
 
 def check_meeting(meeting: Meeting) -> Meeting:
     """A meeting fit to store: a title, an aware start, a duration of 1–1440 minutes."""
-    if meeting.start.tzinfo is None or meeting.start.utcoffset() is None:
+    start = meeting.start
+    if not isinstance(start, datetime):
+        raise ValidationError("start", "must be a date and time, e.g. 2026-03-02T09:00:00+01:00")
+    if start.tzinfo is None or start.utcoffset() is None:
         raise ValidationError("start", "needs a UTC offset, e.g. 2026-03-02T09:00:00+01:00")
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise ValidationError("start", f"must be in a year from {FIRST_YEAR} to {LAST_YEAR}")
     if meeting.satisfaction is not None:
         whole_number("satisfaction", meeting.satisfaction, 1, 5)
+    actions = sequence("actions", meeting.actions)
     return replace(
         meeting,
+        id=record_id(meeting.id),
+        partner_id=text("partner", meeting.partner_id),
         title=line_text("title", meeting.title, limit=MAX_TITLE, required=True),
         duration_minutes=whole_number(
             "duration_minutes", meeting.duration_minutes, 1, MAX_DURATION_MINUTES
         ),
+        type=choice("type", MeetingType, meeting.type),
+        focus=choice("focus", Focus, meeting.focus),
         location=line_text("location", meeting.location, limit=MAX_NAME),
         notes=note_text("notes", meeting.notes),
+        private=flag("private", meeting.private),
         tags=check_tags("tags", meeting.tags),
-        attendee_ids=tuple(dict.fromkeys(meeting.attendee_ids)),
-        actions=tuple(check_action(a, f"actions[{i}]") for i, a in enumerate(meeting.actions)),
+        attendee_ids=references("attendees", meeting.attendee_ids),
+        actions=tuple(check_action(a, f"actions[{i}]") for i, a in enumerate(actions)),
     )
 
 
-def amount(field: str, value: Decimal | None) -> Decimal | None:
+def amount(field: str, value: object) -> Decimal | None:
+    """Money as an exact Decimal; a whole number or a float is taken at its written value."""
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
+        raise ValidationError(field, "must be an amount (a number)")
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    elif isinstance(value, int):
+        value = Decimal(value)
     if not value.is_finite():
         raise ValidationError(field, "must be a finite amount")
     if value < 0:
@@ -195,25 +324,36 @@ def check_request(request: Request) -> Request:
     """A request fit to store, including the field its status requires."""
     request = replace(
         request,
+        id=record_id(request.id),
+        partner_id=text("partner", request.partner_id),
         title=line_text("title", request.title, limit=MAX_TITLE, required=True),
+        received=required_day("received", request.received),
+        raised_by_id=reference("raised_by", request.raised_by_id),
+        focus=choice("focus", Focus, request.focus),
         want=note_text("want", request.want),
         need=note_text("need", request.need),
         value=whole_number("value", request.value, 1, 5),
         urgency=whole_number("urgency", request.urgency, 1, 5),
+        status=choice("status", RequestStatus, request.status),
         routed_to=line_text("routed_to", request.routed_to, limit=MAX_NAME),
+        delivered_on=day("delivered_on", request.delivered_on),
+        revisit_on=day("revisit_on", request.revisit_on),
+        reframed_as_id=reference("reframed_as", request.reframed_as_id),
         outcome_note=note_text("outcome_note", request.outcome_note),
         expected_benefit=note_text("expected_benefit", request.expected_benefit),
         expected_value_amount=amount("expected_value_amount", request.expected_value_amount),
         realized_value_amount=amount("realized_value_amount", request.realized_value_amount),
-        meeting_ids=tuple(dict.fromkeys(request.meeting_ids)),
+        benefit_reviewed_on=day("benefit_reviewed_on", request.benefit_reviewed_on),
+        meeting_ids=references("meetings", request.meeting_ids),
         notes=note_text("notes", request.notes),
+        private=flag("private", request.private),
         tags=check_tags("tags", request.tags),
     )
     if request.reframed_as_id is not None and request.reframed_as_id == request.id:
         raise ValidationError("reframed_as", "cannot point to the request itself")
     for name in STATUS_REQUIRED_FIELDS[request.status]:
         if not _has(request, name):
-            raise ValidationError(name, f"is required when the status is '{request.status}'")
+            raise ValidationError(name, f"is required when the status is '{request.status.value}'")
     if request.delivered_on and request.delivered_on < request.received:
         raise ValidationError("delivered_on", "cannot be before the request was received")
     if (
@@ -226,13 +366,16 @@ def check_request(request: Request) -> Request:
 
 
 def _has(request: Request, json_field: str) -> bool:
+    """Whether a field holds something (a note of blanks says nothing)."""
     attribute = "reframed_as_id" if json_field == "reframed_as" else json_field
     value = getattr(request, attribute)
-    return value is not None and value != ""
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
 def check_transition(old: RequestStatus, new: RequestStatus) -> None:
     """Refuse a status change the workflow does not allow."""
+    old = choice("status", RequestStatus, old)
+    new = choice("status", RequestStatus, new)
     if old != new and new not in STATUS_TRANSITIONS[old]:
         allowed = ", ".join(sorted(s.label for s in STATUS_TRANSITIONS[old])) or "none"
         raise ValidationError(

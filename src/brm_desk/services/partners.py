@@ -72,5 +72,5 @@ class Partners:
 
 def _refuse_taken_name(tx: Transaction, partner: Partner) -> None:
     other = partner_rows.find_by_name(tx, partner.name)
-    if other is not None and other.id != partner.id and other.name.lower() == partner.name.lower():
+    if other is not None and other.id != partner.id:
         raise ValidationError("name", f"a partner named '{other.name}' already exists")

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from brm_desk.domain.errors import BrmDeskError, JournalFileError
+from brm_desk.domain.errors import BrmDeskError, JournalFileError, ValidationError
 from brm_desk.store import migrate
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
@@ -48,7 +48,7 @@ class Database:
             raise
         except DBAPIError as error:
             if isinstance(error.orig, sqlite3.IntegrityError):
-                raise
+                raise integrity_error(error.orig) from None
             raise translate_sqlite_error(self.path, error.orig or error) from None
         except sqlite3.Error as error:
             raise translate_sqlite_error(self.path, error) from None
@@ -59,6 +59,22 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def integrity_error(error: sqlite3.IntegrityError) -> ValidationError:
+    """A constraint the services did not check first, as a message naming the field.
+
+    The services check every rule before writing; this is the last line, e.g. for an id
+    that a record (perhaps one in the trash) already has.
+    """
+    text = str(error)
+    if text.startswith("UNIQUE constraint failed:"):
+        column = text.rsplit(".", 1)[-1]
+        field = "id" if column == "uid" else column
+        return ValidationError(field, "is already taken by another record in this journal")
+    if text.startswith("NOT NULL constraint failed:"):
+        return ValidationError(text.rsplit(".", 1)[-1], "is required")
+    return ValidationError("", f"The change breaks a rule of the journal ({text}).")
 
 
 def create_database(path: Path) -> None:

@@ -12,12 +12,14 @@ import sqlite3
 import struct
 import uuid
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brm_desk.domain.errors import JournalFileError
@@ -42,6 +44,7 @@ def identify(path: Path) -> FileIdentity:
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
         raise JournalFileError(
             f"{path}: no journal here. Create one with 'brm-desk init' or pick another file."
@@ -64,7 +67,34 @@ def identify(path: Path) -> FileIdentity:
     (application_id,) = struct.unpack(">I", header[68:72])
     if application_id != APPLICATION_ID:
         raise JournalFileError(f"{path}: is a SQLite database, but not a BRM Desk journal.")
+    if _is_truncated(path, header, size):
+        raise JournalFileError(
+            f"{path}: is damaged (the file is shorter than its header says; it was truncated). "
+            "Restore a backup."
+        )
     return FileIdentity(application_id, user_version, wal=header[18] == 2)
+
+
+def _is_truncated(path: Path, header: bytes, size: int) -> bool:
+    """Whether the file is shorter than its pages, judged from the header alone.
+
+    Left to SQLite while a write-ahead log or rollback journal sits beside the file: their
+    recovery may still complete the file, and only SQLite knows how.
+    """
+    for side in ("-wal", "-journal"):
+        side_file = Path(f"{path}{side}")
+        if side_file.exists() and side_file.stat().st_size > 0:
+            return False
+    (raw_page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return True
+    (change_counter,) = struct.unpack(">I", header[24:28])
+    (page_count,) = struct.unpack(">I", header[28:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    if size % page_size:
+        return True
+    return bool(page_count > 0 and change_counter == valid_for and page_count * page_size > size)
 
 
 def refuse_newer(path: Path, schema_version: int) -> None:
@@ -94,7 +124,7 @@ def _begin(connection: Any) -> None:
 def make_engine(path: Path) -> Engine:
     """An engine on a journal file, with our pragmas on every connection."""
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
+        URL.create("sqlite+pysqlite", database=str(path)),
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
     event.listen(engine, "connect", _configure_connection)
@@ -134,11 +164,10 @@ def create_file(path: Path, build_schema: Callable[[Engine], None]) -> None:
         raise JournalFileError(f"{path}: the folder {folder} does not exist.")
     temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.creating"
     try:
-        raw = sqlite3.connect(temporary)
-        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        raw.execute("PRAGMA journal_mode = WAL")
-        raw.commit()
-        raw.close()
+        with closing(sqlite3.connect(temporary)) as raw:
+            raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            raw.execute("PRAGMA journal_mode = WAL")
+            raw.commit()
         engine = make_engine(temporary)
         try:
             build_schema(engine)
@@ -151,6 +180,8 @@ def create_file(path: Path, build_schema: Callable[[Engine], None]) -> None:
         raise JournalFileError(f"{path}: cannot be created here (permission denied).") from None
     except sqlite3.Error as error:
         raise translate_sqlite_error(path, error) from None
+    except DBAPIError as error:
+        raise translate_sqlite_error(path, error.orig or error) from None
     except OSError as error:
         raise JournalFileError(f"{path}: cannot be created ({error.strerror}).") from None
     finally:
@@ -164,15 +195,14 @@ def backup_file(source: Path, target: Path) -> None:
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as origin:
-            copy = sqlite3.connect(partial)
-            try:
-                origin.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-                copy.commit()
-            finally:
-                copy.close()
-        origin.close()
+        origin_uri = f"{source.resolve().as_uri()}?mode=ro"
+        with (
+            closing(sqlite3.connect(origin_uri, uri=True)) as origin,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
+            origin.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.commit()
         partial.replace(target)
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)

@@ -126,14 +126,24 @@ def listing(tx: Transaction, *, include_archived: bool = True) -> list[Partner]:
 
 
 def find_by_name(tx: Transaction, name: str) -> Partner | None:
-    """A live partner by name: exact first, then ignoring case."""
-    for condition in (PartnerRow.name == name, func.lower(PartnerRow.name) == name.lower()):
-        rows = tx.execute(
-            select(*_COLUMNS).where(condition, PartnerRow.deleted_at.is_(None)).limit(2)
-        ).all()
-        if len(rows) == 1:
-            return _records(tx, rows[:1])[0]
-    return None
+    """A live partner by name: exact first, then ignoring case in any script.
+
+    SQLite's NOCASE and lower() fold only ASCII letters, so "École" and "école" are compared
+    here, in Python (a journal holds hundreds of partners, not millions).
+    """
+    live = PartnerRow.deleted_at.is_(None)
+    rows = tx.execute(select(*_COLUMNS).where(PartnerRow.name == name, live).limit(2)).all()
+    if len(rows) != 1:
+        wanted = name.casefold()
+        pks = [
+            pk
+            for pk, other in tx.execute(select(PartnerRow.id, PartnerRow.name).where(live))
+            if other.casefold() == wanted
+        ]
+        if len(pks) != 1:
+            return None
+        rows = tx.execute(select(*_COLUMNS).where(PartnerRow.id == pks[0])).all()
+    return _records(tx, rows)[0]
 
 
 def count(tx: Transaction) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import aliased
 
 from brm_desk.domain.enums import Focus, RequestStatus
@@ -109,9 +109,10 @@ def insert_many(tx: Transaction, requests: Sequence[Request]) -> None:
         {"row_id": pks[r.id], "target": pks[r.reframed_as_id]} for r in requests if r.reframed_as_id
     ]
     if links:
+        table = cast(Table, RequestRow.__table__)  # Core: the links go as one executemany
         tx.execute(
-            update(RequestRow)
-            .where(RequestRow.id == bindparam("row_id"))
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
             .values(reframed_as_id=bindparam("target")),
             links,
         )

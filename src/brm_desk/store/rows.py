@@ -16,7 +16,7 @@ CHUNK = 500
 
 
 def now_text() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def tags_text(tags: Iterable[str]) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import CursorResult, delete, func, select, update
 
 from brm_desk.domain.errors import NotFoundError, ValidationError
 from brm_desk.domain.records import TrashItem
+from brm_desk.store import partner_rows
 from brm_desk.store.database import Transaction
 from brm_desk.store.rows import now_text, pk_of
 from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestRow
@@ -49,10 +50,7 @@ def restore(tx: Transaction, batch: str) -> None:
         raise NotFoundError("that item is no longer in the trash")
     kind, _pk, _uid, title, _partner_name, partner_deleted = head
     if kind == "partner":
-        clash = tx.execute(
-            select(PartnerRow.id).where(PartnerRow.name == title, PartnerRow.deleted_at.is_(None))
-        ).first()
-        if clash is not None:
+        if partner_rows.find_by_name(tx, title) is not None:
             raise ValidationError(
                 "name", f"a partner named '{title}' exists already; rename it, then restore"
             )

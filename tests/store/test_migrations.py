@@ -1,0 +1,159 @@
+"""Schema versions: Alembic builds the ORM's schema, and older journals are backed up first."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from brm_desk.domain.records import Partner
+from brm_desk.services.journal import Journal
+from brm_desk.services.locations import backups_dir
+from brm_desk.store import database, journal_file, migrate
+from brm_desk.store.journal_file import APPLICATION_ID, SCHEMA_VERSION
+from brm_desk.store.schema import Base
+
+TODAY = date(2026, 11, 24)
+RECORD_TABLES = {
+    "partner",
+    "maturity_change",
+    "contact",
+    "meeting",
+    "meeting_attendee",
+    "meeting_action",
+    "request",
+    "request_meeting",
+    "search_document",
+    "search_fts",
+}
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def tables(path: Path) -> set[str]:
+    with closing(read_only(path)) as raw:
+        rows = raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {name for (name,) in rows}
+
+
+def user_version(path: Path) -> int:
+    with closing(read_only(path)) as raw:
+        return int(raw.execute("PRAGMA user_version").fetchone()[0])
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    return config
+
+
+def test_the_migrations_have_one_head_and_it_is_stamped_in_new_journals(journal: Journal) -> None:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(heads) == 1
+    with journal.database.engine.connect() as connection:
+        stamped = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    assert stamped == [(heads[0],)]
+
+
+def test_the_alembic_head_matches_the_orm_tables(journal: Journal) -> None:
+    """Autogenerate finds nothing to do: the migrations build exactly what schema.py says.
+
+    The full-text index is a virtual table (and its shadow tables) made by raw SQL, which the
+    ORM does not describe, so it is left out of the comparison.
+    """
+    with journal.database.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
+        differences = compare_metadata(context, Base.metadata)
+    left = [d for d in differences if not _is_full_text_table(d)]
+    assert left == []
+    assert {d[1].name for d in differences} == {
+        "search_fts",
+        "search_fts_data",
+        "search_fts_idx",
+        "search_fts_docsize",
+        "search_fts_config",
+    }
+
+
+def _is_full_text_table(difference: Any) -> bool:
+    return (
+        isinstance(difference, tuple)
+        and difference[0] == "remove_table"
+        and difference[1].name.startswith("search_fts")
+    )
+
+
+def test_downgrading_to_nothing_and_upgrading_again_rebuilds_the_schema(journal_path: Path) -> None:
+    with Journal.create(journal_path) as journal:
+        journal.partners.add(Partner(id="", name="Finance"))
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+        assert tables(journal_path) == {"alembic_version"}
+        migrate.upgrade(journal.database.engine)
+        assert tables(journal_path) >= RECORD_TABLES
+        assert journal.partners.listing() == []
+        journal.partners.add(Partner(id="", name="Finance"))
+        assert [p.name for p in journal.partners.listing()] == ["Finance"]
+
+
+def test_a_marked_journal_without_tables_gets_its_schema_when_opened(journal_path: Path) -> None:
+    with closing(sqlite3.connect(journal_path)) as raw:
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        raw.commit()
+    assert user_version(journal_path) == 0
+    assert tables(journal_path) == set()
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        added = journal.partners.add(Partner(id="", name="Finance"))
+        assert journal.partners.get(added.id).name == "Finance"
+    assert tables(journal_path) >= RECORD_TABLES
+    assert user_version(journal_path) == SCHEMA_VERSION
+    assert not backups_dir(journal_path).exists()
+
+
+def test_opening_a_current_journal_makes_no_backup(journal_path: Path) -> None:
+    Journal.create(journal_path).close()
+    Journal.open(journal_path).close()
+    assert not backups_dir(journal_path).exists()
+
+
+def test_an_older_journal_is_backed_up_before_it_is_migrated(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        journal.partners.add(Partner(id="", name="Finance", notes="Before the upgrade"))
+    old_version = SCHEMA_VERSION
+    new_version = SCHEMA_VERSION + 1
+    # The next release: same migrations, a higher version number.
+    for module in (journal_file, migrate, database):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", new_version)
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        assert [p.notes for p in journal.partners.listing()] == ["Before the upgrade"]
+    assert user_version(journal_path) == new_version
+
+    backups = sorted(backups_dir(journal_path).iterdir())
+    assert len(backups) == 1
+    assert f"before-v{new_version}" in backups[0].name
+    assert user_version(backups[0]) == old_version
+    with closing(read_only(backups[0])) as raw:
+        assert raw.execute("SELECT name, notes FROM partner").fetchall() == [
+            ("Finance", "Before the upgrade")
+        ]
+
+    Journal.open(journal_path).close()
+    assert len(list(backups_dir(journal_path).iterdir())) == 1
