@@ -1,0 +1,25 @@
+"""Full-text search across notes, titles, wants and needs, names and roles."""
+
+from __future__ import annotations
+
+from brm_desk.domain.search import SearchFilters, SearchHit
+from brm_desk.store import search_index
+from brm_desk.store.database import Database
+
+
+class Search:
+    """Search a journal as the user types: any text is a valid query."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def query(
+        self, text: str, *, limit: int = 50, filters: SearchFilters | None = None
+    ) -> list[SearchHit]:
+        """The best ``limit`` hits for ``text``, best first; none when it holds no word.
+
+        Every word must match; the last one also matches longer words while it is being
+        typed (no space after it yet), so "roadm" finds "roadmap".
+        """
+        with self._db.transaction() as tx:
+            return search_index.search(tx, text, limit=limit, filters=filters)

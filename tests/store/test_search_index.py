@@ -1,0 +1,343 @@
+"""The full-text index in the store: query escaping, ranking against FTS5, rebuild and checks."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from brm_desk.domain.enums import Focus
+from brm_desk.domain.records import Contact, Meeting, Partner, Request
+from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters
+from brm_desk.services.journal import Journal
+from brm_desk.store import search_index
+from brm_desk.store.search_index import match_expression, words
+
+# Escaping
+
+
+@pytest.mark.parametrize(
+    ("typed", "expression"),
+    [
+        ("roadm", '"roadm"*'),
+        ("roadmap ", '"roadmap"'),
+        ("cloud roadm", '"cloud" "roadm"*'),
+        ("  cloud\troadmap\n", '"cloud" "roadmap"'),
+        ("r", '"r"'),
+        ("AND", '"AND"*'),
+        ("a OR b NOT c ", '"a" "OR" "b" "NOT" "c"'),
+        ('NEAR(a b, 3) "quoted phrase"', '"NEAR" "a" "b" "3" "quoted" "phrase"*'),
+        ("title:budget ^start -not +plus", '"title" "budget" "start" "not" "plus"*'),
+        ("road*", '"road"*'),
+        ("café crème", '"café" "crème"*'),
+        ("ада@пример.рф", '"ада" "пример" "рф"*'),
+        ("日本語", '"日本語"*'),
+        ("x² ½ Ⅻ", '"x²" "½" "Ⅻ"'),
+        ("e\u0301 ", '"e\u0301"'),
+        ("a\u0301", '"a\u0301"'),
+        ("budget budget budg", '"budget" "budg"*'),
+        ("budget budget", '"budget" "budget"*'),
+        ("😀 budget 😀", '"😀" "budget"'),
+        ("😀", '"😀"'),
+        ("ab😀cd", '"ab😀cd"*'),
+        ("thanks🙂 ", '"thanks🙂"'),
+        ("don’t", '"don’t"'),
+        ("«budget» ", '"«budget»"'),
+        ("\ud800budget", '"budget"*'),
+        ("", None),
+        ("   ", None),
+        ("*", None),
+        ('"" () : ^ - \x00 \t\u3000\u2028', None),
+    ],
+)
+def test_match_expression(typed: str, expression: str | None) -> None:
+    assert match_expression(typed) == expression
+
+
+def test_a_very_long_text_is_cut_to_its_first_words() -> None:
+    typed = " ".join(f"w{n}" for n in range(10_000))
+
+    expression = match_expression(typed)
+
+    assert expression is not None
+    assert expression.split() == [f'"w{n}"' for n in range(search_index.MAX_TOKENS)]
+
+
+def unicode61_tokens(connection: sqlite3.Connection, value: str) -> list[str]:
+    """The tokens FTS5 makes of ``value`` with the journal's tokenizer."""
+    connection.execute("DELETE FROM probe")
+    connection.execute("INSERT INTO probe (rowid, x) VALUES (1, ?)", (value,))
+    return [term for (term,) in connection.execute("SELECT term FROM probe_terms ORDER BY offset")]
+
+
+@pytest.fixture(scope="module")
+def probe() -> Iterator[sqlite3.Connection]:
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.execute(
+            "CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='unicode61 remove_diacritics 2')"
+        )
+        connection.execute("CREATE VIRTUAL TABLE probe_terms USING fts5vocab(probe, 'instance')")
+        yield connection
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed=st.text(max_size=60))
+def test_words_never_split_what_fts5_keeps_together(probe: sqlite3.Connection, typed: str) -> None:
+    """Each word becomes a quoted phrase, so quoting word by word must give FTS5's own tokens."""
+    assert [t for word in words(typed) for t in unicode61_tokens(probe, word)] == (
+        unicode61_tokens(probe, typed)
+    )
+
+
+# Searching against FTS5 itself
+
+VOCABULARY = [
+    *("budget", "roadmap", "cloud", "migration", "outage", "escalation", "value", "benefit"),
+    *("licence", "vendor", "audit", "sponsor", "portfolio", "intake", "backlog", "release"),
+    *("capacity", "training", "adoption", "dashboard", "payroll", "analytics", "platform"),
+    *("integration", "network", "security", "pilot", "architecture", "estimate", "saving"),
+]
+
+
+@pytest.fixture
+def busy(journal: Journal) -> Journal:
+    """A few hundred records of random text, so ranking and filters have work to do."""
+    rng = random.Random(20261124)
+    partners = [journal.partners.add(Partner(id="", name=f"Partner {n}")) for n in range(4)]
+
+    def prose(n: int) -> str:
+        return " ".join(rng.choices(VOCABULARY, k=n))
+
+    for partner in partners:
+        journal.contacts.add(
+            Contact(id="", partner_id=partner.id, name=prose(2).title(), notes=prose(5))
+        )
+    for n in range(300):
+        journal.meetings.add(
+            Meeting(
+                id="",
+                partner_id=rng.choice(partners).id,
+                title=prose(rng.randint(1, 4)),
+                start=datetime(2026, 1, 1, 9, tzinfo=UTC) + timedelta(days=n),
+                focus=rng.choice(list(Focus)),
+                notes=prose(rng.randint(0, 40)),
+            )
+        )
+    for n in range(40):
+        journal.requests.add(
+            Request(
+                id="",
+                partner_id=rng.choice(partners).id,
+                title=prose(3),
+                received=date(2026, 1, 1) + timedelta(days=7 * n),
+                focus=rng.choice(list(Focus)),
+                want=prose(8),
+                need=prose(8),
+            )
+        )
+    return journal
+
+
+REFERENCE = """
+SELECT d.kind, d.source_id, snippet(search_fts, 1, :mark_start, :mark_end, '…', 12)
+FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
+WHERE search_fts MATCH :query {conditions}
+ORDER BY bm25(search_fts, 4.0, 1.0), search_fts.rowid
+LIMIT :limit
+"""
+UID_OF = {
+    "meeting": "SELECT uid FROM meeting WHERE id = :id",
+    "request": "SELECT uid FROM request WHERE id = :id",
+    "partner": "SELECT uid FROM partner WHERE id = :id",
+    "contact": "SELECT uid FROM contact WHERE id = :id",
+}
+
+
+def reference(
+    journal: Journal, typed: str, limit: int, conditions: str = "", **params: object
+) -> list[tuple[str, str, str]]:
+    """The plain way to ask FTS5 the same question: kind, public id and snippet of each hit."""
+    with journal.database.transaction() as tx:
+        rows = tx.execute(
+            text(REFERENCE.format(conditions=conditions)),
+            {
+                "query": match_expression(typed),
+                "limit": limit,
+                "mark_start": MARK_START,
+                "mark_end": MARK_END,
+                **params,
+            },
+        ).all()
+        return [
+            (
+                kind,
+                tx.execute(text(UID_OF[kind]), {"id": source_id}).scalar_one(),
+                " ".join(snippet.split()),
+            )
+            for kind, source_id, snippet in rows
+        ]
+
+
+def ours(
+    journal: Journal, typed: str, limit: int, filters: SearchFilters | None = None
+) -> list[tuple[str, str, str]]:
+    with journal.database.transaction() as tx:
+        hits = search_index.search(tx, typed, limit=limit, filters=filters)
+    return [(hit.kind, hit.id, hit.snippet) for hit in hits]
+
+
+@pytest.mark.parametrize(
+    "typed", ["budget", "budget ", "cloud migration", "ro", "pay", "audit secu", "value benefit va"]
+)
+@pytest.mark.parametrize("limit", [1, 7, 50, 1000])
+def test_same_hits_and_snippets_as_fts5_ranks_them(busy: Journal, typed: str, limit: int) -> None:
+    expected = reference(busy, typed, limit)
+
+    assert expected
+    assert ours(busy, typed, limit) == expected
+
+
+def test_filters_match_the_plain_query(busy: Journal) -> None:
+    partner = busy.partners.listing()[1]
+    filters = SearchFilters(
+        partner_id=partner.id,
+        kinds=frozenset({"meeting", "request"}),
+        focus=Focus.STRATEGIC,
+        date_from=date(2026, 3, 1),
+        date_to=date(2026, 9, 30),
+    )
+    conditions = (
+        "AND d.partner_id = (SELECT id FROM partner WHERE uid = :partner) "
+        "AND d.kind IN ('meeting', 'request') AND d.focus = 'strategic' "
+        "AND d.day BETWEEN '2026-03-01' AND '2026-09-30'"
+    )
+
+    for limit in (3, 50):
+        expected = reference(busy, "budget", limit, conditions, partner=partner.id)
+        assert expected
+        assert ours(busy, "budget", limit, filters) == expected
+
+
+# Rebuild and integrity
+
+
+def problems(journal: Journal) -> list[str]:
+    with journal.database.transaction() as tx:
+        return search_index.integrity_problems(tx)
+
+
+def run_sql(journal: Journal, *statements: str) -> None:
+    with journal.database.transaction() as tx:
+        for statement in statements:
+            tx.execute(text(statement))
+
+
+def rebuild(journal: Journal) -> None:
+    with journal.database.transaction() as tx:
+        search_index.rebuild(tx)
+
+
+def test_the_triggers_write_what_the_check_expects(busy: Journal) -> None:
+    partner = busy.partners.listing()[0]
+    busy.partners.add(Partner(id="", name="Bare"))
+    busy.partners.add(Partner(id="", name="Full", business_unit="BU", sponsor="S", notes="N"))
+    busy.contacts.add(
+        Contact(id="", partner_id=partner.id, name="C", role="R", email="e@x.org", notes="N")
+    )
+    busy.requests.add(
+        Request(id="", partner_id=partner.id, title="T", received=date(2026, 1, 1), need="N")
+    )
+    busy.meetings.delete(busy.meetings.of_partner(partner.id)[0].id)
+    busy.trash.restore(busy.partners.delete(partner.id))
+
+    assert problems(busy) == []
+
+
+def test_a_missing_document_is_found_and_rebuilt(busy: Journal) -> None:
+    run_sql(busy, "DELETE FROM search_document WHERE kind = 'meeting' AND id % 50 = 0")
+
+    assert problems(busy) == ["6 meetings missing from the search index"]
+
+    rebuild(busy)
+    assert problems(busy) == []
+
+
+def test_stale_and_orphan_documents_are_found_and_rebuilt(busy: Journal) -> None:
+    before = sorted(ours(busy, "budget", 1000))
+    run_sql(
+        busy,
+        "UPDATE search_document SET body = 'nothing' WHERE kind = 'request' AND id % 2 = 0",
+        "INSERT INTO search_document (kind, source_id, partner_id, focus, day, title, body) "
+        "VALUES ('contact', 999999, NULL, NULL, NULL, 'Ghost', 'budget')",
+    )
+
+    found = problems(busy)
+    assert len(found) == 2
+    assert found[0] == "1 search document for no live contact"
+    assert found[1].endswith("requests out of date in the search index")
+
+    rebuild(busy)
+    assert problems(busy) == []
+    # Rewritten documents get new rowids, so only the order of equal scores may change.
+    assert sorted(ours(busy, "budget", 1000)) == before
+
+
+def test_a_damaged_full_text_index_is_found_and_rebuilt(busy: Journal) -> None:
+    before = ours(busy, "roadmap", 50)
+    run_sql(
+        busy,
+        "INSERT INTO search_fts (search_fts, rowid, title, body) "
+        "SELECT 'delete', id, 'wrong', 'words' FROM search_document WHERE id % 10 = 0",
+    )
+
+    (problem,) = problems(busy)
+    assert "search index is damaged" in problem
+
+    rebuild(busy)
+    assert problems(busy) == []
+    assert ours(busy, "roadmap", 50) == before
+
+
+def test_the_index_check_leaves_the_transaction_usable(busy: Journal) -> None:
+    run_sql(
+        busy,
+        "INSERT INTO search_fts (search_fts, rowid, title, body) "
+        "VALUES ('delete', 1, 'wrong', 'words')",
+    )
+    with busy.database.transaction() as tx:
+        assert search_index.integrity_problems(tx)
+        assert tx.execute(text("SELECT count(*) FROM meeting")).scalar_one() == 300
+
+
+# Anything typed, straight at the store
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    typed=st.text(
+        alphabet=st.sampled_from([*"ab \"*^:-()+{}.,;/\\'\x00\n😀é\u0301", MARK_START]),
+        max_size=200,
+    )
+    | st.text()
+)
+def test_every_expression_is_valid_fts5(journal: Journal, typed: str) -> None:
+    expression = match_expression(typed)
+    if expression is None:
+        return
+    with journal.database.transaction() as tx:
+        tx.execute(
+            text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :query"),
+            {"query": expression},
+        ).scalar_one()
+        assert search_index.search(tx, typed) == []
