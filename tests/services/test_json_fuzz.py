@@ -56,8 +56,10 @@ DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31))
 EMAILS = st.one_of(st.just(""), st.from_regex(r"\A[a-z0-9.]{1,8}@[a-z]{1,8}\.[a-z]{2,4}\Z"))
 AMOUNTS = st.one_of(
     st.none(),
-    st.integers(0, 10**12),
-    st.floats(0, 1e12).map(lambda amount: round(amount, 2)),
+    st.integers(0, 10**12 - 1),
+    st.floats(0, 1e12, exclude_max=True)
+    .map(lambda amount: round(amount, 2))
+    .filter(lambda amount: amount < 1e12),
 )
 
 

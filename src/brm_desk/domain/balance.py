@@ -164,17 +164,26 @@ def assemble(
     last_strategic: date | None,
     cells: Iterable[tuple[date, Focus, int, int]],
 ) -> PartnerBalance:
-    """A partner's balance from its (month, focus, count, minutes) sums."""
-    by_month: dict[date, dict[str, int]] = {m: {} for m in months_between(period_from, period_to)}
+    """A partner's balance from its (month, focus, count, minutes) sums.
+
+    Sums are kept as plain integers per month (counts then minutes, in ``Focus`` order) and
+    turned into tallies once: this runs for every partner on every dashboard refresh.
+    """
+    slots = {focus: index for index, focus in enumerate(Focus)}
+    by_month: dict[date, list[int]] = {m: [0] * 6 for m in months_between(period_from, period_to)}
     for month, focus, count, minutes in cells:
-        figures = by_month.setdefault(month, {})
-        figures[focus.value] = figures.get(focus.value, 0) + count
-        key = f"{focus.value}_minutes"
-        figures[key] = figures.get(key, 0) + minutes
-    months = tuple(
-        MonthBalance(month, FocusTally(**figures)) for month, figures in sorted(by_month.items())
-    )
-    total = sum((m.tally for m in months), FocusTally())
+        sums = by_month.get(month)
+        if sums is None:
+            sums = by_month[month] = [0] * 6
+        slot = slots[focus]
+        sums[slot] += count
+        sums[slot + 3] += minutes
+    totals = [0] * 6
+    months = []
+    for month in sorted(by_month):
+        sums = by_month[month]
+        months.append(MonthBalance(month, FocusTally(*sums)))
+        totals = [a + b for a, b in zip(totals, sums, strict=True)]
     return PartnerBalance(
         partner_id=partner_id,
         name=name,
@@ -182,7 +191,7 @@ def assemble(
         period_to=period_to,
         target_strategic_share=target_strategic_share,
         touch_cadence_days=touch_cadence_days,
-        tally=total,
+        tally=FocusTally(*totals),
         last_strategic=last_strategic,
-        months=months,
+        months=tuple(months),
     )

@@ -11,7 +11,7 @@ from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Contact
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import now_text, pk_map, pk_of
+from brm_desk.store.rows import now_text, pk_map, pk_of, table_of
 from brm_desk.store.schema import ContactRow, PartnerRow
 
 _SELECT = select(
@@ -46,7 +46,7 @@ def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
     partners = pk_map(tx, PartnerRow, (c.partner_id for c in contacts))
     stamp = now_text()
     tx.execute(
-        insert(ContactRow),
+        insert(table_of(ContactRow)),
         [
             {
                 **_values(c),

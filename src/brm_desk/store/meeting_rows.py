@@ -13,7 +13,16 @@ from brm_desk.domain.enums import Focus, MeetingType, Side
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Action, Meeting
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import CHUNK, now_text, pk_map, pk_of, start_columns, tags_text, tags_tuple
+from brm_desk.store.rows import (
+    CHUNK,
+    now_text,
+    pk_map,
+    pk_of,
+    start_columns,
+    table_of,
+    tags_text,
+    tags_tuple,
+)
 from brm_desk.store.schema import (
     ActionRow,
     ContactRow,
@@ -21,6 +30,7 @@ from brm_desk.store.schema import (
     MeetingRow,
     PartnerRow,
 )
+from brm_desk.store.search_index import indexing_in_bulk
 
 _SELECT = select(
     MeetingRow.id,
@@ -60,22 +70,23 @@ def insert_many(tx: Transaction, meetings: Sequence[Meeting]) -> None:
         return
     partners = pk_map(tx, PartnerRow, (m.partner_id for m in meetings))
     stamp = now_text()
-    for start in range(0, len(meetings), CHUNK * 4):
-        batch = meetings[start : start + CHUNK * 4]
-        tx.execute(
-            insert(MeetingRow),
-            [
-                {
-                    **_values(m),
-                    "partner_id": partners[m.partner_id],
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
-                for m in batch
-            ],
-        )
-        pks = pk_map(tx, MeetingRow, (m.id for m in batch))
-        _insert_children(tx, [(pks[m.id], m) for m in batch])
+    with indexing_in_bulk(tx, "meeting", len(meetings)):
+        for start in range(0, len(meetings), CHUNK * 4):
+            batch = meetings[start : start + CHUNK * 4]
+            tx.execute(
+                insert(table_of(MeetingRow)),
+                [
+                    {
+                        **_values(m),
+                        "partner_id": partners[m.partner_id],
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                    for m in batch
+                ],
+            )
+            pks = pk_map(tx, MeetingRow, (m.id for m in batch))
+            _insert_children(tx, [(pks[m.id], m) for m in batch])
 
 
 def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -> None:
@@ -86,7 +97,7 @@ def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -
         for i, contact in enumerate(meeting.attendee_ids)
     ]
     if attendees:
-        tx.execute(insert(MeetingAttendeeRow), attendees)
+        tx.execute(insert(table_of(MeetingAttendeeRow)), attendees)
     actions = [
         {
             "meeting_id": pk,
@@ -101,7 +112,7 @@ def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -
         for i, a in enumerate(meeting.actions)
     ]
     if actions:
-        tx.execute(insert(ActionRow), actions)
+        tx.execute(insert(table_of(ActionRow)), actions)
 
 
 def update_one(tx: Transaction, meeting: Meeting) -> None:

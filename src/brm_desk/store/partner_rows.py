@@ -12,7 +12,7 @@ from brm_desk.domain.enums import Maturity
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import MaturityChange, Partner
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import now_text, pk_map, pk_of
+from brm_desk.store.rows import now_text, pk_map, pk_of, table_of
 from brm_desk.store.schema import MaturityChangeRow, PartnerRow
 
 _COLUMNS = (
@@ -48,7 +48,7 @@ def insert_many(tx: Transaction, partners: Sequence[Partner]) -> None:
         return
     stamp = now_text()
     tx.execute(
-        insert(PartnerRow),
+        insert(table_of(PartnerRow)),
         [{**_values(p), "created_at": stamp, "updated_at": stamp} for p in partners],
     )
     pks = pk_map(tx, PartnerRow, (p.id for p in partners))
@@ -62,7 +62,7 @@ def _insert_history(tx: Transaction, partners: Sequence[tuple[int, Partner]]) ->
         for i, c in enumerate(partner.maturity_history)
     ]
     if rows:
-        tx.execute(insert(MaturityChangeRow), rows)
+        tx.execute(insert(table_of(MaturityChangeRow)), rows)
 
 
 def update_one(tx: Transaction, partner: Partner) -> None:

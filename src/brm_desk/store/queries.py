@@ -78,10 +78,15 @@ def balance_cells(
         .join(PartnerRow, PartnerRow.id == both.c.partner_id)
         .group_by(PartnerRow.uid, both.c.month, both.c.focus)
     )
-    return [
-        BalanceCell(uid, date.fromisoformat(f"{month}-01"), Focus(focus), int(n), int(minutes))
-        for uid, month, focus, n, minutes in tx.execute(statement)
-    ]
+    months: dict[str, date] = {}
+    focuses = {focus.value: focus for focus in Focus}
+    cells = []
+    for uid, month, focus, n, minutes in tx.connection().execute(statement):
+        first_day = months.get(month)
+        if first_day is None:
+            first_day = months[month] = date.fromisoformat(f"{month}-01")
+        cells.append(BalanceCell(uid, first_day, focuses[focus], int(n), int(minutes)))
+    return cells
 
 
 def balance_partners(

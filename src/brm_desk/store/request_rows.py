@@ -13,8 +13,9 @@ from brm_desk.domain.enums import Focus, RequestStatus
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Request
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import CHUNK, now_text, pk_map, pk_of, tags_text, tags_tuple
+from brm_desk.store.rows import CHUNK, now_text, pk_map, pk_of, table_of, tags_text, tags_tuple
 from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestMeetingRow, RequestRow
+from brm_desk.store.search_index import indexing_in_bulk
 
 _Reframed = aliased(RequestRow)
 _SELECT = (
@@ -86,20 +87,21 @@ def insert_many(tx: Transaction, requests: Sequence[Request]) -> None:
     partners = pk_map(tx, PartnerRow, (r.partner_id for r in requests))
     contacts = pk_map(tx, ContactRow, (r.raised_by_id for r in requests if r.raised_by_id))
     stamp = now_text()
-    tx.execute(
-        insert(RequestRow),
-        [
-            {
-                **_values(r),
-                "partner_id": partners[r.partner_id],
-                "raised_by_id": contacts[r.raised_by_id] if r.raised_by_id else None,
-                "reframed_as_id": None,
-                "created_at": stamp,
-                "updated_at": stamp,
-            }
-            for r in requests
-        ],
-    )
+    with indexing_in_bulk(tx, "request", len(requests)):
+        tx.execute(
+            insert(table_of(RequestRow)),
+            [
+                {
+                    **_values(r),
+                    "partner_id": partners[r.partner_id],
+                    "raised_by_id": contacts[r.raised_by_id] if r.raised_by_id else None,
+                    "reframed_as_id": None,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+                for r in requests
+            ],
+        )
     pks = pk_map(
         tx,
         RequestRow,
@@ -127,7 +129,7 @@ def _insert_meeting_links(tx: Transaction, requests: Sequence[tuple[int, Request
         for i, m in enumerate(request.meeting_ids)
     ]
     if rows:
-        tx.execute(insert(RequestMeetingRow), rows)
+        tx.execute(insert(table_of(RequestMeetingRow)), rows)
 
 
 def update_one(tx: Transaction, request: Request) -> None:

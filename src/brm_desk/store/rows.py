@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.store.database import Transaction
@@ -65,3 +65,9 @@ def uid_map(tx: Transaction, row_class: Any, pks: Iterable[int]) -> dict[int, st
         statement = select(row_class.id, row_class.uid).where(row_class.id.in_(chunk))
         found.update((row[0], row[1]) for row in tx.execute(statement))
     return found
+
+
+def table_of(row_class: Any) -> Table:
+    """The Core table behind a mapped class: bulk inserts through it skip the ORM's per-row
+    bookkeeping and go to SQLite as one ``executemany``."""
+    return cast(Table, row_class.__table__)
