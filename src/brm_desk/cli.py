@@ -294,7 +294,29 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    raise BrmDeskError("review packs are not available in this version yet")
+    from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
+
+    output: Path = args.output
+    if output.suffix.lower() != ".pdf":
+        raise BrmDeskError(f"{output}: the review pack is a PDF; name the file *.pdf")
+    with _open(args) as journal:
+        start, end = journal.balances.period(args.period_from, args.period_to)
+        if args.partner:
+            partner = journal.partners.find(args.partner)
+            pages = write_partner_pack(
+                journal, partner.id, start, end, output, include_private=args.include_private
+            )
+        else:
+            pages = write_portfolio_pack(
+                journal,
+                start,
+                end,
+                output,
+                include_private=args.include_private,
+                workers=None,  # one process per CPU draws the partners' charts
+            )
+    print(f"Wrote {output} ({pages} pages)")
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> int:

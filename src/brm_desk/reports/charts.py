@@ -1,0 +1,347 @@
+"""Balance and portfolio charts as matplotlib Figures, one builder for screen and print.
+
+The app draws these Figures on a Qt canvas; the review pack saves them as SVG so they stay
+vector in the PDF. Never pyplot: it keeps global state that a long-running app and a PDF export
+running side by side must not share.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from brm_desk.domain.balance import PartnerBalance
+from brm_desk.domain.enums import Focus
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+Unit = Literal["count", "hours"]
+
+FOCUS_ORDER = (Focus.REACTIVE, Focus.ROUTINE, Focus.STRATEGIC)
+BASE_FONT_FAMILY = "DejaVu Sans"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPalette:
+    """Colours for one medium. The focus colours are the Okabe–Ito colour-blind-safe trio
+    (vermillion, grey-blue, bluish green) in every preset, so a BRM reads the same colour as the
+    same focus on screen and on paper."""
+
+    background: str
+    text: str
+    grid: str
+    reactive: str
+    routine: str
+    strategic: str
+    share_line: str
+    target: str
+    corner: str
+
+    def focus(self, focus: Focus) -> str:
+        return str(getattr(self, focus.value))
+
+    @classmethod
+    def light(cls) -> ChartPalette:
+        return cls(
+            background="#ffffff",
+            text="#222222",
+            grid="#d9d9d9",
+            reactive="#d55e00",
+            routine="#8da0b3",
+            strategic="#009e73",
+            share_line="#0b3c8c",
+            target="#cc79a7",
+            corner="#d55e00",
+        )
+
+    @classmethod
+    def dark(cls) -> ChartPalette:
+        return cls(
+            background="#1e1f22",
+            text="#e6e6e6",
+            grid="#44474d",
+            reactive="#e8792f",
+            routine="#7f93a6",
+            strategic="#19b38a",
+            share_line="#8cc4ff",
+            target="#e69fc9",
+            corner="#e8792f",
+        )
+
+    @classmethod
+    def print(cls) -> ChartPalette:
+        return cls(
+            background="#ffffff",
+            text="#000000",
+            grid="#cccccc",
+            reactive="#d55e00",
+            routine="#a6b4c2",
+            strategic="#009e73",
+            share_line="#1a1a1a",
+            target="#cc79a7",
+            corner="#d55e00",
+        )
+
+
+def _new_figure(
+    palette: ChartPalette, size: tuple[float, float], margins: tuple[float, float, float, float]
+) -> Figure:
+    """A figure with fixed margins (left, right, bottom, top, in inches): a layout engine
+    would cost a second drawing pass, which a portfolio of forty charts feels."""
+    from matplotlib.figure import Figure
+
+    width, height = size
+    left, right, bottom, top = margins
+    figure = Figure(figsize=size, dpi=100, facecolor=palette.background)
+    figure.subplots_adjust(
+        left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height
+    )
+    return figure
+
+
+def _style_axes(axes: object, palette: ChartPalette) -> None:
+    from matplotlib.axes import Axes
+
+    assert isinstance(axes, Axes)
+    axes.set_facecolor(palette.background)
+    # No tick marks: the grid carries the scale, and each mark is one more shape to convert.
+    axes.tick_params(colors=palette.text, labelsize=8, length=0, pad=3)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(palette.grid)
+    axes.yaxis.label.set_color(palette.text)
+    axes.xaxis.label.set_color(palette.text)
+
+
+def _font_families(fallback_families: Sequence[str]) -> list[str]:
+    return [BASE_FONT_FAMILY, *fallback_families]
+
+
+def balance_chart(
+    balance: PartnerBalance,
+    *,
+    unit: Unit = "count",
+    palette: ChartPalette,
+    size: tuple[float, float] = (7.0, 3.2),
+    fallback_families: Sequence[str] = (),
+) -> Figure:
+    """Month by month, stacked reactive / routine / strategic, with the strategic share
+    against its target: the one picture of where the time with a partner went."""
+    import matplotlib as mpl
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+    with mpl.rc_context({"font.family": _font_families(fallback_families), "font.size": 8}):
+        figure = _new_figure(palette, size, (0.55, 0.7, 0.42, 0.3))
+        axes = figure.add_subplot()
+        _style_axes(axes, palette)
+        months = balance.months
+        positions = list(range(len(months)))
+        bottoms = [0.0] * len(months)
+        for focus in FOCUS_ORDER:
+            heights = [
+                float(m.tally.count(focus)) if unit == "count" else m.tally.hours(focus)
+                for m in months
+            ]
+            axes.bar(
+                positions,
+                heights,
+                bottom=bottoms,
+                width=0.7,
+                color=palette.focus(focus),
+                label=focus.label,
+                zorder=2,
+            )
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+        axes.set_ylabel("Engagements" if unit == "count" else "Meeting hours")
+        axes.yaxis.set_major_locator(MaxNLocator(integer=unit == "count", nbins=5))
+        axes.grid(axis="y", color=palette.grid, linewidth=0.5, zorder=0)
+        axes.set_xticks(positions, [_month_label(m.month, len(months)) for m in months])
+        axes.set_xlim(-0.6, max(len(months) - 0.4, 0.6))
+        if max(bottoms, default=0) == 0:
+            axes.set_ylim(0, 1)
+
+        share_axes = axes.twinx()
+        share_axes.set_ylim(0, 1.04)
+        share_axes.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+        share_axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        share_axes.tick_params(colors=palette.text, labelsize=8, length=0, pad=3)
+        for side in ("top", "left", "bottom"):
+            share_axes.spines[side].set_visible(False)
+        share_axes.spines["right"].set_color(palette.grid)
+        share_axes.set_ylabel("Strategic share", color=palette.text)
+        target = balance.target_strategic_share
+        share_axes.axhspan(
+            target - 0.015,
+            target + 0.015,
+            color=_blend(palette.target, palette.background, 0.25),
+            linewidth=0,
+            zorder=1,
+        )
+        share_axes.axhline(
+            target,
+            color=palette.target,
+            linestyle="--",
+            linewidth=1.2,
+            label=f"Target {target:.0%}",
+        )
+        shares = [m.tally.strategic_share for m in months]
+        xs = [p for p, s in zip(positions, shares, strict=True) if s is not None]
+        ys = [s for s in shares if s is not None]
+        share_axes.plot(
+            xs,
+            ys,
+            color=palette.share_line,
+            marker="o",
+            markersize=3.5,
+            linewidth=1.5,
+            label="Strategic share",
+        )
+        handles, labels = axes.get_legend_handles_labels()
+        more_handles, more_labels = share_axes.get_legend_handles_labels()
+        legend = axes.legend(
+            handles + more_handles,
+            labels + more_labels,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncols=5,
+            frameon=False,
+            fontsize=8,
+        )
+        for text in legend.get_texts():
+            text.set_color(palette.text)
+    return figure
+
+
+def _month_label(month: object, count: int) -> str:
+    from datetime import date
+
+    assert isinstance(month, date)
+    if count > 12:
+        return month.strftime("%b\n%Y") if month.month in (1, 7) or count <= 18 else ""
+    return month.strftime("%b\n%Y") if month.month == 1 or count <= 4 else month.strftime("%b")
+
+
+def portfolio_chart(
+    balances: Sequence[PartnerBalance],
+    palette: ChartPalette,
+    *,
+    size: tuple[float, float] = (7.0, 4.2),
+    fallback_families: Sequence[str] = (),
+) -> Figure:
+    """Every partner placed by strategic share and volume, so the BRM sees at a glance who
+    keeps them a "super fixer" (much contact, little of it strategic)."""
+    import matplotlib as mpl
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+    with mpl.rc_context({"font.family": _font_families(fallback_families), "font.size": 8}):
+        figure = _new_figure(palette, size, (0.6, 0.2, 0.5, 0.15))
+        axes = figure.add_subplot()
+        _style_axes(axes, palette)
+        placed = [b for b in balances if b.strategic_share is not None]
+        volumes = [b.tally.total for b in placed]
+        top = max(volumes, default=0)
+        y_max = max(top * 1.15, 4.0)
+        axes.set_xlim(-0.02, 1.04)
+        axes.set_xticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+        axes.set_ylim(0, y_max)
+        targets = sorted({b.target_strategic_share for b in balances})
+        target = targets[len(targets) // 2] if targets else 0.6
+        median_volume = sorted(volumes)[len(volumes) // 2] if volumes else y_max / 2
+        corner_floor = max(median_volume, y_max * 0.35)
+        axes.fill_between(
+            [-0.02, target],
+            corner_floor,
+            y_max,
+            color=_blend(palette.corner, palette.background, 0.1),
+            linewidth=0,
+            zorder=0,
+        )
+        axes.text(
+            0.0,
+            corner_floor + y_max * 0.015,
+            "Super fixer corner\n(high volume, low strategic share)",
+            color=palette.corner,
+            fontsize=8.5,
+            va="bottom",
+            ha="left",
+            zorder=2,
+        )
+        label = f"Target {target:.0%}" if len(targets) <= 1 else f"Median target {target:.0%}"
+        axes.axvline(target, color=palette.target, linestyle="--", linewidth=1.2, label=label)
+        colours = [palette.strategic if b.on_target else palette.reactive for b in placed]
+        axes.scatter(
+            [b.strategic_share or 0.0 for b in placed],
+            volumes,
+            s=36,
+            c=colours,
+            edgecolors=palette.background,
+            linewidths=0.6,
+            zorder=3,
+        )
+        for b in placed[:60]:
+            share = b.strategic_share or 0.0
+            axes.annotate(
+                _short(b.name),
+                (share, b.tally.total),
+                xytext=(4 if share < 0.85 else -4, 3),
+                textcoords="offset points",
+                ha="left" if share < 0.85 else "right",
+                fontsize=6.5,
+                color=palette.text,
+                zorder=4,
+            )
+        axes.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+        axes.set_xlabel("Strategic share")
+        axes.set_ylabel("Engagements in the period")
+        axes.grid(color=palette.grid, linewidth=0.5, zorder=0)
+        legend = axes.legend(loc="upper right", frameon=False, fontsize=8)
+        for text in legend.get_texts():
+            text.set_color(palette.text)
+        unplaced = len(balances) - len(placed)
+        if unplaced:
+            axes.text(
+                0.99,
+                0.02,
+                f"Not placed (no reactive or strategic engagement): {unplaced}",
+                transform=axes.transAxes,
+                ha="right",
+                va="bottom",
+                fontsize=6.5,
+                color=palette.text,
+            )
+    return figure
+
+
+def _blend(colour: str, background: str, amount: float) -> str:
+    """``colour`` at ``amount`` opacity over ``background``, as an opaque colour: SVG
+    opacity does not survive every converter, so the PDF gets the colour it would show."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    (r, g, b), (r0, g0, b0) = to_rgb(colour), to_rgb(background)
+    mixed = (
+        amount * r + (1 - amount) * r0,
+        amount * g + (1 - amount) * g0,
+        amount * b + (1 - amount) * b0,
+    )
+    return str(to_hex(mixed))
+
+
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def figure_to_svg(figure: Figure, *, text_as_paths: bool = True) -> bytes:
+    """The figure as SVG. Text as paths needs no font to show it (any script prints);
+    text as text is lighter and searchable, for when the reader has the figure's fonts."""
+    import matplotlib as mpl
+
+    buffer = io.BytesIO()
+    font_type = "path" if text_as_paths else "none"
+    with mpl.rc_context({"svg.fonttype": font_type, "svg.hashsalt": "brm-desk"}):
+        figure.savefig(buffer, format="svg", facecolor=figure.get_facecolor())
+    return buffer.getvalue()

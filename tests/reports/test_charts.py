@@ -1,0 +1,124 @@
+"""Chart builders: what they draw, in which colours, and that SVG output stays vector."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from matplotlib.container import BarContainer
+from matplotlib.figure import Figure
+
+from brm_desk.domain.balance import FocusTally, MonthBalance, PartnerBalance
+from brm_desk.domain.enums import Focus
+from brm_desk.reports.charts import ChartPalette, balance_chart, figure_to_svg, portfolio_chart
+
+
+def balance(name: str = "Finance", *tallies: FocusTally, target: float = 0.6) -> PartnerBalance:
+    months = tuple(MonthBalance(date(2026, 1 + n, 1), tally) for n, tally in enumerate(tallies))
+    return PartnerBalance(
+        partner_id=name.lower(),
+        name=name,
+        period_from=date(2026, 1, 1),
+        period_to=date(2026, len(tallies), 28),
+        target_strategic_share=target,
+        touch_cadence_days=30,
+        tally=sum((t for t in tallies), FocusTally()),
+        last_strategic=date(2026, 1, 15),
+        months=months,
+    )
+
+
+THREE_MONTHS = (
+    FocusTally(4, 1, 1, 240, 30, 60),
+    FocusTally(2, 2, 2, 120, 60, 180),
+    FocusTally(0, 1, 3, 0, 45, 300),
+)
+PALETTES = [ChartPalette.light(), ChartPalette.dark(), ChartPalette.print()]
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_the_balance_chart_stacks_each_focus_per_month(palette: ChartPalette) -> None:
+    figure = balance_chart(balance("Finance", *THREE_MONTHS), palette=palette)
+    assert isinstance(figure, Figure)
+    bars_axes, share_axes = figure.axes
+    stacks = [c for c in bars_axes.containers if isinstance(c, BarContainer)]
+    assert [c.get_label() for c in stacks] == ["Reactive", "Routine", "Strategic"]
+    reactive, routine, strategic = ([bar.get_height() for bar in c] for c in stacks)
+    assert (reactive, routine, strategic) == ([4, 2, 0], [1, 2, 1], [1, 2, 3])
+    assert [round(bar.get_y()) for bar in stacks[2]] == [5, 4, 1]
+    assert stacks[0].patches[0].get_facecolor()[:3] == pytest.approx(_rgb(palette.reactive))
+    share_line = next(line for line in share_axes.lines if line.get_label() == "Strategic share")
+    assert list(share_line.get_ydata()) == pytest.approx([0.2, 0.5, 1.0])
+    target = next(line for line in share_axes.lines if line.get_label().startswith("Target"))
+    assert list(target.get_ydata()) == [0.6, 0.6]
+    assert target.get_linestyle() == "--"
+    legend = bars_axes.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "Reactive", "Routine", "Strategic", "Target 60%", "Strategic share",
+    ]  # fmt: skip
+
+
+def test_the_hours_view_stacks_meeting_hours() -> None:
+    figure = balance_chart(balance("Finance", *THREE_MONTHS), unit="hours", palette=PALETTES[0])
+    stacks = [c for c in figure.axes[0].containers if isinstance(c, BarContainer)]
+    assert [bar.get_height() for bar in stacks[2]] == [1.0, 3.0, 5.0]
+    assert figure.axes[0].get_ylabel() == "Meeting hours"
+
+
+def test_an_empty_period_still_draws_a_tidy_chart() -> None:
+    figure = balance_chart(balance("Quiet", FocusTally(), FocusTally()), palette=PALETTES[0])
+    assert figure.axes[0].get_ylim() == (0, 1)
+    assert figure_to_svg(figure).startswith(b"<?xml")
+
+
+def test_the_focus_colours_are_the_same_family_in_every_palette() -> None:
+    for palette in PALETTES:
+        colours = {palette.focus(f) for f in Focus}
+        assert len(colours) == 3
+    assert ChartPalette.light().strategic == ChartPalette.print().strategic
+    assert ChartPalette.light().background != ChartPalette.dark().background
+
+
+def test_the_portfolio_chart_places_partners_and_names_the_super_fixer_corner() -> None:
+    fixer = balance("Sales", FocusTally(30, 5, 2), target=0.6)
+    partner = balance("Finance", FocusTally(2, 3, 8), target=0.6)
+    quiet = balance("Legal", FocusTally(0, 2, 0))
+    figure = portfolio_chart([fixer, partner, quiet], ChartPalette.light())
+    axes = figure.axes[0]
+    offsets = axes.collections[-1].get_offsets()
+    assert [float(v) for p in offsets for v in p] == pytest.approx([2 / 32, 37, 0.8, 13])
+    texts = [t.get_text() for t in axes.texts]
+    assert any(t.startswith("Super fixer corner") for t in texts)
+    assert "Not placed (no reactive or strategic engagement): 1" in texts
+    assert [t.get_text() for t in axes.texts if t.get_text() in ("Sales", "Finance")]
+    target = next(line for line in axes.lines if line.get_label() == "Target 60%")
+    assert list(target.get_xdata()) == [0.6, 0.6]
+
+
+def test_svg_output_is_vector_with_text_as_paths() -> None:
+    svg = figure_to_svg(balance_chart(balance("Finance", *THREE_MONTHS), palette=PALETTES[2]))
+    assert b"<image" not in svg
+    assert b"<text" not in svg
+    assert svg.count(b"<path") > 20
+
+
+def test_building_charts_never_loads_pyplot() -> None:
+    code = (
+        "import sys; from datetime import date;"
+        "from brm_desk.domain.balance import PartnerBalance, FocusTally;"
+        "from brm_desk.reports.charts import ChartPalette, balance_chart, figure_to_svg;"
+        "b = PartnerBalance('p', 'P', date(2026, 1, 1), date(2026, 1, 31), 0.6, 30,"
+        " FocusTally(1, 1, 1), None);"
+        "figure_to_svg(balance_chart(b, palette=ChartPalette.light()));"
+        "assert 'matplotlib.pyplot' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    from matplotlib.colors import to_rgb
+
+    return to_rgb(colour)
