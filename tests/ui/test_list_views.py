@@ -6,9 +6,11 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from ui_data import Filled
 
+from brm_desk.ui.commands import push
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.requests import RequestsModel
 from brm_desk.ui.views.contacts import ContactsPage
@@ -70,10 +72,15 @@ def test_trash_restore_brings_a_meeting_back(qtbot: QtBot, filled: Filled) -> No
     assert not page.restore_button.isEnabled()
     page.table.selectRow(0)
     assert page.restore_button.isEnabled()
-    with qtbot.waitSignal(page.sig_changed):
-        page.restore_button.click()
+    stack = QUndoStack()
+    page.sig_command.connect(lambda command: push(stack, command))
+    page.restore_button.click()
     assert journal.trash.listing() == []
     assert journal.meetings.get(filled.meeting_ids[1]).title == "Budget planning 2027"
+    stack.undo()  # back to the trash
+    assert [item.title for item in journal.trash.listing()] == ["Budget planning 2027"]
+    stack.redo()
+    assert journal.trash.listing() == []
 
 
 def test_dashboard_shows_the_balances_for_the_period(qtbot: QtBot, filled: Filled) -> None:

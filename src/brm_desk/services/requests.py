@@ -24,12 +24,17 @@ class Requests:
             request_rows.insert_many(tx, [request])
             return request_rows.get(tx, request.id)
 
-    def update(self, request: Request) -> Request:
-        """Save changes; a change of status must follow the workflow."""
+    def update(self, request: Request, *, follow_workflow: bool = True) -> Request:
+        """Save changes; a change of status must follow the workflow.
+
+        Undo passes ``follow_workflow=False``: it puts back a state the request was in, which
+        may be a step the workflow does not offer (accepted back to new).
+        """
         request = check_request(request)
         with self._db.transaction() as tx:
             old = request_rows.get(tx, request.id)
-            check_transition(old.status, request.status)
+            if follow_workflow:
+                check_transition(old.status, request.status)
             _check_references(tx, request)
             request_rows.update_one(tx, request)
             return request_rows.get(tx, request.id)

@@ -10,6 +10,8 @@ from brm_desk.ui.views.list_page import ProxyListPage
 
 
 class ContactsPage(ProxyListPage):
+    record_kind = "contact"
+
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, "Contacts", "contacts", ContactsModel())
 

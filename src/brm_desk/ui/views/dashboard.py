@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
 
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.services.journal import Journal
 from brm_desk.ui.models.dashboard import DashboardModel
-from brm_desk.ui.models.table import SORT_ROLE
+from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page, heading
 from brm_desk.ui.views.share_bar import ShareBarDelegate
@@ -38,6 +38,7 @@ class DashboardPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("Partner balances")
+        self.table.activated.connect(self._open_partner)
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(DashboardModel.SHARE, ShareBarDelegate(self.table))
         self.table.sortByColumn(DashboardModel.PARTNER, self.proxy.sortOrder())
@@ -63,6 +64,16 @@ class DashboardPage(Page):
         days = int(self.period_box.currentData())
         end = self.journal.today()
         return end - timedelta(days=days), end
+
+    def _open_partner(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a partner's balance opens the partner."""
+        partner = index.data(PARTNER_ROLE)
+        if isinstance(partner, str):
+            self.sig_open_record.emit("partner", partner)
+
+    def current_partner_id(self) -> str | None:
+        partner = self.table.currentIndex().data(PARTNER_ROLE)
+        return partner if isinstance(partner, str) else None
 
     def refresh(self) -> None:
         start, end = self.period()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.services.journal import Journal
-from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
+from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE
 from brm_desk.ui.views.page import Page, heading
 
 ALL_PARTNERS = "All partners"
@@ -96,6 +96,23 @@ class ListPage(Page):
         layout.addWidget(self.table, 1)
         self._header_restored = False
         self.default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self.table.activated.connect(self._activated)
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a row opens the record."""
+        record = index.data(RECORD_ROLE)
+        if self.record_kind and record is not None:
+            self.sig_open_record.emit(self.record_kind, record.id)
+
+    def current_record_id(self) -> str | None:
+        record = self.table.currentIndex().data(RECORD_ROLE)
+        return getattr(record, "id", None) if self.record_kind else None
+
+    def current_partner_id(self) -> str | None:
+        """The selected row's partner, else the partner filter's choice."""
+        index = self.table.currentIndex()
+        partner = index.data(PARTNER_ROLE) if index.isValid() else None
+        return partner if isinstance(partner, str) else self.selected_partner()
 
     def fill_partners(self) -> None:
         """(Re)fill the partner filter, keeping the current choice when it still exists."""

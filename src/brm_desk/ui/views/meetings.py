@@ -16,6 +16,8 @@ TYPING_PAUSE_MS = 150
 
 
 class MeetingsPage(ListPage):
+    record_kind = "meeting"
+
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, "Meetings", "meetings")
         self.model = MeetingsModel(Lists(journal.database), self)

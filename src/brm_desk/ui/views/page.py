@@ -7,12 +7,27 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 
 class Page(QWidget):
-    """A view over the journal; ``sig_changed`` says it changed the journal."""
+    """A view over the journal; ``sig_changed`` says it changed the journal.
+
+    ``sig_open_record(kind, id)`` asks the window to open a record's editor; a page listing
+    records names their ``record_kind`` ("partner", "contact", "meeting", "request").
+    """
 
     sig_changed = Signal()
+    sig_open_record = Signal(str, str)
+    sig_command = Signal(object)  # a JournalCommand for the window's undo stack
+    record_kind = ""
 
     def refresh(self) -> None:
         """Reload from the journal (called whenever the page is shown)."""
+
+    def current_record_id(self) -> str | None:
+        """The id of the record under the cursor, if the page lists records."""
+        return None
+
+    def current_partner_id(self) -> str | None:
+        """The partner this page is about right now (for a new record's partner)."""
+        return None
 
     def save_state(self, settings: QSettings) -> None:
         """Keep column widths, sort orders and the like in ``settings``."""

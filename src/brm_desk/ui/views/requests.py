@@ -11,6 +11,8 @@ from brm_desk.ui.views.list_page import ProxyListPage
 
 
 class RequestsPage(ProxyListPage):
+    record_kind = "request"
+
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, "Requests", "requests", RequestsModel())
         self.lists = Lists(journal.database)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 
-from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.journal import Journal
-from brm_desk.ui.dialogs import messages
+from brm_desk.ui.commands import RestoreFromTrash
 from brm_desk.ui.models.trash import TrashModel
 from brm_desk.ui.views.list_page import ProxyListPage
 
@@ -34,11 +33,10 @@ class TrashPage(ProxyListPage):
         self._selection_changed()
 
     def restore_selected(self) -> None:
+        """Restoring is a command too, so it can be undone (the item goes back to the trash)."""
         item = self.selected_record()
         if item is None:
             return
-        try:
-            self.journal.trash.restore(item.batch)
-        except BrmDeskError as error:
-            messages.show_error(self, "Cannot restore", error.message)
-        self.sig_changed.emit()
+        self.sig_command.emit(
+            RestoreFromTrash(self.journal, item.batch, item.kind, item.id, item.title)
+        )

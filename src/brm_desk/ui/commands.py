@@ -1,0 +1,178 @@
+"""Every edit and delete is a QUndoCommand over the services, so each one can be undone.
+
+A command does its work once in :func:`perform` before it goes on the stack: a rule the
+record breaks then reaches the editor as a :class:`ValidationError` (shown inline) and nothing
+is pushed. Qt calls ``redo`` again only for a real redo.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.records import Contact, Meeting, Partner, Request
+from brm_desk.ui.dialogs import messages
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
+
+Record = TypeVar("Record", Partner, Contact, Meeting, Request)
+
+KIND_NOUNS = {Partner: "partner", Contact: "contact", Meeting: "meeting", Request: "request"}
+
+
+class RecordService(Protocol):
+    """What the partners, contacts, meetings and requests services have in common."""
+
+    def add(self, record: Any, /) -> Any: ...
+    def update(self, record: Any, /) -> Any: ...
+    def delete(self, record_id: str, /) -> str: ...
+
+
+def service_for(journal: Journal, record: Partner | Contact | Meeting | Request) -> RecordService:
+    if isinstance(record, Partner):
+        return journal.partners
+    if isinstance(record, Contact):
+        return journal.contacts
+    if isinstance(record, Meeting):
+        return journal.meetings
+    return journal.requests
+
+
+def describe(record: Partner | Contact | Meeting | Request) -> str:
+    """``partner 'Finance'``: how the Edit menu names what a command did."""
+    name = record.name if isinstance(record, Partner | Contact) else record.title
+    return f"{KIND_NOUNS[type(record)]} '{name}'"
+
+
+class JournalCommand(QUndoCommand):
+    """A command whose ``redo``/``undo`` call services; failures become a message, not a crash."""
+
+    def __init__(self, journal: Journal, text: str) -> None:
+        super().__init__(text)
+        self.journal = journal
+        self.performed = False
+        self._done_once = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def perform(self) -> None:
+        """Do the work now; raises :class:`BrmDeskError` and leaves the journal as it was."""
+        self.apply()
+        self.performed = True
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:  # QUndoStack.push calls redo: the work is already done
+            self._done_once = False
+            return
+        self._guarded(self.apply, "Cannot redo")
+
+    def undo(self) -> None:
+        self._guarded(self.revert, "Cannot undo")
+
+    def _guarded(self, step: Any, title: str) -> None:
+        try:
+            step()
+        except BrmDeskError as error:  # e.g. the trash was emptied since
+            self.setObsolete(True)
+            messages.show_error(None, title, f"{self.text()}: {error.message}")
+
+
+class AddRecord(JournalCommand):
+    """Add a record; undo removes it for good (it never existed, so no trash entry)."""
+
+    def __init__(self, journal: Journal, record: Partner | Contact | Meeting | Request) -> None:
+        super().__init__(journal, f"Add {describe(record)}")
+        self.record = record
+
+    def apply(self) -> None:
+        self.record = service_for(self.journal, self.record).add(self.record)
+
+    def revert(self) -> None:
+        batch = service_for(self.journal, self.record).delete(self.record.id)
+        self.journal.trash.empty(batch)
+
+
+class EditRecord(JournalCommand):
+    """Save changes; keeps the record before and after so undo and redo put either back."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        before: Partner | Contact | Meeting | Request,
+        after: Partner | Contact | Meeting | Request,
+    ) -> None:
+        super().__init__(journal, f"Edit {describe(before)}")
+        self.before = before
+        self.after = after
+
+    def apply(self) -> None:
+        # Only the user's own change follows the request workflow; a redo puts back a state.
+        self.after = self._save(self.after, follow_workflow=not self.performed)
+
+    def revert(self) -> None:
+        self.before = self._save(self.before, follow_workflow=False)
+
+    def _save(
+        self, record: Partner | Contact | Meeting | Request, *, follow_workflow: bool
+    ) -> Partner | Contact | Meeting | Request:
+        if isinstance(record, Request):
+            return self.journal.requests.update(record, follow_workflow=follow_workflow)
+        saved: Partner | Contact | Meeting = service_for(self.journal, record).update(record)
+        return saved
+
+
+class DeleteRecord(JournalCommand):
+    """Delete to the trash; undo restores the trash batch (with what went along with it)."""
+
+    def __init__(self, journal: Journal, record: Partner | Contact | Meeting | Request) -> None:
+        super().__init__(journal, f"Delete {describe(record)}")
+        self.record = record
+        self.batch = ""
+
+    def apply(self) -> None:
+        self.batch = service_for(self.journal, self.record).delete(self.record.id)
+
+    def revert(self) -> None:
+        """Restore the batch that holds the record now (a later restore and its undo move it)."""
+        kind = KIND_NOUNS[type(self.record)]
+        for item in self.journal.trash.listing():
+            if item.kind == kind and item.id == self.record.id:
+                self.journal.trash.restore(item.batch)
+                return
+        self.journal.trash.restore(self.batch)  # not in the trash: says so in the core's words
+
+
+class RestoreFromTrash(JournalCommand):
+    """Bring a trash batch back; undo deletes the same record again."""
+
+    def __init__(self, journal: Journal, batch: str, kind: str, record_id: str, title: str) -> None:
+        super().__init__(journal, f"Restore {kind} '{title}'")
+        self.batch = batch
+        self.kind = kind
+        self.record_id = record_id
+
+    def apply(self) -> None:
+        self.journal.trash.restore(self.batch)
+
+    def revert(self) -> None:
+        services: dict[str, RecordService] = {
+            "partner": self.journal.partners,
+            "contact": self.journal.contacts,
+            "meeting": self.journal.meetings,
+            "request": self.journal.requests,
+        }
+        self.batch = services[self.kind].delete(self.record_id)
+
+
+def push(stack: QUndoStack, command: JournalCommand) -> None:
+    """Do the command (raising if a rule refuses it), then put it on the undo stack."""
+    command.perform()
+    stack.push(command)

@@ -1,0 +1,1 @@
+"""One editor per record kind, opened as a dialog from the lists."""

@@ -1,0 +1,213 @@
+"""What every record editor shares: a form whose rows show the core's messages inline.
+
+The editor builds a record from its fields and hands it to a command; a
+:class:`ValidationError` from the core names the JSON field, and the red line under that
+field says what is wrong. Nothing is saved while a rule is broken.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brm_desk.domain.errors import BrmDeskError, ValidationError
+from brm_desk.ui.commands import AddRecord, EditRecord, JournalCommand, push
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
+
+ERROR_STYLE = "color: #d32f2f;"
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setAccessibleName("Error")
+    label.hide()
+    return label
+
+
+class FieldRow(QWidget):
+    """A field with the red line under it where a broken rule is explained."""
+
+    def __init__(self, label: str, widget: QWidget) -> None:
+        super().__init__()
+        self.label = label
+        self.widget = widget
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self.error)
+
+    def show_error(self, reason: str, detail: str = "") -> None:
+        """``Name is required``; a nested field adds where: ``Actions, row 2 text is required``."""
+        self.error.setText(f"{self.label}{detail} {reason}")
+        self.error.show()
+
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+
+def nested_detail(rest: str) -> str:
+    """``[1].due`` → ``, row 2 due``: where in a list field the problem is."""
+    if not rest:
+        return ""
+    detail = ""
+    if rest.startswith("["):
+        number, _, rest = rest[1:].partition("]")
+        if number.isdigit():
+            detail = f", row {int(number) + 1}"
+    sub = rest.lstrip(".")
+    return f"{detail} {sub.replace('_', ' ')}" if sub else detail
+
+
+def make_form() -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return form
+
+
+class RecordEditor(QDialog):
+    """A dialog over one record; ``record`` is ``None`` for a new one."""
+
+    sig_saved = Signal(object)
+    noun = "record"
+
+    def __init__(
+        self, journal: Journal, stack: QUndoStack, record: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.stack = stack
+        self.record = record
+        self.rows: dict[str, FieldRow] = {}
+        self.setWindowTitle(self.window_title())
+        self.general_error = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def window_title(self) -> str:
+        if self.record is None:
+            return f"New {self.noun}"
+        name = getattr(self.record, "name", None) or getattr(self.record, "title", "")
+        return f"{self.noun.capitalize()} — {name}"
+
+    def add_row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> FieldRow:
+        """Add ``widget`` to ``form`` under ``label``; errors on ``field`` show under it."""
+        row = FieldRow(label, widget)
+        caption = QLabel(f"{label}:" if label else "")
+        caption.setBuddy(widget)
+        form.addRow(caption, row)
+        self.rows[field] = row
+        return row
+
+    def add_block(
+        self, layout: QVBoxLayout, label: str, widget: QWidget, field: str, stretch: int = 0
+    ) -> FieldRow:
+        """A captioned field stacked in a column (notes, tables): it grows with ``stretch``."""
+        row = FieldRow(label, widget)
+        caption = QLabel(f"{label}:")
+        caption.setBuddy(widget)
+        layout.addWidget(caption)
+        layout.addWidget(row, stretch)
+        self.rows[field] = row
+        return row
+
+    def finish_layout(self, body: QWidget | QFormLayout | Any) -> None:
+        """Body, then the general error line and the buttons."""
+        layout = QVBoxLayout(self)
+        if isinstance(body, QWidget):
+            layout.addWidget(body, 1)
+        else:
+            layout.addLayout(body, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def set_tab_order(self, *widgets: QWidget) -> None:
+        """Tab goes down the form as it reads, then to Save and Cancel."""
+        chain = [*widgets, *self.buttons.buttons()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def show_error(self, error: ValidationError) -> None:
+        """Put the message under the field it names, else above the buttons."""
+        key = error.field.split("[", 1)[0].split(".", 1)[0]
+        row = self.rows.get(key)
+        if row is not None:
+            row.show_error(error.reason, nested_detail(error.field[len(key) :]))
+            row.widget.setFocus()
+        else:
+            self.general_error.setText(error.message)
+            self.general_error.show()
+
+    def clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.clear_error()
+        self.general_error.clear()
+        self.general_error.hide()
+
+    def error_text(self, field: str) -> str:
+        """The message shown under ``field`` ("" when none): what tests and screen readers read."""
+        row = self.rows.get(field)
+        return row.error.text() if row is not None and not row.error.isHidden() else ""
+
+    def build(self) -> Any:
+        """The record as the form has it; raises ValidationError for what cannot be parsed."""
+        raise NotImplementedError
+
+    def command(self, record: Any) -> JournalCommand:
+        if self.record is None:
+            return AddRecord(self.journal, record)
+        return EditRecord(self.journal, self.record, record)
+
+    def save(self) -> bool:
+        """Save through a command; ``False`` (and the message inline) when a rule refuses it."""
+        self.clear_errors()
+        try:
+            record = self.build()
+            if record == self.record:  # nothing changed: nothing to undo either
+                self.saved(record)
+                return True
+            command = self.command(record)
+            push(self.stack, command)
+        except ValidationError as error:
+            self.show_error(error)
+            return False
+        except BrmDeskError as error:  # e.g. the partner was deleted meanwhile
+            self.general_error.setText(error.message)
+            self.general_error.show()
+            return False
+        saved = command.after if isinstance(command, EditRecord) else record
+        if isinstance(command, AddRecord):
+            saved = command.record
+        self.record = saved
+        self.saved(saved)
+        self.sig_saved.emit(saved)
+        return True
+
+    def saved(self, record: Any) -> None:
+        """Hook: after a successful save (drafts are discarded here)."""
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()

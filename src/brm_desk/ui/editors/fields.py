@@ -1,0 +1,146 @@
+"""Form fields the editors share: optional dates, amounts, tags, checkable lists, pickers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from brm_desk.domain.errors import ValidationError
+from brm_desk.domain.records import Partner
+
+DATE_HINT = "YYYY-MM-DD"
+_Member = TypeVar("_Member", bound=Enum)
+
+
+def parse_day(field: str, text: str) -> date | None:
+    """An optional date typed as YYYY-MM-DD; anything else is an error naming the field."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(field, f"must be a date like 2026-03-09 (got '{text}')") from None
+
+
+def day_text(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+class DateLine(QLineEdit):
+    """An optional date, typed: empty means "no date"."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setPlaceholderText(DATE_HINT)
+        self.setMaximumWidth(140)
+
+    def value(self, field: str) -> date | None:
+        return parse_day(field, self.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(day_text(value))
+
+
+class AmountLine(QLineEdit):
+    """An optional amount of money, kept exact as a Decimal."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setPlaceholderText("amount")
+        self.setMaximumWidth(180)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def value(self, field: str) -> Decimal | None:
+        text = self.text().strip().replace(",", "").replace(" ", "").replace("_", "")
+        if not text:
+            return None
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(
+                field, f"must be an amount like 12500.00 (got '{text}')"
+            ) from None
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText("" if value is None else f"{value:,}")
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Comma-separated tags; the core trims them and drops repeats."""
+    return tuple(tag.strip() for tag in text.split(",") if tag.strip())
+
+
+def enum_combo(name: str, members: Iterable[Enum], current: Enum | None = None) -> QComboBox:
+    """A combo of labelled choices; item data is the member's value (Qt keeps strings)."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for member in members:
+        combo.addItem(getattr(member, "label", str(member.value)), member.value)
+    if current is not None:
+        combo.setCurrentIndex(max(combo.findData(current.value), 0))
+    return combo
+
+
+def chosen(combo: QComboBox, kind: type[_Member]) -> _Member:
+    """The member an :func:`enum_combo` shows."""
+    return kind(combo.currentData())
+
+
+def partner_combo(partners: Iterable[Partner], current: str | None) -> QComboBox:
+    """Pick a partner: the active ones, plus the current one even when archived."""
+    combo = QComboBox()
+    combo.setAccessibleName("Partner")
+    for partner in partners:
+        if not partner.archived or partner.id == current:
+            combo.addItem(partner.name, partner.id)
+    if current is not None:
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
+def combo_id(combo: QComboBox) -> str:
+    data = combo.currentData()
+    return data if isinstance(data, str) else ""
+
+
+class CheckList(QListWidget):
+    """A list of records to tick (attendees, linked meetings); item data is the id."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setMinimumHeight(72)
+
+    def fill(self, choices: Iterable[tuple[str, str]], checked: Iterable[str]) -> None:
+        wanted = set(checked)
+        self.clear()
+        for record_id, text in choices:
+            item = QListWidgetItem(text, self)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            state = Qt.CheckState.Checked if record_id in wanted else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+
+    def checked_ids(self) -> tuple[str, ...]:
+        found = []
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(found)
+
+    def set_checked(self, record_id: str, checked: bool = True) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == record_id:
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                item.setCheckState(state)

@@ -1,0 +1,292 @@
+"""The meeting editor: the engagement, its focus, who came, the notes and the follow-ups.
+
+The type sets the default focus until the BRM picks a focus by hand; empty notes start from
+the type's agenda template; the notes are saved as a draft at most 2 s after typing stops, and
+a draft left by a crash is offered back when the meeting is opened again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brm_desk.domain.enums import Focus, MeetingType
+from brm_desk.domain.errors import ValidationError
+from brm_desk.domain.records import Meeting
+from brm_desk.services.agenda import agenda_template
+from brm_desk.services.drafts import NEW_MEETING, Drafts
+from brm_desk.services.journal import Journal
+from brm_desk.ui.dialogs import messages
+from brm_desk.ui.editors.actions_table import ActionsTable
+from brm_desk.ui.editors.base import RecordEditor, make_form
+from brm_desk.ui.editors.fields import (
+    CheckList,
+    chosen,
+    combo_id,
+    enum_combo,
+    parse_tags,
+    partner_combo,
+)
+from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
+
+DRAFT_DELAY_MS = 1500
+"""Typing pause before the notes' draft is written (the promise is "at most 2 s")."""
+
+
+def offset_text(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "−"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def default_start() -> datetime:
+    """Now, on the half hour before: quick capture happens during or right after a meeting."""
+    now = datetime.now().astimezone()
+    return now.replace(minute=30 if now.minute >= 30 else 0, second=0, microsecond=0)
+
+
+class MeetingEditor(RecordEditor):
+    noun = "meeting"
+
+    def __init__(
+        self,
+        journal: Journal,
+        stack: QUndoStack,
+        record: Meeting | None = None,
+        parent: QWidget | None = None,
+        *,
+        partner_id: str | None = None,
+        drafts: Drafts | None = None,
+    ) -> None:
+        super().__init__(journal, stack, record, parent)
+        self.drafts = drafts or Drafts()
+        meeting = record or Meeting(
+            id="", partner_id=partner_id or "", title="", start=default_start()
+        )
+        self.offset = meeting.start.tzinfo if record is not None else None
+        self.focus_overridden = record is not None and meeting.focus != meeting.type.default_focus
+
+        self.partner = partner_combo(journal.partners.listing(), meeting.partner_id or None)
+        self.title = QLineEdit(meeting.title)
+        self.title.setAccessibleName("Title")
+        self.start = QDateTimeEdit()
+        self.start.setAccessibleName("Start")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd  HH:mm")
+        local = meeting.start
+        self.start.setDateTime(
+            QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
+        )
+        self.offset_label = QLabel(offset_text(meeting.start))
+        self.offset_label.setAccessibleName("UTC offset")
+        start_row = QWidget()
+        start_layout = QHBoxLayout(start_row)
+        start_layout.setContentsMargins(0, 0, 0, 0)
+        start_layout.addWidget(self.start, 1)
+        start_layout.addWidget(self.offset_label)
+        self.duration = QSpinBox()
+        self.duration.setAccessibleName("Duration")
+        self.duration.setRange(1, 1440)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" min")
+        self.duration.setValue(meeting.duration_minutes)
+        self.type = enum_combo("Type", MeetingType, meeting.type)
+        self.focus = enum_combo("Focus", Focus, meeting.focus)
+        self.location = QLineEdit(meeting.location)
+        self.location.setAccessibleName("Location")
+        self.attendees = CheckList("Attendees")
+        self.attendees.setMaximumHeight(150)
+        self.satisfaction = QComboBox()
+        self.satisfaction.setAccessibleName("Satisfaction")
+        self.satisfaction.addItem("— not recorded", None)
+        for score, word in enumerate(("very unhappy", "unhappy", "neutral", "happy", "delighted")):
+            self.satisfaction.addItem(f"{score + 1} · {word}", score + 1)
+        self.satisfaction.setCurrentIndex(max(self.satisfaction.findData(meeting.satisfaction), 0))
+        self.private = QCheckBox("Private (left out of exports and review packs)")
+        self.private.setAccessibleName("Private")
+        self.private.setChecked(meeting.private)
+        self.tags = QLineEdit(", ".join(meeting.tags))
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("comma, separated")
+        self.notes = MarkdownEditor("Notes")
+        self.actions_table = ActionsTable()
+        self.actions_table.set_follow_ups(meeting.actions)
+
+        form = make_form()
+        self.add_row(form, "Partner", self.partner, "partner")
+        self.add_row(form, "Title", self.title, "title")
+        self.add_row(form, "Start", start_row, "start")
+        self.add_row(form, "Duration", self.duration, "duration_minutes")
+        self.add_row(form, "Type", self.type, "type")
+        self.add_row(form, "Focus", self.focus, "focus")
+        self.add_row(form, "Location", self.location, "location")
+        self.add_row(form, "Attendees", self.attendees, "attendees")
+        self.add_row(form, "Satisfaction", self.satisfaction, "satisfaction")
+        self.add_row(form, "Tags", self.tags, "tags")
+        self.add_row(form, "", self.private, "private")
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 8, 0)
+        left_column.addLayout(form)
+        left_column.addStretch(1)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(8, 0, 0, 0)
+        self.add_block(column, "Notes", self.notes, "notes", stretch=3)
+        self.add_block(column, "Follow-ups", self.actions_table, "actions", stretch=1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.finish_layout(splitter)
+        self.resize(1060, 720)
+        splitter.setSizes([430, 630])
+
+        self.set_tab_order(
+            self.partner,
+            self.title,
+            self.start,
+            self.duration,
+            self.type,
+            self.focus,
+            self.location,
+            self.attendees,
+            self.satisfaction,
+            self.tags,
+            self.private,
+            self.notes.editor,
+            self.actions_table.table,
+            self.actions_table.add_button,
+            self.actions_table.remove_button,
+        )
+        self._fill_attendees(meeting.attendee_ids)
+        self.original_notes = meeting.notes
+        self.notes.set_text(meeting.notes or agenda_template(meeting.type))
+        self.shown_template = "" if meeting.notes else self.notes.text()
+        self.partner.currentIndexChanged.connect(lambda _i: self._fill_attendees(()))
+        self.type.currentIndexChanged.connect(self._type_changed)
+        self.focus.activated.connect(self._focus_chosen)
+        self.start.dateTimeChanged.connect(self._start_changed)
+
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.notes.sig_text_changed.connect(self.draft_timer.start)
+        self.title.setFocus()
+
+    # The draft --------------------------------------------------------------------------
+
+    @property
+    def draft_key(self) -> str:
+        return self.record.id if self.record is not None else NEW_MEETING
+
+    def offer_draft(self) -> bool:
+        """If typing was lost (a crash), offer the draft back; ``True`` when it was taken."""
+        draft = self.drafts.load(self.draft_key)
+        if draft is None or draft.text in (self.notes.text(), self.original_notes):
+            return False
+        when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if messages.confirm(
+            self,
+            "Unsaved notes found",
+            f"Notes typed on {when} were never saved. Put them back into this meeting?",
+        ):
+            self.notes.set_text(draft.text)
+            return True
+        self.drafts.discard(self.draft_key)
+        return False
+
+    def save_draft(self) -> None:
+        text = self.notes.text()
+        if text in (self.original_notes, self.shown_template):
+            self.drafts.discard(self.draft_key)
+        else:
+            self.drafts.save(self.draft_key, text)
+
+    def saved(self, record: Meeting) -> None:
+        self.draft_timer.stop()
+        self.drafts.discard(NEW_MEETING)
+        self.drafts.discard(record.id)
+
+    def reject(self) -> None:
+        """Cancel is a choice: the draft goes, after asking if notes were typed."""
+        text = self.notes.text()
+        if text not in (self.original_notes, self.shown_template) and not messages.confirm(
+            self, "Discard the notes?", "The notes you typed have not been saved. Discard them?"
+        ):
+            return
+        self.draft_timer.stop()
+        self.drafts.discard(self.draft_key)
+        super().reject()
+
+    # Reactions to the form --------------------------------------------------------------
+
+    def _fill_attendees(self, checked: tuple[str, ...]) -> None:
+        partner_id = combo_id(self.partner)
+        contacts = self.journal.contacts.listing(partner_id) if partner_id else []
+        self.attendees.fill(
+            ((c.id, f"{c.name} — {c.role}" if c.role else c.name) for c in contacts), checked
+        )
+
+    def _focus_chosen(self, _index: int) -> None:
+        kind = chosen(self.type, MeetingType)
+        self.focus_overridden = chosen(self.focus, Focus) != kind.default_focus
+
+    def _type_changed(self, _index: int) -> None:
+        kind = chosen(self.type, MeetingType)
+        if not self.focus_overridden:
+            self.focus.setCurrentIndex(self.focus.findData(kind.default_focus.value))
+        if self.notes.text().strip() in ("", self.shown_template.strip()):
+            self.shown_template = agenda_template(kind)
+            self.notes.set_text(self.shown_template)
+
+    def _start_changed(self) -> None:
+        self.offset_label.setText(offset_text(self._start()))
+
+    def _start(self) -> datetime:
+        day, time = self.start.date(), self.start.time()
+        naive = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+        if self.offset is not None:
+            return naive.replace(tzinfo=self.offset)
+        return naive.astimezone()
+
+    def build(self) -> Meeting:
+        partner_id = combo_id(self.partner)
+        if not partner_id:
+            raise ValidationError("partner", "is required (add a partner first)")
+        base = self.record or Meeting(id="", partner_id=partner_id, title="", start=self._start())
+        notes = self.notes.text()
+        return replace(
+            base,
+            partner_id=partner_id,
+            title=self.title.text().strip(),
+            start=self._start(),
+            duration_minutes=self.duration.value(),
+            type=chosen(self.type, MeetingType),
+            focus=chosen(self.focus, Focus),
+            location=self.location.text().strip(),
+            attendee_ids=self.attendees.checked_ids(),
+            notes="" if notes == self.shown_template else notes,
+            private=self.private.isChecked(),
+            tags=parse_tags(self.tags.text()),
+            satisfaction=self.satisfaction.currentData(),
+            actions=self.actions_table.follow_ups(),
+        )

@@ -1,0 +1,1 @@
+"""Small reusable widgets: the Markdown editor and the parts forms share."""

@@ -1,0 +1,277 @@
+"""Editing through the main window: open, new, delete, Ctrl+N, undo and redo, drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from ui_data import Filled
+
+from brm_desk.domain.enums import MeetingType
+from brm_desk.services.drafts import NEW_MEETING, Drafts, drafts_dir
+from brm_desk.services.journal import Journal
+from brm_desk.ui.dialogs import messages
+from brm_desk.ui.editors.base import RecordEditor
+from brm_desk.ui.editors.contact_editor import ContactEditor
+from brm_desk.ui.editors.meeting_editor import MeetingEditor
+from brm_desk.ui.editors.partner_editor import PartnerEditor
+from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
+from brm_desk.ui.views.dashboard import DashboardPage
+from brm_desk.ui.views.list_page import ListPage
+from brm_desk.ui.views.trash import TrashPage
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody answers would hang the test: fail it instead."""
+
+    def unexpected(_parent: object, title: str, text: str) -> None:
+        raise AssertionError(f"unexpected message box: {title}: {text}")
+
+    for name in ("show_error", "show_info", "confirm"):
+        monkeypatch.setattr(messages, name, unexpected)
+
+
+def open_window(qtbot: QtBot, journal: Journal, view: str) -> tuple[MainWindow, ListPage]:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_journal(journal)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index(view))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window only
+    page = window.current_page()
+    assert isinstance(page, ListPage)
+    return window, page
+
+
+def row_of(page: ListPage, text: str) -> QModelIndex:
+    model = page.table.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            if model.index(row, column).data() == text:
+                return model.index(row, column)
+    raise AssertionError(f"no row shows {text!r}")
+
+
+def select(page: ListPage, text: str) -> None:
+    index = row_of(page, text)
+    page.table.setFocus()
+    page.table.setCurrentIndex(index)
+
+
+def current_editor(window: MainWindow) -> RecordEditor:
+    editor = window.record_actions.editor
+    assert editor is not None
+    assert editor.isVisible()
+    return editor
+
+
+def click_save(editor: RecordEditor) -> None:
+    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert button is not None
+    button.click()
+
+
+def test_enter_opens_a_partner_and_the_edit_undoes(qtbot: QtBot, filled: Filled) -> None:
+    journal = filled.journal
+    window, page = open_window(qtbot, journal, "Partners")
+    select(page, "Finance")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    editor = current_editor(window)
+    assert isinstance(editor, PartnerEditor)
+    assert editor.windowTitle() == "Partner — Finance"
+    editor.sponsor.setText("Maria Koch")
+    click_save(editor)
+    assert journal.partners.get(filled.finance.id).sponsor == "Maria Koch"
+    assert row_of(page, "Maria Koch").isValid()  # the list refreshed
+    assert window.record_actions.undo_action.text() == "&Undo Edit partner 'Finance'"
+
+    window.record_actions.undo_action.trigger()
+    assert journal.partners.get(filled.finance.id).sponsor == ""
+    with pytest.raises(AssertionError):
+        row_of(page, "Maria Koch")
+    window.record_actions.redo_action.trigger()
+    assert journal.partners.get(filled.finance.id).sponsor == "Maria Koch"
+
+
+def test_delete_key_moves_a_meeting_to_the_trash_and_undo_restores_it(
+    qtbot: QtBot, filled: Filled
+) -> None:
+    journal = filled.journal
+    window, page = open_window(qtbot, journal, "Meetings")
+    assert page.table.model().rowCount() == 4
+    select(page, "Budget planning 2027")
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.table.model().rowCount() == 3
+    [item] = journal.trash.listing()
+    assert (item.kind, item.title) == ("meeting", "Budget planning 2027")
+    assert "Undo brings it back" in window.statusBar().currentMessage()
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.table.model().rowCount() == 4
+    assert journal.trash.listing() == []
+    window.record_actions.redo_action.trigger()
+    assert page.table.model().rowCount() == 3
+
+
+@pytest.mark.parametrize(
+    ("view", "title"),
+    [("Contacts", "Anna Berg"), ("Requests", "Forecasting dashboard")],
+)
+def test_delete_and_undo_contacts_and_requests(
+    qtbot: QtBot, filled: Filled, view: str, title: str
+) -> None:
+    window, page = open_window(qtbot, filled.journal, view)
+    select(page, title)
+    window.record_actions.delete_action.trigger()
+    assert page.table.model().rowCount() == 0
+    window.undo_stack.undo()
+    assert row_of(page, title).isValid()
+
+
+def test_new_record_of_the_current_list(qtbot: QtBot, filled: Filled) -> None:
+    journal = filled.journal
+    window, page = open_window(qtbot, journal, "Contacts")
+    page.partner_box.setCurrentIndex(page.partner_box.findData(filled.hr.id))
+    assert window.record_actions.new_record_action.text() == "&New contact…"
+    window.record_actions.new_record_action.trigger()
+    editor = current_editor(window)
+    assert isinstance(editor, ContactEditor)
+    assert editor.partner.currentData() == filled.hr.id
+    qtbot.keyClicks(editor.name, "Jon Holm")
+    click_save(editor)
+    assert [c.name for c in journal.contacts.listing(filled.hr.id)] == ["Jon Holm"]
+    assert row_of(page, "Jon Holm").isValid()
+    window.undo_stack.undo()
+    assert journal.contacts.listing(filled.hr.id) == []
+
+
+def test_ctrl_n_captures_a_meeting_for_the_partner_in_view(qtbot: QtBot, filled: Filled) -> None:
+    journal = filled.journal
+    window, page = open_window(qtbot, journal, "Partners")
+    select(page, "Human Resources")
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = current_editor(window)
+    assert isinstance(editor, MeetingEditor)
+    assert editor.windowTitle() == "New meeting"
+    assert editor.partner.currentData() == filled.hr.id
+    qtbot.keyClicks(editor.title, "Coffee with the CHRO")
+    editor.type.setCurrentIndex(editor.type.findData(MeetingType.ONE_TO_ONE.value))
+    click_save(editor)
+    [meeting] = [m for m in journal.meetings.of_partner(filled.hr.id) if m.title.startswith("Co")]
+    assert meeting.type is MeetingType.ONE_TO_ONE
+    assert window.record_actions.new_meeting_action.shortcut().toString() == "Ctrl+N"
+
+
+def test_notes_draft_is_written_soon_and_offered_back(
+    qtbot: QtBot, filled: Filled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = filled.journal
+    meeting_id = filled.meeting_ids[0]
+    window, page = open_window(qtbot, journal, "Meetings")
+    select(page, "Month-end close outage")
+    editor = window.record_actions.open_selected()
+    assert isinstance(editor, MeetingEditor)
+    draft_file = drafts_dir() / f"{meeting_id}.json"
+    editor.notes.editor.setFocus()
+    qtbot.keyClicks(editor.notes.editor, "Root cause: the batch job")
+    assert not draft_file.exists()  # not while typing
+    qtbot.waitUntil(draft_file.exists, timeout=2000)
+    draft = Drafts().load(meeting_id)
+    assert draft is not None
+    assert draft.text.endswith("Root cause: the batch job")
+
+    editor.hide()  # a crash: the editor never saved nor cancelled
+    editor.deleteLater()
+    asked: list[str] = []
+
+    def answer(_parent: object, title: str, _text: str) -> bool:
+        asked.append(title)
+        return True
+
+    monkeypatch.setattr(messages, "confirm", answer)
+    again = window.record_actions.open_record("meeting", meeting_id)
+    assert isinstance(again, MeetingEditor)
+    assert asked == ["Unsaved notes found"]
+    assert again.notes.text().endswith("Root cause: the batch job")
+    click_save(again)
+    assert journal.meetings.get(meeting_id).notes.endswith("Root cause: the batch job")
+    assert not draft_file.exists()
+
+
+def test_a_declined_draft_is_discarded(
+    qtbot: QtBot, filled: Filled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Drafts().save(NEW_MEETING, "half a thought")
+    monkeypatch.setattr(messages, "confirm", lambda *_args: False)
+    window, _page = open_window(qtbot, filled.journal, "Meetings")
+    editor = window.record_actions.quick_capture()
+    assert isinstance(editor, MeetingEditor)
+    assert "half a thought" not in editor.notes.text()
+    assert Drafts().load(NEW_MEETING) is None
+
+
+def test_drafts_folder_is_in_the_data_folder(private_data_dir: Path) -> None:
+    assert drafts_dir().is_relative_to(private_data_dir)
+
+
+def test_restore_from_trash_is_undoable(qtbot: QtBot, filled: Filled) -> None:
+    journal = filled.journal
+    window, page = open_window(qtbot, journal, "Meetings")
+    select(page, "Weekly check-in")
+    window.record_actions.delete_action.trigger()
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Trash"))
+    trash = window.current_page()
+    assert isinstance(trash, TrashPage)
+    trash.table.selectRow(0)
+    trash.restore_button.click()
+    assert journal.trash.listing() == []
+    assert trash.model.rowCount() == 0
+    assert window.undo_stack.undoText() == "Restore meeting 'Weekly check-in'"
+    window.record_actions.undo_action.trigger()
+    assert trash.model.rowCount() == 1
+    window.record_actions.undo_action.trigger()  # and the delete before it
+    assert journal.trash.listing() == []
+    assert journal.meetings.get(filled.meeting_ids[2]).title == "Weekly check-in"
+
+
+def test_delete_key_deletes_only_from_the_list(qtbot: QtBot, filled: Filled) -> None:
+    journal = filled.journal
+    window, page = open_window(qtbot, journal, "Contacts")
+    select(page, "Anna Berg")
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Delete)
+    page.search_box.setFocus()
+    qtbot.keyClicks(page.search_box, "ann")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Home)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Delete)
+    assert page.search_box.text() == "nn"
+    assert journal.trash.listing() == []
+
+
+def test_dashboard_opens_a_partner_and_quick_capture_picks_it(qtbot: QtBot, filled: Filled) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_journal(filled.journal)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Dashboard"))
+    page = window.current_page()
+    assert isinstance(page, DashboardPage)
+    index = next(
+        page.proxy.index(r, 0)
+        for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, 0).data() == "Human Resources"
+    )
+    page.table.setCurrentIndex(index)
+    editor = window.record_actions.quick_capture()
+    assert isinstance(editor, MeetingEditor)
+    assert editor.partner.currentData() == filled.hr.id
+    editor.done(0)
+    page.table.activated.emit(index)
+    assert isinstance(window.record_actions.editor, PartnerEditor)
