@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from brm_desk.domain.errors import BrmDeskError, JournalFileError
 from brm_desk.services.locations import APP_NAME, default_journal_path, journal_path
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs.progress import Progress
 from brm_desk.ui.main_window import MainWindow
 from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.palette import follow_system
@@ -40,13 +42,22 @@ def is_first_run(path: Path) -> bool:
     return path == default_journal_path() and not path.exists()
 
 
-def welcome(window: MainWindow, path: Path) -> bool:
-    """First run: decide what to start with; ``True`` creates an empty journal at ``path``.
+def opener(window: MainWindow, path: Path) -> tuple[Callable[[], Journal] | None, str]:
+    """How to open the journal at start-up, and what to say while it opens.
 
-    This is the hook for the welcome dialog ("Start an empty journal" / "Explore the sample
-    journal"); for now it always starts an empty journal.
+    On the first run the welcome decides: an empty journal at ``path``, or the sample in its
+    own file (``path`` is then not created). ``None`` means the user closed the welcome.
     """
-    return True
+    if not is_first_run(path):
+        return (lambda: open_journal(path)), "Opening the journal…"
+    from brm_desk.ui.dialogs import welcome
+
+    choice = welcome.ask(window)
+    if choice is welcome.Choice.SAMPLE:
+        return welcome.open_sample, "Preparing the sample journal…"
+    if choice is welcome.Choice.EMPTY:
+        return (lambda: open_journal(path, create=True)), "Creating your journal…"
+    return None, ""
 
 
 def open_journal(path: Path, *, create: bool = False) -> Journal:
@@ -73,8 +84,12 @@ def explain_failure(window: MainWindow, error: BrmDeskError) -> None:
 
 def open_into(window: MainWindow, path: Path) -> bool:
     """Open the journal into the window on the UI thread; ``False`` when it cannot be."""
+    how, _text = opener(window, path)
+    if how is None:
+        window.close_without_journal()
+        return False
     try:
-        journal = open_journal(path, create=is_first_run(path) and welcome(window, path))
+        journal = how()
     except BrmDeskError as error:
         explain_failure(window, error)
         return False
@@ -89,20 +104,29 @@ def run(db: str | None) -> int:
     window = MainWindow()
     window.show()
 
+    progress: list[Progress] = []
+
     def opened(journal: Journal) -> None:
+        for shown in progress:
+            shown.done()
         window.set_journal(journal)
         if os.environ.get(SMOKE_VARIABLE):
             QTimer.singleShot(0, window.close)
 
     def failed(error: BrmDeskError) -> None:
+        for shown in progress:
+            shown.done()
         explain_failure(window, error)
         app.exit(1)
 
     def start() -> None:
-        create = is_first_run(path) and welcome(window, path)
-        QueryOp(window, lambda: open_journal(path, create=create)).success(opened).failure(
-            failed
-        ).run_in_background()
+        how, text = opener(window, path)
+        if how is None:
+            window.close_without_journal()
+            app.exit(0)
+            return
+        progress.append(Progress(window, text))
+        QueryOp(window, how).success(opened).failure(failed).run_in_background()
 
     QTimer.singleShot(0, start)
     return int(app.exec())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -17,28 +17,37 @@ from PySide6.QtWidgets import (
 
 from brm_desk import __version__
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.record_actions import RecordActions
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
     from brm_desk.ui.views.page import Page
+    from brm_desk.ui.views.search import SearchPage
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
-VIEW_NAMES = ("Dashboard", "Partners", "Meetings", "Requests", "Contacts", "Trash")
+VIEW_NAMES = ("Dashboard", "Partners", "Meetings", "Requests", "Contacts", "Search", "Trash")
 TITLE = "BRM Desk"
 
 
 class MainWindow(QMainWindow):
-    """Shown before the journal is open (start-up stays fast); :meth:`set_journal` fills it."""
+    """Shown before the journal is open (start-up stays fast); :meth:`set_journal` fills it.
+
+    Every change goes through a command on ``undo_stack``; ``sig_journal_changed`` follows
+    each do, undo and redo so the views refresh.
+    """
+
+    sig_journal_changed = Signal()
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
         self.journal: Journal | None = None
         self.pages: list[Page] = []
+        self.search_page: SearchPage | None = None
         self.setWindowTitle(TITLE)
         self.resize(1200, 760)
 
@@ -71,6 +80,10 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self.sig_journal_changed.connect(self.refresh)
+        self.record_actions = RecordActions(self)
         self._build_menus()
         self._restore_geometry()
 
@@ -81,6 +94,12 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.record_actions.install(file_menu, edit_menu, toolbar)
 
         view_menu = self.menuBar().addMenu("&View")
         self.view_actions: list[QAction] = []
@@ -92,6 +111,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.view_actions.append(action)
         view_menu.addSeparator()
+        self.find_action = QAction("&Find…", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.show_search)
+        self.find_action.setEnabled(False)
+        view_menu.addAction(self.find_action)
         refresh = QAction("&Refresh", self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
@@ -113,6 +137,8 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.views.meetings import MeetingsPage
         from brm_desk.ui.views.partners import PartnersPage
         from brm_desk.ui.views.requests import RequestsPage
+        from brm_desk.ui.views.reveal import open_hit
+        from brm_desk.ui.views.search import SearchPage
         from brm_desk.ui.views.trash import TrashPage
 
         self.journal = journal
@@ -123,17 +149,24 @@ class MainWindow(QMainWindow):
             MeetingsPage(journal, self.settings),
             RequestsPage(journal, self.settings),
             ContactsPage(journal, self.settings),
+            search_page := SearchPage(journal, self.settings),
             TrashPage(journal, self.settings),
         ]
+        self.search_page = search_page
+        search_page.sig_open_hit.connect(lambda hit: open_hit(self, hit))
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
         for page in self.pages:
             page.sig_changed.connect(self.refresh)
+            page.sig_open_record.connect(self.record_actions.open_record)
+            page.sig_command.connect(self.record_actions.run)
             self.stack.addWidget(page)
         self.sidebar.setEnabled(True)
         for action in self.view_actions:
             action.setEnabled(True)
+        self.record_actions.journal_opened()
+        self.find_action.setEnabled(True)
         last = self.settings.value("main/view", "Dashboard", type=str)
         row = VIEW_NAMES.index(last) if last in VIEW_NAMES else 0
         self.sidebar.setCurrentRow(row)
@@ -145,6 +178,20 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         self.pages[row].refresh()
+        self.record_actions.view_changed()
+
+    def _stack_moved(self, _index: int) -> None:
+        """A command was done, undone or redone: the journal changed."""
+        self.sig_journal_changed.emit()
+
+    def current_page(self) -> Page | None:
+        return self.pages[self.stack.currentIndex()] if self.pages else None
+
+    def show_search(self) -> None:
+        """Ctrl+F from anywhere: the search view, with its box focused and its text selected."""
+        if self.pages and self.search_page is not None:
+            self.sidebar.setCurrentRow(VIEW_NAMES.index("Search"))
+            self.search_page.focus_search()
 
     def current_view(self) -> str:
         return VIEW_NAMES[self.sidebar.currentRow()] if self.pages else ""

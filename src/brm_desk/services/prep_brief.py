@@ -1,0 +1,155 @@
+"""What a BRM reads before meeting a partner: one page of balance, history, debts and people.
+
+Built from the services as plain values, so the on-screen brief and its printout say the same
+thing and can be tested without Qt. It is the BRM's own page: private notes are included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from brm_desk.domain.balance import PartnerBalance, previous_period
+from brm_desk.domain.enums import Influence, Side, Stance
+from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
+from brm_desk.domain.rules import benefits_review_due_on
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
+
+PERIOD_DAYS = 90
+RECENT_MEETINGS = 5
+KEY_POINTS = 3
+REVIEW_HORIZON_DAYS = 30
+"""Benefits reviews falling due this soon are listed too, so the BRM can raise them now."""
+
+_MARKDOWN_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
+_INFLUENCE_ORDER = {Influence.HIGH: 0, Influence.MEDIUM: 1, Influence.LOW: 2}
+_STANCE_ORDER = {stance: rank for rank, stance in enumerate(Stance)}
+
+
+@dataclass(frozen=True, slots=True)
+class RecentMeeting:
+    meeting: Meeting
+    key_points: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAction:
+    """A follow-up not done yet, with the meeting it was agreed in."""
+
+    action: Action
+    meeting_title: str
+    meeting_date: date
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDue:
+    request: Request
+    due_on: date
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PrepBrief:
+    """One partner's brief as of ``today``; ``trend`` is the change in strategic share."""
+
+    partner: Partner
+    today: date
+    balance: PartnerBalance
+    previous: PartnerBalance
+    recent_meetings: tuple[RecentMeeting, ...]
+    we_owe: tuple[OpenAction, ...]
+    they_owe: tuple[OpenAction, ...]
+    open_requests: tuple[Request, ...]
+    reviews_due: tuple[ReviewDue, ...]
+    people: tuple[Contact, ...]
+
+    @property
+    def trend(self) -> float | None:
+        """Strategic share now minus the previous 90 days' (``None`` when either has none)."""
+        now, before = self.balance.strategic_share, self.previous.strategic_share
+        if now is None or before is None:
+            return None
+        return now - before
+
+
+def key_points(notes: str, count: int = KEY_POINTS) -> tuple[str, ...]:
+    """The first lines of a note that say something (headings and list marks dropped)."""
+    points: list[str] = []
+    for line in notes.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        text = _MARKDOWN_PREFIX.sub("", line).replace("**", "").strip()
+        if text:
+            points.append(text)
+        if len(points) == count:
+            break
+    return tuple(points)
+
+
+def build_prep_brief(journal: Journal, partner_id: str, today: date | None = None) -> PrepBrief:
+    """Gather the brief for one partner (a few queries; run it off the UI thread)."""
+    day = today or journal.today()
+    partner = journal.partners.get(partner_id)
+    start = day - timedelta(days=PERIOD_DAYS)
+    balance = journal.balances.for_partner(partner_id, start, day)
+    previous = journal.balances.for_partner(partner_id, *previous_period(start, day))
+    meetings = journal.meetings.of_partner(partner_id)
+    recent = tuple(RecentMeeting(m, key_points(m.notes)) for m in meetings if m.local_date <= day)[
+        :RECENT_MEETINGS
+    ]
+    we_owe, they_owe = _open_actions(meetings, day)
+    requests = journal.requests.of_partner(partner_id)
+    open_requests = tuple(
+        sorted((r for r in requests if r.status.is_open), key=lambda r: r.received)
+    )
+    return PrepBrief(
+        partner=partner,
+        today=day,
+        balance=balance,
+        previous=previous,
+        recent_meetings=recent,
+        we_owe=we_owe,
+        they_owe=they_owe,
+        open_requests=open_requests,
+        reviews_due=_reviews_due(requests, day),
+        people=tuple(
+            sorted(
+                journal.contacts.listing(partner_id),
+                key=lambda c: (_INFLUENCE_ORDER[c.influence], _STANCE_ORDER[c.stance], c.name),
+            )
+        ),
+    )
+
+
+def _open_actions(
+    meetings: list[Meeting], today: date
+) -> tuple[tuple[OpenAction, ...], tuple[OpenAction, ...]]:
+    """Open follow-ups: what my side (me, the provider) owes, and what the partner owes."""
+    ours: list[OpenAction] = []
+    theirs: list[OpenAction] = []
+    for meeting in meetings:
+        for action in meeting.actions:
+            if action.done is not None:
+                continue
+            item = OpenAction(action, meeting.title, meeting.local_date, action.is_overdue(today))
+            (theirs if action.side == Side.PARTNER else ours).append(item)
+
+    def order(item: OpenAction) -> tuple[date, date]:
+        return (item.action.due or date.max, item.meeting_date)
+
+    return tuple(sorted(ours, key=order)), tuple(sorted(theirs, key=order))
+
+
+def _reviews_due(requests: list[Request], today: date) -> tuple[ReviewDue, ...]:
+    horizon = today + timedelta(days=REVIEW_HORIZON_DAYS)
+    found = []
+    for request in requests:
+        due = benefits_review_due_on(request)
+        if due is not None and due <= horizon:
+            found.append(ReviewDue(request, due, due < today))
+    return tuple(sorted(found, key=lambda r: r.due_on))

@@ -1,0 +1,89 @@
+"""Search hits as a list model: each row knows its hit and how to draw it as rich text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+
+from brm_desk.domain.search import SearchHit, render_snippet
+from brm_desk.ui.models.table import AnyIndex
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 10
+HTML_ROLE = Qt.ItemDataRole.UserRole + 11
+META_ROLE = Qt.ItemDataRole.UserRole + 12
+
+KIND_LABELS = {
+    "meeting": "Meeting",
+    "request": "Request",
+    "partner": "Partner",
+    "contact": "Contact",
+}
+
+
+def meta_text(hit: SearchHit) -> str:
+    """Kind · partner · date, as the line under a result's title says it."""
+    parts = [KIND_LABELS.get(hit.kind, hit.kind.capitalize())]
+    if hit.partner and hit.kind != "partner":
+        parts.append(hit.partner)
+    if hit.date is not None:
+        parts.append(f"{hit.date:%d %b %Y}")
+    return " · ".join(parts)
+
+
+_MARKDOWN_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|[-*+]|\d+\.)\s+|\*\*|__")
+
+
+def readable(snippet: str) -> str:
+    """A snippet without Markdown's heading, list and bold marks, which read as noise in a list.
+
+    The highlight markers are private-use characters, untouched by this.
+    """
+    return " ".join(_MARKDOWN_MARKS.sub(" ", snippet).split())
+
+
+def snippet_html(hit: SearchHit) -> str:
+    """The snippet with its hits in bold; the text itself is escaped (notes may hold '<')."""
+    return render_snippet(readable(hit.snippet), "<b>", "</b>", escape=html.escape)
+
+
+def snippet_plain(hit: SearchHit) -> str:
+    return render_snippet(readable(hit.snippet), "", "")
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of the latest search, best first (the order the index ranked them)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == HIT_ROLE:
+            return hit
+        if role == HTML_ROLE:
+            return snippet_html(hit)
+        if role == META_ROLE:
+            return meta_text(hit)
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return f"{hit.title} ({meta_text(hit)}): {snippet_plain(hit)}"
+        return None

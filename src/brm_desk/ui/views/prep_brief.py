@@ -1,0 +1,156 @@
+"""The prep brief window: one partner's page before a meeting, on screen and on paper.
+
+The brief is gathered on a background :class:`QueryOp` (a few queries over the partner's whole
+history) while the window already shows. Print and "Save as PDF" lay out the very document
+on screen, so the paper says exactly what the screen said.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QMainWindow, QTextBrowser, QWidget
+
+from brm_desk.domain.errors import BrmDeskError
+from brm_desk.services.journal import Journal
+from brm_desk.services.prep_brief import PrepBrief, build_prep_brief
+from brm_desk.ui.dialogs import files, messages
+from brm_desk.ui.operations import QueryOp
+from brm_desk.ui.views.prep_brief_html import STYLE, brief_html
+
+PDF_RESOLUTION = 300
+MARGIN_MM = 15
+
+
+class PrepBriefWindow(QMainWindow):
+    """A separate window, so the brief can stay open beside the journal during a call."""
+
+    def __init__(self, parent: QWidget | None, journal: Journal, partner_id: str) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Closing the journal's window quits the app even while a brief is still open.
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        self.journal = journal
+        self.partner_id = partner_id
+        self.brief: PrepBrief | None = None
+        self.setWindowTitle("Prep brief")
+        self.resize(820, 900)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Prep brief")
+        self.browser.setOpenLinks(False)
+        self.browser.document().setDefaultStyleSheet(STYLE)
+        self.browser.document().setDocumentMargin(24)
+        self.browser.setPlainText("Preparing the brief…")
+        self.setCentralWidget(self.browser)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        self.print_action = QAction("&Print…", self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_brief)
+        self.pdf_action = QAction("Save as P&DF…", self)
+        self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.pdf_action.triggered.connect(self.ask_save_pdf)
+        refresh = QAction("&Refresh", self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setToolTip("Gather the brief again after changes in the journal")
+        refresh.triggered.connect(self.load)
+        close = QAction("&Close", self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.print_action, self.pdf_action):
+            action.setEnabled(False)
+            file_menu.addAction(action)
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        file_menu.addAction(close)
+        toolbar = self.addToolBar("Brief")
+        toolbar.setObjectName("brief_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.print_action)
+        toolbar.addAction(self.pdf_action)
+        toolbar.addAction(refresh)
+
+    def load(self) -> QueryOp:
+        """Gather the brief in the background; the window fills in when it arrives."""
+        journal, partner_id = self.journal, self.partner_id
+        op = QueryOp(self, lambda: build_prep_brief(journal, partner_id))
+        op.success(self.show_brief).failure(self._failed)
+        op.sig_finished.connect(op.deleteLater)
+        op.run_in_background()
+        return op
+
+    def show_brief(self, brief: PrepBrief) -> None:
+        self.brief = brief
+        self.setWindowTitle(f"Prep brief — {brief.partner.name}")
+        position = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(brief_html(brief))
+        self.browser.verticalScrollBar().setValue(position)
+        self.print_action.setEnabled(True)
+        self.pdf_action.setEnabled(True)
+
+    def _failed(self, error: BrmDeskError) -> None:
+        messages.show_error(self, "Cannot prepare the brief", error.message)
+        self.close()
+
+    def printable(self) -> QTextDocument:
+        """A copy of the brief for paper: the same HTML, laid out for the page, not the screen."""
+        document = QTextDocument()
+        document.setDefaultStyleSheet(STYLE)
+        document.setDefaultFont(self.browser.document().defaultFont())
+        if self.brief is not None:
+            document.setHtml(brief_html(self.brief))
+        return document
+
+    def print_brief(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        if files.setup_printer(self, printer):
+            self.printable().print_(printer)
+
+    def ask_save_pdf(self) -> None:
+        if self.brief is None:
+            return
+        suggested = Path.home() / f"Prep brief - {safe_name(self.brief.partner.name)}.pdf"
+        path = files.save_path(self, "Save the brief as PDF", suggested, "PDF files (*.pdf)")
+        if path is not None:
+            self.save_pdf(path.with_suffix(".pdf") if not path.suffix else path)
+
+    def save_pdf(self, path: Path) -> None:
+        """Write the brief as a PDF (A4, vector text)."""
+        writer = QPdfWriter(str(path))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setTitle(self.windowTitle())
+        writer.setCreator("BRM Desk")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        self.printable().print_(writer)
+        if not path.exists():
+            messages.show_error(self, "Cannot save the brief", f"{path}: could not be written.")
+
+
+def safe_name(name: str) -> str:
+    """A partner name fit for a file name on any system."""
+    return re.sub(r'[\\/:*?"<>|]+', "-", name).strip() or "partner"
+
+
+def show_prep_brief(parent: QWidget | None, journal: Journal, partner_id: str) -> PrepBriefWindow:
+    """Open a partner's brief in its own window and start gathering it."""
+    window = PrepBriefWindow(parent, journal, partner_id)
+    window.setWindowFlag(Qt.WindowType.Window, True)
+    window.show()
+    window.load()
+    return window

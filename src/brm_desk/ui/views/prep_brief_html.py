@@ -1,0 +1,207 @@
+"""The prep brief as one HTML page, for the screen and for print alike.
+
+Qt's rich text understands a subset of HTML 4 and CSS; this stays inside it (tables, inline
+colours, no flexbox). Everything from the journal is escaped: notes may hold any text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from brm_desk.domain.enums import Focus, Stance
+from brm_desk.services.prep_brief import PERIOD_DAYS, OpenAction, PrepBrief
+
+OVERDUE = "#c62828"
+MUTED = "#707780"
+GOOD = "#2e7d32"
+STANCE_COLOURS = {
+    Stance.CHAMPION: GOOD,
+    Stance.SUPPORTER: "#558b2f",
+    Stance.NEUTRAL: MUTED,
+    Stance.SKEPTIC: "#ef6c00",
+    Stance.BLOCKER: OVERDUE,
+}
+
+STYLE = f"""
+h1 {{ font-size: 20pt; margin-bottom: 2px; }}
+h2 {{ font-size: 13pt; margin-top: 16px; margin-bottom: 4px; }}
+.sub {{ color: {MUTED}; }}
+.muted {{ color: {MUTED}; }}
+.overdue {{ color: {OVERDUE}; font-weight: 600; }}
+.figure {{ font-size: 16pt; font-weight: 600; }}
+td {{ padding: 2px 10px 2px 0; vertical-align: top; }}
+td.when {{ white-space: nowrap; }}
+th {{ text-align: left; padding: 2px 10px 2px 0; color: {MUTED}; font-weight: 600; }}
+"""
+
+
+def day(value: date | None) -> str:
+    return "—" if value is None else f"{value:%d %b %Y}"
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
+
+
+def trend_text(brief: PrepBrief) -> str:
+    """The change in strategic share against the previous period, in points, with an arrow."""
+    trend = brief.trend
+    before = percent(brief.previous.strategic_share)
+    if trend is None:
+        return f"no comparison (previous {PERIOD_DAYS} days: {before})"
+    points = round(trend * 100)
+    if points == 0:
+        return f"→ unchanged vs the previous {PERIOD_DAYS} days ({before})"
+    arrow, colour = ("▲", GOOD) if points > 0 else ("▼", OVERDUE)
+    return (
+        f'<span style="color:{colour}">{arrow} {points:+d} pts</span> '
+        f"vs the previous {PERIOD_DAYS} days ({before})"
+    )
+
+
+def brief_html(brief: PrepBrief) -> str:
+    """The whole brief; section order follows what a BRM checks walking into the room."""
+    return "".join(
+        [
+            f"<html><head><style>{STYLE}</style></head><body>",
+            _title(brief),
+            _balance(brief),
+            _meetings(brief),
+            _actions("What I owe them", brief.we_owe, "Nothing open on our side."),
+            _actions("What they owe", brief.they_owe, "Nothing open on their side."),
+            _requests(brief),
+            _reviews(brief),
+            _people(brief),
+            "</body></html>",
+        ]
+    )
+
+
+def _title(brief: PrepBrief) -> str:
+    partner = brief.partner
+    facts = [partner.business_unit, partner.sponsor and f"Sponsor: {partner.sponsor}"]
+    facts += [partner.maturity.label, f"as of {day(brief.today)}"]
+    return (
+        f"<h1>{escape(partner.name)} — prep brief</h1>"
+        f'<p class="sub">{escape(" · ".join(f for f in facts if f))}</p>'
+    )
+
+
+def _balance(brief: PrepBrief) -> str:
+    balance = brief.balance
+    target = percent(balance.target_strategic_share)
+    since = balance.days_since_strategic
+    if balance.last_strategic is None:
+        last = '<span class="overdue">no strategic engagement yet — overdue</span>'
+    else:
+        text = f"{day(balance.last_strategic)} ({since} days ago)"
+        if balance.overdue:
+            cadence = balance.touch_cadence_days
+            last = f'<span class="overdue">{text} — overdue (cadence {cadence} days)</span>'
+        else:
+            last = text
+    return (
+        f"<h2>Balance, last {PERIOD_DAYS} days</h2>"
+        f'<p><span class="figure">{percent(balance.strategic_share)}</span> strategic '
+        f"(target {target}) &nbsp; {trend_text(brief)}</p>"
+        f"<p>{_tally(brief)}<br>Last strategic engagement: {last}</p>"
+    )
+
+
+def _tally(brief: PrepBrief) -> str:
+    tally = brief.balance.tally
+    return " · ".join(
+        f"{focus.label} {tally.count(focus)} ({tally.hours(focus):.1f} h)" for focus in Focus
+    )
+
+
+def _meetings(brief: PrepBrief) -> str:
+    if not brief.recent_meetings:
+        return '<h2>Last meetings</h2><p class="muted">No meetings yet.</p>'
+    rows = []
+    for recent in brief.recent_meetings:
+        meeting = recent.meeting
+        tags = [meeting.type.label, meeting.focus.label]
+        if meeting.satisfaction is not None:
+            tags.append(f"mood {meeting.satisfaction}/5")
+        if meeting.private:
+            tags.append("private")
+        points = "".join(f"<li>{escape(point)}</li>" for point in recent.key_points)
+        rows.append(
+            f'<tr><td class="when">{day(meeting.local_date)}</td>'
+            f"<td><b>{escape(meeting.title)}</b> "
+            f'<span class="muted">{escape(" · ".join(tags))}</span>'
+            + (f'<ul style="margin-top:0">{points}</ul>' if points else "")
+            + "</td></tr>"
+        )
+    return f"<h2>Last meetings</h2><table>{''.join(rows)}</table>"
+
+
+def _actions(title: str, actions: tuple[OpenAction, ...], none: str) -> str:
+    if not actions:
+        return f'<h2>{title}</h2><p class="muted">{none}</p>'
+    rows = []
+    for item in actions:
+        action = item.action
+        due = day(action.due) if action.due else "no date"
+        due_cell = f'<span class="overdue">{due} overdue</span>' if item.overdue else due
+        owner = action.owner or action.side.label
+        rows.append(
+            f'<tr><td class="when">{due_cell}</td><td>{escape(action.text)}</td>'
+            f'<td class="muted">{escape(owner)}</td>'
+            f'<td class="muted">{escape(item.meeting_title)}, {day(item.meeting_date)}</td></tr>'
+        )
+    header = "<tr><th>Due</th><th>Action</th><th>Owner</th><th>Agreed in</th></tr>"
+    return f"<h2>{title}</h2><table>{header}{''.join(rows)}</table>"
+
+
+def _requests(brief: PrepBrief) -> str:
+    if not brief.open_requests:
+        return '<h2>Open requests</h2><p class="muted">No open requests.</p>'
+    rows = []
+    for request in brief.open_requests:
+        want = escape(request.want) or '<span class="muted">(no want noted)</span>'
+        need = escape(request.need) or '<span class="muted">need not yet understood</span>'
+        age = (brief.today - request.received).days
+        rows.append(
+            f"<tr><td>{day(request.received)}<br>"
+            f'<span class="muted">{age} days</span></td>'
+            f"<td><b>{escape(request.title)}</b> "
+            f'<span class="muted">{request.status.label} · value {request.value} · '
+            f"urgency {request.urgency}</span><br>{want} → {need}</td></tr>"
+        )
+    return f"<h2>Open requests</h2><table>{''.join(rows)}</table>"
+
+
+def _reviews(brief: PrepBrief) -> str:
+    if not brief.reviews_due:
+        return '<h2>Benefits reviews due</h2><p class="muted">None due.</p>'
+    rows = []
+    for review in brief.reviews_due:
+        request = review.request
+        when = day(review.due_on)
+        when = f'<span class="overdue">{when} overdue</span>' if review.overdue else when
+        benefit = escape(request.expected_benefit) or "—"
+        rows.append(
+            f"<tr><td>{when}</td><td><b>{escape(request.title)}</b> "
+            f'<span class="muted">delivered {day(request.delivered_on)}</span><br>'
+            f"Expected: {benefit}</td></tr>"
+        )
+    return (
+        "<h2>Benefits reviews due</h2>"
+        '<p class="muted">Go back to the business case: did the value arrive?</p>'
+        f"<table>{''.join(rows)}</table>"
+    )
+
+
+def _people(brief: PrepBrief) -> str:
+    if not brief.people:
+        return '<h2>People</h2><p class="muted">No contacts yet.</p>'
+    rows = [
+        f"<tr><td><b>{escape(c.name)}</b></td><td>{escape(c.role)}</td>"
+        f"<td>{c.influence.label} influence</td>"
+        f'<td style="color:{STANCE_COLOURS[c.stance]}">{c.stance.label}</td></tr>'
+        for c in brief.people
+    ]
+    return f"<h2>People</h2><table>{''.join(rows)}</table>"
