@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from ui_data import Filled
 
+from brm_desk.domain.periods import Preset
 from brm_desk.ui.commands import push
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.requests import RequestsModel
@@ -86,7 +87,7 @@ def test_trash_restore_brings_a_meeting_back(qtbot: QtBot, filled: Filled) -> No
 def test_dashboard_shows_the_balances_for_the_period(qtbot: QtBot, filled: Filled) -> None:
     page = DashboardPage(filled.journal, QSettings())
     qtbot.addWidget(page)
-    page.period_box.setCurrentIndex(page.period_box.findData(30))
+    page.period_box.setCurrentIndex(page.period_box.findData(Preset.LAST_30_DAYS.value))
     assert page.period() == (date(2026, 10, 25), date(2026, 11, 24))
     expected = filled.journal.balances.for_partners(*page.period())
     shown = {
@@ -94,14 +95,46 @@ def test_dashboard_shows_the_balances_for_the_period(qtbot: QtBot, filled: Fille
     }
     assert set(shown) == {b.name for b in expected}
     for balance in expected:
-        row = shown[balance.name]
-        assert page.proxy.index(row, DashboardModel.STRATEGIC).data() == str(
-            balance.tally.strategic
-        )
-        assert page.proxy.index(row, DashboardModel.REACTIVE).data() == str(balance.tally.reactive)
+        tally = balance.tally
+        mix = page.proxy.index(shown[balance.name], DashboardModel.MIX).data()
+        assert mix == f"{tally.reactive} · {tally.routine} · {tally.strategic}"
     assert "2 active partners" in page.summary.text()
     page.save_state(QSettings())
-    assert QSettings().value("dashboard/period_days", type=int) == 30
+    assert QSettings().value("dashboard/period", type=str) == "last_30_days"
+
+
+def test_dashboard_period_presets_and_custom_dates(qtbot: QtBot, filled: Filled) -> None:
+    page = DashboardPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.period_box.setCurrentIndex(page.period_box.findData(Preset.THIS_QUARTER.value))
+    assert page.period() == (date(2026, 10, 1), date(2026, 11, 24))
+    assert not page.from_edit.isEnabled()
+    assert page.from_edit.date().toString("yyyy-MM-dd") == "2026-10-01"
+    page.period_box.setCurrentIndex(page.period_box.findData(Preset.LAST_QUARTER.value))
+    assert page.period() == (date(2026, 7, 1), date(2026, 9, 30))
+    # Last quarter holds none of the November meetings.
+    assert all(
+        page.proxy.index(r, DashboardModel.MIX).data() == "0 · 0 · 0"
+        for r in range(page.proxy.rowCount())
+    )
+
+    page.period_box.setCurrentIndex(page.period_box.findData(Preset.CUSTOM.value))
+    assert page.from_edit.isEnabled()
+    page.from_edit.setDate(QDate(2026, 11, 4))
+    page.to_edit.setDate(QDate(2026, 11, 10))
+    assert page.period() == (date(2026, 11, 4), date(2026, 11, 10))
+    finance = next(
+        r
+        for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, DashboardModel.PARTNER).data() == "Finance"
+    )
+    assert page.proxy.index(finance, DashboardModel.MIX).data() == "0 · 0 · 1"
+    page.save_state(QSettings())
+
+    again = DashboardPage(filled.journal, QSettings())
+    qtbot.addWidget(again)
+    assert again.preset() is Preset.CUSTOM
+    assert again.period() == (date(2026, 11, 4), date(2026, 11, 10))
 
 
 def test_requests_sort_by_date_not_by_text(qtbot: QtBot, filled: Filled) -> None:

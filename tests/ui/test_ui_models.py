@@ -8,11 +8,14 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from ui_data import Filled
 
+from brm_desk.domain.balance import FocusTally, PartnerBalance
 from brm_desk.domain.enums import Focus
+from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.lists import Lists
+from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
 from brm_desk.ui.models import meetings as meetings_module
 from brm_desk.ui.models.contacts import ContactsModel
-from brm_desk.ui.models.dashboard import SHARE_ROLE, DashboardModel
+from brm_desk.ui.models.dashboard import SHARE_ROLE, DashboardModel, good_colour
 from brm_desk.ui.models.meetings import MeetingsModel
 from brm_desk.ui.models.partners import PartnersModel
 from brm_desk.ui.models.requests import RequestsModel
@@ -107,20 +110,77 @@ def test_trash_model_lists_a_deleted_meeting(filled: Filled) -> None:
 
 
 def test_dashboard_model_matches_the_balances(filled: Filled, qtbot: QtBot) -> None:
-    balances = filled.journal.balances.for_partners(date(2026, 10, 25), date(2026, 11, 24))
+    rows = filled.journal.dashboard.glance(date(2026, 10, 25), date(2026, 11, 24))
     model = DashboardModel()
-    model.set_records(balances)
+    model.set_records(rows)
     finance = next(r for r in range(model.rowCount()) if cell(model, r, 0) == "Finance")
-    expected = next(b for b in balances if b.name == "Finance")
+    expected = next(r.balance for r in rows if r.name == "Finance")
     assert cell(model, finance, DashboardModel.SHARE, SHARE_ROLE) == (
         expected.strategic_share,
         expected.target_strategic_share,
     )
     assert cell(model, finance, DashboardModel.SHARE) == "67% (target 60%)"
-    assert cell(model, finance, DashboardModel.REACTIVE) == "1"
-    assert cell(model, finance, DashboardModel.STRATEGIC) == "2"
+    assert cell(model, finance, DashboardModel.MIX) == "1 · 1 · 2"
     assert cell(model, finance, DashboardModel.DAYS_SINCE) == "12 days"
     hr = 1 - finance
     assert cell(model, hr, DashboardModel.DAYS_SINCE) == "never"
     assert cell(model, hr, DashboardModel.DAYS_SINCE, Qt.ItemDataRole.ForegroundRole) is not None
     assert cell(model, finance, DashboardModel.DAYS_SINCE, Qt.ItemDataRole.ForegroundRole) is None
+
+
+def _glance(**changes: object) -> PartnerGlance:
+    balance = PartnerBalance(
+        partner_id="p1",
+        name="Finance",
+        period_from=date(2026, 8, 26),
+        period_to=date(2026, 11, 24),
+        target_strategic_share=0.6,
+        touch_cadence_days=30,
+        tally=FocusTally(reactive=3, routine=2, strategic=1),
+        last_strategic=date(2026, 10, 1),
+    )
+    fields: dict[str, object] = {
+        "balance": balance,
+        "previous_share": 0.5,
+        "drifting": True,
+        "debts": ActionDebts(ours_open=3, ours_overdue=1, theirs_open=2, theirs_overdue=0),
+        "waiting": WaitingRequests(open=4, over_30_days=2, over_90_days=1),
+        "reviews_due": 2,
+    }
+    fields.update(changes)
+    return PartnerGlance(**fields)  # type: ignore[arg-type]
+
+
+def test_dashboard_model_flags_what_needs_attention(qtbot: QtBot) -> None:
+    model = DashboardModel()
+    model.set_records([_glance(), _glance(previous_share=None, drifting=False, reviews_due=0)])
+    red = Qt.ItemDataRole.ForegroundRole
+    assert cell(model, 0, DashboardModel.TREND) == "▼ 25 pts"  # 25 % now against 50 % before
+    assert cell(model, 0, DashboardModel.TREND, red) is not None
+    assert cell(model, 0, DashboardModel.TREND, Qt.ItemDataRole.ToolTipRole) == (
+        "Previous period: 50%"
+    )
+    assert cell(model, 1, DashboardModel.TREND) == "—"
+    assert cell(model, 0, DashboardModel.DAYS_SINCE) == "54 days"
+    assert "Overdue" in str(cell(model, 0, DashboardModel.DAYS_SINCE, Qt.ItemDataRole.ToolTipRole))
+    assert cell(model, 0, DashboardModel.DRIFTING) == "Drifting"
+    assert cell(model, 1, DashboardModel.DRIFTING) == ""
+    assert cell(model, 1, DashboardModel.DRIFTING, red) is None
+    assert cell(model, 0, DashboardModel.WE_OWE) == "3 (1 late)"
+    assert cell(model, 0, DashboardModel.WE_OWE, red) is not None
+    assert cell(model, 0, DashboardModel.THEY_OWE) == "2"
+    assert cell(model, 0, DashboardModel.THEY_OWE, red) is None
+    assert cell(model, 0, DashboardModel.WAITING) == "4 · 1 > 90 d"
+    assert cell(model, 0, DashboardModel.REVIEWS) == "2"
+    assert cell(model, 1, DashboardModel.REVIEWS) == "—"
+    assert model.headerData(DashboardModel.DRIFTING, Qt.Orientation.Horizontal, 3) == (
+        "Below target in each of the last two full months"
+    )
+
+
+def test_dashboard_trend_rises_in_green(qtbot: QtBot) -> None:
+    model = DashboardModel()
+    model.set_records([_glance(previous_share=0.1)])
+    assert cell(model, 0, DashboardModel.TREND) == "▲ 15 pts"
+    colour = cell(model, 0, DashboardModel.TREND, Qt.ItemDataRole.ForegroundRole)
+    assert colour == good_colour()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from brm_desk.services.balance import Balances
 from brm_desk.services.contacts import Contacts
+from brm_desk.services.dashboard import Dashboard
 from brm_desk.services.locations import backups_dir
 from brm_desk.services.meetings import Meetings
 from brm_desk.services.partners import Partners
@@ -33,6 +34,7 @@ class Journal:
         self.requests = Requests(database)
         self.trash = Trash(database)
         self.balances = Balances(database, today)
+        self.dashboard = Dashboard(database, self.balances, today)
 
     @cached_property
     def search(self) -> Search:
@@ -50,16 +52,34 @@ class Journal:
         """What the window title calls this journal."""
         return self.database.path.stem
 
-    @classmethod
-    def open(cls, path: Path, today: Callable[[], date] = date.today) -> Journal:
-        """Open an existing journal (migrating it, after a backup, if it is older)."""
-        return cls(open_database(path, backup_dir=backups_dir(path)), today)
+    @property
+    def encrypted(self) -> bool:
+        return self.database.encrypted
 
     @classmethod
-    def create(cls, path: Path, today: Callable[[], date] = date.today) -> Journal:
-        """Create a new, empty journal and open it."""
-        create_database(path)
-        return cls.open(path, today)
+    def open(
+        cls, path: Path, today: Callable[[], date] = date.today, passphrase: str | None = None
+    ) -> Journal:
+        """Open an existing journal (migrating it, after a backup, if it is older).
+
+        An encrypted journal needs its ``passphrase`` (``PassphraseNeeded`` without one,
+        ``WrongPassphrase`` for a wrong one; the file is untouched either way).
+        """
+        return cls(open_database(path, backups_dir(path), passphrase), today)
+
+    def reopen(self) -> Journal:
+        """Close and open the same file again with the same key (after it was replaced)."""
+        key = self.database.key
+        self.close()
+        return Journal(open_database(self.path, backups_dir(self.path), key=key), self.today)
+
+    @classmethod
+    def create(
+        cls, path: Path, today: Callable[[], date] = date.today, passphrase: str | None = None
+    ) -> Journal:
+        """Create a new, empty journal and open it; encrypted when given a passphrase."""
+        create_database(path, passphrase)
+        return cls.open(path, today, passphrase)
 
     def close(self) -> None:
         self.database.close()

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = []
         self.search_page: SearchPage | None = None
         self.setWindowTitle(TITLE)
-        self.resize(1200, 760)
+        self._default_size()
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Navigation")
@@ -221,6 +221,14 @@ class MainWindow(QMainWindow):
             "Managers. Everything stays on this machine.",
         )
 
+    def _default_size(self) -> None:
+        """Most of the screen on a laptop, but not a wall of white on a large monitor."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.width() < 800:
+            self.resize(1200, 760)
+            return
+        self.resize(min(int(screen.width() * 0.9), 1560), min(int(screen.height() * 0.9), 980))
+
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
@@ -229,7 +237,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([180, 1020])
+            self.splitter.setSizes([160, 1040])
 
     def save_state(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

@@ -1,14 +1,14 @@
-"""The dashboard table: each active partner's balance for the chosen period."""
+"""The dashboard table: each active partner at a glance for the chosen period."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from brm_desk.domain.balance import PartnerBalance
+from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.ui.models.partners import percent
 from brm_desk.ui.models.table import Column, RecordTableModel, none_last
 from brm_desk.ui.palette import is_dark
@@ -22,55 +22,206 @@ def overdue_colour() -> QColor:
     return QColor("#ff7a70") if is_dark() else QColor("#c62828")
 
 
-def share_text(balance: PartnerBalance) -> str:
+def warning_colour() -> QColor:
+    return QColor("#f0b445") if is_dark() else QColor("#a15c00")
+
+
+def good_colour() -> QColor:
+    return QColor("#6fcf97") if is_dark() else QColor("#1e7b45")
+
+
+def share_text(row: PartnerGlance) -> str:
+    balance = row.balance
     return f"{percent(balance.strategic_share)} (target {percent(balance.target_strategic_share)})"
 
 
-def days_text(balance: PartnerBalance) -> str:
-    days = balance.days_since_strategic
+def trend_text(row: PartnerGlance) -> str:
+    """Percentage points against the previous period: ▲ 12 pts, ▼ 5 pts, = 0 pts."""
+    trend = row.trend
+    if trend is None:
+        return "—"
+    points = round(trend * 100)
+    arrow = "▲" if points > 0 else "▼" if points < 0 else "="
+    return f"{arrow} {abs(points)} pts"
+
+
+def days_text(row: PartnerGlance) -> str:
+    days = row.balance.days_since_strategic
     if days is None:
         return "never"
     return "today" if days == 0 else f"{days} days"
 
 
+def debt_text(open_count: int, overdue: int) -> str:
+    if open_count == 0:
+        return "—"
+    return f"{open_count} ({overdue} late)" if overdue else str(open_count)
+
+
+def waiting_text(row: PartnerGlance) -> str:
+    waiting = row.waiting
+    if waiting.open == 0:
+        return "—"
+    if waiting.over_90_days:
+        return f"{waiting.open} · {waiting.over_90_days} > 90 d"
+    if waiting.over_30_days:
+        return f"{waiting.open} · {waiting.over_30_days} > 30 d"
+    return str(waiting.open)
+
+
+def mix_text(row: PartnerGlance) -> str:
+    tally = row.balance.tally
+    return f"{tally.reactive} · {tally.routine} · {tally.strategic}"
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 class DashboardModel(RecordTableModel):
-    PARTNER, SHARE, LAST_STRATEGIC, DAYS_SINCE, REACTIVE, ROUTINE, STRATEGIC = range(7)
+    (
+        PARTNER,
+        SHARE,
+        TREND,
+        DAYS_SINCE,
+        DRIFTING,
+        WE_OWE,
+        THEY_OWE,
+        WAITING,
+        REVIEWS,
+        MIX,
+    ) = range(10)
     columns = (
-        Column("Partner", lambda b: b.name, lambda b: b.name.casefold()),
+        Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
         Column(
             "Strategic share",
             share_text,
-            lambda b: none_last(b.strategic_share, -1.0),
+            lambda r: none_last(r.balance.strategic_share, -1.0),
         ),
-        Column(
-            "Last strategic",
-            lambda b: b.last_strategic.isoformat() if b.last_strategic else "—",
-            lambda b: none_last(b.last_strategic, date.min),
-        ),
+        Column("Trend", trend_text, lambda r: none_last(r.trend, -2.0), numeric=True),
         Column(
             "Since strategic",
             days_text,
-            lambda b: none_last(b.days_since_strategic, 10**9),
+            lambda r: none_last(r.balance.days_since_strategic, 10**9),
             numeric=True,
         ),
-        Column("Reactive", lambda b: str(b.tally.reactive), lambda b: b.tally.reactive, True),
-        Column("Routine", lambda b: str(b.tally.routine), lambda b: b.tally.routine, True),
-        Column("Strategic", lambda b: str(b.tally.strategic), lambda b: b.tally.strategic, True),
+        Column("Drifting", lambda r: "Drifting" if r.drifting else "", lambda r: r.drifting),
+        Column(
+            "We owe",
+            lambda r: debt_text(r.debts.ours_open, r.debts.ours_overdue),
+            lambda r: (r.debts.ours_overdue, r.debts.ours_open),
+            numeric=True,
+        ),
+        Column(
+            "They owe",
+            lambda r: debt_text(r.debts.theirs_open, r.debts.theirs_overdue),
+            lambda r: (r.debts.theirs_overdue, r.debts.theirs_open),
+            numeric=True,
+        ),
+        Column(
+            "Open requests",
+            waiting_text,
+            lambda r: none_last(r.waiting.oldest_received, date.max).toordinal() * -1,
+            numeric=True,
+        ),
+        Column(
+            "Reviews due",
+            lambda r: str(r.reviews_due) if r.reviews_due else "—",
+            lambda r: r.reviews_due,
+            numeric=True,
+        ),
+        Column(
+            "Engagements",
+            mix_text,
+            lambda r: r.balance.tally.total,
+            numeric=True,
+        ),
     )
+    header_tips: ClassVar[dict[int, str]] = {
+        SHARE: "Strategic ÷ (reactive + strategic) engagements in the period, against target",
+        TREND: "Change in strategic share against the previous period of the same length",
+        DAYS_SINCE: "Days from the last strategic engagement to the end of the period",
+        DRIFTING: "Below target in each of the last two full months",
+        WE_OWE: "Open follow-ups on my side or the provider's (late: past their due date)",
+        THEY_OWE: "Open follow-ups the partner owes (late: past their due date)",
+        WAITING: "Requests still new, deferred or accepted, and how many waited long",
+        REVIEWS: "Delivered requests whose benefits review is due: go back to the business case",
+        MIX: "Engagements in the period: reactive · routine · strategic",
+    }
 
-    def extra_data(self, record: PartnerBalance, column: int, role: int) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tips.get(section)
+        return super().headerData(section, orientation, role)
+
+    def extra_data(self, record: PartnerGlance, column: int, role: int) -> Any:
         if role == SHARE_ROLE and column == self.SHARE:
-            return (record.strategic_share, record.target_strategic_share)
-        if column == self.DAYS_SINCE and record.overdue:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return overdue_colour()
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return (
-                    f"Overdue: longer than the {record.touch_cadence_days}-day touch cadence "
-                    "without a strategic engagement"
+            return (record.balance.strategic_share, record.balance.target_strategic_share)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(record, column)
+        if role == Qt.ItemDataRole.FontRole and self._alarming(record, column):
+            return _bold()
+        return None
+
+    def _alarming(self, row: PartnerGlance, column: int) -> bool:
+        """Cells that call for action now: shown bold in red or amber."""
+        return (
+            (column == self.DAYS_SINCE and row.balance.overdue)
+            or (column == self.DRIFTING and row.drifting)
+            or (column == self.WE_OWE and row.debts.ours_overdue > 0)
+            or (column == self.REVIEWS and row.reviews_due > 0)
+        )
+
+    def _colour(self, row: PartnerGlance, column: int) -> QColor | None:
+        if column == self.TREND and row.trend is not None and round(row.trend * 100):
+            return good_colour() if row.trend > 0 else overdue_colour()
+        if column in (self.DAYS_SINCE, self.WE_OWE) and self._alarming(row, column):
+            return overdue_colour()
+        if column in (self.DRIFTING, self.REVIEWS) and self._alarming(row, column):
+            return warning_colour()
+        if column == self.THEY_OWE and row.debts.theirs_overdue:
+            return warning_colour()
+        return None
+
+    def _tooltip(self, row: PartnerGlance, column: int) -> str | None:
+        balance = row.balance
+        if column == self.TREND:
+            return f"Previous period: {percent(row.previous_share)}"
+        if column == self.DAYS_SINCE:
+            last = balance.last_strategic
+            text = f"Last strategic engagement: {last.isoformat() if last else 'none yet'}"
+            if balance.overdue:
+                text += (
+                    f"\nOverdue: longer than the {balance.touch_cadence_days}-day touch "
+                    "cadence without a strategic engagement"
                 )
+            return text
+        if column == self.DRIFTING and row.drifting:
+            return "Strategic share below target in each of the last two full months"
+        if column == self.WAITING and row.waiting.open:
+            oldest = row.waiting.oldest_received
+            return (
+                f"{row.waiting.open} open · {row.waiting.over_30_days} waiting over 30 days · "
+                f"{row.waiting.over_90_days} over 90 days\n"
+                f"Oldest received {oldest.isoformat() if oldest else '—'}"
+            )
+        if column == self.REVIEWS and row.reviews_due:
+            return "Benefits review due: go back to the business case with the partner"
+        if column == self.MIX:
+            tally = balance.tally
+            return (
+                f"Reactive {tally.reactive} · routine {tally.routine} · "
+                f"strategic {tally.strategic}\nMeeting hours: "
+                f"{tally.reactive_minutes / 60:.1f} · {tally.routine_minutes / 60:.1f} · "
+                f"{tally.strategic_minutes / 60:.1f}"
+            )
         return None

@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout
+from PySide6.QtCore import QDate, QModelIndex, QSettings, QSortFilterProxyModel, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+)
 
-from brm_desk.domain.balance import PartnerBalance
+from brm_desk.domain.periods import Preset, preset_period
+from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
+from brm_desk.ui.views.column_fit import fit_columns
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page, heading
-from brm_desk.ui.views.share_bar import ShareBarDelegate
+from brm_desk.ui.views.share_bar import BAR_WIDTH, ShareBarDelegate
 
-PERIODS = ((30, "Last 30 days"), (90, "Last 90 days"), (365, "Last 365 days"))
+PARTNER_WIDTH = (140, 220)
+"""The share bar draws itself; the partner's name comes first; the rest fit what is left."""
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    shown = edit.date()
+    return date(shown.year(), shown.month(), shown.day())
 
 
 class DashboardPage(Page):
@@ -25,11 +47,14 @@ class DashboardPage(Page):
         self.settings = settings
         self.period_box = QComboBox()
         self.period_box.setAccessibleName("Period")
-        for days, label in PERIODS:
-            self.period_box.addItem(label, days)
-        remembered = settings.value("dashboard/period_days", 90, type=int)
-        self.period_box.setCurrentIndex(max(self.period_box.findData(remembered), 0))
-        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        for preset in Preset:
+            self.period_box.addItem(preset.label, preset.value)
+        self.from_edit = _date_edit("Period from")
+        self.to_edit = _date_edit("Period to")
+        self._restore_period(settings)
+        self.period_box.currentIndexChanged.connect(lambda _i: self._preset_changed())
+        self.from_edit.dateChanged.connect(lambda _d: self._custom_changed())
+        self.to_edit.dateChanged.connect(lambda _d: self._custom_changed())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -43,27 +68,70 @@ class DashboardPage(Page):
         self.table.setItemDelegateForColumn(DashboardModel.SHARE, ShareBarDelegate(self.table))
         self.table.sortByColumn(DashboardModel.PARTNER, self.proxy.sortOrder())
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(DashboardModel.PARTNER, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(DashboardModel.SHARE, 260)
-        for column in range(DashboardModel.LAST_STRATEGIC, len(DashboardModel.columns)):
-            header.resizeSection(column, 120)
+        state = settings.value("dashboard/header")
+        self._fit_pending = state is None or not header.restoreState(state)
 
         bar = QHBoxLayout()
         bar.addWidget(heading("Dashboard"))
         bar.addStretch(1)
-        bar.addWidget(QLabel("Period:"))
+        period_label = QLabel("&Period:")
+        period_label.setBuddy(self.period_box)
+        bar.addWidget(period_label)
         bar.addWidget(self.period_box)
+        bar.addWidget(self.from_edit)
+        self.dash = QLabel("–")
+        bar.addWidget(self.dash)
+        bar.addWidget(self.to_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
+    def preset(self) -> Preset:
+        return Preset(self.period_box.currentData())
+
     def period(self) -> tuple[date, date]:
-        days = int(self.period_box.currentData())
-        end = self.journal.today()
-        return end - timedelta(days=days), end
+        """The period shown: a preset on today's date, or the custom dates."""
+        preset = self.preset()
+        if preset is Preset.CUSTOM:
+            start, end = _day(self.from_edit), _day(self.to_edit)
+            return (start, end) if start <= end else (end, start)
+        return preset_period(preset, self.journal.today())
+
+    def _restore_period(self, settings: QSettings) -> None:
+        remembered = settings.value("dashboard/period", Preset.LAST_90_DAYS.value, type=str)
+        index = self.period_box.findData(remembered)
+        self.period_box.setCurrentIndex(index if index >= 0 else 1)
+        today = self.journal.today()
+        start, end = preset_period(Preset.LAST_90_DAYS, today)
+        for edit, key, default in (
+            (self.from_edit, "dashboard/from", start),
+            (self.to_edit, "dashboard/to", end),
+        ):
+            saved = QDate.fromString(str(settings.value(key, "", type=str)), "yyyy-MM-dd")
+            edit.setDate(saved if saved.isValid() else QDate(default))
+        self._show_dates()
+
+    def _show_dates(self) -> None:
+        """Custom dates are editable; a preset shows the dates it stands for, read-only."""
+        custom = self.preset() is Preset.CUSTOM
+        if not custom:
+            start, end = self.period()
+            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day))
+                edit.blockSignals(False)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setEnabled(custom)
+
+    def _preset_changed(self) -> None:
+        self._show_dates()
+        self.refresh()
+
+    def _custom_changed(self) -> None:
+        if self.preset() is Preset.CUSTOM:
+            self.refresh()
 
     def _open_partner(self, index: QModelIndex) -> None:
         """Double-click or Enter on a partner's balance opens the partner."""
@@ -76,22 +144,55 @@ class DashboardPage(Page):
         return partner if isinstance(partner, str) else None
 
     def refresh(self) -> None:
+        if self.preset() is not Preset.CUSTOM:
+            self._show_dates()  # the day may have changed since the page was built
         start, end = self.period()
-        balances = self.journal.balances.for_partners(start, end)
-        self.model.set_records(balances)
-        self.summary.setText(summary_text(balances, start, end))
+        rows = self.journal.dashboard.glance(start, end)
+        self.model.set_records(rows)
+        self.summary.setText(summary_text(rows, start, end))
+        if self._fit_pending and rows:
+            self._fit_pending = False
+            QTimer.singleShot(0, self.table, self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        low, high = PARTNER_WIDTH
+        name = self.table.sizeHintForColumn(DashboardModel.PARTNER) + 20
+        share = BAR_WIDTH + 34 + self.table.fontMetrics().horizontalAdvance("100% (target 100%)")
+        fit_columns(
+            self.table,
+            {DashboardModel.SHARE: share, DashboardModel.PARTNER: min(max(name, low), high)},
+            floor=72,
+        )
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("dashboard/period_days", int(self.period_box.currentData()))
+        settings.setValue("dashboard/header", self.table.horizontalHeader().saveState())
+        settings.setValue("dashboard/period", self.preset().value)
+        if self.preset() is Preset.CUSTOM:
+            start, end = self.period()
+            settings.setValue("dashboard/from", start.isoformat())
+            settings.setValue("dashboard/to", end.isoformat())
 
 
-def summary_text(balances: list[PartnerBalance], start: date, end: date) -> str:
-    """One line a BRM reads first: how many partners are below target or overdue."""
-    if not balances:
-        return "No active partners yet."
-    below = sum(1 for b in balances if b.on_target is False)
-    overdue = sum(1 for b in balances if b.overdue)
-    return (
-        f"{start:%d %b %Y} – {end:%d %b %Y} · {len(balances)} active partners · "
-        f"{below} below their strategic target · {overdue} overdue for a strategic touch"
-    )
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
+    """The line a BRM reads first: where attention is needed across the portfolio."""
+    if not rows:
+        return "No active partners yet. Add a partner, or import your calendar, to begin."
+    below = sum(1 for r in rows if r.balance.on_target is False)
+    drifting = sum(1 for r in rows if r.drifting)
+    overdue = sum(1 for r in rows if r.balance.overdue)
+    late = sum(r.debts.ours_overdue for r in rows)
+    reviews = sum(r.reviews_due for r in rows)
+    parts = [
+        f"{start:%d %b %Y} – {end:%d %b %Y}",
+        _count(len(rows), "active partner", "active partners"),
+        f"{below} below target",
+        f"{drifting} drifting",
+        f"{overdue} overdue for a strategic touch",
+        _count(late, "late follow-up on our side", "late follow-ups on our side"),
+        _count(reviews, "benefits review due", "benefits reviews due"),
+    ]
+    return " · ".join(parts)

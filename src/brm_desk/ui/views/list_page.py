@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from brm_desk.services.journal import Journal
 from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE
+from brm_desk.ui.views.column_fit import fit_columns
 from brm_desk.ui.views.page import Page, heading
 
 ALL_PARTNERS = "All partners"
-MIN_COLUMN, MAX_COLUMN = 80, 360
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
@@ -146,10 +153,8 @@ class ListPage(Page):
         if state is not None and header.restoreState(state):
             return
         self.table.sortByColumn(*self.default_sort)
-        self.table.resizeColumnsToContents()
-        for column in range(header.count() - 1 if header.stretchLastSection() else header.count()):
-            width = header.sectionSize(column)
-            header.resizeSection(column, min(max(width + 16, MIN_COLUMN), MAX_COLUMN))
+        # Fitted once the view is laid out and knows its width.
+        QTimer.singleShot(0, self.table, lambda: fit_columns(self.table))
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"{self.settings_key}/header", self.table.horizontalHeader().saveState())

@@ -1,0 +1,95 @@
+"""Every active partner at a glance (SPEC §3): balance, trend, drift, debts, waiting work.
+
+The dashboard is the BRM's own screen, so private items count here like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from brm_desk.domain.balance import (
+    PartnerBalance,
+    is_drifting,
+    last_full_months,
+    next_month,
+    previous_period,
+)
+from brm_desk.domain.rules import BENEFITS_REVIEW_AFTER
+from brm_desk.services.balance import Balances
+from brm_desk.store import dashboard_queries
+from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
+from brm_desk.store.database import Database
+
+DRIFT_MONTHS = 2
+"""SPEC §3: drifting is a share below target in each of the last two full months."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerGlance:
+    """One dashboard row: a partner's balance for the period and what needs doing."""
+
+    balance: PartnerBalance
+    previous_share: float | None
+    drifting: bool
+    debts: ActionDebts
+    waiting: WaitingRequests
+    reviews_due: int
+
+    @property
+    def partner_id(self) -> str:
+        return self.balance.partner_id
+
+    @property
+    def name(self) -> str:
+        return self.balance.name
+
+    @property
+    def trend(self) -> float | None:
+        """Strategic share now minus the previous period's; none when either has none."""
+        now = self.balance.strategic_share
+        if now is None or self.previous_share is None:
+            return None
+        return now - self.previous_share
+
+
+class Dashboard:
+    """Builds the dashboard rows in a handful of aggregate queries."""
+
+    def __init__(self, database: Database, balances: Balances, today: Callable[[], date]) -> None:
+        self._db = database
+        self._balances = balances
+        self._today = today
+
+    def glance(self, period_from: date, period_to: date) -> list[PartnerGlance]:
+        """Active partners by name for [period_from, period_to]; debts and reviews as of today."""
+        today = self._today()
+        current = self._balances.for_partners(period_from, period_to)
+        previous = {
+            b.partner_id: b.strategic_share
+            for b in self._balances.for_partners(*previous_period(period_from, period_to))
+        }
+        months = last_full_months(today, DRIFT_MONTHS)
+        drift_end = next_month(months[-1]).toordinal() - 1
+        drift = {
+            b.partner_id: is_drifting(
+                (m.tally.strategic_share for m in b.months), b.target_strategic_share
+            )
+            for b in self._balances.for_partners(months[0], date.fromordinal(drift_end))
+        }
+        with self._db.transaction() as tx:
+            debts = dashboard_queries.action_debts(tx, today)
+            waiting = dashboard_queries.waiting_requests(tx, today)
+            reviews = dashboard_queries.benefit_reviews_due(tx, today - BENEFITS_REVIEW_AFTER)
+        return [
+            PartnerGlance(
+                balance=balance,
+                previous_share=previous.get(balance.partner_id),
+                drifting=drift.get(balance.partner_id, False),
+                debts=debts.get(balance.partner_id, ActionDebts()),
+                waiting=waiting.get(balance.partner_id, WaitingRequests()),
+                reviews_due=reviews.get(balance.partner_id, 0),
+            )
+            for balance in current
+        ]
