@@ -25,7 +25,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from brm_desk.domain.errors import JournalFileError
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: calendar_event (where imported meetings came from)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 

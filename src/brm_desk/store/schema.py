@@ -173,6 +173,23 @@ class MeetingAttendeeRow(Base):
     position: Mapped[int]
 
 
+class CalendarEventRow(Base):
+    """Where an imported meeting came from: its calendar event (UID plus recurrence id).
+
+    ``fingerprint`` is the meeting as the import wrote it; a meeting that no longer matches
+    it was edited by the BRM, and a re-import leaves it alone.
+    """
+
+    __tablename__ = "calendar_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
+    )
+    event_key: Mapped[str] = mapped_column(String, unique=True)
+    fingerprint: Mapped[str]
+
+
 class ActionRow(Base):
     __tablename__ = "meeting_action"
     __table_args__ = (

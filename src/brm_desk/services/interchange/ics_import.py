@@ -1,0 +1,243 @@
+"""Meetings from a calendar file (.ics): preview, then import all or nothing.
+
+A meeting remembers the event it came from (UID plus recurrence id), so importing the same
+or an updated calendar again never duplicates: an event already imported updates its meeting,
+unless the BRM has edited that meeting since (its content no longer matches what the import
+wrote), and a meeting the BRM moved to the trash stays there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from brm_desk.domain.errors import ImportFileError, ValidationError
+from brm_desk.domain.records import Contact, Meeting, new_id
+from brm_desk.domain.rules import check_meeting
+from brm_desk.services.interchange.ics_events import CalendarEvent, scan_calendar
+from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
+from brm_desk.services.interchange.ics_read import read_calendar
+from brm_desk.services.interchange.import_control import NO_CONTROL, ImportControl
+from brm_desk.services.journal import Journal
+from brm_desk.store import calendar_rows, contact_rows, meeting_rows, partner_rows, trash_rows
+from brm_desk.store.database import Transaction
+
+WRITE_CHUNK = 200
+
+
+@dataclass(frozen=True)
+class CalendarPreview:
+    """The events of a calendar file, each with the partner its attendees suggest."""
+
+    path: Path
+    events: tuple[CalendarEvent, ...]
+    skipped: dict[str, int]
+    guessed_partner: dict[str, str | None]
+    """Event key → id of the partner most of its attendees belong to (None: no guess)."""
+
+
+@dataclass
+class CalendarImportReport:
+    """What an import did; ``before`` keeps updated meetings as they were (for undo)."""
+
+    added: list[str] = field(default_factory=list)
+    added_keys: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    kept_edited: int = 0
+    in_trash: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    before: list[tuple[str, Meeting, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"Added {_n(len(self.added), 'meeting')}"]
+        if self.updated:
+            parts.append(f"updated {len(self.updated)} from the calendar")
+        if self.unchanged:
+            parts.append(f"{self.unchanged} already up to date")
+        if self.kept_edited:
+            parts.append(f"kept {self.kept_edited} you edited")
+        if self.in_trash:
+            parts.append(f"left {self.in_trash} in the trash")
+        text = ", ".join(parts) + "."
+        skipped = sum(self.skipped.values())
+        details = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
+        return text + (f" Skipped {skipped}: {details}." if skipped else " Skipped 0.")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def preview_calendar(
+    journal: Journal, path: Path, control: ImportControl = NO_CONTROL
+) -> CalendarPreview:
+    """Read and expand a calendar file; guess each event's partner from its attendees."""
+    scan = scan_calendar(read_calendar(path), journal.today(), control)
+    with journal.database.transaction() as tx:
+        contacts = contact_rows.listing(tx)
+    owners: dict[str, set[str]] = {}
+    for contact in contacts:
+        if contact.email:
+            owners.setdefault(contact.email.casefold(), set()).add(contact.partner_id)
+    guesses = {event.key: _guess(event, owners) for event in scan.events}
+    return CalendarPreview(path, scan.events, scan.skipped, guesses)
+
+
+def _guess(event: CalendarEvent, owners: Mapping[str, set[str]]) -> str | None:
+    votes: Counter[str] = Counter()
+    for email in event.emails:
+        votes.update(owners.get(email, ()))
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def import_calendar(
+    journal: Journal,
+    preview: CalendarPreview,
+    partners: Mapping[str, str],
+    control: ImportControl = NO_CONTROL,
+) -> CalendarImportReport:
+    """Import the events whose key is in ``partners`` (event key → partner id), in one go.
+
+    Nothing is written unless every event makes a valid meeting; cancelling rolls back all.
+    """
+    chosen = [event for event in preview.events if event.key in partners]
+    report = CalendarImportReport(skipped=dict(preview.skipped))
+    with journal.database.transaction() as tx:
+        contacts = _contacts_by_partner(tx, set(partners.values()))
+        existing = calendar_rows.imported(tx, (event.key for event in chosen))
+        new: list[tuple[CalendarEvent, Meeting]] = []
+        for number, event in enumerate(chosen, start=1):
+            if number % WRITE_CHUNK == 0:
+                control.step(number, len(chosen) * 2)
+            held = existing.get(event.key)
+            if held is None:
+                meeting = _meeting(preview.path, event, partners[event.key], contacts, new_id())
+                new.append((event, meeting))
+            elif not held.live:
+                report.in_trash += 1
+            else:
+                _refresh(tx, preview.path, event, held, contacts, report)
+        for start in range(0, len(new), WRITE_CHUNK):
+            batch = new[start : start + WRITE_CHUNK]
+            meeting_rows.insert_many(tx, [meeting for _event, meeting in batch])
+            calendar_rows.remember(
+                tx, [(event.key, meeting.id, fingerprint(meeting)) for event, meeting in batch]
+            )
+            control.step(len(chosen) + start + len(batch), len(chosen) * 2)
+        report.added = [meeting.id for _event, meeting in new]
+        report.added_keys = [event.key for event, _meeting in new]
+        control.step(len(chosen) * 2, len(chosen) * 2)
+    return report
+
+
+def _refresh(
+    tx: Transaction,
+    path: Path,
+    event: CalendarEvent,
+    held: calendar_rows.ImportedEvent,
+    contacts: Mapping[str, Sequence[Contact]],
+    report: CalendarImportReport,
+) -> None:
+    """Bring an imported meeting up to date, unless the BRM has edited it since."""
+    current = meeting_rows.get(tx, held.meeting_id)
+    if fingerprint(current) != held.fingerprint:
+        report.kept_edited += 1
+        return
+    if current.partner_id not in contacts:
+        contacts = {**contacts, **_contacts_by_partner(tx, {current.partner_id})}
+    fresh = _meeting(path, event, current.partner_id, contacts, current.id)
+    fresh = replace(
+        fresh,
+        private=current.private,
+        tags=current.tags,
+        satisfaction=current.satisfaction,
+        actions=current.actions,
+    )
+    if fingerprint(fresh) == held.fingerprint:
+        report.unchanged += 1
+        return
+    meeting_rows.update_one(tx, fresh)
+    calendar_rows.refresh_fingerprint(tx, event.key, fingerprint(fresh))
+    report.updated.append(current.id)
+    report.before.append((event.key, current, held.fingerprint))
+
+
+def _contacts_by_partner(tx: Transaction, partner_ids: set[str]) -> dict[str, list[Contact]]:
+    found: dict[str, list[Contact]] = {}
+    for partner_id in partner_ids:
+        partner_rows.get(tx, partner_id)
+        found[partner_id] = contact_rows.listing(tx, partner_id)
+    return found
+
+
+def _meeting(
+    path: Path,
+    event: CalendarEvent,
+    partner_id: str,
+    contacts: Mapping[str, Sequence[Contact]],
+    meeting_id: str,
+) -> Meeting:
+    by_email = {c.email.casefold(): c.id for c in contacts.get(partner_id, ()) if c.email}
+    attendees = tuple(dict.fromkeys(by_email[e] for e in event.emails if e in by_email))
+    kind = guess_meeting_type(event.title)
+    try:
+        return check_meeting(
+            Meeting(
+                id=meeting_id,
+                partner_id=partner_id,
+                title=event.title,
+                start=event.start,
+                duration_minutes=event.duration_minutes,
+                type=kind,
+                focus=kind.default_focus,
+                location=event.location,
+                attendee_ids=attendees,
+                notes=event.description,
+            )
+        )
+    except ValidationError as error:
+        where = f"line {event.line}: " if event.line else ""
+        raise ImportFileError(
+            f"{path}: {where}the event '{event.title}' cannot be a meeting: {error}"
+        ) from None
+
+
+def fingerprint(meeting: Meeting) -> str:
+    """What the calendar import sets on a meeting, condensed: a change means an edit."""
+    content = [
+        meeting.partner_id,
+        meeting.title,
+        meeting.start.isoformat(),
+        meeting.duration_minutes,
+        meeting.type.value,
+        meeting.focus.value,
+        meeting.location,
+        meeting.notes,
+        sorted(meeting.attendee_ids),
+    ]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+
+
+def undo_calendar_import(journal: Journal, report: CalendarImportReport) -> None:
+    """Take an import back: its new meetings go for good, updated ones get their old state."""
+    with journal.database.transaction() as tx:
+        for meeting_id in report.added:
+            batch = trash_rows.soft_delete(tx, "meeting", meeting_id)
+            trash_rows.purge(tx, batch)
+        calendar_rows.forget(tx, report.added_keys)
+        for key, before, old_print in report.before:
+            meeting_rows.update_one(tx, before)
+            calendar_rows.refresh_fingerprint(tx, key, old_print)
+
+
+def all_to(preview: CalendarPreview, partner_id: str) -> dict[str, str]:
+    """Every event of the preview to one partner (the command line's ``--partner``)."""
+    return {event.key: partner_id for event in preview.events}

@@ -1,0 +1,158 @@
+"""Read a calendar file (.ics) strictly enough that a broken one is named by its line.
+
+icalendar forgives a lot (a line without a colon, an event never closed), so the file's
+structure is checked here first, line by line, and icalendar's own findings (a date it cannot
+read, a bad RRULE) are reported with the line of the property they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from brm_desk.domain.errors import ImportFileError
+
+MAX_BYTES = 100 * 1024 * 1024
+_NAME = re.compile(r"^[A-Za-z0-9-]+(?=[;:])")
+_SHOWN = 60
+
+
+@dataclass
+class ComponentLines:
+    """Where a component and each of its properties start in the file (1-based lines)."""
+
+    name: str
+    line: int
+    properties: dict[str, int] = field(default_factory=dict)
+    uid: str = ""
+
+
+@dataclass
+class CalendarFile:
+    """A parsed calendar and the line map used to name the place of a problem."""
+
+    path: Path
+    calendar: Any  # icalendar.Calendar (imported lazily)
+    components: list[ComponentLines]
+
+    def line_of_uid(self, uid: str) -> int | None:
+        for component in self.components:
+            if component.name == "VEVENT" and component.uid == uid:
+                return component.line
+        return None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a clear message why they cannot be read."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportFileError(f"{path}: is too large to import (more than 100 MB).")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise ImportFileError(f"{path}: is a folder, not a file.") from None
+    except OSError as error:
+        raise ImportFileError(f"{path}: cannot be read ({error.strerror}).") from None
+
+
+def decode_calendar_text(path: Path, raw: bytes) -> str:
+    """Calendar text is UTF-8 (RFC 5545); older Outlook versions may write Windows-1252."""
+    if b"\x00" in raw[:65536]:
+        raise ImportFileError(
+            f"{path}: is not a calendar file (it holds binary data); export the calendar "
+            "as .ics from Outlook or Google Calendar."
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(
+                f"{path}: is not a text file (byte {error.start + 1} cannot be read)."
+            ) from None
+
+
+def content_lines(text: str) -> list[tuple[int, str]]:
+    """Unfolded content lines, each with the file line it starts on (RFC 5545 §3.1)."""
+    unfolded: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and unfolded:
+            first, so_far = unfolded[-1]
+            unfolded[-1] = (first, so_far + line[1:])
+        elif line.strip():
+            unfolded.append((number, line))
+    return unfolded
+
+
+def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentLines]:
+    """Every line is ``NAME[;params]:value`` and every BEGIN has its END."""
+    if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
+        where = lines[0][0] if lines else 1
+        raise ImportFileError(
+            f"{path}: is not a calendar file (line {where} should be BEGIN:VCALENDAR)."
+        )
+    open_components: list[ComponentLines] = []
+    found: list[ComponentLines] = []
+    for number, line in lines:
+        match = _NAME.match(line)
+        if match is None or ":" not in line:
+            raise ImportFileError(
+                f"{path}: line {number} is not a calendar line: {_show(line)} "
+                "(expected NAME:value)."
+            )
+        name = match.group(0).upper()
+        value = line.split(":", 1)[1].strip() if name in ("BEGIN", "END", "UID") else ""
+        if name == "BEGIN":
+            component = ComponentLines(value.upper(), number)
+            open_components.append(component)
+            found.append(component)
+        elif name == "END":
+            if not open_components or open_components[-1].name != value.upper():
+                expected = f"END:{open_components[-1].name}" if open_components else "nothing more"
+                raise ImportFileError(
+                    f"{path}: line {number}: END:{value} does not close what is open "
+                    f"(expected {expected})."
+                )
+            open_components.pop()
+        elif open_components:
+            properties = open_components[-1].properties
+            properties.setdefault(name, number)
+            if name == "UID":
+                open_components[-1].uid = line.split(":", 1)[1].strip()
+    if open_components:
+        last = lines[-1][0]
+        unclosed = open_components[-1]
+        raise ImportFileError(
+            f"{path}: line {last}: the file ends before END:{unclosed.name} "
+            f"(BEGIN:{unclosed.name} at line {unclosed.line}); the file is cut short."
+        )
+    return found
+
+
+def read_calendar(path: Path) -> CalendarFile:
+    """Parse a calendar file, refusing anything broken with its line number."""
+    import icalendar
+
+    text = decode_calendar_text(path, read_bytes(path))
+    components = check_structure(path, content_lines(text))
+    try:
+        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+    except ValueError as error:
+        raise ImportFileError(f"{path}: is not a valid calendar ({error}).") from None
+    if len(calendars) != 1:
+        raise ImportFileError(f"{path}: holds {len(calendars)} calendars; export one at a time.")
+    calendar = calendars[0]
+    for parsed, lines in zip(calendar.walk(), components, strict=False):
+        for prop, message in parsed.errors:
+            line = lines.properties.get(str(prop).upper(), lines.line) if prop else lines.line
+            what = f"{prop}: " if prop else ""
+            raise ImportFileError(f"{path}: line {line}: {what}{message}.")
+    return CalendarFile(path, calendar, components)
+
+
+def _show(line: str) -> str:
+    return repr(line if len(line) <= _SHOWN else line[:_SHOWN] + "…")

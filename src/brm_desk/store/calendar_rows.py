@@ -1,0 +1,75 @@
+"""Which calendar event each imported meeting came from, so a re-import never duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select, update
+
+from brm_desk.store.database import Transaction
+from brm_desk.store.rows import CHUNK, pk_map, table_of
+from brm_desk.store.schema import CalendarEventRow, MeetingRow
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedEvent:
+    """A meeting that came from a calendar event: its id, the import's fingerprint, trash state."""
+
+    meeting_id: str
+    fingerprint: str
+    live: bool
+
+
+def imported(tx: Transaction, event_keys: Iterable[str]) -> dict[str, ImportedEvent]:
+    """The meetings already imported from the given events (those in the trash too)."""
+    wanted = list(dict.fromkeys(event_keys))
+    found: dict[str, ImportedEvent] = {}
+    for start in range(0, len(wanted), CHUNK):
+        statement = (
+            select(
+                CalendarEventRow.event_key,
+                MeetingRow.uid,
+                CalendarEventRow.fingerprint,
+                MeetingRow.deleted_at,
+            )
+            .join(MeetingRow, MeetingRow.id == CalendarEventRow.meeting_id)
+            .where(CalendarEventRow.event_key.in_(wanted[start : start + CHUNK]))
+        )
+        for key, uid, fingerprint, deleted_at in tx.execute(statement):
+            found[key] = ImportedEvent(uid, fingerprint, deleted_at is None)
+    return found
+
+
+def remember(tx: Transaction, links: Sequence[tuple[str, str, str]]) -> None:
+    """Record (event key, meeting id, fingerprint) for meetings just inserted."""
+    if not links:
+        return
+    pks = pk_map(tx, MeetingRow, (meeting_id for _key, meeting_id, _print in links))
+    tx.execute(
+        insert(table_of(CalendarEventRow)),
+        [
+            {"event_key": key, "meeting_id": pks[meeting_id], "fingerprint": fingerprint}
+            for key, meeting_id, fingerprint in links
+        ],
+    )
+
+
+def refresh_fingerprint(tx: Transaction, event_key: str, fingerprint: str) -> None:
+    """After an update from the calendar: the meeting as the import wrote it now."""
+    tx.execute(
+        update(CalendarEventRow)
+        .where(CalendarEventRow.event_key == event_key)
+        .values(fingerprint=fingerprint)
+    )
+
+
+def forget(tx: Transaction, event_keys: Iterable[str]) -> None:
+    """Drop the links of these events (an undone import takes its meetings away)."""
+    keys = list(event_keys)
+    for start in range(0, len(keys), CHUNK):
+        tx.execute(
+            delete(CalendarEventRow).where(
+                CalendarEventRow.event_key.in_(keys[start : start + CHUNK])
+            )
+        )
