@@ -33,7 +33,11 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("brm-desk")
     follow_system(app)
+    from brm_desk.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from brm_desk import __version__
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.icons import icon
 from brm_desk.ui.record_actions import RecordActions
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
             "QListWidget#sidebar::item { padding: 7px 14px; }"
         )
         for name in VIEW_NAMES:
-            QListWidgetItem(name, self.sidebar)
+            QListWidgetItem(icon(name.lower()), name, self.sidebar)
         self.stack = QStackedWidget()
         placeholder = QLabel("Opening the journal…")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,7 +99,8 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(18, 18))
         self.record_actions.install(file_menu, edit_menu, toolbar)
 
         view_menu = self.menuBar().addMenu("&View")
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.view_actions.append(action)
         view_menu.addSeparator()
-        self.find_action = QAction("&Find…", self)
+        self.find_action = QAction(icon("search"), "&Find…", self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.show_search)
         self.find_action.setEnabled(False)

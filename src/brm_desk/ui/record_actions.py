@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.icons import icon
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -43,10 +44,14 @@ class RecordActions(QObject):
         self.new_meeting_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.new_meeting_action.setToolTip("Capture a new meeting (from anywhere)")
         self.new_meeting_action.triggered.connect(self.quick_capture)
+        self.new_meeting_action.setIcon(icon("new-meeting"))
         self.new_record_action = QAction("&New…", self)
         self.new_record_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.new_record_action.setToolTip("A new record in the current list")
         self.new_record_action.triggered.connect(self.new_record)
+        self.new_record_action.setIcon(icon("new"))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action.setIcon(icon("redo"))
         self.open_action = QAction("&Open", self)
         self.open_action.setToolTip("Open the selected record")
         self.open_action.triggered.connect(self.open_selected)
@@ -56,6 +61,7 @@ class RecordActions(QObject):
         # Del deletes only while the list has the focus, never from the sidebar or a menu.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
+        self.delete_action.setIcon(icon("trash"))
         self.record_actions = (
             self.new_meeting_action,
             self.new_record_action,
@@ -95,6 +101,8 @@ class RecordActions(QObject):
         """Name the New action after the current list ("New partner…")."""
         kind = self.current_kind()
         self.new_record_action.setText(f"&New {kind}…" if kind else "&New…")
+        # On the meetings list "New meeting" is already there, as quick capture.
+        self.new_record_action.setVisible(kind != "meeting")
         self.new_record_action.setEnabled(bool(kind) and self.journal is not None)
         self.open_action.setEnabled(bool(kind) and self.journal is not None)
         self.delete_action.setEnabled(bool(kind) and self.journal is not None)

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
+from brm_desk.ui.icons import icon
+
 if TYPE_CHECKING:
     from brm_desk.ui.views.list_page import ProxyListPage
     from brm_desk.ui.views.prep_brief import PrepBriefWindow
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
 def add_prep_brief_action(page: ProxyListPage) -> QAction:
     """A "Prep brief…" action on the partners page: a button, the rows' context menu, Ctrl+B."""
-    action = QAction("Prep brief…", page)
+    action = QAction(icon("prep-brief"), "Prep brief…", page)
     action.setShortcut(QKeySequence("Ctrl+B"))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.setToolTip("One page on the selected partner before you meet them (Ctrl+B)")
@@ -29,6 +31,7 @@ def add_prep_brief_action(page: ProxyListPage) -> QAction:
     page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     button = QToolButton()
     button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setAccessibleName("Prep brief")
     page.bar.insertWidget(2, button)
 
