@@ -1,0 +1,141 @@
+"""Which CSV column fills which request field, guessed from common export headers.
+
+ServiceNow ("Short description", "Opened", "State", "Priority", "Caller") and Jira
+("Summary", "Created", "Status", "Priority", "Reporter") exports are recognised; anything else
+the BRM maps by hand (in the mapping dialog, or ``--map field=column`` on the command line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from brm_desk.domain.errors import ImportFileError
+
+
+@dataclass(frozen=True)
+class RequestField:
+    """A request field a column can fill, how a form labels it, and headers that mean it."""
+
+    name: str
+    label: str
+    headers: tuple[str, ...]
+    required: bool = False
+
+
+FIELDS: tuple[RequestField, ...] = (
+    RequestField(
+        "title", "Title", ("title", "short description", "summary", "subject", "name"), True
+    ),
+    RequestField(
+        "received",
+        "Received",
+        (
+            "received",
+            "opened",
+            "opened at",
+            "created",
+            "created at",
+            "created on",
+            "created date",
+            "date created",
+            "submitted",
+            "date",
+        ),
+    ),
+    RequestField(
+        "want", "Want", ("want", "description", "details", "request", "issue description")
+    ),
+    RequestField("need", "Need", ("need", "business need", "justification", "business value")),
+    RequestField("notes", "Notes", ("notes", "comments", "work notes", "comments and work notes")),
+    RequestField("focus", "Focus", ("focus",)),
+    RequestField("status", "Status", ("status", "state")),
+    RequestField("value", "Value (1–5)", ("value", "impact")),
+    RequestField("urgency", "Urgency (1–5)", ("urgency", "priority")),
+    RequestField(
+        "raised_by",
+        "Raised by",
+        ("raised by", "caller", "requested by", "requester", "reporter", "opened by"),
+    ),
+    RequestField("routed_to", "Routed to", ("routed to", "assignment group", "assigned team")),
+    RequestField(
+        "delivered_on",
+        "Delivered on",
+        ("delivered on", "delivered", "resolved", "resolved at", "resolution date", "closed"),
+    ),
+    RequestField("revisit_on", "Revisit on", ("revisit on", "revisit", "follow up date")),
+    RequestField(
+        "outcome_note",
+        "Outcome note",
+        ("outcome note", "outcome", "close notes", "resolution notes", "resolution"),
+    ),
+    RequestField("tags", "Tags", ("tags", "labels", "label")),
+)
+
+FIELD_NAMES = tuple(field.name for field in FIELDS)
+BY_NAME = {field.name: field for field in FIELDS}
+
+Mapping_ = dict[str, str]
+"""Request field name → CSV column name (fields left out are not imported)."""
+
+_SPACES = re.compile(r"[\s_\-.:/]+")
+
+
+def normalise(header: str) -> str:
+    """``Short_Description:`` and ``short description`` are the same header."""
+    return _SPACES.sub(" ", header.casefold()).strip()
+
+
+def guess_mapping(header: Sequence[str]) -> Mapping_:
+    """The columns whose names say which field they are; each column fills one field."""
+    columns = {normalise(name): name for name in header}
+    taken: set[str] = set()
+    guessed: Mapping_ = {}
+    for field in FIELDS:
+        for wanted in field.headers:
+            column = columns.get(wanted)
+            if column is not None and column not in taken:
+                guessed[field.name] = column
+                taken.add(column)
+                break
+    return guessed
+
+
+def parse_map_option(text: str, header: Sequence[str]) -> Mapping_:
+    """``title=Short description,received=Opened`` as given on the command line."""
+    mapping: Mapping_ = {}
+    for part in (p for p in text.split(",") if p.strip()):
+        field, sep, column = part.partition("=")
+        field, column = field.strip(), column.strip()
+        if not sep or not field:
+            raise ImportFileError(f"--map: '{part.strip()}' is not field=column")
+        mapping[field] = column
+    return check_mapping(mapping, header)
+
+
+def check_mapping(mapping: Mapping[str, str], header: Sequence[str]) -> Mapping_:
+    """Known fields, existing columns (matched ignoring case), a column for the title."""
+    by_key = {name.casefold(): name for name in header}
+    checked: Mapping_ = {}
+    for field, column in mapping.items():
+        if field not in BY_NAME:
+            raise ImportFileError(
+                f"'{field}' is not a request field; use one of: {', '.join(FIELD_NAMES)}"
+            )
+        found = by_key.get(column.casefold())
+        if found is None:
+            raise ImportFileError(
+                f"{field}: the file has no column '{column}' (its columns: {', '.join(header)})"
+            )
+        checked[field] = found
+    if "title" not in checked:
+        raise ImportFileError(
+            "no column is mapped to the title; map one (e.g. title=Short description)"
+        )
+    return checked
+
+
+def mapping_key(header: Sequence[str]) -> str:
+    """The same export layout gets the same key, so a mapping can be remembered for it."""
+    return "|".join(sorted(normalise(name) for name in header))
