@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -80,6 +81,11 @@ def build_parser() -> _Parser:
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--format", choices=("json", "ics", "csv"), help="default: from the name")
     imp.add_argument("--partner", metavar="NAME", help="the partner for calendar and CSV imports")
+    imp.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN,…",
+        help="CSV: which column fills which request field (else guessed from the header)",
+    )
 
     exp = command("export", "export the whole journal as JSON", _export)
     exp.add_argument("file", type=Path, metavar="FILE.json")
@@ -114,22 +120,54 @@ def _path(args: argparse.Namespace) -> Path:
     return journal_path(getattr(args, "db", None))
 
 
+PASSPHRASE_VARIABLE = "BRM_DESK_PASSPHRASE"
+
+
+def _ask_passphrase(path: Path, *, new: bool = False) -> str:
+    """``$BRM_DESK_PASSPHRASE``, else asked on the terminal; without one, an error at once."""
+    from_environment = os.environ.get(PASSPHRASE_VARIABLE)
+    if from_environment is not None:
+        if not from_environment:
+            raise BrmDeskError(f"${PASSPHRASE_VARIABLE} is set but empty")
+        return from_environment
+    if not sys.stdin.isatty():
+        raise BrmDeskError(
+            f"{path}: a passphrase is needed and there is no terminal to ask it on; "
+            f"set ${PASSPHRASE_VARIABLE}"
+        )
+    import getpass
+
+    passphrase = getpass.getpass(f"Passphrase for {path}: ")
+    if not passphrase:
+        raise BrmDeskError("the passphrase cannot be empty")
+    if new and getpass.getpass("The same passphrase again: ") != passphrase:
+        raise BrmDeskError("the two passphrases differ; nothing was created")
+    return passphrase
+
+
 def _open(args: argparse.Namespace) -> Journal:
+    """Open the journal, asking for its passphrase only when it is encrypted."""
+    from brm_desk.domain.errors import PassphraseNeeded
     from brm_desk.services.journal import Journal
 
-    return Journal.open(_path(args))
+    path = _path(args)
+    try:
+        return Journal.open(path, passphrase=os.environ.get(PASSPHRASE_VARIABLE) or None)
+    except PassphraseNeeded:
+        return Journal.open(path, passphrase=_ask_passphrase(path))
 
 
 def _init(args: argparse.Namespace) -> int:
-    if args.encrypt:
-        raise BrmDeskError("encrypted journals are not available in this version yet")
     path = _path(args)
     if path == default_journal_path():
         path.parent.mkdir(parents=True, exist_ok=True)
     from brm_desk.services.journal import Journal
 
-    Journal.create(path).close()
-    print(f"Created an empty journal at {path}")
+    if path.exists():  # before asking for a passphrase; create_file checks again, atomically
+        raise BrmDeskError(f"{path}: already exists; BRM Desk will not overwrite it.")
+    passphrase = _ask_passphrase(path, new=True) if args.encrypt else None
+    Journal.create(path, passphrase=passphrase).close()
+    print(f"Created an empty {'encrypted ' if args.encrypt else ''}journal at {path}")
     return 0
 
 
@@ -141,7 +179,13 @@ def _import(args: argparse.Namespace) -> int:
             f"{file}: cannot tell the format from the name; add --format json|ics|csv"
         )
     if kind != "json":
-        raise BrmDeskError(f"{file}: {kind.upper()} import is not available in this version yet")
+        from brm_desk.services.interchange.file_import import import_calendar_or_csv
+
+        with _open(args) as journal:
+            print(import_calendar_or_csv(journal, file, kind, args.partner, args.map))
+        return 0
+    if args.map:
+        raise BrmDeskError("--map applies to CSV imports only")
     if args.partner:
         raise BrmDeskError("--partner applies to calendar and CSV imports, not JSON")
     from brm_desk.services.interchange.json_io import import_journal, read_import_file

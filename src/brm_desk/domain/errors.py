@@ -30,3 +30,11 @@ class JournalFileError(BrmDeskError):
 
 class ImportFileError(BrmDeskError):
     """A file to import that is malformed or breaks a rule; nothing was imported."""
+
+
+class PassphraseNeeded(JournalFileError):
+    """The journal is encrypted (or not a journal at all) and no passphrase was given."""
+
+
+class WrongPassphrase(JournalFileError):
+    """The passphrase does not open the file (or the file is not a journal); it is untouched."""

@@ -2,7 +2,9 @@
 
 One small JSON file per record (or ``new-meeting``) in the data folder's ``drafts`` folder,
 written atomically (a temporary file renamed over the old one) so a draft is never half
-written. Saving the record discards its draft.
+written. Saving the record discards its draft. An encrypted journal's drafts are never
+written in the clear: they go into an encrypted file under the journal's key instead
+(:func:`for_journal`).
 """
 
 from __future__ import annotations
@@ -14,8 +16,13 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from brm_desk.services.locations import data_dir
+from brm_desk.services.locations import backups_dir, data_dir
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
+    from brm_desk.store.draft_store import DraftStore
 
 NEW_MEETING = "new-meeting"
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
@@ -34,11 +41,27 @@ def drafts_dir() -> Path:
     return data_dir() / "drafts"
 
 
-class Drafts:
-    """The drafts in one folder (by default the data folder's ``drafts``)."""
+def encrypted_drafts_path(journal_path: Path) -> Path:
+    """Where an encrypted journal keeps its drafts: beside its backups, one file per journal."""
+    return backups_dir(journal_path).with_name(backups_dir(journal_path).name + ".drafts")
 
-    def __init__(self, folder: Path | None = None) -> None:
+
+def for_journal(journal: Journal) -> Drafts:
+    """The drafts of this journal: JSON files for a plain one, an encrypted file otherwise."""
+    key = journal.database.key
+    if key is None:
+        return Drafts()
+    from brm_desk.store.draft_store import DraftStore
+
+    return Drafts(store=DraftStore(encrypted_drafts_path(journal.path), key))
+
+
+class Drafts:
+    """The drafts in one folder (by default the data folder's ``drafts``), or in ``store``."""
+
+    def __init__(self, folder: Path | None = None, *, store: DraftStore | None = None) -> None:
         self.folder = folder if folder is not None else drafts_dir()
+        self.store = store
 
     def _path(self, key: str) -> Path:
         if not _SAFE_KEY.match(key):
@@ -49,6 +72,9 @@ class Drafts:
         """Write the draft atomically, replacing an older one."""
         target = self._path(key)
         draft = Draft(key, text, datetime.now(UTC))
+        if self.store is not None:
+            self.store.save(key, text, draft.saved_at)
+            return draft
         self.folder.mkdir(parents=True, exist_ok=True)
         payload = {"key": key, "saved_at": draft.saved_at.isoformat(), "text": text}
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
@@ -65,6 +91,9 @@ class Drafts:
 
     def load(self, key: str) -> Draft | None:
         """The draft for ``key``, or ``None`` (a damaged draft file counts as none)."""
+        if self.store is not None:
+            found = self.store.load(self._path(key).stem)
+            return Draft(key, *found) if found is not None else None
         try:
             payload = json.loads(self._path(key).read_text(encoding="utf-8"))
             return Draft(key, str(payload["text"]), datetime.fromisoformat(payload["saved_at"]))
@@ -72,4 +101,7 @@ class Drafts:
             return None
 
     def discard(self, key: str) -> None:
+        if self.store is not None:
+            self.store.discard(self._path(key).stem)
+            return
         self._path(key).unlink(missing_ok=True)

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from brm_desk.domain.errors import BrmDeskError, JournalFileError, ValidationError
-from brm_desk.store import migrate
+from brm_desk.store import cipher, encrypted_file, migrate
+from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    FileIdentity,
     backup_file,
     create_file,
     identify,
+    is_sqlite_error,
     make_engine,
     refuse_newer,
     translate_sqlite_error,
@@ -33,9 +35,10 @@ Transaction = Session
 class Database:
     """An open journal file; every unit of work goes through :meth:`transaction`."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, key: CipherKey | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.key = key
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
@@ -47,21 +50,27 @@ class Database:
         except BrmDeskError:
             raise
         except DBAPIError as error:
-            if isinstance(error.orig, sqlite3.IntegrityError):
-                raise integrity_error(error.orig) from None
+            if isinstance(error, IntegrityError):
+                raise integrity_error(error.orig or error) from None
             raise translate_sqlite_error(self.path, error.orig or error) from None
-        except sqlite3.Error as error:
-            raise translate_sqlite_error(self.path, error) from None
+        except Exception as error:
+            if is_sqlite_error(error):
+                raise translate_sqlite_error(self.path, error) from None
+            raise
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     def backup_to(self, target: Path) -> None:
-        """A consistent copy through SQLite's online backup API."""
-        backup_file(self.path, target)
+        """A consistent copy through SQLite's online backup API (encrypted like the journal)."""
+        backup_file(self.path, target, self.key)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def integrity_error(error: sqlite3.IntegrityError) -> ValidationError:
+def integrity_error(error: BaseException) -> ValidationError:
     """A constraint the services did not check first, as a message naming the field.
 
     The services check every rule before writing; this is the last line, e.g. for an id
@@ -77,20 +86,41 @@ def integrity_error(error: sqlite3.IntegrityError) -> ValidationError:
     return ValidationError("", f"The change breaks a rule of the journal ({text}).")
 
 
-def create_database(path: Path) -> None:
-    """Create an empty journal at ``path`` (never over an existing file)."""
-    create_file(path, migrate.upgrade)
+def create_database(path: Path, passphrase: str | None = None) -> None:
+    """Create an empty journal at ``path`` (never over an existing file), encrypted if asked."""
+    key = cipher.new_key(passphrase) if passphrase is not None else None
+    create_file(path, migrate.upgrade, key)
 
 
-def open_database(path: Path, backup_dir: Path | None = None) -> Database:
+def identify_journal(
+    path: Path, passphrase: str | None, key: CipherKey | None = None
+) -> tuple[FileIdentity, CipherKey | None]:
+    """What the file is and, for an encrypted one, the key that opens it; nothing written.
+
+    ``key`` (from a journal open a moment ago) saves deriving it from the passphrase again.
+    """
+    if encrypted_file.is_encrypted(path):
+        if key is None or key.salt != cipher.file_salt(path):
+            key = encrypted_file.key_for(path, passphrase)
+        return encrypted_file.identify_encrypted(path, key), key
+    return identify(path), None
+
+
+def open_database(
+    path: Path,
+    backup_dir: Path | None = None,
+    passphrase: str | None = None,
+    key: CipherKey | None = None,
+) -> Database:
     """Open a journal, refusing anything that is not one, and migrate it if it is older.
 
-    Before a migration the journal is copied into ``backup_dir``.
+    Before a migration the journal is copied into ``backup_dir``. An encrypted journal
+    needs ``passphrase``; a wrong one is refused before anything is written.
     """
-    identity = identify(path)
+    identity, key = identify_journal(path, passphrase, key)
     refuse_newer(path, identity.schema_version)
     _refuse_read_only(path)
-    engine = make_engine(path)
+    engine = make_engine(path, key)
     try:
         with engine.connect() as connection:
             application_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
@@ -102,16 +132,20 @@ def open_database(path: Path, backup_dir: Path | None = None) -> Database:
         if version < SCHEMA_VERSION:
             if version > 0 and backup_dir is not None:
                 stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-                backup_file(path, backup_dir / f"{path.stem}-before-v{SCHEMA_VERSION}-{stamp}.db")
+                backup_file(
+                    path, backup_dir / f"{path.stem}-before-v{SCHEMA_VERSION}-{stamp}.db", key
+                )
             migrate.upgrade(engine)
     except BrmDeskError:
         engine.dispose()
         raise
-    except (SQLAlchemyError, sqlite3.Error) as error:
+    except Exception as error:
         engine.dispose()
+        if not isinstance(error, SQLAlchemyError) and not is_sqlite_error(error):
+            raise
         origin = error.orig if isinstance(error, DBAPIError) else error
         raise translate_sqlite_error(path, origin or error) from None
-    return Database(path, engine)
+    return Database(path, engine, key)
 
 
 def _refuse_read_only(path: Path) -> None:

@@ -23,6 +23,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.store import cipher
+from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
 SCHEMA_VERSION = 2  # 2: calendar_event (where imported meetings came from)
@@ -121,12 +123,22 @@ def _begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on a journal file, with our pragmas on every connection."""
-    engine = create_engine(
-        URL.create("sqlite+pysqlite", database=str(path)),
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+def make_engine(path: Path, key: CipherKey | None = None) -> Engine:
+    """An engine on a journal file, with our pragmas on every connection.
+
+    An encrypted journal's connections come from SQLCipher, keyed before any other statement.
+    """
+    if key is None:
+        engine = create_engine(
+            URL.create("sqlite+pysqlite", database=str(path)),
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+    else:
+        engine = create_engine(
+            URL.create("sqlite+pysqlite", database=str(path)),
+            module=cipher.dbapi(),
+            creator=lambda: cipher.connect(str(path), key),
+        )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -151,7 +163,16 @@ def translate_sqlite_error(path: Path, error: BaseException) -> JournalFileError
     return JournalFileError(f"{path}: cannot be used ({error}).")
 
 
-def create_file(path: Path, build_schema: Callable[[Engine], None]) -> None:
+def raw_connect(database: str | Path, key: CipherKey | None, *, uri: bool = False) -> Any:
+    """A DB-API connection outside SQLAlchemy: sqlite3 for plain files, SQLCipher keyed."""
+    if key is None:
+        return sqlite3.connect(database, uri=uri)
+    return cipher.connect(str(database), key, uri=uri)
+
+
+def create_file(
+    path: Path, build_schema: Callable[[Engine], None], key: CipherKey | None = None
+) -> None:
     """Create a new journal at ``path`` atomically; refuse if anything is already there.
 
     The schema is built in a temporary file beside the target, which is then linked into
@@ -164,11 +185,11 @@ def create_file(path: Path, build_schema: Callable[[Engine], None]) -> None:
         raise JournalFileError(f"{path}: the folder {folder} does not exist.")
     temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.creating"
     try:
-        with closing(sqlite3.connect(temporary)) as raw:
+        with closing(raw_connect(temporary, key)) as raw:
             raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             raw.execute("PRAGMA journal_mode = WAL")
             raw.commit()
-        engine = make_engine(temporary)
+        engine = make_engine(temporary, key)
         try:
             build_schema(engine)
         finally:
@@ -178,40 +199,54 @@ def create_file(path: Path, build_schema: Callable[[Engine], None]) -> None:
         raise JournalFileError(f"{path}: already exists; BRM Desk will not overwrite it.") from None
     except PermissionError:
         raise JournalFileError(f"{path}: cannot be created here (permission denied).") from None
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(path, error) from None
     except DBAPIError as error:
         raise translate_sqlite_error(path, error.orig or error) from None
     except OSError as error:
         raise JournalFileError(f"{path}: cannot be created ({error.strerror}).") from None
+    except Exception as error:
+        if is_sqlite_error(error):
+            raise translate_sqlite_error(path, error) from None
+        raise
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             leftover.unlink(missing_ok=True)
 
 
-def backup_file(source: Path, target: Path) -> None:
-    """A consistent copy of a journal through SQLite's online backup API."""
+def is_sqlite_error(error: BaseException) -> bool:
+    """An error from sqlite3 or from SQLCipher's DB-API module (a separate class tree)."""
+    return isinstance(error, sqlite3.Error) or type(error).__module__.startswith("sqlcipher3")
+
+
+def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> None:
+    """A consistent copy of a journal through SQLite's online backup API.
+
+    An encrypted journal's copy is encrypted with the same key (and salt).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
         origin_uri = f"{source.resolve().as_uri()}?mode=ro"
         with (
-            closing(sqlite3.connect(origin_uri, uri=True)) as origin,
-            closing(sqlite3.connect(partial)) as copy,
+            closing(raw_connect(origin_uri, key, uri=True)) as origin,
+            closing(raw_connect(partial, key)) as copy,
         ):
             origin.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
             copy.commit()
+        with partial.open("rb") as written:
+            os.fsync(written.fileno())
         partial.replace(target)
-    except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
-        raise translate_sqlite_error(source, error) from None
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise JournalFileError(
             f"{target}: the backup cannot be written ({error.strerror})."
         ) from None
+    except Exception as error:
+        partial.unlink(missing_ok=True)
+        if is_sqlite_error(error):
+            raise translate_sqlite_error(source, error) from None
+        raise
 
 
 def utc_now() -> datetime:

@@ -1,0 +1,78 @@
+"""Drafts of an encrypted journal, kept in a small SQLCipher file under the journal's key.
+
+A plain journal's drafts are JSON files (services/drafts.py); an encrypted journal's notes
+must not sit on disk in the clear even for two seconds, so its drafts live here, encrypted
+with the journal's raw key and this file's own salt.
+"""
+
+from __future__ import annotations
+
+import secrets
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from brm_desk.store import cipher
+from brm_desk.store.cipher import CipherKey
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS draft (key TEXT PRIMARY KEY, text TEXT, saved_at TEXT)"
+
+
+class DraftStore:
+    """Save, load and discard drafts in one encrypted file; each call is one transaction."""
+
+    def __init__(self, path: Path, key: CipherKey) -> None:
+        self.path = path
+        self._key = key
+
+    def _connect(self) -> Any:
+        if self.path.exists() and self.path.stat().st_size > 0:
+            key = self._key.with_salt(cipher.file_salt(self.path))
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            key = self._key.with_salt(secrets.token_bytes(cipher.SALT_BYTES))
+        connection = cipher.connect(str(self.path), key)
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute(_SCHEMA)
+        connection.commit()
+        return connection
+
+    def save(self, key: str, text: str, saved_at: datetime) -> None:
+        with closing(self._connect()) as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO draft VALUES (?, ?, ?)", (key, text, saved_at.isoformat())
+            )
+            connection.commit()
+
+    def load(self, key: str) -> tuple[str, datetime] | None:
+        if not self.path.exists():
+            return None
+        try:
+            with closing(self._connect()) as connection:
+                row = connection.execute(
+                    "SELECT text, saved_at FROM draft WHERE key = ?", (key,)
+                ).fetchone()
+        except Exception as error:
+            if type(error).__module__.startswith("sqlcipher3"):
+                return None  # a draft that cannot be read counts as none
+            raise
+        if row is None:
+            return None
+        return str(row[0]), datetime.fromisoformat(row[1])
+
+    def discard(self, key: str) -> None:
+        if not self.path.exists():
+            return
+        with closing(self._connect()) as connection:
+            connection.execute("DELETE FROM draft WHERE key = ?", (key,))
+            connection.commit()
+
+    def rekey(self, new: CipherKey) -> None:
+        """Follow the journal to a new passphrase (this file keeps its salt)."""
+        if not self.path.exists():
+            return
+        with closing(self._connect()) as connection:
+            salted = new.with_salt(cipher.file_salt(self.path))
+            connection.execute(f"PRAGMA rekey = {salted.pragma_literal()}")
+        self._key = new

@@ -1,0 +1,182 @@
+"""Encrypted journal files: recognise one, check its key without writing, convert, rekey.
+
+An encrypted file has no readable header, so it cannot be told from random bytes until a
+key opens it. A wrong passphrase and a file that is not a journal therefore get the same
+honest message, and in both cases nothing is written: the key is tried on a read-only,
+immutable connection that creates no side file.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from contextlib import closing
+from pathlib import Path
+
+from brm_desk.domain.errors import JournalFileError, PassphraseNeeded, WrongPassphrase
+from brm_desk.store import cipher
+from brm_desk.store.cipher import CipherKey
+from brm_desk.store.journal_file import (
+    APPLICATION_ID,
+    SQLITE_MAGIC,
+    FileIdentity,
+    identify,
+    is_sqlite_error,
+    raw_connect,
+    translate_sqlite_error,
+)
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` could be an encrypted journal (whole pages, no SQLite header)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    return not header.startswith(SQLITE_MAGIC) and cipher.looks_encrypted(header, size)
+
+
+def needs_passphrase(path: Path) -> PassphraseNeeded:
+    return PassphraseNeeded(
+        f"{path}: is encrypted (or is not a BRM Desk journal); its passphrase is needed."
+    )
+
+
+def wrong_passphrase(path: Path) -> WrongPassphrase:
+    return WrongPassphrase(
+        f"{path}: the passphrase does not open it (or it is not a BRM Desk journal). "
+        "The file was not changed."
+    )
+
+
+def _read_only_uri(path: Path) -> str:
+    """Read-only; immutable too (no locks, no side files) unless a WAL waits to be read."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def identify_encrypted(path: Path, key: CipherKey) -> FileIdentity:
+    """Try ``key`` on the file without writing, and read what the header would have said."""
+    try:
+        with closing(raw_connect(_read_only_uri(path), key, uri=True)) as raw:
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            application_id = int(raw.execute("PRAGMA application_id").fetchone()[0])
+            version = int(raw.execute("PRAGMA user_version").fetchone()[0])
+    except Exception as error:
+        if not is_sqlite_error(error):
+            raise
+        if cipher.is_wrong_key(error):
+            raise wrong_passphrase(path) from None
+        raise translate_sqlite_error(path, error) from None
+    if application_id != APPLICATION_ID:
+        raise JournalFileError(f"{path}: is an encrypted database, but not a BRM Desk journal.")
+    return FileIdentity(application_id, version, wal=True)
+
+
+def key_for(path: Path, passphrase: str | None) -> CipherKey:
+    """The key to try on an encrypted ``path``; a clear error without a passphrase."""
+    if passphrase is None:
+        raise needs_passphrase(path)
+    return cipher.key_for_file(path, passphrase)
+
+
+def encrypt_into(source: Path, target: Path, key: CipherKey) -> None:
+    """Write an encrypted copy of the plain journal ``source`` to the new file ``target``.
+
+    ``sqlcipher_export`` copies schema and rows; the header fields it does not copy are
+    set again. The target name and the raw key are bound as parameters.
+    """
+    with closing(cipher.dbapi().connect(str(source), check_same_thread=False)) as raw:
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        version = int(raw.execute("PRAGMA user_version").fetchone()[0])
+        raw.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), key.raw_text()))
+        raw.execute("SELECT sqlcipher_export('encrypted')")
+        raw.execute(f"PRAGMA encrypted.application_id = {APPLICATION_ID}")
+        raw.execute(f"PRAGMA encrypted.user_version = {version}")
+        raw.commit()
+        raw.execute("DETACH DATABASE encrypted")
+    with closing(raw_connect(target, key)) as check:
+        check.execute("PRAGMA journal_mode = WAL")
+
+
+def same_content(first: Path, first_key: CipherKey | None, second: Path, key: CipherKey) -> bool:
+    """Whether two journals hold the same rows (the check before a swap)."""
+    queries: list[list[tuple[str, int]]] = []
+    for path, file_key in ((first, first_key), (second, key)):
+        with closing(raw_connect(path, file_key)) as raw:
+            integrity = raw.execute("PRAGMA integrity_check").fetchone()[0]
+            if integrity != "ok":
+                return False
+            tables = [
+                name
+                for (name,) in raw.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%' ORDER BY name"
+                )
+            ]
+            counts = [
+                (name, raw.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+                for name in tables
+            ]
+            queries.append(counts)
+    return queries[0] == queries[1]
+
+
+def swap_in(new_file: Path, path: Path) -> None:
+    """Put ``new_file`` in place of ``path`` atomically and remove the old bytes."""
+    aside = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.old")
+    os.link(path, aside)
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    new_file.replace(path)
+    cipher.remove_with_sides(aside)
+
+
+def temporary_beside(path: Path, purpose: str) -> Path:
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.{purpose}")
+
+
+def encrypt_in_place(path: Path, passphrase: str) -> CipherKey:
+    """Encrypt the closed, plain journal at ``path``: a new file, verified, then swapped.
+
+    The plain original is overwritten and deleted only after the encrypted copy has been
+    checked; any failure before the swap leaves the original as it was.
+    """
+    identify(path)
+    key = cipher.new_key(passphrase)
+    target = temporary_beside(path, "encrypting")
+    try:
+        with closing(raw_connect(path, None)) as raw:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        encrypt_into(path, target, key)
+        if not same_content(path, None, target, key):
+            raise JournalFileError(
+                f"{path}: the encrypted copy did not check out; the journal was not changed."
+            )
+        swap_in(target, path)
+    except Exception as error:
+        cipher.remove_with_sides(target)
+        if is_sqlite_error(error):
+            raise translate_sqlite_error(path, error) from None
+        raise
+    return key
+
+
+def change_passphrase(path: Path, old: CipherKey, passphrase: str) -> CipherKey:
+    """Rekey the closed, encrypted journal at ``path`` (the salt stays; the key changes)."""
+    identify_encrypted(path, old)
+    new = cipher.derive(passphrase, old.salt)
+    try:
+        with closing(raw_connect(path, old)) as raw:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute(f"PRAGMA rekey = {new.pragma_literal()}")
+        identify_encrypted(path, new)
+    except Exception as error:
+        if is_sqlite_error(error):
+            raise translate_sqlite_error(path, error) from None
+        raise
+    return new
