@@ -111,10 +111,12 @@ def parse_map_option(text: str, header: Sequence[str]) -> Mapping_:
         if not sep or not field:
             raise ImportFileError(f"--map: '{part.strip()}' is not field=column")
         mapping[field] = column
-    return check_mapping(mapping, header)
+    return check_mapping(mapping, header, require_title=False)
 
 
-def check_mapping(mapping: Mapping[str, str], header: Sequence[str]) -> Mapping_:
+def check_mapping(
+    mapping: Mapping[str, str], header: Sequence[str], *, require_title: bool = True
+) -> Mapping_:
     """Known fields, existing columns (matched ignoring case), a column for the title."""
     by_key = {name.casefold(): name for name in header}
     checked: Mapping_ = {}
@@ -129,7 +131,7 @@ def check_mapping(mapping: Mapping[str, str], header: Sequence[str]) -> Mapping_
                 f"{field}: the file has no column '{column}' (its columns: {', '.join(header)})"
             )
         checked[field] = found
-    if "title" not in checked:
+    if require_title and "title" not in checked:
         raise ImportFileError(
             "no column is mapped to the title; map one (e.g. title=Short description)"
         )

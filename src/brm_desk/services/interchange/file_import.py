@@ -1,0 +1,48 @@
+"""A calendar or CSV file imported in one call, for the command line (no preview, no dialog)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brm_desk.domain.errors import BrmDeskError
+from brm_desk.services.journal import Journal
+
+
+def import_calendar_or_csv(
+    journal: Journal, path: Path, kind: str, partner_name: str | None, map_option: str | None
+) -> str:
+    """Import every event (``ics``) or row (``csv``) to one partner; returns the summary."""
+    if not partner_name:
+        noun = "meetings" if kind == "ics" else "requests"
+        raise BrmDeskError(f"{path}: say whose {noun} these are with --partner NAME")
+    partner = journal.partners.find(partner_name)
+    if kind == "ics":
+        if map_option:
+            raise BrmDeskError("--map applies to CSV imports only")
+        from brm_desk.services.interchange.ics_import import (
+            all_to,
+            import_calendar,
+            preview_calendar,
+        )
+
+        preview = preview_calendar(journal, path)
+        return import_calendar(journal, preview, all_to(preview, partner.id)).summary()
+    from brm_desk.services.interchange.csv_import import import_requests, plan_requests
+    from brm_desk.services.interchange.csv_mapping import (
+        check_mapping,
+        guess_mapping,
+        parse_map_option,
+    )
+    from brm_desk.services.interchange.csv_read import read_csv
+
+    table = read_csv(path)
+    mapping = guess_mapping(table.header)
+    if map_option:
+        mapping.update(parse_map_option(map_option, table.header))
+    mapping = check_mapping(mapping, table.header)
+    report = import_requests(journal, plan_requests(journal, table, mapping, partner.id))
+    used = ", ".join(f"{field}={column}" for field, column in mapping.items())
+    return (
+        f"Read {path.name} as {table.encoding}, {table.delimiter_name}-separated; "
+        f"columns: {used}.\n{report.summary()}"
+    )
