@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from brm_desk import __version__
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.icons import icon
+from brm_desk.ui.interchange_actions import install_interchange
 from brm_desk.ui.record_actions import RecordActions
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(18, 18))
         self.record_actions.install(file_menu, edit_menu, toolbar)
+        self.interchange = install_interchange(self, file_menu)
 
         view_menu = self.menuBar().addMenu("&View")
         self.view_actions: list[QAction] = []

@@ -18,3 +18,9 @@ def setup_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system's print dialog; ``True`` when the user chose to print."""
     dialog = QPrintDialog(printer, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def open_path(parent: QWidget | None, title: str, pattern: str) -> Path | None:
+    """Ask which file to open; ``None`` when the user cancels."""
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", pattern)
+    return Path(chosen) if chosen else None

@@ -1,0 +1,36 @@
+"""Write a list as CSV that opens cleanly in a spreadsheet: UTF-8 with a BOM, one header row.
+
+The byte-order mark is what makes Excel read the file as UTF-8 (accents, CJK names intact).
+A cell that a spreadsheet would run as a formula (it starts with =, +, @, a tab or a carriage
+return) gets a leading apostrophe, so a title typed as ``=HYPERLINK(…)`` stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from brm_desk.services.interchange.json_io import _write_atomically
+
+_FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([_safe(cell) for cell in header])
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+def _safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
+    """Write atomically (never half a file); returns how many rows went out."""
+    materialised = [list(row) for row in rows]
+    _write_atomically(path, csv_text(header, materialised))
+    return len(materialised)

@@ -1,0 +1,268 @@
+"""The calendar import preview: tick the events to import and pick each one's partner.
+
+Each event's partner is guessed from its attendees' e-mails (the partner most of them work
+for); events nobody could place take the partner chosen at the top, and the BRM can change
+any row's partner in place (double-click or F2 on the Partner cell).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brm_desk.domain.records import Partner
+from brm_desk.services.interchange.ics_events import CalendarEvent
+from brm_desk.services.interchange.ics_import import CalendarPreview
+from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
+from brm_desk.ui.models.meetings import duration_text
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NO_PARTNER = "— pick a partner —"
+
+
+class CalendarEventsModel(QAbstractTableModel):
+    """One row per event: ticked or not, and the partner it goes to."""
+
+    TICK, WHEN, TITLE, LENGTH, TYPE, PARTNER = range(6)
+    HEADERS = ("Import", "When", "Title", "Length", "Type", "Partner")
+
+    def __init__(
+        self, preview: CalendarPreview, partners: Sequence[Partner], default: str | None
+    ) -> None:
+        super().__init__()
+        self.events: list[CalendarEvent] = list(preview.events)
+        self.names = {partner.id: partner.name for partner in partners}
+        self.ticked = [True] * len(self.events)
+        self.partner: list[str | None] = [
+            preview.guessed_partner.get(event.key) or default for event in self.events
+        ]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.TICK:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == self.PARTNER:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        event = self.events[row]
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.TICK:
+            return Qt.CheckState.Checked if self.ticked[row] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.EditRole and column == self.PARTNER:
+            return self.partner[row]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
+            return ", ".join(event.emails) or "No attendees"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.WHEN:
+            return event.start.strftime("%Y-%m-%d %H:%M (UTC%z)")
+        if column == self.TITLE:
+            return event.title
+        if column == self.LENGTH:
+            return duration_text(event.duration_minutes)
+        if column == self.TYPE:
+            return guess_meeting_type(event.title).label
+        if column == self.PARTNER:
+            partner = self.partner[row]
+            return self.names.get(partner, NO_PARTNER) if partner else NO_PARTNER
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row, column = index.row(), index.column()
+        if column == self.TICK and role == Qt.ItemDataRole.CheckStateRole:
+            self.ticked[row] = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif column == self.PARTNER and role == Qt.ItemDataRole.EditRole:
+            self.partner[row] = value if value in self.names else None
+        else:
+            return False
+        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
+        return True
+
+    def set_all_ticked(self, ticked: bool) -> None:
+        self.ticked = [ticked] * len(self.events)
+        self._changed(self.TICK)
+
+    def set_partner_of_ticked(self, partner_id: str) -> None:
+        for row, ticked in enumerate(self.ticked):
+            if ticked:
+                self.partner[row] = partner_id
+        self._changed(self.PARTNER)
+
+    def _changed(self, column: int) -> None:
+        if self.events:
+            last = len(self.events) - 1
+            self.dataChanged.emit(self.index(0, column), self.index(last, column))
+
+    def chosen(self) -> dict[str, str]:
+        """Event key → partner id, for the ticked events that have a partner."""
+        return {
+            event.key: partner
+            for event, ticked, partner in zip(self.events, self.ticked, self.partner, strict=True)
+            if ticked and partner
+        }
+
+    def ticked_without_partner(self) -> int:
+        return sum(
+            1
+            for ticked, partner in zip(self.ticked, self.partner, strict=True)
+            if ticked and not partner
+        )
+
+
+class PartnerDelegate(QStyledItemDelegate):
+    """Edits the Partner column with a drop-down of the journal's partners."""
+
+    def __init__(self, partners: Sequence[Partner], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.partners = list(partners)
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        box = QComboBox(parent)
+        for partner in self.partners:
+            box.addItem(partner.name, partner.id)
+        box.activated.connect(lambda _row: self.commitData.emit(box))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class CalendarPreviewDialog(QDialog):
+    """Shows what a calendar file holds; ``chosen()`` says what to import, and to whom."""
+
+    def __init__(
+        self,
+        preview: CalendarPreview,
+        partners: Sequence[Partner],
+        default_partner: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import calendar — {preview.path.name}")
+        self.setAccessibleName("Calendar import preview")
+        self.model = CalendarEventsModel(preview, partners, default_partner)
+        self.table = QTableView()
+        self.table.setAccessibleName("Events")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(
+            CalendarEventsModel.PARTNER, PartnerDelegate(partners, self.table)
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            CalendarEventsModel.TITLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.resizeColumnsToContents()
+
+        self.partner_box = QComboBox()
+        self.partner_box.setAccessibleName("Partner for the ticked events")
+        for partner in partners:
+            self.partner_box.addItem(partner.name, partner.id)
+        self.partner_box.setCurrentIndex(max(self.partner_box.findData(default_partner), 0))
+        self.apply_button = QPushButton("Give the ticked events this partner")
+        self.apply_button.clicked.connect(self.apply_partner)
+        self.apply_button.setEnabled(bool(partners))
+        tick_all = QPushButton("Tick all")
+        tick_all.clicked.connect(lambda: self.model.set_all_ticked(True))
+        tick_none = QPushButton("Untick all")
+        tick_none.clicked.connect(lambda: self.model.set_all_ticked(False))
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Partner:"))
+        top.addWidget(self.partner_box, 1)
+        top.addWidget(self.apply_button)
+        top.addStretch(1)
+        top.addWidget(tick_all)
+        top.addWidget(tick_none)
+
+        skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(preview.skipped.items()))
+        self.summary_label = QLabel(
+            f"{len(preview.events)} events found"
+            + (f"; skipped {skipped}." if skipped else ".")
+            + " Events imported before are updated, not added again."
+        )
+        self.summary_label.setWordWrap(True)
+        self.problem_label = QLabel()
+        self.problem_label.setStyleSheet("color: #c62828")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+        self.resize(900, 560)
+        self.model.dataChanged.connect(self._update)
+        self._update()
+
+    def apply_partner(self) -> None:
+        partner = self.partner_box.currentData()
+        if isinstance(partner, str):
+            self.model.set_partner_of_ticked(partner)
+
+    def chosen(self) -> dict[str, str]:
+        return self.model.chosen()
+
+    def _update(self) -> None:
+        count = len(self.model.chosen())
+        missing = self.model.ticked_without_partner()
+        self.import_button.setText(f"Import {count} meeting" + ("" if count == 1 else "s"))
+        self.import_button.setEnabled(count > 0 and missing == 0)
+        self.problem_label.setText(
+            f"{missing} ticked event{'s have' if missing != 1 else ' has'} no partner: pick "
+            "one above or in the Partner column, or untick them."
+            if missing
+            else ""
+        )
+        self.problem_label.setVisible(bool(missing))

@@ -1,0 +1,139 @@
+"""File → Export list as CSV: the list as shown (columns, filter, order), UTF-8 with a BOM."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from brm_desk.domain.enums import MeetingType
+from brm_desk.domain.records import Meeting, Partner, Request
+from brm_desk.services.journal import Journal
+from brm_desk.ui.dialogs import files
+from brm_desk.ui.main_window import MainWindow
+from brm_desk.ui.views.meetings import MeetingsPage
+from brm_desk.ui.views.requests import RequestsPage
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+CET = timezone(timedelta(hours=1))
+
+
+def open_window(qtbot: QtBot, journal: Journal, settings: QSettings, view: str) -> MainWindow:
+    settings.setValue("main/view", view)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.set_journal(journal)
+    return window
+
+
+def read_back(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    return list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+
+
+@pytest.fixture
+def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "export" / "list.csv"
+    path.parent.mkdir()
+    monkeypatch.setattr(files, "save_path", lambda *_args: path)
+    return path
+
+
+def test_the_requests_list_is_exported_as_filtered_and_sorted(
+    qtbot: QtBot, journal: Journal, qt_settings: QSettings, target: Path
+) -> None:
+    finance = journal.partners.add(Partner(id="", name="Finance"))
+    hr = journal.partners.add(Partner(id="", name="Personal – Zürich"))
+    for partner, title, day, urgency in [
+        (finance, "Laptop for the controller", 3, 4),
+        (finance, '=HYPERLINK("http://x") laptop bag', 1, 2),
+        (hr, "Laptop for a new starter", 2, 5),
+        (finance, "Budget dashboard", 4, 3),
+    ]:
+        journal.requests.add(
+            Request(
+                id="",
+                partner_id=partner.id,
+                title=title,
+                received=date(2026, 3, day),
+                urgency=urgency,
+            )
+        )
+    window = open_window(qtbot, journal, qt_settings, "Requests")
+    page = window.current_page()
+    assert isinstance(page, RequestsPage)
+    page.search_box.setText("laptop")
+    page.table.sortByColumn(page.model.URGENCY, Qt.SortOrder.DescendingOrder)
+    page.table.setColumnHidden(page.model.VALUE, True)
+    assert window.interchange.export_list() == target
+    rows = read_back(target)
+    assert rows[0] == ["Received", "Partner", "Title", "Focus", "Status", "Urgency"]
+    assert rows[1:] == [
+        ["2026-03-02", "Personal – Zürich", "Laptop for a new starter", "Routine", "New", "5"],
+        ["2026-03-03", "Finance", "Laptop for the controller", "Routine", "New", "4"],
+        ["2026-03-01", "Finance", '\'=HYPERLINK("http://x") laptop bag', "Routine", "New", "2"],
+    ]
+    assert window.statusBar().currentMessage() == f"Exported 3 rows to {target}"
+
+
+def test_the_meetings_list_is_exported_whole_not_only_its_first_page(
+    qtbot: QtBot, journal: Journal, qt_settings: QSettings, target: Path
+) -> None:
+    finance = journal.partners.add(Partner(id="", name="Finance"))
+    other = journal.partners.add(Partner(id="", name="HR"))
+    start = datetime(2026, 1, 1, 9, tzinfo=CET)
+    for n in range(450):
+        journal.meetings.add(
+            Meeting(
+                id="",
+                partner_id=(finance if n % 3 else other).id,
+                title=f"Check-in {n:03d}",
+                start=start + timedelta(days=n),
+                type=MeetingType.STATUS_CHECKIN,
+            )
+        )
+    window = open_window(qtbot, journal, qt_settings, "Meetings")
+    page = window.current_page()
+    assert isinstance(page, MeetingsPage)
+    page.partner_box.setCurrentIndex(page.partner_box.findText("Finance"))
+    assert page.model.rowCount() < page.model.total == 300  # the view holds a page only
+    window.interchange.export_list()
+    rows = read_back(target)
+    assert rows[0] == ["Date", "Partner", "Title", "Type", "Focus", "Duration"]
+    assert len(rows) == 301
+    assert rows[1] == [
+        "2027-03-26 09:00",
+        "Finance",
+        "Check-in 449",
+        "Status check-in",
+        "Routine",
+        "30 min",
+    ]
+    assert {row[1] for row in rows[1:]} == {"Finance"}
+    assert [row[2] for row in rows[1:]] == sorted((row[2] for row in rows[1:]), reverse=True)
+
+
+def test_a_view_without_a_table_says_so(
+    qtbot: QtBot,
+    journal: Journal,
+    qt_settings: QSettings,
+    target: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from brm_desk.ui.dialogs import messages
+
+    told: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _p, _t, text: told.append(text))
+    window = open_window(qtbot, journal, qt_settings, "Search")
+    assert window.current_view() == "Search"
+    assert window.interchange.export_list() is None
+    assert told == ["This view has no list to export."]
+    assert not target.exists()
