@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
 
 import pytest
-from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 
 from brm_desk.domain.balance import FocusTally, MonthBalance, PartnerBalance
 from brm_desk.domain.enums import Focus
-from brm_desk.reports.charts import ChartPalette, balance_chart, figure_to_svg, portfolio_chart
+from brm_desk.reports.charts import (
+    ChartPalette,
+    balance_chart,
+    draw_balance,
+    figure_to_svg,
+    portfolio_chart,
+)
+from chart_reading import bars, heights, stacks
 
 
 def balance(name: str = "Finance", *tallies: FocusTally, target: float = 0.6) -> PartnerBalance:
@@ -43,12 +50,15 @@ def test_the_balance_chart_stacks_each_focus_per_month(palette: ChartPalette) ->
     figure = balance_chart(balance("Finance", *THREE_MONTHS), palette=palette)
     assert isinstance(figure, Figure)
     bars_axes, share_axes = figure.axes
-    stacks = [c for c in bars_axes.containers if isinstance(c, BarContainer)]
-    assert [c.get_label() for c in stacks] == ["Reactive", "Routine", "Strategic"]
-    reactive, routine, strategic = ([bar.get_height() for bar in c] for c in stacks)
-    assert (reactive, routine, strategic) == ([4, 2, 0], [1, 2, 1], [1, 2, 3])
-    assert [round(bar.get_y()) for bar in stacks[2]] == [5, 4, 1]
-    assert stacks[0].patches[0].get_facecolor()[:3] == pytest.approx(_rgb(palette.reactive))
+    patches = stacks(bars_axes)
+    assert list(patches) == ["Reactive", "Routine", "Strategic"]
+    assert heights(bars_axes, 3) == {
+        "Reactive": [4, 2, 0],
+        "Routine": [1, 2, 1],
+        "Strategic": [1, 2, 3],
+    }
+    assert [round(bottom) for bottom, _h in bars(patches["Strategic"], 3)] == [5, 4, 1]
+    assert patches["Reactive"].get_facecolor()[:3] == pytest.approx(_rgb(palette.reactive))
     share_line = next(line for line in share_axes.lines if line.get_label() == "Strategic share")
     assert list(share_line.get_ydata()) == pytest.approx([0.2, 0.5, 1.0])
     target = next(line for line in share_axes.lines if line.get_label().startswith("Target"))
@@ -63,8 +73,7 @@ def test_the_balance_chart_stacks_each_focus_per_month(palette: ChartPalette) ->
 
 def test_the_hours_view_stacks_meeting_hours() -> None:
     figure = balance_chart(balance("Finance", *THREE_MONTHS), unit="hours", palette=PALETTES[0])
-    stacks = [c for c in figure.axes[0].containers if isinstance(c, BarContainer)]
-    assert [bar.get_height() for bar in stacks[2]] == [1.0, 3.0, 5.0]
+    assert heights(figure.axes[0], 3)["Strategic"] == [1.0, 3.0, 5.0]
     assert figure.axes[0].get_ylabel() == "Meeting hours"
 
 
@@ -122,3 +131,20 @@ def _rgb(colour: str) -> tuple[float, float, float]:
     from matplotlib.colors import to_rgb
 
     return to_rgb(colour)
+
+
+def test_a_figure_reused_for_another_partner_draws_exactly_what_a_new_one_does() -> None:
+    """The portfolio pack and the app redraw one figure partner after partner."""
+    first = balance("Finance", *THREE_MONTHS, target=0.6)
+    second = balance("Sales", *reversed(THREE_MONTHS), target=0.45)
+    reused = balance_chart(first, palette=PALETTES[2])
+    draw_balance(reused, second, palette=PALETTES[2])
+    fresh = balance_chart(second, palette=PALETTES[2])
+    assert heights(reused.axes[0], 3) == heights(fresh.axes[0], 3)
+    assert len(reused.axes) == 2
+    assert len(stacks(reused.axes[0])) == 3  # the first partner's bars are gone
+    assert _undated(figure_to_svg(reused)) == _undated(figure_to_svg(fresh))
+
+
+def _undated(svg: bytes) -> bytes:
+    return re.sub(rb"<dc:date>[^<]*</dc:date>", b"", svg)

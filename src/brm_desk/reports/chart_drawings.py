@@ -30,16 +30,26 @@ def balance_drawing(
     ``fallback_font`` is given when the pack holds text DejaVu Sans cannot draw: the chart's
     text is then drawn as outlines from that font.
     """
-    from brm_desk.reports.charts import ChartPalette, balance_chart
+    return _draw_run([balance], width, height, fallback_font)[0]
+
+
+def _draw_run(
+    balances: Sequence[PartnerBalance], width: float, height: float, fallback_font: Path | None
+) -> list[Drawing]:
+    """Charts drawn one after another on one figure: only the first builds the axes."""
+    from brm_desk.reports.charts import ChartPalette, draw_balance, new_figure
     from brm_desk.reports.fonts import matplotlib_family, register_fonts
     from brm_desk.reports.pack_document import chart_flowable
 
     register_fonts()
     families = [] if fallback_font is None else [matplotlib_family(fallback_font)]
-    figure = balance_chart(
-        balance, palette=ChartPalette.print(), size=(7.0, height), fallback_families=families
-    )
-    return chart_flowable(figure, width, text_as_paths=fallback_font is not None)
+    palette = ChartPalette.print()
+    figure = new_figure(palette, (7.0, height))
+    drawings = []
+    for balance in balances:
+        draw_balance(figure, balance, palette=palette, fallback_families=families)
+        drawings.append(chart_flowable(figure, width, text_as_paths=fallback_font is not None))
+    return drawings
 
 
 def balance_drawings(
@@ -54,19 +64,13 @@ def balance_drawings(
     count = len(balances)
     workers = min(workers if workers is not None else os.cpu_count() or 1, count)
     if workers <= 1 or count < PARALLEL_FROM:
-        return [balance_drawing(b, width, height, fallback_font) for b in balances]
+        return _draw_run(balances, width, height, fallback_font)
     import multiprocessing
 
     # "spawn": a forked copy of a GUI process (Qt, threads, open database) is not safe.
     context = multiprocessing.get_context("spawn")
+    size = -(-count // workers)
+    runs = [balances[start : start + size] for start in range(0, count, size)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(
-            pool.map(
-                balance_drawing,
-                balances,
-                repeat(width),
-                repeat(height),
-                repeat(fallback_font),
-                chunksize=-(-count // workers),
-            )
-        )
+        drawn = pool.map(_draw_run, runs, repeat(width), repeat(height), repeat(fallback_font))
+        return [drawing for run in drawn for drawing in run]

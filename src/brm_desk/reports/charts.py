@@ -11,95 +11,45 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+from weakref import WeakKeyDictionary
 
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.domain.enums import Focus
+from brm_desk.reports.chart_palette import ChartPalette as ChartPalette  # one import for all
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.patches import PathPatch
 
 Unit = Literal["count", "hours"]
 
 FOCUS_ORDER = (Focus.REACTIVE, Focus.ROUTINE, Focus.STRATEGIC)
 BASE_FONT_FAMILY = "DejaVu Sans"
+BAR_WIDTH = 0.7
 
 
-@dataclass(frozen=True, slots=True)
-class ChartPalette:
-    """Colours for one medium. The focus colours are the Okabe–Ito colour-blind-safe trio
-    (vermillion, grey-blue, bluish green) in every preset, so a BRM reads the same colour as the
-    same focus on screen and on paper."""
-
-    background: str
-    text: str
-    grid: str
-    reactive: str
-    routine: str
-    strategic: str
-    share_line: str
-    target: str
-    corner: str
-
-    def focus(self, focus: Focus) -> str:
-        return str(getattr(self, focus.value))
-
-    @classmethod
-    def light(cls) -> ChartPalette:
-        return cls(
-            background="#ffffff",
-            text="#222222",
-            grid="#d9d9d9",
-            reactive="#d55e00",
-            routine="#8da0b3",
-            strategic="#009e73",
-            share_line="#0b3c8c",
-            target="#cc79a7",
-            corner="#d55e00",
-        )
-
-    @classmethod
-    def dark(cls) -> ChartPalette:
-        return cls(
-            background="#1e1f22",
-            text="#e6e6e6",
-            grid="#44474d",
-            reactive="#e8792f",
-            routine="#7f93a6",
-            strategic="#19b38a",
-            share_line="#8cc4ff",
-            target="#e69fc9",
-            corner="#e8792f",
-        )
-
-    @classmethod
-    def print(cls) -> ChartPalette:
-        return cls(
-            background="#ffffff",
-            text="#000000",
-            grid="#cccccc",
-            reactive="#d55e00",
-            routine="#a6b4c2",
-            strategic="#009e73",
-            share_line="#1a1a1a",
-            target="#cc79a7",
-            corner="#d55e00",
-        )
+BALANCE_MARGINS = (0.55, 0.7, 0.42, 0.3)
+PORTFOLIO_MARGINS = (0.6, 0.2, 0.5, 0.15)
+"""Margins (left, right, bottom, top) in inches: fixed, because a layout engine would cost a
+second drawing pass, which a portfolio of forty charts feels."""
 
 
-def _new_figure(
-    palette: ChartPalette, size: tuple[float, float], margins: tuple[float, float, float, float]
-) -> Figure:
-    """A figure with fixed margins (left, right, bottom, top, in inches): a layout engine
-    would cost a second drawing pass, which a portfolio of forty charts feels."""
+def new_figure(palette: ChartPalette, size: tuple[float, float]) -> Figure:
     from matplotlib.figure import Figure
 
-    width, height = size
+    return Figure(figsize=size, dpi=100, facecolor=palette.background)
+
+
+def fit_margins(figure: Figure, margins: tuple[float, float, float, float]) -> None:
+    """Keep the margins at their size in inches whatever the figure's size (a window
+    resizes its chart; the margins around the plot should not grow with it)."""
+    width, height = (float(v) for v in figure.get_size_inches())
     left, right, bottom, top = margins
-    figure = Figure(figsize=size, dpi=100, facecolor=palette.background)
-    figure.subplots_adjust(
-        left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height
-    )
-    return figure
+    left, right = min(left / width, 0.4), max(1 - right / width, 0.6)
+    bottom, top = min(bottom / height, 0.4), max(1 - top / height, 0.6)
+    figure.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
 
 
 def _style_axes(axes: object, palette: ChartPalette) -> None:
@@ -131,49 +81,101 @@ def balance_chart(
 ) -> Figure:
     """Month by month, stacked reactive / routine / strategic, with the strategic share
     against its target: the one picture of where the time with a partner went."""
+    figure = new_figure(palette, size)
+    draw_balance(figure, balance, unit=unit, palette=palette, fallback_families=fallback_families)
+    return figure
+
+
+@dataclass(slots=True)
+class _BalanceFrame:
+    """What stays when a balance chart is redrawn for another partner with the same months:
+    the axes, their ticks and labels (the costly part of a matplotlib chart to build)."""
+
+    key: tuple[object, ...]
+    axes: Axes
+    share_axes: Axes
+    data: list[Artist]
+
+
+_frames: WeakKeyDictionary[Figure, _BalanceFrame] = WeakKeyDictionary()
+
+
+def draw_balance(
+    figure: Figure,
+    balance: PartnerBalance,
+    *,
+    unit: Unit = "count",
+    palette: ChartPalette,
+    fallback_families: Sequence[str] = (),
+) -> None:
+    """Draw :func:`balance_chart` into ``figure``. Bar ``i`` is ``balance.months[i]``, at x = i.
+
+    A figure drawn before with the same months, unit and colours keeps its axes and only its
+    data is replaced, so one figure serves a whole portfolio's charts (and the app's chart for
+    one partner after another); anything else starts from a cleared figure."""
     import matplotlib as mpl
+
+    labels = tuple(_month_label(m.month, len(balance.months)) for m in balance.months)
+    key = (labels, unit, palette, tuple(fallback_families))
+    with mpl.rc_context({"font.family": _font_families(fallback_families), "font.size": 8}):
+        frame = _frames.get(figure)
+        if frame is None or frame.key != key or frame.axes.figure is not figure:
+            frame = _balance_frame(figure, key, labels, unit, palette)
+            _frames[figure] = frame
+        for artist in frame.data:
+            artist.remove()
+        frame.data = _balance_data(frame.axes, frame.share_axes, balance, unit, palette)
+
+
+def _balance_frame(
+    figure: Figure,
+    key: tuple[object, ...],
+    labels: Sequence[str],
+    unit: Unit,
+    palette: ChartPalette,
+) -> _BalanceFrame:
     from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-    with mpl.rc_context({"font.family": _font_families(fallback_families), "font.size": 8}):
-        figure = _new_figure(palette, size, (0.55, 0.7, 0.42, 0.3))
-        axes = figure.add_subplot()
-        _style_axes(axes, palette)
-        months = balance.months
-        positions = list(range(len(months)))
-        bottoms = [0.0] * len(months)
-        for focus in FOCUS_ORDER:
-            heights = [
-                float(m.tally.count(focus)) if unit == "count" else m.tally.hours(focus)
-                for m in months
-            ]
-            axes.bar(
-                positions,
-                heights,
-                bottom=bottoms,
-                width=0.7,
-                color=palette.focus(focus),
-                label=focus.label,
-                zorder=2,
-            )
-            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-        axes.set_ylabel("Engagements" if unit == "count" else "Meeting hours")
-        axes.yaxis.set_major_locator(MaxNLocator(integer=unit == "count", nbins=5))
-        axes.grid(axis="y", color=palette.grid, linewidth=0.5, zorder=0)
-        axes.set_xticks(positions, [_month_label(m.month, len(months)) for m in months])
-        axes.set_xlim(-0.6, max(len(months) - 0.4, 0.6))
-        if max(bottoms, default=0) == 0:
-            axes.set_ylim(0, 1)
+    figure.clear()
+    figure.set_facecolor(palette.background)
+    fit_margins(figure, BALANCE_MARGINS)
+    axes = figure.add_subplot()
+    _style_axes(axes, palette)
+    axes.set_ylabel("Engagements" if unit == "count" else "Meeting hours")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=unit == "count", nbins=5))
+    axes.grid(axis="y", color=palette.grid, linewidth=0.5, zorder=0)
+    axes.set_xticks(range(len(labels)), labels)
+    axes.set_xlim(-0.6, max(len(labels) - 0.4, 0.6))
 
-        share_axes = axes.twinx()
-        share_axes.set_ylim(0, 1.04)
-        share_axes.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
-        share_axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        share_axes.tick_params(colors=palette.text, labelsize=8, length=0, pad=3)
-        for side in ("top", "left", "bottom"):
-            share_axes.spines[side].set_visible(False)
-        share_axes.spines["right"].set_color(palette.grid)
-        share_axes.set_ylabel("Strategic share", color=palette.text)
-        target = balance.target_strategic_share
+    share_axes = axes.twinx()
+    share_axes.set_ylim(0, 1.04)
+    share_axes.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    share_axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    share_axes.tick_params(colors=palette.text, labelsize=8, length=0, pad=3)
+    for side in ("top", "left", "bottom"):
+        share_axes.spines[side].set_visible(False)
+    share_axes.spines["right"].set_color(palette.grid)
+    share_axes.set_ylabel("Strategic share", color=palette.text)
+    return _BalanceFrame(key, axes, share_axes, [])
+
+
+def _balance_data(
+    axes: Axes, share_axes: Axes, balance: PartnerBalance, unit: Unit, palette: ChartPalette
+) -> list[Artist]:
+    """The partner's own artists: bars, share line, target, legend (its target varies)."""
+    months = balance.months
+    bottoms = [0.0] * len(months)
+    drawn: list[Artist] = []
+    for focus in FOCUS_ORDER:
+        heights = [
+            float(m.tally.count(focus)) if unit == "count" else m.tally.hours(focus) for m in months
+        ]
+        bars = stacked_bars(bottoms, heights, color=palette.focus(focus), label=focus.label)
+        drawn.append(axes.add_patch(bars))
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    axes.set_ylim(0, max(bottoms, default=0) * 1.05 or 1)
+    target = balance.target_strategic_share
+    drawn.append(
         share_axes.axhspan(
             target - 0.015,
             target + 0.015,
@@ -181,6 +183,8 @@ def balance_chart(
             linewidth=0,
             zorder=1,
         )
+    )
+    drawn.append(
         share_axes.axhline(
             target,
             color=palette.target,
@@ -188,32 +192,56 @@ def balance_chart(
             linewidth=1.2,
             label=f"Target {target:.0%}",
         )
-        shares = [m.tally.strategic_share for m in months]
-        xs = [p for p, s in zip(positions, shares, strict=True) if s is not None]
-        ys = [s for s in shares if s is not None]
-        share_axes.plot(
-            xs,
-            ys,
-            color=palette.share_line,
-            marker="o",
-            markersize=3.5,
-            linewidth=1.5,
-            label="Strategic share",
-        )
-        handles, labels = axes.get_legend_handles_labels()
-        more_handles, more_labels = share_axes.get_legend_handles_labels()
-        legend = axes.legend(
-            handles + more_handles,
-            labels + more_labels,
-            loc="lower center",
-            bbox_to_anchor=(0.5, 1.0),
-            ncols=5,
-            frameon=False,
-            fontsize=8,
-        )
-        for text in legend.get_texts():
-            text.set_color(palette.text)
-    return figure
+    )
+    shares = [m.tally.strategic_share for m in months]
+    points = [(x, share) for x, share in enumerate(shares) if share is not None]
+    drawn += share_axes.plot(
+        [x for x, _ in points],
+        [share for _, share in points],
+        color=palette.share_line,
+        marker="o",
+        markersize=3.5,
+        linewidth=1.5,
+        label="Strategic share",
+    )
+    handles, labels = axes.get_legend_handles_labels()
+    more_handles, more_labels = share_axes.get_legend_handles_labels()
+    legend = axes.legend(
+        handles + more_handles,
+        labels + more_labels,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=5,
+        frameon=False,
+        fontsize=8,
+    )
+    for text in legend.get_texts():
+        text.set_color(palette.text)
+    drawn.append(legend)
+    return drawn
+
+
+def stacked_bars(
+    bottoms: Sequence[float], heights: Sequence[float], *, color: str, label: str
+) -> PathPatch:
+    """One focus's bars, month ``i`` at x = i, as a single patch of rectangles.
+
+    One shape instead of one per month: every shape costs again in the SVG, in svglib and in
+    the PDF, and forty partners' charts make that the bulk of a portfolio pack's time.
+    Months without any of this focus get no rectangle."""
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path
+
+    half = BAR_WIDTH / 2
+    vertices: list[tuple[float, float]] = []
+    for x, (bottom, height) in enumerate(zip(bottoms, heights, strict=True)):
+        if height > 0:
+            top = bottom + height
+            vertices += [(x - half, bottom), (x + half, bottom), (x + half, top), (x - half, top)]
+            vertices.append((x - half, bottom))
+    codes = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    path = Path(vertices or [(0.0, 0.0)], codes * (len(vertices) // 5) or [Path.MOVETO])
+    return PathPatch(path, facecolor=color, edgecolor="none", linewidth=0, label=label, zorder=2)
 
 
 def _month_label(month: object, count: int) -> str:
@@ -234,14 +262,36 @@ def portfolio_chart(
 ) -> Figure:
     """Every partner placed by strategic share and volume, so the BRM sees at a glance who
     keeps them a "super fixer" (much contact, little of it strategic)."""
+    figure = new_figure(palette, size)
+    draw_portfolio(figure, balances, palette, fallback_families=fallback_families)
+    return figure
+
+
+def portfolio_placed(balances: Sequence[PartnerBalance]) -> list[PartnerBalance]:
+    """The partners the portfolio chart places (a share needs reactive or strategic work),
+    in the order of its points."""
+    return [b for b in balances if b.strategic_share is not None]
+
+
+def draw_portfolio(
+    figure: Figure,
+    balances: Sequence[PartnerBalance],
+    palette: ChartPalette,
+    *,
+    fallback_families: Sequence[str] = (),
+) -> None:
+    """Draw :func:`portfolio_chart` into ``figure`` (cleared first); point ``i`` of the
+    scatter is ``portfolio_placed(balances)[i]``."""
     import matplotlib as mpl
     from matplotlib.ticker import MaxNLocator, PercentFormatter
 
     with mpl.rc_context({"font.family": _font_families(fallback_families), "font.size": 8}):
-        figure = _new_figure(palette, size, (0.6, 0.2, 0.5, 0.15))
+        figure.clear()
+        figure.set_facecolor(palette.background)
+        fit_margins(figure, PORTFOLIO_MARGINS)
         axes = figure.add_subplot()
         _style_axes(axes, palette)
-        placed = [b for b in balances if b.strategic_share is not None]
+        placed = portfolio_placed(balances)
         volumes = [b.tally.total for b in placed]
         top = max(volumes, default=0)
         y_max = max(top * 1.15, 4.0)
@@ -314,7 +364,6 @@ def portfolio_chart(
                 fontsize=6.5,
                 color=palette.text,
             )
-    return figure
 
 
 def _blend(colour: str, background: str, amount: float) -> str:

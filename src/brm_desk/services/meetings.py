@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from brm_desk.domain.errors import NotFoundError, ValidationError
 from brm_desk.domain.records import Meeting, new_id
@@ -35,10 +36,12 @@ class Meetings:
         with self._db.transaction() as tx:
             return meeting_rows.get(tx, meeting_id)
 
-    def of_partner(self, partner_id: str, limit: int | None = None) -> list[Meeting]:
-        """A partner's meetings, latest first."""
+    def of_partner(
+        self, partner_id: str, limit: int | None = None, *, since: date | None = None
+    ) -> list[Meeting]:
+        """A partner's meetings (those on or after ``since``, if given), latest first."""
         with self._db.transaction() as tx:
-            return meeting_rows.of_partner(tx, partner_id, limit)
+            return meeting_rows.of_partner(tx, partner_id, limit, since=since)
 
     def delete(self, meeting_id: str) -> str:
         with self._db.transaction() as tx:

@@ -112,8 +112,13 @@ def gather_partner(
     if previous is None:
         before_from, before_to = previous_period(period_from, period_to)
         previous = journal.balances.for_partner(partner_id, before_from, before_to)
+    # Without the log (open actions look back to the very first meeting), the two periods
+    # are all a section needs: a partner's ten years of meetings need not be loaded.
+    since = None if with_log else min(previous.period_from, period_from)
     meetings = [
-        m for m in journal.meetings.of_partner(partner_id) if _visible(include_private, m.private)
+        m
+        for m in journal.meetings.of_partner(partner_id, since=since)
+        if _visible(include_private, m.private)
     ]
     in_period = [m for m in meetings if period_from <= m.local_date <= period_to]
     before_from, before_to = previous.period_from, previous.period_to

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -197,9 +197,13 @@ def _live() -> Any:
     return _SELECT.where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
 
 
-def of_partner(tx: Transaction, partner_id: str, limit: int | None = None) -> list[Meeting]:
-    """A partner's live meetings, latest first."""
+def of_partner(
+    tx: Transaction, partner_id: str, limit: int | None = None, *, since: date | None = None
+) -> list[Meeting]:
+    """A partner's live meetings (those on or after ``since``, local date), latest first."""
     statement = _live().where(PartnerRow.uid == partner_id).order_by(MeetingRow.start_utc.desc())
+    if since is not None:
+        statement = statement.where(MeetingRow.local_date >= since)
     return _records(tx, statement.limit(limit) if limit else statement)
 
 
