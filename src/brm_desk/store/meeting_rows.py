@@ -193,6 +193,16 @@ def get(tx: Transaction, uid: str) -> Meeting:
     return found[0]
 
 
+def live_by_id(tx: Transaction, uids: Sequence[str]) -> dict[str, Meeting]:
+    """The live meetings among the given ids, a chunk of ids per query."""
+    found: dict[str, Meeting] = {}
+    for start in range(0, len(uids), CHUNK):
+        chunk = uids[start : start + CHUNK]
+        statement = _SELECT.where(MeetingRow.uid.in_(chunk), MeetingRow.deleted_at.is_(None))
+        found.update((meeting.id, meeting) for meeting in _records(tx, statement))
+    return found
+
+
 def _live() -> Any:
     return _SELECT.where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
 

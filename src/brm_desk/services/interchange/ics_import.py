@@ -113,6 +113,7 @@ def import_calendar(
     with journal.database.transaction() as tx:
         contacts = _contacts_by_partner(tx, set(partners.values()))
         existing = calendar_rows.imported(tx, (event.key for event in chosen))
+        current = meeting_rows.live_by_id(tx, [held.meeting_id for held in existing.values()])
         new: list[tuple[CalendarEvent, Meeting]] = []
         for number, event in enumerate(chosen, start=1):
             if number % WRITE_CHUNK == 0:
@@ -124,7 +125,7 @@ def import_calendar(
             elif not held.live:
                 report.in_trash += 1
             else:
-                _refresh(tx, preview.path, event, held, contacts, report)
+                _refresh(tx, preview.path, event, held, current[held.meeting_id], contacts, report)
         for start in range(0, len(new), WRITE_CHUNK):
             batch = new[start : start + WRITE_CHUNK]
             meeting_rows.insert_many(tx, [meeting for _event, meeting in batch])
@@ -143,16 +144,16 @@ def _refresh(
     path: Path,
     event: CalendarEvent,
     held: calendar_rows.ImportedEvent,
-    contacts: Mapping[str, Sequence[Contact]],
+    current: Meeting,
+    contacts: dict[str, list[Contact]],
     report: CalendarImportReport,
 ) -> None:
     """Bring an imported meeting up to date, unless the BRM has edited it since."""
-    current = meeting_rows.get(tx, held.meeting_id)
     if fingerprint(current) != held.fingerprint:
         report.kept_edited += 1
         return
     if current.partner_id not in contacts:
-        contacts = {**contacts, **_contacts_by_partner(tx, {current.partner_id})}
+        contacts.update(_contacts_by_partner(tx, {current.partner_id}))
     fresh = _meeting(path, event, current.partner_id, contacts, current.id)
     fresh = replace(
         fresh,
