@@ -340,3 +340,27 @@ def test_a_long_event_is_skipped_and_a_missing_end_takes_the_default_duration(
     [meeting] = journal.meetings.of_partner(people["finance"])
     assert meeting.duration_minutes == 30
     assert meeting.start == datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+def test_a_line_separator_inside_a_description_is_text_not_a_new_line(
+    journal: Journal, people: dict[str, str], tmp_path: Path
+) -> None:
+    event = EVENT.replace(b"SUMMARY:", "DESCRIPTION:first\u2028second\r\nSUMMARY:".encode())
+    path = write(tmp_path, "word.ics", CALENDAR_HEAD + event + b"END:VCALENDAR\r\n")
+    preview = preview_calendar(journal, path)
+    import_calendar(journal, preview, all_to(preview, people["finance"]))
+    [meeting] = journal.meetings.of_partner(people["finance"])
+    assert meeting.notes == "first\u2028second"
+
+
+def test_a_control_character_or_an_unknown_zone_is_refused_with_a_message(
+    journal: Journal, tmp_path: Path
+) -> None:
+    garbled = write(
+        tmp_path, "garbled.ics", CALENDAR_HEAD + EVENT.replace(b"Status", b"St\x01atus")
+    )
+    with pytest.raises(ImportFileError, match="line 8 holds a control character"):
+        preview_calendar(journal, garbled)
+    zone = CALENDAR_HEAD + b"X-WR-TIMEZONE:Europe/Atlantis\r\n" + EVENT + b"END:VCALENDAR\r\n"
+    with pytest.raises(ImportFileError, match="names a time zone that does not exist"):
+        preview_calendar(journal, write(tmp_path, "zone.ics", zone))

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfoNotFoundError
 
 from brm_desk.domain.errors import ImportFileError
 from brm_desk.domain.records import DEFAULT_DURATION_MINUTES
@@ -71,6 +72,10 @@ def scan_calendar(
     try:
         query = recurring_ical_events.of(calendar)
         components = list(query.between(first, today + HORIZON + timedelta(days=1)))
+    except ZoneInfoNotFoundError as error:
+        raise ImportFileError(
+            f"{source.path}: the calendar names a time zone that does not exist ({error})."
+        ) from None
     except (recurring_ical_events.InvalidCalendar, ValueError, TypeError) as error:
         raise ImportFileError(
             f"{source.path}: a recurring event cannot be expanded ({error})."

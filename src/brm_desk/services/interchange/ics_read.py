@@ -16,6 +16,8 @@ from brm_desk.domain.errors import ImportFileError
 
 MAX_BYTES = 100 * 1024 * 1024
 _NAME = re.compile(r"^[A-Za-z0-9-]+(?=[;:])")
+_LINE_END = re.compile(r"\r\n|\n|\r")  # not str.splitlines: U+2028 may sit in a value
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 allows tabs, no other
 _SHOWN = 60
 
 
@@ -79,7 +81,7 @@ def decode_calendar_text(path: Path, raw: bytes) -> str:
 def content_lines(text: str) -> list[tuple[int, str]]:
     """Unfolded content lines, each with the file line it starts on (RFC 5545 §3.1)."""
     unfolded: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_END.split(text), start=1):
         if line[:1] in (" ", "\t") and unfolded:
             first, so_far = unfolded[-1]
             unfolded[-1] = (first, so_far + line[1:])
@@ -98,6 +100,11 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
     open_components: list[ComponentLines] = []
     found: list[ComponentLines] = []
     for number, line in lines:
+        if _CONTROL.search(line):
+            raise ImportFileError(
+                f"{path}: line {number} holds a control character, which calendar files "
+                "cannot contain; the file is damaged."
+            )
         match = _NAME.match(line)
         if match is None or ":" not in line:
             raise ImportFileError(
@@ -151,6 +158,10 @@ def read_calendar(path: Path) -> CalendarFile:
             line = lines.properties.get(str(prop).upper(), lines.line) if prop else lines.line
             what = f"{prop}: " if prop else ""
             raise ImportFileError(f"{path}: line {line}: {what}{message}.")
+        if parsed.name == "VEVENT" and "DTSTART" not in parsed:
+            raise ImportFileError(
+                f"{path}: line {lines.line}: the event has no start (DTSTART is missing)."
+            )
     return CalendarFile(path, calendar, components)
 
 
