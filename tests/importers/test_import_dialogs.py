@@ -300,3 +300,22 @@ def test_cancelling_a_csv_import_leaves_nothing(
     assert journal.requests.of_partner(partners["hr"].id) == []
     assert window.statusBar().currentMessage() == "The import was cancelled; nothing was added."
     assert window.undo_stack.count() == 0
+
+
+def test_an_archived_partner_is_not_offered_even_when_guessed(
+    qtbot: QtBot, journal: Journal, partners: dict[str, Partner]
+) -> None:
+    from dataclasses import replace
+
+    journal.partners.update(replace(partners["hr"], archived=True))
+    preview = preview_calendar(journal, GOOGLE)
+    assert partners["hr"].id in preview.guessed_partner.values()
+    active = journal.partners.listing(include_archived=False)
+    dialog = CalendarPreviewDialog(preview, active, None)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert {cell(dialog, r, model.PARTNER) for r in range(model.rowCount())} == {NO_PARTNER}
+    assert dialog.chosen() == {}
+    assert [dialog.partner_box.itemText(i) for i in range(dialog.partner_box.count())] == [
+        "Finance"
+    ]

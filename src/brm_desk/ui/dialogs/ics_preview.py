@@ -50,8 +50,9 @@ class CalendarEventsModel(QAbstractTableModel):
         self.events: list[CalendarEvent] = list(preview.events)
         self.names = {partner.id: partner.name for partner in partners}
         self.ticked = [True] * len(self.events)
-        self.partner: list[str | None] = [
-            preview.guessed_partner.get(event.key) or default for event in self.events
+        guesses = [preview.guessed_partner.get(event.key) for event in self.events]
+        self.partner: list[str | None] = [  # a guess of an archived partner is no guess
+            guess if guess in self.names else default for guess in guesses
         ]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
