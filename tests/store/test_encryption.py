@@ -160,7 +160,8 @@ def test_the_key_is_derived_from_the_file_salt_and_never_shown() -> None:
     assert key.key != cipher.derive(PASSPHRASE, bytes(16)).key
     assert len(key.key) == 32
     assert key.raw_text() == f"x'{key.key.hex()}{salt.hex()}'"
-    assert PASSPHRASE not in repr(key) and key.key.hex() not in repr(key)
+    assert PASSPHRASE not in repr(key)
+    assert key.key.hex() not in repr(key)
     with pytest.raises(JournalFileError, match="cannot be empty"):
         cipher.derive("", salt)
 

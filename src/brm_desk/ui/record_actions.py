@@ -160,6 +160,7 @@ class RecordActions(QObject):
         return self.new_record("meeting")
 
     def _editor(self, kind: str, record: Any, partner_id: str | None = None) -> RecordEditor:
+        from brm_desk.services.drafts import for_journal
         from brm_desk.ui.editors.contact_editor import ContactEditor
         from brm_desk.ui.editors.meeting_editor import MeetingEditor
         from brm_desk.ui.editors.partner_editor import PartnerEditor
@@ -172,7 +173,9 @@ class RecordActions(QObject):
         if kind == "contact":
             return ContactEditor(journal, stack, record, window, partner_id=partner_id)
         if kind == "meeting":
-            return MeetingEditor(journal, stack, record, window, partner_id=partner_id)
+            return MeetingEditor(
+                journal, stack, record, window, partner_id=partner_id, drafts=for_journal(journal)
+            )
         return RequestEditor(journal, stack, record, window, partner_id=partner_id)
 
     def _show(self, editor: RecordEditor) -> RecordEditor:
