@@ -141,3 +141,15 @@ def restore(journal_path: Path, backup: Path, key: CipherKey | None = None) -> P
     aside = backups_dir(journal_path) / f"{journal_path.stem}-before-restore-{stamp}{SUFFIX}"
     backup_files.put_in_place(backup, journal_path, aside, key)
     return aside
+
+
+def restore_into(journal: Journal, backup: Path) -> Journal:
+    """Close ``journal``, restore ``backup`` in its place, and open it again (same key)."""
+    key = journal.database.key
+    path = journal.path
+    journal.close()
+    try:
+        restore(path, backup, key)
+    finally:
+        reopened = journal.reopen()
+    return reopened
