@@ -115,7 +115,8 @@ def draw_balance(
     one partner after another); anything else starts from a cleared figure."""
     import matplotlib as mpl
 
-    labels = tuple(_month_label(m.month, len(balance.months)) for m in balance.months)
+    count = len(balance.months)
+    labels = tuple(_month_label(m.month, count, i == 0) for i, m in enumerate(balance.months))
     key = (labels, unit, palette, tuple(fallback_families))
     with mpl.rc_context({"font.family": _font_families(fallback_families), "font.size": 8}):
         frame = _frames.get(figure)
@@ -244,13 +245,16 @@ def stacked_bars(
     return PathPatch(path, facecolor=color, edgecolor="none", linewidth=0, label=label, zorder=2)
 
 
-def _month_label(month: object, count: int) -> str:
+def _month_label(month: object, count: int, first: bool = False) -> str:
+    """Every month named up to a year and a half, then January and July; the year under
+    January and under the first month, so the axis never starts without one."""
     from datetime import date
 
     assert isinstance(month, date)
-    if count > 12:
-        return month.strftime("%b\n%Y") if month.month in (1, 7) or count <= 18 else ""
-    return month.strftime("%b\n%Y") if month.month == 1 or count <= 4 else month.strftime("%b")
+    if count > 18 and month.month not in (1, 7):
+        return ""
+    with_year = first or month.month == 1 or count <= 4 or count > 12
+    return month.strftime("%b\n%Y") if with_year else month.strftime("%b")
 
 
 def portfolio_chart(
@@ -332,18 +336,9 @@ def draw_portfolio(
             linewidths=0.6,
             zorder=3,
         )
-        for b in placed[:60]:
-            share = b.strategic_share or 0.0
-            axes.annotate(
-                _short(b.name),
-                (share, b.tally.total),
-                xytext=(4 if share < 0.85 else -4, 3),
-                textcoords="offset points",
-                ha="left" if share < 0.85 else "right",
-                fontsize=6.5,
-                color=palette.text,
-                zorder=4,
-            )
+        from brm_desk.reports.chart_labels import label_points
+
+        label_points(axes, placed, y_max, palette)
         axes.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
         axes.set_xlabel("Strategic share")
@@ -378,10 +373,6 @@ def _blend(colour: str, background: str, amount: float) -> str:
         amount * b + (1 - amount) * b0,
     )
     return str(to_hex(mixed))
-
-
-def _short(name: str, limit: int = 24) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def figure_to_svg(figure: Figure, *, text_as_paths: bool = True) -> bytes:

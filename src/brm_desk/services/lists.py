@@ -33,6 +33,8 @@ class MeetingFilter:
     text: str = ""
     partner_id: str | None = None
     focus: Focus | None = None
+    since: date | None = None  # local dates, inclusive
+    until: date | None = None
     sort: str = "start"
     descending: bool = True
 
@@ -75,6 +77,8 @@ class Lists:
                 text=wanted.text,
                 partner_id=wanted.partner_id,
                 focus=focus,
+                since=wanted.since,
+                until=wanted.until,
                 sort=wanted.sort,
                 descending=wanted.descending,
                 offset=offset,
@@ -98,7 +102,12 @@ class Lists:
         focus = wanted.focus.value if wanted.focus else None
         with self._db.transaction() as tx:
             return list_queries.meeting_line_count(
-                tx, text=wanted.text, partner_id=wanted.partner_id, focus=focus
+                tx,
+                text=wanted.text,
+                partner_id=wanted.partner_id,
+                focus=focus,
+                since=wanted.since,
+                until=wanted.until,
             )
 
     def requests(self) -> list[RequestLine]:

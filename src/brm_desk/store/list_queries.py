@@ -42,11 +42,20 @@ _Statement = TypeVar("_Statement", bound="Select[*tuple[Any, ...]]")
 
 
 def _filtered_meetings(
-    statement: _Statement, text: str, partner_id: str | None, focus: str | None
+    statement: _Statement,
+    text: str,
+    partner_id: str | None,
+    focus: str | None,
+    days: tuple[date | None, date | None] = (None, None),
 ) -> _Statement:
     statement = statement.join(PartnerRow, PartnerRow.id == MeetingRow.partner_id).where(
         MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None)
     )
+    since, until = days
+    if since is not None:
+        statement = statement.where(MeetingRow.local_date >= since)
+    if until is not None:
+        statement = statement.where(MeetingRow.local_date <= until)
     if partner_id is not None:
         statement = statement.where(PartnerRow.uid == partner_id)
     if focus is not None:
@@ -68,6 +77,8 @@ def meeting_lines(
     text: str = "",
     partner_id: str | None = None,
     focus: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
     sort: str = "start",
     descending: bool = True,
     offset: int = 0,
@@ -89,6 +100,7 @@ def meeting_lines(
         text,
         partner_id,
         focus,
+        (since, until),
     )
     order = [column.desc() if descending else column.asc(), MeetingRow.id.desc()]
     statement = statement.order_by(*order).offset(offset).limit(limit)
@@ -96,9 +108,17 @@ def meeting_lines(
 
 
 def meeting_line_count(
-    tx: Transaction, *, text: str = "", partner_id: str | None = None, focus: str | None = None
+    tx: Transaction,
+    *,
+    text: str = "",
+    partner_id: str | None = None,
+    focus: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> int:
-    statement = _filtered_meetings(select(func.count(MeetingRow.id)), text, partner_id, focus)
+    statement = _filtered_meetings(
+        select(func.count(MeetingRow.id)), text, partner_id, focus, (since, until)
+    )
     return int(tx.execute(statement).scalar_one())
 
 

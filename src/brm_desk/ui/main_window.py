@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from brm_desk import __version__
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs.export_pack import install_export_pack
 from brm_desk.ui.icons import icon
 from brm_desk.ui.interchange_actions import install_interchange
 from brm_desk.ui.record_actions import RecordActions
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(18, 18))
         self.record_actions.install(file_menu, edit_menu, toolbar)
+        self.export_pack_action = install_export_pack(self, file_menu)
         self.interchange = install_interchange(self, file_menu)
 
         view_menu = self.menuBar().addMenu("&View")
@@ -196,6 +199,18 @@ class MainWindow(QMainWindow):
         if self.pages and self.search_page is not None:
             self.sidebar.setCurrentRow(VIEW_NAMES.index("Search"))
             self.search_page.focus_search()
+
+    def show_meetings(self, partner_id: str | None, since: date, until: date) -> None:
+        """The Meetings view listing one partner's meetings of [since, until] (a chart's
+        month clicked)."""
+        from brm_desk.ui.views.meetings import MeetingsPage
+
+        if not self.pages:
+            return
+        self.sidebar.setCurrentRow(VIEW_NAMES.index("Meetings"))
+        page = self.pages[VIEW_NAMES.index("Meetings")]
+        if isinstance(page, MeetingsPage):
+            page.show_between(partner_id, since, until)
 
     def current_view(self) -> str:
         return VIEW_NAMES[self.sidebar.currentRow()] if self.pages else ""

@@ -7,6 +7,7 @@ without a QSortFilterProxyModel; rows arrive a page at a time through ``fetchMor
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -50,13 +51,18 @@ class MeetingsModel(QAbstractTableModel):
         text: str = _UNCHANGED,
         partner_id: str | None = _UNCHANGED,
         focus: Focus | None = _UNCHANGED,
+        days: tuple[date | None, date | None] = _UNCHANGED,
     ) -> None:
+        """Change some of the filter (``days`` is the inclusive (since, until)) and reload."""
         wanted = self.wanted
+        since, until = (wanted.since, wanted.until) if days is _UNCHANGED else days
         self.wanted = replace(
             wanted,
             text=wanted.text if text is _UNCHANGED else text,
             partner_id=wanted.partner_id if partner_id is _UNCHANGED else partner_id,
             focus=wanted.focus if focus is _UNCHANGED else focus,
+            since=since,
+            until=until,
         )
         self.reload()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from brm_desk.domain.periods import Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
+from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
 from brm_desk.ui.views.column_fit import fit_columns
@@ -87,6 +88,8 @@ class DashboardPage(Page):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        self.portfolio_chart = PortfolioChartPanel(journal)
+        layout.addWidget(self.portfolio_chart)
 
     def preset(self) -> Preset:
         return Preset(self.period_box.currentData())
@@ -150,6 +153,7 @@ class DashboardPage(Page):
         rows = self.journal.dashboard.glance(start, end)
         self.model.set_records(rows)
         self.summary.setText(summary_text(rows, start, end))
+        self.portfolio_chart.set_period(start, end)
         if self._fit_pending and rows:
             self._fit_pending = False
             QTimer.singleShot(0, self.table, self._fit_columns)

@@ -1,13 +1,17 @@
-"""The partners view."""
+"""The partners view: the list, and under it the selected partner's balance chart."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import QSplitter
 
 from brm_desk.services.journal import Journal
+from brm_desk.ui.charts.partner_detail import PartnerDetail
 from brm_desk.ui.models.partners import PartnersModel
 from brm_desk.ui.views.list_page import ProxyListPage
 from brm_desk.ui.views.prep_brief_entry import add_prep_brief_action
+
+SPLITTER_KEY = "partners/splitter"
 
 
 class PartnersPage(ProxyListPage):
@@ -17,7 +21,29 @@ class PartnersPage(ProxyListPage):
         super().__init__(journal, settings, "Partners", "partners", PartnersModel())
         self.partner_box.hide()
         self.prep_brief_action = add_prep_brief_action(self)
+        self.detail = PartnerDetail(journal, settings)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        layout = self.layout()
+        assert layout is not None
+        layout.replaceWidget(self.table, self.splitter)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        state = settings.value(SPLITTER_KEY)
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([300, 340])
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.set_partner(self.current_record_id() if current.isValid() else None)
 
     def refresh(self) -> None:
         self.model.set_records(self.journal.partners.listing())
         self.restore_header()
+        self.detail.set_partner(self.current_record_id())
+
+    def save_state(self, settings: QSettings) -> None:
+        super().save_state(settings)
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())

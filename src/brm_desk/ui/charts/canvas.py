@@ -1,0 +1,62 @@
+"""The matplotlib canvas in a Qt widget; importing this module imports matplotlib.
+
+Only :class:`brm_desk.ui.charts.panel.ChartPanel` imports it, when a chart is first shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from matplotlib.backend_bases import Event, MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtWidgets import QSizePolicy
+
+from brm_desk.reports.charts import fit_margins
+
+Margins = tuple[float, float, float, float]
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """One Figure for the canvas's life: a new partner, unit or palette redraws it.
+
+    ``on_hover(event)`` gets every mouse move and ``on_click(event)`` every left click, as
+    matplotlib ``MouseEvent`` with data coordinates; margins stay fixed in inches on resize.
+    """
+
+    def __init__(
+        self,
+        margins: Margins,
+        on_hover: Callable[[MouseEvent], None],
+        on_click: Callable[[MouseEvent], None],
+    ) -> None:
+        super().__init__(Figure(figsize=(7.0, 3.2), dpi=100))  # type: ignore[no-untyped-call]
+        self.margins = margins
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.mpl_connect("resize_event", self._resized)
+        self.mpl_connect("motion_notify_event", lambda event: on_hover(_mouse(event)))
+        self.mpl_connect("figure_leave_event", lambda event: on_hover(_left(event)))
+        self.mpl_connect("button_press_event", lambda event: _left_click(event, on_click))
+
+    def redraw_soon(self) -> None:
+        """Paint the figure again at the next chance (coalesces many changes into one)."""
+        self.draw_idle()  # type: ignore[no-untyped-call]
+
+    def _resized(self, _event: Event) -> None:
+        fit_margins(self.figure, self.margins)
+
+
+def _mouse(event: Any) -> MouseEvent:
+    assert isinstance(event, MouseEvent)
+    return event
+
+
+def _left(event: Any) -> MouseEvent:
+    """Leaving the figure is a move to nowhere."""
+    return MouseEvent("motion_notify_event", event.canvas, -1, -1)
+
+
+def _left_click(event: Any, on_click: Callable[[MouseEvent], None]) -> None:
+    if isinstance(event, MouseEvent) and event.button == 1 and not event.dblclick:
+        on_click(event)

@@ -1,0 +1,156 @@
+"""A chart's place in a view: matplotlib is imported when the chart is first shown.
+
+A panel draws from data it was given; the canvas appears (and matplotlib is imported) once
+the panel is visible, just after its first paint, so opening the app and switching views
+never waits for matplotlib unless a chart is on screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+from brm_desk.ui.charts.theme import chart_palette
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import MouseEvent
+
+    from brm_desk.reports.charts import ChartPalette
+    from brm_desk.ui.charts.canvas import ChartCanvas, Margins
+
+PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
+class ChartPanel(QWidget):
+    """Hosts a :class:`ChartCanvas` built on demand; subclasses draw in :meth:`draw`."""
+
+    margins: Margins
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas: ChartCanvas | None = None
+        self._hover_artists: list[Any] = []
+        self.hover_text = ""
+        self.setAccessibleName(accessible_name)
+        self.message = QLabel("Loading the chart…")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setEnabled(False)  # the disabled colour: a quiet note, not content
+        self.chart_area = QWidget()
+        self.stack = QStackedLayout(self.chart_area)
+        self.stack.addWidget(self.message)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.chart_area, 1)
+
+    preferred_height = 320
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, self.preferred_height)
+
+    def minimumSizeHint(self) -> QSize:
+        """Small, so a chart never keeps the window from being made small."""
+        return QSize(240, 140)
+
+    # The canvas, built on demand --------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.canvas is None:
+            QTimer.singleShot(0, self.ensure_canvas)
+
+    def ensure_canvas(self) -> ChartCanvas:
+        """The canvas, built (and drawn) now if it is not there yet."""
+        if self.canvas is None:
+            from brm_desk.ui.charts.canvas import ChartCanvas
+
+            self.canvas = ChartCanvas(self.margins, self._hovered, self._clicked)
+            self.canvas.setAccessibleName(self.accessibleName())
+            self.stack.addWidget(self.canvas)
+            self.redraw()
+        return self.canvas
+
+    def palette_for_chart(self) -> ChartPalette:
+        return chart_palette(self.palette())
+
+    def show_message(self, text: str) -> None:
+        """Show a line of text in place of the chart (no data, nothing selected)."""
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def redraw(self) -> None:
+        """Draw the chart again from the panel's data (built canvas only)."""
+        canvas = self.canvas
+        if canvas is None:
+            return
+        self._hover_artists = []
+        self.hover_text = ""
+        if self.draw(canvas, self.palette_for_chart()):
+            self.stack.setCurrentWidget(canvas)
+            canvas.redraw_soon()
+
+    def draw(self, canvas: ChartCanvas, palette: ChartPalette) -> bool:
+        """Draw into ``canvas.figure``; ``False`` when there is nothing to draw."""
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in PALETTE_EVENTS:
+            self.redraw()
+
+    # Hover and click --------------------------------------------------------------------
+
+    def _hovered(self, event: MouseEvent) -> None:
+        text, artists = self.hover(event)
+        if text == self.hover_text:
+            return
+        for artist in self._hover_artists:
+            artist.remove()
+        self._hover_artists = artists
+        self.hover_text = text
+        if self.canvas is not None:
+            self.canvas.setAccessibleDescription(text)
+            self.canvas.redraw_soon()
+
+    def hover(self, event: MouseEvent) -> tuple[str, list[Any]]:
+        """What to say about the point under the mouse, and the artists that say it."""
+        return "", []
+
+    def _clicked(self, event: MouseEvent) -> None:
+        self.click(event)
+
+    def click(self, event: MouseEvent) -> None:
+        """A left click on the chart."""
+
+    def show_meetings(self, partner_id: str, since: date, until: date) -> bool:
+        """Ask the main window to list the partner's meetings of [since, until]."""
+        from brm_desk.ui.main_window import MainWindow
+
+        window = self.window()
+        if not isinstance(window, MainWindow):
+            return False
+        window.show_meetings(partner_id, since, until)
+        return True
+
+
+def hover_note(axes: Any, x: float, y: float, text: str, palette: ChartPalette) -> Any:
+    """A boxed note beside (x, y), on the side with room, in the chart's colours."""
+    left_half = x <= sum(axes.get_xlim()) / 2
+    return axes.annotate(
+        text,
+        (x, y),
+        xytext=(12 if left_half else -12, 0),
+        textcoords="offset points",
+        ha="left" if left_half else "right",
+        va="center",
+        multialignment="left",
+        fontsize=8,
+        color=palette.text,
+        bbox={"boxstyle": "round,pad=0.5", "fc": palette.background, "ec": palette.grid},
+        zorder=20,
+        annotation_clip=False,
+    )

@@ -1,0 +1,113 @@
+"""One partner's balance, month by month, on screen: counts or hours, hover and click."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from brm_desk.domain.balance import PartnerBalance
+from brm_desk.reports.chart_labels import month_at, month_text
+from brm_desk.reports.charts import BALANCE_MARGINS, Unit, draw_balance
+from brm_desk.ui.charts.panel import ChartPanel, hover_note
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import MouseEvent
+
+    from brm_desk.reports.charts import ChartPalette
+    from brm_desk.ui.charts.canvas import ChartCanvas
+
+UNITS: tuple[tuple[Unit, str, str], ...] = (
+    ("count", "Engagements", "Count meetings and requests"),
+    ("hours", "Hours", "Meeting hours"),
+)
+
+
+def month_end(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+class PartnerChartPanel(ChartPanel):
+    """Stacked reactive / routine / strategic per month with the strategic share and target.
+
+    Hovering a month shows its figures; clicking it lists that month's meetings of the
+    partner (``sig_month_clicked(partner_id, first day, last day)``, then the Meetings view).
+    """
+
+    margins = BALANCE_MARGINS
+    sig_month_clicked = Signal(str, object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Balance chart", parent)
+        self.balance: PartnerBalance | None = None
+        self.unit: Unit = "count"
+        self.unit_buttons = QButtonGroup(self)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title, 1)
+        for number, (unit, label, tip) in enumerate(UNITS):
+            button = QToolButton()
+            button.setText(label)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setChecked(unit == self.unit)
+            button.setAccessibleName(f"Show {label.lower()}")
+            self.unit_buttons.addButton(button, number)
+            self.header.addWidget(button)
+        self.unit_buttons.idClicked.connect(lambda number: self.set_unit(UNITS[number][0]))
+        self.layout_.insertLayout(0, self.header)
+        self.show_message("Select a partner to see their balance month by month.")
+
+    def set_balance(self, balance: PartnerBalance | None) -> None:
+        self.balance = balance
+        if balance is None:
+            self.show_message("Select a partner to see their balance month by month.")
+        self.redraw()
+
+    def set_unit(self, unit: Unit) -> None:
+        """Counts or hours (the toggle's buttons follow)."""
+        self.unit = unit
+        for number, (each, _label, _tip) in enumerate(UNITS):
+            self.unit_buttons.button(number).setChecked(each == unit)
+        self.redraw()
+
+    def draw(self, canvas: ChartCanvas, palette: ChartPalette) -> bool:
+        if self.balance is None:
+            return False
+        draw_balance(canvas.figure, self.balance, unit=self.unit, palette=palette)
+        return True
+
+    def bars_axes(self) -> Any:
+        return self.canvas.figure.axes[0] if self.canvas and self.canvas.figure.axes else None
+
+    def hover(self, event: MouseEvent) -> tuple[str, list[Any]]:
+        index = self._month_under(event)
+        axes = self.bars_axes()
+        if index is None or self.balance is None or axes is None:
+            return "", []
+        palette = self.palette_for_chart()
+        column = axes.axvspan(index - 0.45, index + 0.45, color=palette.grid, alpha=0.35, zorder=1)
+        top = sum(sum(bar.get_height() for bar in c[index : index + 1]) for c in axes.containers)
+        ceiling = axes.get_ylim()[1]
+        text = month_text(self.balance, index)
+        note = hover_note(axes, index, min(max(top, ceiling * 0.3), ceiling * 0.7), text, palette)
+        return text, [column, note]
+
+    def click(self, event: MouseEvent) -> None:
+        index = self._month_under(event)
+        if index is None or self.balance is None:
+            return
+        month = self.balance.months[index].month
+        since = max(month, self.balance.period_from)
+        until = min(month_end(month), self.balance.period_to)
+        self.sig_month_clicked.emit(self.balance.partner_id, since, until)
+        self.show_meetings(self.balance.partner_id, since, until)
+
+    def _month_under(self, event: MouseEvent) -> int | None:
+        if self.balance is None or event.inaxes is None:
+            return None
+        return month_at(self.balance, event.xdata)

@@ -1,0 +1,86 @@
+"""Every partner by strategic share and volume, on the dashboard: who keeps you a fixer?"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from brm_desk.domain.balance import PartnerBalance
+from brm_desk.reports.chart_labels import partner_text
+from brm_desk.reports.charts import PORTFOLIO_MARGINS, draw_portfolio, portfolio_placed
+from brm_desk.services.journal import Journal
+from brm_desk.ui.charts.panel import ChartPanel, hover_note
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import MouseEvent
+
+    from brm_desk.reports.charts import ChartPalette
+    from brm_desk.ui.charts.canvas import ChartCanvas
+
+
+class PortfolioChartPanel(ChartPanel):
+    """The portfolio chart for a period (``set_period``). Hovering a partner's point shows
+    their figures; clicking it lists their meetings of the period."""
+
+    margins = PORTFOLIO_MARGINS
+    preferred_height = 340
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__("Portfolio chart", parent)
+        self.journal = journal
+        self.balances: list[PartnerBalance] = []
+        self.period: tuple[date, date] | None = None
+        self._stale = True
+        self.title = QLabel(
+            "<b>Portfolio</b> — every partner by strategic share and volume. "
+            "Point at a partner for their figures; click to list their meetings."
+        )
+        self.title.setWordWrap(True)
+        self.layout_.insertWidget(0, self.title)
+
+    def set_period(self, start: date, end: date) -> None:
+        """Place every active partner by their figures over [start, end] (read from the
+        journal when the chart is on screen)."""
+        self.period = (start, end)
+        self._stale = True
+        self.redraw()
+
+    def draw(self, canvas: ChartCanvas, palette: ChartPalette) -> bool:
+        if self.period is None:
+            return False
+        if self._stale:
+            self.balances = self.journal.balances.for_partners(*self.period)
+            self._stale = False
+        if not self.balances:
+            self.show_message("No active partners yet: the chart places them once you add some.")
+            return False
+        draw_portfolio(canvas.figure, self.balances, palette)
+        return True
+
+    def _partner_under(self, event: MouseEvent) -> PartnerBalance | None:
+        canvas = self.canvas
+        if canvas is None or event.inaxes is None or not canvas.figure.axes:
+            return None
+        points = canvas.figure.axes[0].collections[-1]
+        hit, details = points.contains(event)
+        if not hit:
+            return None
+        placed = portfolio_placed(self.balances)
+        return placed[int(details["ind"][0])]
+
+    def hover(self, event: MouseEvent) -> tuple[str, list[Any]]:
+        balance = self._partner_under(event)
+        if balance is None or self.canvas is None:
+            return "", []
+        text = partner_text(balance)
+        axes = self.canvas.figure.axes[0]
+        share = balance.strategic_share or 0.0
+        note = hover_note(axes, share, balance.tally.total, text, self.palette_for_chart())
+        return text, [note]
+
+    def click(self, event: MouseEvent) -> None:
+        balance = self._partner_under(event)
+        if balance is not None and self.period is not None:
+            self.show_meetings(balance.partner_id, *self.period)
