@@ -8,7 +8,7 @@ pickle cheaply and the layout stays in the parent. Few charts, or one CPU, stay 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
@@ -34,7 +34,11 @@ def balance_drawing(
 
 
 def _draw_run(
-    balances: Sequence[PartnerBalance], width: float, height: float, fallback_font: Path | None
+    balances: Sequence[PartnerBalance],
+    width: float,
+    height: float,
+    fallback_font: Path | None,
+    on_drawn: Callable[[int], None] | None = None,
 ) -> list[Drawing]:
     """Charts drawn one after another on one figure: only the first builds the axes."""
     from brm_desk.reports.charts import ChartPalette, draw_balance, new_figure
@@ -49,6 +53,8 @@ def _draw_run(
     for balance in balances:
         draw_balance(figure, balance, palette=palette, fallback_families=families)
         drawings.append(chart_flowable(figure, width, text_as_paths=fallback_font is not None))
+        if on_drawn is not None:
+            on_drawn(len(drawings))
     return drawings
 
 
@@ -59,12 +65,15 @@ def balance_drawings(
     fallback_font: Path | None,
     *,
     workers: int | None = None,
+    on_drawn: Callable[[int], None] | None = None,
 ) -> list[Drawing]:
-    """Every balance chart, in order; ``workers`` None means one process per CPU."""
+    """Every balance chart, in order; ``workers`` None means one process per CPU.
+
+    ``on_drawn(n)`` follows the charts drawn in this process (not those of workers)."""
     count = len(balances)
     workers = min(workers if workers is not None else os.cpu_count() or 1, count)
     if workers <= 1 or count < PARALLEL_FROM:
-        return _draw_run(balances, width, height, fallback_font)
+        return _draw_run(balances, width, height, fallback_font, on_drawn)
     import multiprocessing
 
     # "spawn": a forked copy of a GUI process (Qt, threads, open database) is not safe.

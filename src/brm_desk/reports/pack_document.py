@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -199,11 +199,13 @@ def build_pdf(
     header_left: str,
     header_right: str,
     fonts: PackFonts,
+    on_page: Callable[[int], None] | None = None,
 ) -> int:
     """Lay the story out on A4 and write it to ``path`` atomically; returns the page count.
 
     The file appears only when complete (temp file, then replace), so a failed export never
-    leaves a half-written PDF where the user expects the old one."""
+    leaves a half-written PDF where the user expects the old one. ``on_page(n)`` is called as
+    each page is laid out; an exception it raises stops the export, leaving no file."""
     from reportlab.lib.colors import HexColor
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -277,6 +279,10 @@ def build_pdf(
             creator="BRM Desk",
             initialFontName=BODY,
         )
+        if on_page is not None:
+            document.setProgressCallBack(
+                lambda kind, value: on_page(value) if kind == "PAGE" else None
+            )
         document.build(story, canvasmaker=NumberedCanvas)
         temp.replace(path)
     except OSError as error:

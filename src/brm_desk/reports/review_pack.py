@@ -90,6 +90,7 @@ def write_partner_pack(
         header_left=name,
         header_right=period_text(period_from, period_to),
         fonts=fonts,
+        on_page=lambda page: _report(progress, 3, steps, f"Laying out page {page}"),
     )
     _report(progress, steps, steps, "Done")
     return pages
@@ -148,6 +149,12 @@ def write_portfolio_pack(
         SECTION_CHART_HEIGHT,
         pack.fallback_font,
         workers=workers,
+        on_drawn=lambda n: _report(
+            progress,
+            len(sections) + 1,
+            steps,
+            f"Drawing the partners' charts ({n} of {len(sections)})",
+        ),
     )
     _report(progress, len(sections) + 2, steps, "Laying out the pages")
     for number, (data, drawing) in enumerate(zip(sections, drawings, strict=True), start=1):
@@ -163,6 +170,7 @@ def write_portfolio_pack(
         header_left="Portfolio review",
         header_right=period_text(period_from, period_to),
         fonts=fonts,
+        on_page=lambda page: _report(progress, steps - 1, steps, f"Laying out page {page}"),
     )
     _report(progress, steps, steps, "Done")
     return pages

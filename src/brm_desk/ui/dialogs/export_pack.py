@@ -1,0 +1,386 @@
+"""File → Export review pack…: a partner's (or the portfolio's) PDF for a period.
+
+The pack is written in the background behind a progress dialog whose Cancel stops it; it is
+written beside its target under a temporary name and moved into place only when complete
+and not cancelled, so a cancelled or failed export leaves no file (and any older pack of the
+same name untouched).
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brm_desk.domain.errors import BrmDeskError
+from brm_desk.ui.charts.periods import ReviewPeriod, review_period
+from brm_desk.ui.dialogs import files, messages
+from brm_desk.ui.operations import QueryOp
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
+    from brm_desk.ui.main_window import MainWindow
+
+FOLDER_KEY = "export_pack/folder"
+PERIOD_KEY = "export_pack/period"
+PORTFOLIO = "All partners — portfolio pack"
+UNSAFE_IN_NAMES = str.maketrans(dict.fromkeys('<>:"/\\|?*', "-"))
+
+
+class ExportCancelled(BrmDeskError):
+    """The user cancelled the export; nothing was written."""
+
+
+def install_export_pack(window: MainWindow, file_menu: QMenu) -> QAction:
+    """Add File → Export review pack… (before Quit); enabled while a journal is open."""
+    action = QAction("Export review &pack…", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    action.setToolTip("A partner's or the portfolio's review pack as a PDF")
+    action.triggered.connect(lambda: open_export_dialog(window))
+    actions = file_menu.actions()
+    if actions:
+        file_menu.insertAction(actions[-1], action)  # before Quit
+    else:
+        file_menu.addAction(action)
+    file_menu.aboutToShow.connect(lambda: action.setEnabled(window.journal is not None))
+    return action
+
+
+def open_export_dialog(window: MainWindow) -> ExportPackDialog | None:
+    if window.journal is None:
+        return None
+    dialog = ExportPackDialog(
+        window.journal, window.settings, window, partner_id=window.record_actions.current_partner()
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def suggested_name(partner: str | None, start: date, end: date) -> str:
+    """ "Review pack - Finance - 2026-01-01 to 2026-03-31.pdf", safe on every file system."""
+    what = f"Review pack - {partner}" if partner else "Portfolio review"
+    return f"{what} - {start:%Y-%m-%d} to {end:%Y-%m-%d}.pdf".translate(UNSAFE_IN_NAMES)
+
+
+def staging_path(target: Path) -> Path:
+    """Where the pack is written before it is moved to ``target`` (same folder, hidden)."""
+    return target.with_name(f".{target.stem}.exporting.pdf")
+
+
+class _Relay(QObject):
+    """Carries progress from the worker thread to the dialog on the UI thread."""
+
+    sig_progress = Signal(int, int, str)
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    shown = edit.date()
+    return date(shown.year(), shown.month(), shown.day())
+
+
+class ExportPackDialog(QDialog):
+    """Choose what to export, then write it with a progress dialog; offers to open it.
+
+    ``sig_finished(path or None)`` follows each export: the PDF written, or None when it was
+    cancelled or failed.
+    """
+
+    sig_finished = Signal(object)
+
+    def __init__(
+        self,
+        journal: Journal,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        partner_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.settings = settings
+        self.written: Path | None = None
+        self._confirmed: Path | None = None
+        self.progress: QProgressDialog | None = None
+        self._cancelled = threading.Event()
+        self.setWindowTitle("Export review pack")
+
+        self.partner_box = QComboBox()
+        self.partner_box.setAccessibleName("Partner")
+        self.partner_box.addItem(PORTFOLIO, None)
+        for partner in journal.partners.listing(include_archived=False):
+            self.partner_box.addItem(partner.name, partner.id)
+        self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
+        self.period_box = QComboBox()
+        self.period_box.setAccessibleName("Period")
+        for period in ReviewPeriod:
+            self.period_box.addItem(period.label, period.value)
+        remembered = settings.value(PERIOD_KEY, ReviewPeriod.LAST_QUARTER.value, type=str)
+        self.period_box.setCurrentIndex(max(self.period_box.findData(remembered), 0))
+        self.from_edit = _date_edit("From")
+        self.to_edit = _date_edit("To")
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_edit)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.to_edit)
+        dates.addStretch(1)
+        self.private_box = QCheckBox("Include private items")
+        self.private_box.setToolTip(
+            "Private meetings, requests and their notes are left out unless you tick this"
+        )
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName("Save as")
+        self.path_edit.setPlaceholderText("Where to save the PDF")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self.choose_path)
+        where = QHBoxLayout()
+        where.addWidget(self.path_edit, 1)
+        where.addWidget(choose)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b")
+        self.error.hide()
+        self.done_label = QLabel()
+        self.done_label.setWordWrap(True)
+        self.done_label.hide()
+
+        form = QFormLayout()
+        form.addRow("&Partner:", self.partner_box)
+        form.addRow("P&eriod:", self.period_box)
+        form.addRow("", dates)
+        form.addRow("", self.private_box)
+        form.addRow("&Save as:", where)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.open_button = self.buttons.addButton(
+            "Open PDF", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.hide()
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.export)
+        self.open_button.clicked.connect(self.open_pdf)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.done_label)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+        self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
+        self.partner_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(lambda _d: self._suggest_path())
+        self._period_changed()
+
+    # Choices --------------------------------------------------------------------------
+
+    def chosen_period(self) -> ReviewPeriod:
+        return ReviewPeriod(self.period_box.currentData())
+
+    def period(self) -> tuple[date, date]:
+        period = self.chosen_period()
+        if period is ReviewPeriod.CUSTOM:
+            return _day(self.from_edit), _day(self.to_edit)
+        return review_period(period, self.journal.today())
+
+    def partner_id(self) -> str | None:
+        data = self.partner_box.currentData()
+        return data if isinstance(data, str) else None
+
+    def _period_changed(self) -> None:
+        """A named period shows its dates, read-only; Custom makes them editable."""
+        custom = self.chosen_period() is ReviewPeriod.CUSTOM
+        if not custom:
+            start, end = self.period()
+            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setEnabled(custom)
+        self._suggest_path()
+
+    def _folder(self) -> Path:
+        remembered = str(self.settings.value(FOLDER_KEY, "", type=str))
+        return Path(remembered) if remembered else Path.home()
+
+    def _suggest_path(self) -> None:
+        """Follow the choices with the file name, in the folder chosen last time."""
+        start, end = self.period()
+        current = self.path_edit.text().strip()
+        folder = Path(current).parent if current else self._folder()
+        partner = self.partner_box.currentText() if self.partner_id() else None
+        self.path_edit.setText(str(folder / suggested_name(partner, start, end)))
+
+    def choose_path(self) -> None:
+        current = Path(self.path_edit.text().strip() or self._folder())
+        chosen = files.save_path(self, "Save the review pack", current, "PDF files (*.pdf)")
+        if chosen is not None:
+            if chosen.suffix.lower() != ".pdf":
+                chosen = chosen.with_name(chosen.name + ".pdf")
+            self.path_edit.setText(str(chosen))
+            self._confirmed = chosen  # the file dialog asked about replacing it already
+
+    def _target(self) -> Path | None:
+        """The file to write, or None (and an inline error) when the choices cannot work."""
+        start, end = self.period()
+        text = self.path_edit.text().strip()
+        problem = ""
+        if end < start:
+            problem = "The period ends before it starts: check the From and To dates."
+        elif not text:
+            problem = "Choose where to save the PDF."
+        elif Path(text).suffix.lower() != ".pdf":
+            problem = f"{Path(text).name}: the review pack is a PDF; name the file *.pdf."
+        elif not Path(text).parent.is_dir():
+            problem = f"The folder {Path(text).parent} does not exist."
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        return None if problem else Path(text)
+
+    # Exporting ------------------------------------------------------------------------
+
+    def export(self) -> QueryOp | None:
+        """Write the pack in the background; None when the choices need fixing first."""
+        target = self._target()
+        if target is None:
+            return None
+        if (
+            target.exists()
+            and target != self._confirmed
+            and not messages.confirm(
+                self, "Replace the file?", f"{target.name} exists already. Replace it?"
+            )
+        ):
+            return None
+        self.settings.setValue(FOLDER_KEY, str(target.parent))
+        self.settings.setValue(PERIOD_KEY, self.chosen_period().value)
+        self.done_label.hide()
+        self.open_button.hide()
+        self.written = None
+        start, end = self.period()
+        journal, partner_id = self.journal, self.partner_id()
+        include_private = self.private_box.isChecked()
+        staging = staging_path(target)
+        self._cancelled.clear()
+        relay = _Relay(self)
+        relay.sig_progress.connect(self._show_progress)
+
+        def progress(done: int, total: int, what: str) -> None:
+            if self._cancelled.is_set():
+                raise ExportCancelled("The export was cancelled; no file was written.")
+            relay.sig_progress.emit(done, total, what)
+
+        def write() -> int:
+            from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
+
+            try:
+                if partner_id is None:
+                    pages = write_portfolio_pack(
+                        journal, start, end, staging, include_private=include_private,
+                        progress=progress,
+                    )  # fmt: skip
+                else:
+                    pages = write_partner_pack(
+                        journal, partner_id, start, end, staging,
+                        include_private=include_private, progress=progress,
+                    )  # fmt: skip
+                if self._cancelled.is_set():
+                    raise ExportCancelled("The export was cancelled; no file was written.")
+                staging.replace(target)
+            except OSError as error:
+                raise BrmDeskError(f"{target}: cannot write the PDF ({error.strerror})") from None
+            finally:
+                staging.unlink(missing_ok=True)
+            return pages
+
+        self._open_progress()
+        op = QueryOp(self, write)
+        op.success(lambda pages: self._written(target, pages)).failure(self._failed)
+        op.sig_finished.connect(self._close_progress)
+        op.sig_finished.connect(op.deleteLater)
+        op.run_in_background()
+        return op
+
+    def cancel(self) -> None:
+        """Stop the export at its next step; nothing is written."""
+        self._cancelled.set()
+
+    def _open_progress(self) -> None:
+        progress = QProgressDialog("Gathering the figures…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Exporting the review pack")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(self.cancel)
+        progress.show()
+        self.progress = progress
+        self.export_button.setEnabled(False)
+
+    def _show_progress(self, done: int, total: int, what: str) -> None:
+        if self.progress is not None and not self._cancelled.is_set():
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(min(done, total))
+            self.progress.setLabelText(f"{what}…")
+
+    def _close_progress(self) -> None:
+        self.export_button.setEnabled(True)
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.hide()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _written(self, target: Path, pages: int) -> None:
+        self.written = target
+        self.done_label.setText(f"Wrote {target.name} ({pages} page{'s' if pages != 1 else ''}).")
+        self.done_label.show()
+        self.open_button.show()
+        self.open_button.setDefault(True)
+        self.sig_finished.emit(target)
+
+    def _failed(self, error: BrmDeskError) -> None:
+        if isinstance(error, ExportCancelled):
+            self.done_label.setText(error.message)
+            self.done_label.show()
+        else:
+            messages.show_error(self, "Cannot export the review pack", error.message)
+        self.sig_finished.emit(None)
+
+    def open_pdf(self) -> bool:
+        """Show the PDF just written in the system's viewer."""
+        if self.written is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written)))
