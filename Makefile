@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench bundle smoke-bundle clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,18 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+$(VENV)/.bundle-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bundle]"
+	touch $@
+
+# The one-folder app in dist/brm-desk (see build.spec); about a minute.
+bundle: $(VENV)/.bundle-installed
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+# The bundle as a user runs it: CLI, review packs, a real window under Xvfb.
+smoke-bundle: bundle
+	bash .ci/smoke-bundle
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

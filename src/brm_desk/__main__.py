@@ -3,5 +3,8 @@
 import sys
 
 from brm_desk.cli import main
+from brm_desk.frozen import prepare
 
-sys.exit(main())
+if __name__ == "__main__":
+    prepare()
+    sys.exit(main())
