@@ -51,23 +51,31 @@ WORD_CLASSES: dict[str, tuple[int, int | None]] = {
 MIN_QUERY_WORD = 3  # a search box starts searching at three letters
 
 BALANCE_FLOOR_SQL = """
-SELECT p.uid, b.month, b.focus, sum(b.n), sum(b.minutes)
+SELECT p.uid, b.month, sum(b.r), sum(b.ro), sum(b.s), sum(b.rm), sum(b.rom), sum(b.sm)
 FROM (
-    SELECT partner_id, substr(local_date, 1, 7) AS month, focus,
-           count(*) AS n, sum(duration_minutes) AS minutes
+    SELECT partner_id, substr(local_date, 1, 7) AS month,
+           sum(focus = 'reactive') AS r, sum(focus = 'routine') AS ro,
+           sum(focus = 'strategic') AS s,
+           sum(CASE WHEN focus = 'reactive' THEN duration_minutes ELSE 0 END) AS rm,
+           sum(CASE WHEN focus = 'routine' THEN duration_minutes ELSE 0 END) AS rom,
+           sum(CASE WHEN focus = 'strategic' THEN duration_minutes ELSE 0 END) AS sm
     FROM meeting
-    WHERE deleted_at IS NULL AND local_date BETWEEN :start AND :end
-    GROUP BY partner_id, month, focus
+    WHERE deleted_at IS NULL AND likelihood(local_date BETWEEN :start AND :end, 0.99)
+    GROUP BY partner_id, month
     UNION ALL
-    SELECT partner_id, substr(received, 1, 7), focus, count(*), 0
+    SELECT partner_id, substr(received, 1, 7), sum(focus = 'reactive'), sum(focus = 'routine'),
+           sum(focus = 'strategic'), 0, 0, 0
     FROM request
-    WHERE deleted_at IS NULL AND received BETWEEN :start AND :end
-    GROUP BY partner_id, substr(received, 1, 7), focus
+    WHERE deleted_at IS NULL AND likelihood(received BETWEEN :start AND :end, 0.99)
+    GROUP BY partner_id, substr(received, 1, 7)
 ) AS b
 JOIN partner AS p ON p.id = b.partner_id
 WHERE p.deleted_at IS NULL AND NOT p.archived
-GROUP BY p.uid, b.month, b.focus
+GROUP BY p.uid, b.month
 """
+"""The fastest single statement we know for the same figures: focus pivoted into columns,
+and SQLite told that the ten years cover the whole journal, so it sums along the
+partner-and-month index without sorting (the statement ours sends, minus our layers)."""
 SEARCH_FLOOR_SQL = (
     "SELECT rowid, snippet(search_fts, 1, '[', ']', '…', 12) FROM search_fts "
     "WHERE search_fts MATCH ? ORDER BY rank LIMIT 50"
@@ -279,7 +287,12 @@ def measure_balance(
 ) -> None:
     """The balance of all partners over the ten years: ours against one raw aggregate."""
     ours_cells = balance_cells_ours(journal)
-    raw_cells = {(u, m, f): (n, minutes) for u, m, f, n, minutes in balance_floor(connection)}
+    raw_cells = {
+        (uid, month, focus.value): (row[slot], row[slot + 3])
+        for uid, month, *row in balance_floor(connection)
+        for slot, focus in enumerate(Focus)
+        if row[slot]
+    }
     verdict = "agree" if ours_cells == raw_cells else "DIFFER"
     result.checks.append(f"balance: ours and the floor {verdict} on {len(raw_cells):,} cells")
 

@@ -153,7 +153,7 @@ def _fields(value: PartnerBalance) -> dict[str, object]:
     return {name: getattr(value, name) for name in PartnerBalance.__dataclass_fields__}
 
 
-def test_assemble_sums_cells_by_month_and_fills_empty_months() -> None:
+def test_assemble_sums_months_and_fills_empty_ones() -> None:
     result = assemble(
         partner_id="p1",
         name="Finance",
@@ -162,12 +162,10 @@ def test_assemble_sums_cells_by_month_and_fills_empty_months() -> None:
         target_strategic_share=0.5,
         touch_cadence_days=14,
         last_strategic=date(2026, 2, 1),
-        cells=[
-            (date(2025, 12, 1), Focus.REACTIVE, 2, 120),
-            (date(2025, 12, 1), Focus.STRATEGIC, 1, 60),
-            (date(2026, 2, 1), Focus.STRATEGIC, 3, 0),
-            (date(2026, 2, 1), Focus.ROUTINE, 1, 15),
-            (date(2026, 2, 1), Focus.STRATEGIC, 1, 45),
+        months=[
+            (date(2025, 12, 1), (2, 0, 1, 120, 0, 60)),
+            (date(2026, 2, 1), (0, 0, 3, 0, 0, 0)),
+            (date(2026, 2, 1), (0, 1, 1, 0, 15, 45)),
         ],
     )
     assert [m.label for m in result.months] == ["2025-12", "2026-01", "2026-02"]

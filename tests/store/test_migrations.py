@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -76,8 +77,20 @@ def test_the_alembic_head_matches_the_orm_tables(journal: Journal) -> None:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "render_as_batch": True}
         )
-        differences = compare_metadata(context, Base.metadata)
-    left = [d for d in differences if not _is_full_text_table(d)]
+        with warnings.catch_warnings():
+            # SQLAlchemy does not reflect indexes on expressions; they are checked below.
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
+            warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expr")
+            differences = compare_metadata(context, Base.metadata)
+        indexed = dict(
+            connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE name IN "
+                "('ix_meeting_partner_month', 'ix_request_partner_month')"
+            ).all()
+        )
+    assert "substr(local_date, 1, 7), local_date" in indexed["ix_meeting_partner_month"]
+    assert "substr(received, 1, 7), received" in indexed["ix_request_partner_month"]
+    left = [d for d in differences if not _is_full_text_table(d) and not _is_month_index(d)]
     assert left == []
     assert {d[1].name for d in differences} == {
         "search_fts",

@@ -6,9 +6,10 @@ so that every formula (share, overdue, drifting) lives here once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from brm_desk.domain.enums import Focus
 
@@ -162,28 +163,25 @@ def assemble(
     target_strategic_share: float,
     touch_cadence_days: int,
     last_strategic: date | None,
-    cells: Iterable[tuple[date, Focus, int, int]],
+    months: Iterable[tuple[date, Sequence[int]]],
 ) -> PartnerBalance:
-    """A partner's balance from its (month, focus, count, minutes) sums.
+    """A partner's balance from its month sums, each (first day of the month, six integers:
+    counts then meeting minutes, by focus in ``Focus`` order); months without any are filled.
 
-    Sums are kept as plain integers per month (counts then minutes, in ``Focus`` order) and
-    turned into tallies once: this runs for every partner on every dashboard refresh.
+    This runs for every partner on every dashboard refresh, so it stays plain arithmetic.
     """
-    slots = {focus: index for index, focus in enumerate(Focus)}
-    by_month: dict[date, list[int]] = {m: [0] * 6 for m in months_between(period_from, period_to)}
-    for month, focus, count, minutes in cells:
-        sums = by_month.get(month)
-        if sums is None:
-            sums = by_month[month] = [0] * 6
-        slot = slots[focus]
-        sums[slot] += count
-        sums[slot + 3] += minutes
-    totals = [0] * 6
-    months = []
-    for month in sorted(by_month):
-        sums = by_month[month]
-        months.append(MonthBalance(month, FocusTally(*sums)))
-        totals = [a + b for a, b in zip(totals, sums, strict=True)]
+    by_month: dict[date, Sequence[int]] = dict.fromkeys(_calendar(period_from, period_to), _EMPTY)
+    for month, sums in months:
+        known = by_month.get(month, _EMPTY)
+        by_month[month] = (
+            sums if known is _EMPTY else [a + b for a, b in zip(known, sums, strict=True)]
+        )
+    filled = [sums for sums in by_month.values() if sums is not _EMPTY]
+    totals = [sum(column) for column in zip(*filled, strict=True)] if filled else _EMPTY
+    tallies = tuple(
+        MonthBalance(month, _EMPTY_TALLY if sums is _EMPTY else FocusTally(*sums))
+        for month, sums in sorted(by_month.items())
+    )
     return PartnerBalance(
         partner_id=partner_id,
         name=name,
@@ -193,5 +191,15 @@ def assemble(
         touch_cadence_days=touch_cadence_days,
         tally=FocusTally(*totals),
         last_strategic=last_strategic,
-        months=tuple(months),
+        months=tallies,
     )
+
+
+@lru_cache(maxsize=64)
+def _calendar(period_from: date, period_to: date) -> tuple[date, ...]:
+    """The months of a period, computed once for all the partners of one balance."""
+    return tuple(months_between(period_from, period_to))
+
+
+_EMPTY: Sequence[int] = (0, 0, 0, 0, 0, 0)
+_EMPTY_TALLY = FocusTally()

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
 from brm_desk.domain.balance import PartnerBalance, assemble, default_period
-from brm_desk.domain.enums import Focus
 from brm_desk.domain.errors import ValidationError
 from brm_desk.store import partner_rows, queries
 from brm_desk.store.database import Database
@@ -42,10 +40,9 @@ class Balances:
         with self._db.transaction() as tx:
             pks = None if partner_ids is None else queries.partner_pks_by_uid(tx, partner_ids)
             partners, partner_pks = queries.balance_partners(tx, end, pks, include_archived)
-            cells = queries.balance_cells(tx, start, end, partner_pks if pks is not None else None)
-        by_partner: dict[str, list[tuple[date, Focus, int, int]]] = defaultdict(list)
-        for cell in cells:
-            by_partner[cell.partner_id].append((cell.month, cell.focus, cell.count, cell.minutes))
+            months = queries.balance_months(
+                tx, start, end, partner_pks if pks is not None else None
+            )
         return [
             assemble(
                 partner_id=p.id,
@@ -55,9 +52,9 @@ class Balances:
                 target_strategic_share=p.target_strategic_share,
                 touch_cadence_days=p.touch_cadence_days,
                 last_strategic=p.last_strategic,
-                cells=by_partner.get(p.id, ()),
+                months=months.get(pk, ()),
             )
-            for p in partners
+            for p, pk in zip(partners, partner_pks, strict=True)
         ]
 
     def for_partner(

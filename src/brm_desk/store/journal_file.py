@@ -27,7 +27,7 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
-SCHEMA_VERSION = 2  # 2: calendar_event (where imported meetings came from)
+SCHEMA_VERSION = 3  # 2: calendar_event (where imported meetings came from); 3: month indexes
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 

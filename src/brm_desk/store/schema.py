@@ -37,6 +37,11 @@ FOCUS_VALUES = "('reactive', 'routine', 'strategic')"
 NOCASE = "NOCASE"
 
 
+MEETING_MONTH_SQL = "substr(local_date, 1, 7)"
+REQUEST_MONTH_SQL = "substr(received, 1, 7)"
+"""The month ("YYYY-MM") a balance groups by: indexed, so a long period sums without sorting."""
+
+
 class Money(TypeDecorator[Decimal]):
     """A Decimal kept as its exact text (SQLite has no decimal type)."""
 
@@ -144,6 +149,15 @@ class MeetingRow(Base, _Trashable):
             sqlite_where=text("deleted_at IS NULL"),
         ),
         Index("ix_meeting_start_utc", "start_utc"),
+        Index(
+            "ix_meeting_partner_month",
+            "partner_id",
+            text(MEETING_MONTH_SQL),
+            "local_date",
+            "focus",
+            "duration_minutes",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
     partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
@@ -219,6 +233,14 @@ class RequestRow(Base, _Trashable):
             "ix_request_balance",
             "received",
             "partner_id",
+            "focus",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_request_partner_month",
+            "partner_id",
+            text(REQUEST_MONTH_SQL),
+            "received",
             "focus",
             sqlite_where=text("deleted_at IS NULL"),
         ),
