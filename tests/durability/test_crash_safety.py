@@ -1,0 +1,160 @@
+"""Crash safety: a process killed with SIGKILL at a random moment leaves a journal that
+passes the integrity check and holds each change whole or not at all.
+
+Each test kills a real subprocess many times, at random points during imports, edits and
+backups, then reopens the journal and checks it (and, once, with ``brm-desk check``).
+The random delays come from a seeded generator, so a failure can be replayed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from brm_desk.services import maintenance
+from brm_desk.services.journal import Journal
+
+WORKER = Path(__file__).with_name("crash_worker.py")
+PASSPHRASE = "crash test passphrase"
+SEED = int(os.environ.get("BRM_DESK_CRASH_SEED", "20261124"))
+KILLS = int(os.environ.get("BRM_DESK_CRASH_KILLS", "8"))
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def run_and_kill(journal: Path, workload: str, delay: float, passphrase: str | None) -> list[str]:
+    """Start the worker, wait until it is ready, let it work ``delay`` s, then SIGKILL it.
+
+    Returns the lines it printed before it died: the changes it saw committed.
+    """
+    command = [sys.executable, str(WORKER), workload, str(journal)]
+    if passphrase:
+        command.append(passphrase)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    output = b""
+    while b"ready\n" not in output:
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        assert ready, "the worker did not start"
+        chunk = os.read(process.stdout.fileno(), 65536)
+        assert chunk, process.stderr.read().decode() if process.stderr else "worker died"
+        output += chunk
+    deadline = time.monotonic() + delay
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([process.stdout], [], [], left)
+        if ready:
+            chunk = os.read(process.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            output += chunk
+    process.send_signal(signal.SIGKILL)
+    rest, errors = process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL, errors.decode()
+    return (output + rest).decode().splitlines()
+
+
+def fresh_journal(tmp_path: Path, run: int, passphrase: str | None = None) -> Path:
+    folder = tmp_path / f"run-{run}"
+    folder.mkdir()
+    path = folder / "journal.brmdesk"
+    Journal.create(path, passphrase=passphrase).close()
+    return path
+
+
+def reopened_and_checked(path: Path, passphrase: str | None) -> Journal:
+    journal = Journal.open(path, passphrase=passphrase)
+    report = maintenance.check(journal)
+    assert report.ok, report.problems
+    return journal
+
+
+@pytest.mark.slow
+def test_killed_during_edits_every_change_is_whole_or_absent(tmp_path: Path, cli: Cli) -> None:
+    rng = random.Random(SEED)
+    for run in range(KILLS):
+        passphrase = PASSPHRASE if run % 2 else None
+        path = fresh_journal(tmp_path, run, passphrase)
+        lines = run_and_kill(path, "edits", rng.uniform(0.05, 0.6), passphrase)
+        acknowledged = [line for line in lines if re.match(r"(added|updated) \d+$", line)]
+        with reopened_and_checked(path, passphrase) as journal:
+            partners = {p.name: p for p in journal.partners.listing()}
+            last = max((int(name[1:]) for name in partners), default=-1)
+            for partner in partners.values():
+                number = int(partner.name[1:])
+                meetings = journal.meetings.of_partner(partner.id)
+                if not meetings:  # killed between adding the partner and its meeting
+                    assert number == last
+                    continue
+                (meeting,) = meetings
+                match = re.fullmatch(r"m(\d+) with (\d+) actions", meeting.title)
+                assert match, meeting.title
+                assert int(match.group(1)) == number
+                assert int(match.group(2)) in (number % 7, (number + 3) % 7)
+                assert len(meeting.actions) == int(match.group(2))  # the rows came with it
+            for line in acknowledged:  # committed before the kill: still there (durable)
+                verb, number = line.split()
+                assert f"p{number}" in partners
+                if verb == "updated":
+                    (meeting,) = journal.meetings.of_partner(partners[f"p{number}"].id)
+                    assert meeting.title.endswith(f"{(int(number) + 3) % 7} actions")
+    env = {"BRM_DESK_PASSPHRASE": PASSPHRASE}
+    result = cli("check", db=tmp_path / f"run-{KILLS - 1}" / "journal.brmdesk", env=env)
+    assert result.returncode == 0, result.stderr
+    assert ": OK (" in result.stdout
+
+
+@pytest.mark.slow
+def test_killed_during_an_import_the_journal_holds_all_of_it_or_none(tmp_path: Path) -> None:
+    rng = random.Random(SEED + 1)
+    outcomes = set()
+    for run in range(KILLS):
+        path = fresh_journal(tmp_path, run)
+        lines = run_and_kill(path, "import", rng.uniform(0.0, 0.7), None)
+        with reopened_and_checked(path, None) as journal:
+            counts = maintenance.check(journal).counts
+        if "imported" in lines:
+            assert counts["meetings"] == 411
+        assert counts in (
+            {"partners": 0, "contacts": 0, "meetings": 0, "requests": 0},
+            {"partners": 7, "contacts": 31, "meetings": 411, "requests": 96},
+        )
+        outcomes.add(counts["meetings"])
+    assert outcomes == {0, 411}, "the kills should land both before and after the commit"
+
+
+@pytest.mark.slow
+def test_killed_during_backups_every_backup_is_whole_or_absent(tmp_path: Path) -> None:
+    rng = random.Random(SEED + 2)
+    source = fresh_journal(tmp_path, 0)
+    with Journal.open(source) as journal:
+        from brm_desk.services.interchange.json_io import import_journal
+        from brm_desk.services.sample_journal import read_sample
+
+        import_journal(journal, read_sample())
+    for run in range(1, KILLS + 1):
+        folder = tmp_path / f"run-{run}"
+        folder.mkdir()
+        path = folder / "journal.brmdesk"
+        shutil.copyfile(source, path)
+        passphrase = None
+        lines = run_and_kill(path, "backups", rng.uniform(0.0, 0.8), passphrase)
+        acknowledged = {int(line.split()[1]) for line in lines if line.startswith("backup ")}
+        copies = folder / "copies"
+        finished = sorted(copies.glob("copy-*.brmdesk")) if copies.exists() else []
+        assert {int(p.stem.split("-")[1]) for p in finished} >= acknowledged
+        for copy in finished:
+            with reopened_and_checked(copy, passphrase) as backup:
+                assert maintenance.check(backup).counts["meetings"] == 411
+        with reopened_and_checked(path, passphrase) as journal:
+            assert maintenance.check(journal).counts["meetings"] == 411
