@@ -156,6 +156,9 @@ def test_hovering_a_month_shows_its_figures(qtbot: QtBot, charted: ChartJournal)
     qtbot.waitUntil(lambda: chart.hover_text.startswith("September 2026"))
     assert [t.get_text() for t in canvas.figure.axes[0].texts].count(chart.hover_text) == 1
     assert not any(t.get_text().startswith("October") for t in canvas.figure.axes[0].texts)
+    page.detail.refresh()  # the journal changed: the chart is redrawn on the same axes
+    assert chart.hover_text == ""
+    assert not any(t.get_text().startswith("September") for t in canvas.figure.axes[0].texts)
 
 
 def test_clicking_a_month_lists_that_months_meetings_of_the_partner(

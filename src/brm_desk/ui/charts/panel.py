@@ -7,6 +7,7 @@ never waits for matplotlib unless a chart is on screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -87,8 +88,7 @@ class ChartPanel(QWidget):
         canvas = self.canvas
         if canvas is None:
             return
-        self._hover_artists = []
-        self.hover_text = ""
+        self._forget_hover()
         if self.draw(canvas, self.palette_for_chart()):
             self.stack.setCurrentWidget(canvas)
             canvas.redraw_soon()
@@ -104,21 +104,29 @@ class ChartPanel(QWidget):
 
     # Hover and click --------------------------------------------------------------------
 
-    def _hovered(self, event: MouseEvent) -> None:
-        text, artists = self.hover(event)
-        if text == self.hover_text:
-            return
+    def _forget_hover(self) -> None:
+        """Take the hover's note off the chart (a redraw may keep the axes it is on)."""
         for artist in self._hover_artists:
-            artist.remove()
-        self._hover_artists = artists
+            if artist.axes is not None or artist.figure is not None:
+                artist.remove()
+        self._hover_artists = []
+        self.hover_text = ""
+
+    def _hovered(self, event: MouseEvent) -> None:
+        text, draw_note = self.hover(event)
+        if text == self.hover_text:
+            return  # the same month or point: the note shown stays
+        self._forget_hover()
+        self._hover_artists = draw_note() if draw_note is not None else []
         self.hover_text = text
         if self.canvas is not None:
             self.canvas.setAccessibleDescription(text)
             self.canvas.redraw_soon()
 
-    def hover(self, event: MouseEvent) -> tuple[str, list[Any]]:
-        """What to say about the point under the mouse, and the artists that say it."""
-        return "", []
+    def hover(self, event: MouseEvent) -> tuple[str, Callable[[], list[Any]] | None]:
+        """What to say about the point under the mouse, and how to draw it on the chart
+        (returning the artists drawn); ("", None) for nothing."""
+        return "", None
 
     def _clicked(self, event: MouseEvent) -> None:
         self.click(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QW
 
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.reports.chart_labels import month_at, month_text
-from brm_desk.reports.charts import BALANCE_MARGINS, Unit, draw_balance
+from brm_desk.reports.charts import BALANCE_MARGINS, FOCUS_ORDER, Unit, draw_balance
 from brm_desk.ui.charts.panel import ChartPanel, hover_note
 
 if TYPE_CHECKING:
@@ -84,18 +85,25 @@ class PartnerChartPanel(ChartPanel):
     def bars_axes(self) -> Any:
         return self.canvas.figure.axes[0] if self.canvas and self.canvas.figure.axes else None
 
-    def hover(self, event: MouseEvent) -> tuple[str, list[Any]]:
+    def hover(self, event: MouseEvent) -> tuple[str, Callable[[], list[Any]] | None]:
         index = self._month_under(event)
         axes = self.bars_axes()
         if index is None or self.balance is None or axes is None:
-            return "", []
-        palette = self.palette_for_chart()
-        column = axes.axvspan(index - 0.45, index + 0.45, color=palette.grid, alpha=0.35, zorder=1)
-        top = sum(sum(bar.get_height() for bar in c[index : index + 1]) for c in axes.containers)
-        ceiling = axes.get_ylim()[1]
+            return "", None
         text = month_text(self.balance, index)
-        note = hover_note(axes, index, min(max(top, ceiling * 0.3), ceiling * 0.7), text, palette)
-        return text, [column, note]
+        tally = self.balance.months[index].tally
+        top = sum(tally.count(f) if self.unit == "count" else tally.hours(f) for f in FOCUS_ORDER)
+
+        def draw_note() -> list[Any]:
+            palette = self.palette_for_chart()
+            column = axes.axvspan(
+                index - 0.45, index + 0.45, color=palette.grid, alpha=0.35, zorder=1
+            )
+            ceiling = axes.get_ylim()[1]
+            y = min(max(top, ceiling * 0.3), ceiling * 0.7)
+            return [column, hover_note(axes, index, y, text, palette)]
+
+        return text, draw_note
 
     def click(self, event: MouseEvent) -> None:
         index = self._month_under(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -70,15 +71,19 @@ class PortfolioChartPanel(ChartPanel):
         placed = portfolio_placed(self.balances)
         return placed[int(details["ind"][0])]
 
-    def hover(self, event: MouseEvent) -> tuple[str, list[Any]]:
+    def hover(self, event: MouseEvent) -> tuple[str, Callable[[], list[Any]] | None]:
         balance = self._partner_under(event)
-        if balance is None or self.canvas is None:
-            return "", []
+        canvas = self.canvas
+        if balance is None or canvas is None:
+            return "", None
         text = partner_text(balance)
-        axes = self.canvas.figure.axes[0]
-        share = balance.strategic_share or 0.0
-        note = hover_note(axes, share, balance.tally.total, text, self.palette_for_chart())
-        return text, [note]
+
+        def draw_note() -> list[Any]:
+            axes = canvas.figure.axes[0]
+            share = balance.strategic_share or 0.0
+            return [hover_note(axes, share, balance.tally.total, text, self.palette_for_chart())]
+
+        return text, draw_note
 
     def click(self, event: MouseEvent) -> None:
         balance = self._partner_under(event)
