@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from chart_data import ChartJournal, fill_for_charts
+from chart_data import CET, ChartJournal, fill_for_charts
 from matplotlib.colors import to_hex
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from brm_desk.domain.enums import Focus
+from brm_desk.domain.enums import Focus, MeetingType
+from brm_desk.domain.records import Meeting
 from brm_desk.reports.charts import ChartPalette
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.panel import ChartPanel
@@ -119,6 +120,29 @@ def test_choosing_another_partner_redraws_the_chart(qtbot: QtBot, charted: Chart
     assert drawn["Reactive"][NOVEMBER] == 3
     assert sum(drawn["Strategic"]) == 0
     assert page.detail.chart.title.text() == "Sales"
+
+
+def test_after_a_change_the_partner_stays_selected_with_the_chart_updated(
+    qtbot: QtBot, charted: ChartJournal
+) -> None:
+    page = partners_page(qtbot, charted, "Sales")
+    canvas = page.detail.chart.ensure_canvas()
+    journal = charted.journal
+    journal.meetings.add(
+        Meeting(
+            id="",
+            partner_id=charted.sales.id,
+            title="Pricing roadmap",
+            start=datetime(2026, 11, 20, 9, 0, tzinfo=CET),
+            type=MeetingType.ROADMAP,
+            focus=MeetingType.ROADMAP.default_focus,
+            duration_minutes=60,
+        )
+    )
+    page.refresh()
+    assert page.current_record_id() == charted.sales.id
+    assert heights(canvas.figure.axes[0], 12)["Strategic"][NOVEMBER] == 1
+    assert "4 engagements" in page.detail.summary.text()
 
 
 def test_the_hours_toggle_stacks_meeting_hours(qtbot: QtBot, charted: ChartJournal) -> None:

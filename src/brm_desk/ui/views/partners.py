@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSplitter
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.partner_detail import PartnerDetail
 from brm_desk.ui.models.partners import PartnersModel
+from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.list_page import ProxyListPage
 from brm_desk.ui.views.prep_brief_entry import add_prep_brief_action
 
@@ -40,8 +41,15 @@ class PartnersPage(ProxyListPage):
         self.detail.set_partner(self.current_record_id() if current.isValid() else None)
 
     def refresh(self) -> None:
+        """Reload the list, keeping the partner in view selected (and their chart shown)."""
+        shown = self.current_record_id()
         self.model.set_records(self.journal.partners.listing())
         self.restore_header()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if shown is not None and getattr(index.data(RECORD_ROLE), "id", None) == shown:
+                self.table.setCurrentIndex(index)
+                break
         self.detail.set_partner(self.current_record_id())
 
     def save_state(self, settings: QSettings) -> None:
