@@ -146,10 +146,6 @@ def restore(journal_path: Path, backup: Path, key: CipherKey | None = None) -> P
 def restore_into(journal: Journal, backup: Path) -> Journal:
     """Close ``journal``, restore ``backup`` in its place, and open it again (same key)."""
     key = journal.database.key
-    path = journal.path
     journal.close()
-    try:
-        restore(path, backup, key)
-    finally:
-        reopened = journal.reopen()
-    return reopened
+    restore(journal.path, backup, key)  # on failure the caller opens the journal again
+    return journal.reopen()

@@ -20,6 +20,7 @@ from brm_desk.domain.errors import JournalFileError
 SALT_BYTES = 16
 KEY_BYTES = 32
 PAGE_SIZE = 4096
+SQLITE_HEADER = b"SQLite format 3\x00"
 # scrypt at 32 MiB and about a tenth of a second: costly to guess, quick to open.
 SCRYPT_N = 2**15
 SCRYPT_R = 8
@@ -83,6 +84,17 @@ def key_for_file(path: Path, passphrase: str) -> CipherKey:
 def looks_encrypted(header: bytes, size: int) -> bool:
     """Whether a file that is not plain SQLite could be a SQLCipher file (whole pages)."""
     return size >= PAGE_SIZE and size % 512 == 0 and len(header) >= SALT_BYTES
+
+
+def is_encrypted_file(path: Path) -> bool:
+    """A file with whole pages and no SQLite header: perhaps encrypted (or not a journal)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    return not header.startswith(SQLITE_HEADER) and looks_encrypted(header, size)
 
 
 def dbapi() -> Any:

@@ -18,7 +18,6 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
-    SQLITE_MAGIC,
     FileIdentity,
     identify,
     is_sqlite_error,
@@ -29,13 +28,7 @@ from brm_desk.store.journal_file import (
 
 def is_encrypted(path: Path) -> bool:
     """Whether ``path`` could be an encrypted journal (whole pages, no SQLite header)."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
-    except OSError:
-        return False
-    return not header.startswith(SQLITE_MAGIC) and cipher.looks_encrypted(header, size)
+    return cipher.is_encrypted_file(path)
 
 
 def needs_passphrase(path: Path) -> PassphraseNeeded:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from brm_desk.domain.errors import BrmDeskError, JournalFileError
 from brm_desk.services.locations import APP_NAME, default_journal_path, journal_path
+from brm_desk.ui import journal_lock
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.dialogs.progress import Progress
 from brm_desk.ui.main_window import MainWindow
@@ -53,7 +54,7 @@ def opener(window: MainWindow, path: Path) -> tuple[Callable[[], Journal] | None
     own file (``path`` is then not created). ``None`` means the user closed the welcome.
     """
     if not is_first_run(path):
-        return (lambda: open_journal(path)), "Opening the journal…"
+        return (lambda: open_journal(path)), "Opening the journal…"  # may ask a passphrase
     from brm_desk.ui.dialogs import welcome
 
     choice = welcome.ask(window)
@@ -64,7 +65,7 @@ def opener(window: MainWindow, path: Path) -> tuple[Callable[[], Journal] | None
     return None, ""
 
 
-def open_journal(path: Path, *, create: bool = False) -> Journal:
+def open_journal(path: Path, *, create: bool = False, passphrase: str | None = None) -> Journal:
     """Open (or first create) the journal; safe to run off the UI thread.
 
     The journal core (SQLAlchemy, migrations) is imported here, after the window shows.
@@ -75,9 +76,27 @@ def open_journal(path: Path, *, create: bool = False) -> Journal:
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
             return Journal.create(path)
-        return Journal.open(path)
+        return Journal.open(path, passphrase=passphrase)
     except OSError as error:
         raise JournalFileError(f"{path}: {error.strerror or error}") from None
+
+
+def needs_passphrase(path: Path) -> bool:
+    from brm_desk.services.file_probe import is_encrypted
+
+    return is_encrypted(path)
+
+
+def with_passphrase(
+    window: MainWindow, path: Path, problem: str = ""
+) -> Callable[[], Journal] | None:
+    """How to open an encrypted journal once its passphrase is asked; ``None`` if cancelled."""
+    from brm_desk.ui.dialogs import passphrase
+
+    answer = passphrase.ask(window, path, problem)
+    if answer is None:
+        return None
+    return lambda: open_journal(path, passphrase=answer)
 
 
 def explain_failure(window: MainWindow, error: BrmDeskError) -> None:
@@ -88,17 +107,48 @@ def explain_failure(window: MainWindow, error: BrmDeskError) -> None:
 
 def open_into(window: MainWindow, path: Path) -> bool:
     """Open the journal into the window on the UI thread; ``False`` when it cannot be."""
+    from brm_desk.domain.errors import WrongPassphrase
+
     how, _text = opener(window, path)
-    if how is None:
-        window.close_without_journal()
-        return False
     try:
-        journal = how()
+        journal_lock.hold(path)
     except BrmDeskError as error:
         explain_failure(window, error)
         return False
-    window.set_journal(journal)
-    return True
+    problem = ""
+    while True:
+        if how is not None and not problem and needs_passphrase(path):
+            how = with_passphrase(window, path)
+        if how is None:
+            journal_lock.release(path)
+            window.close_without_journal()
+            return False
+        try:
+            journal = how()
+        except WrongPassphrase as error:
+            problem = error.message
+            how = with_passphrase(window, path, problem)
+            continue
+        except BrmDeskError as error:
+            journal_lock.release(path)
+            explain_failure(window, error)
+            return False
+        window.set_journal(journal)
+        return True
+
+
+def backup_daily_in_background(window: MainWindow, journal: Journal) -> None:
+    """Today's automatic backup, off the UI thread; a failure is said in the status bar."""
+    from brm_desk.services.backups import backup_daily
+
+    def made(path: Path | None) -> None:
+        if path is not None:
+            window.statusBar().showMessage(f"Today's backup: {path.name}", 6000)
+
+    def failed(error: BrmDeskError) -> None:
+        window.statusBar().showMessage(f"Today's backup failed: {error.message}")
+
+    QueryOp(window, lambda: backup_daily(journal)).success(made).failure(failed).run_in_background()
 
 
 def run(db: str | None) -> int:
@@ -114,17 +164,23 @@ def run(db: str | None) -> int:
         for shown in progress:
             shown.done()
         window.set_journal(journal)
+        backup_daily_in_background(window, journal)
         if os.environ.get(SMOKE_VARIABLE):
             QTimer.singleShot(0, window.close)
 
     def failed(error: BrmDeskError) -> None:
+        from brm_desk.domain.errors import WrongPassphrase
+
         for shown in progress:
             shown.done()
+        progress.clear()
+        if isinstance(error, WrongPassphrase):  # ask again, saying why
+            attempt(with_passphrase(window, path, error.message), "Opening the journal…")
+            return
         explain_failure(window, error)
         app.exit(1)
 
-    def start() -> None:
-        how, text = opener(window, path)
+    def attempt(how: Callable[[], Journal] | None, text: str) -> None:
         if how is None:
             window.close_without_journal()
             app.exit(0)
@@ -132,5 +188,18 @@ def run(db: str | None) -> int:
         progress.append(Progress(window, text))
         QueryOp(window, how).success(opened).failure(failed).run_in_background()
 
+    def start() -> None:
+        how, text = opener(window, path)
+        if how is not None:
+            try:
+                journal_lock.hold(path)
+            except BrmDeskError as error:
+                failed(error)
+                return
+            if needs_passphrase(path):
+                how = with_passphrase(window, path)
+        attempt(how, text)
+
     QTimer.singleShot(0, start)
+    app.aboutToQuit.connect(journal_lock.release_all)
     return int(app.exec())

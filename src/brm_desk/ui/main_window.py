@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk import __version__
+from brm_desk.ui import journal_safety
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.dialogs.export_pack import install_export_pack
 from brm_desk.ui.icons import icon
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(18, 18))
         self.record_actions.install(file_menu, edit_menu, toolbar)
+        self.journal_safety = journal_safety.install(self, file_menu)
         self.export_pack_action = install_export_pack(self, file_menu)
         self.interchange = install_interchange(self, file_menu)
 
