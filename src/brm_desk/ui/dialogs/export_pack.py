@@ -177,7 +177,9 @@ class ExportPackDialog(QDialog):
         form.addRow("P&eriod:", self.period_box)
         form.addRow("", dates)
         form.addRow("", self.private_box)
-        form.addRow("&Save as:", where)
+        save_label = QLabel("&Save as:")
+        save_label.setBuddy(self.path_edit)
+        form.addRow(save_label, where)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
@@ -195,7 +197,7 @@ class ExportPackDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.done_label)
         layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(640)
 
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.partner_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
