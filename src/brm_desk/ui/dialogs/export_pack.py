@@ -352,10 +352,13 @@ class ExportPackDialog(QDialog):
         self.export_button.setEnabled(False)
 
     def _show_progress(self, done: int, total: int, what: str) -> None:
-        if self.progress is not None and not self._cancelled.is_set():
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(min(done, total))
-            self.progress.setLabelText(f"{what}…")
+        progress = self.progress
+        if progress is None or self._cancelled.is_set():
+            return
+        progress.setLabelText(f"{what}…")
+        progress.setRange(0, max(total, 1))
+        # Last: a modal progress dialog handles events in setValue, where the export may end.
+        progress.setValue(min(done, total))
 
     def _close_progress(self) -> None:
         self.export_button.setEnabled(True)
