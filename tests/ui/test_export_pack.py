@@ -132,6 +132,22 @@ def test_cancel_leaves_no_file(qtbot: QtBot, charted: ChartJournal, tmp_path: Pa
     assert not dialog.open_button.isVisibleTo(dialog)
 
 
+def test_closing_the_dialog_during_an_export_cancels_it(
+    qtbot: QtBot, charted: ChartJournal, tmp_path: Path
+) -> None:
+    dialog = dialog_for(qtbot, charted, None)
+    dialog.show()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog.path_edit.setText(str(folder / "closed.pdf"))
+    with qtbot.waitSignal(dialog.sig_finished, timeout=120_000) as finished:
+        dialog.export()
+        dialog.reject()  # Esc or the window's close button
+        assert dialog.isVisible()  # stays until the export has stopped
+    assert finished.args == [None]
+    assert list(folder.iterdir()) == []
+
+
 def test_a_cancelled_export_keeps_the_older_pack_of_that_name(
     qtbot: QtBot, charted: ChartJournal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -339,6 +339,13 @@ class ExportPackDialog(QDialog):
         """Stop the export at its next step; nothing is written."""
         self._cancelled.set()
 
+    def reject(self) -> None:
+        """Closing while an export runs cancels it first (the dialog waits for its end)."""
+        if self.progress is not None:
+            self.cancel()
+            return
+        super().reject()
+
     def _open_progress(self) -> None:
         progress = QProgressDialog("Gathering the figures…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Exporting the review pack")
