@@ -24,6 +24,7 @@ from brm_desk.ui.charts.partner_chart import PartnerChartPanel
 from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.palette import dark_palette
+from brm_desk.ui.views.dashboard import DashboardPage
 from brm_desk.ui.views.meetings import MeetingsPage
 from brm_desk.ui.views.partners import PartnersPage
 from chart_reading import heights
@@ -261,6 +262,31 @@ def test_the_portfolio_chart_places_partners_and_names_them_on_hover(
     move_mouse(canvas, chart_point(panel, 0.0, 3.0))
     qtbot.waitUntil(lambda: panel.hover_text != "")
     assert panel.hover_text == "Sales: 3 engagements, strategic share 0% (target 50%)"
+
+
+def test_clicking_a_partner_on_the_dashboard_chart_lists_their_meetings_of_the_period(
+    qtbot: QtBot, charted: ChartJournal
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1300, 950)
+    window.show()
+    window.set_journal(charted.journal)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Dashboard"))
+    dashboard = window.current_page()
+    assert isinstance(dashboard, DashboardPage)
+    panel = dashboard.portfolio_chart
+    start, end = dashboard.period()
+    sales = charted.journal.balances.for_partner(charted.sales.id, start, end)
+    point = chart_point(panel, sales.strategic_share or 0.0, sales.tally.total)
+    qtbot.mouseClick(panel.ensure_canvas(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.current_view() == "Meetings"
+    meetings = window.current_page()
+    assert isinstance(meetings, MeetingsPage)
+    titles = sorted(meetings.model.line(row).title for row in range(meetings.model.rowCount()))
+    assert titles == ["Outage 10", "Outage 17", "Outage 3"]
+    assert meetings.model.wanted.since == start
+    assert meetings.model.wanted.until == end
 
 
 def test_opening_the_app_on_a_journal_does_not_import_matplotlib(journal_path: Path) -> None:

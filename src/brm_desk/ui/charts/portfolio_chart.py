@@ -60,32 +60,32 @@ class PortfolioChartPanel(ChartPanel):
         draw_portfolio(canvas.figure, self.balances, palette)
         return True
 
-    def _partner_under(self, event: MouseEvent) -> PartnerBalance | None:
+    def _partners_under(self, event: MouseEvent) -> list[PartnerBalance]:
+        """The partners whose point is under the mouse (several share a spot sometimes)."""
         canvas = self.canvas
         if canvas is None or event.inaxes is None or not canvas.figure.axes:
-            return None
+            return []
         points = canvas.figure.axes[0].collections[-1]
         hit, details = points.contains(event)
-        if not hit:
-            return None
         placed = portfolio_placed(self.balances)
-        return placed[int(details["ind"][0])]
+        return [placed[int(i)] for i in details["ind"]] if hit else []
 
     def hover(self, event: MouseEvent) -> tuple[str, Callable[[], list[Any]] | None]:
-        balance = self._partner_under(event)
+        under = self._partners_under(event)
         canvas = self.canvas
-        if balance is None or canvas is None:
+        if not under or canvas is None:
             return "", None
-        text = partner_text(balance)
+        text = "\n".join(partner_text(balance) for balance in under)
+        share, total = under[0].strategic_share or 0.0, under[0].tally.total
 
         def draw_note() -> list[Any]:
             axes = canvas.figure.axes[0]
-            share = balance.strategic_share or 0.0
-            return [hover_note(axes, share, balance.tally.total, text, self.palette_for_chart())]
+            return [hover_note(axes, share, total, text, self.palette_for_chart())]
 
         return text, draw_note
 
     def click(self, event: MouseEvent) -> None:
-        balance = self._partner_under(event)
-        if balance is not None and self.period is not None:
-            self.show_meetings(balance.partner_id, *self.period)
+        """The meetings of the partner under the mouse (the first, where several meet)."""
+        under = self._partners_under(event)
+        if under and self.period is not None:
+            self.show_meetings(under[0].partner_id, *self.period)
