@@ -89,10 +89,20 @@ STATUS_TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
 _Choice = TypeVar("_Choice", bound=Enum)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def text(field: str, value: object) -> str:
-    """Any text field must hold text, not a number or nothing."""
+    """Any text field must hold text, not a number or nothing, and text that can be stored."""
     if not isinstance(value, str):
         raise ValidationError(field, f"must be text (got {type(value).__name__})")
+    return storable(field, value)
+
+
+def storable(field: str, value: str) -> str:
+    """A lone surrogate (half an emoji, from a broken paste) cannot be written as UTF-8."""
+    if _SURROGATE.search(value):
+        raise ValidationError(field, "contains a broken character (half of a pair)")
     return value
 
 
@@ -170,7 +180,7 @@ def reference(field: str, value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValidationError(field, "must be the id of a record (text)")
-    return value
+    return storable(field, value)
 
 
 def references(field: str, values: object) -> tuple[str, ...]:
@@ -179,13 +189,14 @@ def references(field: str, values: object) -> tuple[str, ...]:
     for value in ids:
         if not isinstance(value, str) or not value:
             raise ValidationError(field, "must hold ids of records (text)")
+        storable(field, value)
     return tuple(dict.fromkeys(str(value) for value in ids))
 
 
 def record_id(value: object) -> str:
     if not isinstance(value, str):
         raise ValidationError("id", "must be text")
-    return value
+    return storable("id", value)
 
 
 def check_tags(field: str, tags: tuple[str, ...]) -> tuple[str, ...]:
