@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chart_data import CET, ChartJournal, fill_for_charts
@@ -175,15 +176,15 @@ def test_hovering_a_month_shows_its_figures(qtbot: QtBot, charted: ChartJournal)
         "Strategic: 2 · 3.0 h",
         "Strategic share 67% · target 60%",
     ]
-    notes = [t for t in canvas.figure.axes[0].texts if t.get_text() == chart.hover_text]
+    notes = [t for t in chart_texts(canvas) if t.get_text() == chart.hover_text]
     assert len(notes) == 1  # the note is drawn on the chart, not only kept as text
     move_mouse(canvas, month_point(chart, SEPTEMBER))
     qtbot.waitUntil(lambda: chart.hover_text.startswith("September 2026"))
-    assert [t.get_text() for t in canvas.figure.axes[0].texts].count(chart.hover_text) == 1
-    assert not any(t.get_text().startswith("October") for t in canvas.figure.axes[0].texts)
+    assert [t.get_text() for t in chart_texts(canvas)].count(chart.hover_text) == 1
+    assert not any(t.get_text().startswith("October") for t in chart_texts(canvas))
     page.detail.refresh()  # the journal changed: the chart is redrawn on the same axes
     assert chart.hover_text == ""
-    assert not any(t.get_text().startswith("September") for t in canvas.figure.axes[0].texts)
+    assert not any(t.get_text().startswith("September") for t in chart_texts(canvas))
 
 
 def test_clicking_a_month_lists_that_months_meetings_of_the_partner(
@@ -233,6 +234,11 @@ def test_the_chart_follows_the_app_palette_when_it_changes(
         qapp.setPalette(before)
     qtbot.waitUntil(lambda: to_hex(canvas.figure.get_facecolor()) != "#202327")
     assert to_hex(heights_patch(canvas, "Reactive").get_facecolor()) == light_reactive
+
+
+def chart_texts(canvas: object) -> list[Any]:
+    """Every text drawn in the chart's axes (the note sits on the top axes)."""
+    return [t for axes in canvas.figure.axes for t in axes.texts]  # type: ignore[attr-defined]
 
 
 def heights_patch(canvas: object, label: str) -> object:

@@ -145,12 +145,16 @@ class ChartPanel(QWidget):
         return True
 
 
-def hover_note(axes: Any, x: float, y: float, text: str, palette: ChartPalette) -> Any:
-    """A boxed note beside (x, y), on the side with room, in the chart's colours."""
+def hover_note(
+    axes: Any, x: float, y: float, text: str, palette: ChartPalette, *, y_in_axes: bool = False
+) -> Any:
+    """A boxed note beside (x, y), on the side with room, in the chart's colours; ``y`` is
+    a fraction of the axes' height when ``y_in_axes``."""
     left_half = x <= sum(axes.get_xlim()) / 2
     return axes.annotate(
         text,
         (x, y),
+        xycoords=("data", "axes fraction") if y_in_axes else "data",
         xytext=(12 if left_half else -12, 0),
         textcoords="offset points",
         ha="left" if left_half else "right",

@@ -27,6 +27,15 @@ UNITS: tuple[tuple[Unit, str, str], ...] = (
 )
 
 
+# Fusion draws a checked tool button barely darker in a dark palette; the highlight colour
+# says which unit is shown in either.
+CHECKED_STYLE = (
+    "QToolButton { padding: 3px 9px; }"
+    "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " border: 1px solid palette(highlight); border-radius: 3px; }"
+)
+
+
 def month_end(month: date) -> date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
@@ -57,6 +66,7 @@ class PartnerChartPanel(ChartPanel):
             button.setCheckable(True)
             button.setChecked(unit == self.unit)
             button.setAccessibleName(f"Show {label.lower()}")
+            button.setStyleSheet(CHECKED_STYLE)
             self.unit_buttons.addButton(button, number)
             self.header.addWidget(button)
         self.unit_buttons.idClicked.connect(lambda number: self.set_unit(UNITS[number][0]))
@@ -99,9 +109,10 @@ class PartnerChartPanel(ChartPanel):
             column = axes.axvspan(
                 index - 0.45, index + 0.45, color=palette.grid, alpha=0.35, zorder=1
             )
-            ceiling = axes.get_ylim()[1]
-            y = min(max(top, ceiling * 0.3), ceiling * 0.7)
-            return [column, hover_note(axes, index, y, text, palette)]
+            # On the share axes, which lie over the bars' (else their lines cross the note).
+            over = axes.figure.axes[-1]
+            y = min(max(top / axes.get_ylim()[1], 0.3), 0.7)
+            return [column, hover_note(over, index, y, text, palette, y_in_axes=True)]
 
         return text, draw_note
 
