@@ -7,6 +7,7 @@ that is not a journal, or is from a newer version, is never written to, not even
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import struct
@@ -222,10 +223,10 @@ def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> Non
 
     An encrypted journal's copy is encrypted with the same key (and salt).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
         origin_uri = f"{source.resolve().as_uri()}?mode=ro"
         with (
             closing(raw_connect(origin_uri, key, uri=True)) as origin,
@@ -238,15 +239,21 @@ def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> Non
             os.fsync(written.fileno())
         partial.replace(target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise JournalFileError(
             f"{target}: the backup cannot be written ({error.strerror})."
         ) from None
     except Exception as error:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         if is_sqlite_error(error):
             raise translate_sqlite_error(source, error) from None
         raise
+
+
+def _discard(partial: Path) -> None:
+    """Remove a half-written copy; a folder that is not there has nothing to remove."""
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
 
 
 def utc_now() -> datetime:
