@@ -17,7 +17,7 @@ from brm_desk.domain.enums import MeetingType
 from brm_desk.domain.records import Meeting
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.periods import ReviewPeriod
-from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.export_pack import ExportPackDialog, staging_path
 from brm_desk.ui.main_window import MainWindow
 from brm_desk.ui.views.partners import PartnersPage
@@ -184,6 +184,30 @@ def test_open_pdf_hands_the_written_file_to_the_desktop(
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [url.toLocalFile() for url in viewer.opened] == [str(target)]
+
+
+def test_the_save_picker_names_a_pdf_and_its_replace_question_is_not_asked_twice(
+    qtbot: QtBot, charted: ChartJournal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "q3.pdf").write_bytes(b"an older pack")
+    asked: list[Path] = []
+
+    def picker(_parent: object, _title: str, suggested: Path, pattern: str) -> Path:
+        asked.append(suggested)
+        assert pattern == "PDF files (*.pdf)"
+        return folder / "q3"  # the user typed no extension; the dialog confirmed replacing
+
+    monkeypatch.setattr(files, "save_path", picker)
+    monkeypatch.setattr(messages, "confirm", lambda *_args: pytest.fail("asked again"))
+    dialog = dialog_for(qtbot, charted, charted.finance.id)
+    dialog.choose_path()
+    assert asked[0].name == "Review pack - Finance - 2026-09-01 to 2026-11-24.pdf"
+    assert dialog.path_edit.text() == str(folder / "q3.pdf")
+    with qtbot.waitSignal(dialog.sig_finished, timeout=120_000):
+        dialog.export()
+    assert PdfReader(folder / "q3.pdf").pages
 
 
 def test_the_folder_is_remembered_for_the_next_export(
