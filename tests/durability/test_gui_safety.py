@@ -253,7 +253,7 @@ def test_back_up_now_makes_a_backup_that_opens(qtbot: QtBot, journal_path: Path)
 
 
 def test_encrypting_from_the_menu_leaves_nothing_readable(
-    qtbot: QtBot, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, journal_path: Path, monkeypatch: pytest.MonkeyPatch, ui_settings: Path
 ) -> None:
     make(journal_path)
     window = window_on(qtbot, journal_path)
@@ -264,12 +264,15 @@ def test_encrypting_from_the_menu_leaves_nothing_readable(
     assert window.journal.encrypted
     assert window.undo_stack.count() == 0
     assert [p.name for p in window.journal.partners.listing()] == ["Finance"]
-    for path in [*journal_path.parent.rglob("*"), *data_dir().rglob("*")]:
-        if path.is_file():
-            assert SECRET.encode() not in path.read_bytes(), path
     window.journal_safety.update_actions()
     assert window.journal_safety.change_passphrase_action.isEnabled()
     assert window.journal_safety.lock_action.isEnabled()
+    window.close()  # window state and preferences are written to the settings folder
+    assert any(p.is_file() for p in ui_settings.rglob("*"))
+    searched = [*journal_path.parent.rglob("*"), *data_dir().rglob("*"), *ui_settings.rglob("*")]
+    for path in searched:
+        if path.is_file():
+            assert SECRET.encode() not in path.read_bytes(), path
 
 
 def test_changing_the_passphrase_from_the_menu(
