@@ -62,7 +62,7 @@ class ChartPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.canvas is None:
-            QTimer.singleShot(0, self.ensure_canvas)
+            QTimer.singleShot(0, self, self.ensure_canvas)  # dropped if the panel is gone
 
     def ensure_canvas(self) -> ChartCanvas:
         """The canvas, built (and drawn) now if it is not there yet."""
