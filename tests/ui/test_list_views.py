@@ -47,8 +47,8 @@ def test_requests_page_lists_requests(qtbot: QtBot, filled: Filled) -> None:
     page = RequestsPage(filled.journal, QSettings())
     qtbot.addWidget(page)
     page.refresh()
-    assert page.proxy.rowCount() == 1
-    assert page.proxy.index(0, 2).data() == "Forecasting dashboard"
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 2).data() == "Forecasting dashboard"
 
 
 def test_meetings_search_waits_for_a_typing_pause(qtbot: QtBot, filled: Filled) -> None:
@@ -146,7 +146,7 @@ def test_requests_sort_by_date_not_by_text(qtbot: QtBot, filled: Filled) -> None
     page = RequestsPage(journal, QSettings())
     qtbot.addWidget(page)
     page.refresh()
-    shown = [page.proxy.index(r, RequestsModel.RECEIVED).data() for r in range(4)]
+    shown = [page.model.index(r, RequestsModel.RECEIVED).data() for r in range(4)]
     assert shown == ["2026-11-12", "2026-10-28", "2026-10-09", "2026-10-03"]
 
 

@@ -1,7 +1,9 @@
 """List pages across partners, sorted and filtered in SQL, without loading any notes.
 
 The desktop lists show up to 100,000 meetings; they ask for one page at a time and only for
-the columns a list shows.
+the columns a list shows. Ties sort by row id in the same direction as the sort, so the same
+order read backwards is exactly the reversed statement: a page near the end of a long list is
+read from its end, never by skipping 100,000 rows.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 
+from brm_desk.domain.enums import Focus, RequestStatus
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import MeetingRow, PartnerRow, RequestRow
 
@@ -82,7 +85,7 @@ def meeting_lines(
     sort: str = "start",
     descending: bool = True,
     offset: int = 0,
-    limit: int = 200,
+    limit: int | None = 200,
 ) -> list[MeetingLineRow]:
     """One page of live meetings of live partners, with only the columns a list shows."""
     column = _MEETING_SORT_COLUMNS[sort]
@@ -102,7 +105,8 @@ def meeting_lines(
         focus,
         (since, until),
     )
-    order = [column.desc() if descending else column.asc(), MeetingRow.id.desc()]
+    tiebreak = MeetingRow.id.desc() if descending else MeetingRow.id.asc()
+    order = [column.desc() if descending else column.asc(), tiebreak]
     statement = statement.order_by(*order).offset(offset).limit(limit)
     return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7])) for r in tx.execute(statement)]
 
@@ -122,9 +126,55 @@ def meeting_line_count(
     return int(tx.execute(statement).scalar_one())
 
 
-def request_lines(tx: Transaction) -> list[RequestLineRow]:
-    """Every live request of a live partner, without its want, need or notes."""
-    statement = (
+REQUEST_SORT_KEYS = ("received", "partner", "title", "focus", "status", "value", "urgency")
+
+_REQUEST_SORT_COLUMNS: dict[str, Any] = {
+    "received": RequestRow.received,
+    "partner": PartnerRow.name,
+    "title": RequestRow.title,
+    # Focus and status sort in their own order (reactive first; the workflow), not by name.
+    "focus": case({f.value: i for i, f in enumerate(Focus)}, value=RequestRow.focus),
+    "status": case({s.value: i for i, s in enumerate(RequestStatus)}, value=RequestRow.status),
+    "value": RequestRow.value,
+    "urgency": RequestRow.urgency,
+}
+
+
+def _filtered_requests(
+    statement: _Statement, text: str, partner_id: str | None, status: str | None
+) -> _Statement:
+    statement = statement.join(PartnerRow, PartnerRow.id == RequestRow.partner_id).where(
+        RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None)
+    )
+    if partner_id is not None:
+        statement = statement.where(PartnerRow.uid == partner_id)
+    if status is not None:
+        statement = statement.where(RequestRow.status == status)
+    if text.strip():
+        pattern = _like(text.strip())
+        statement = statement.where(
+            or_(
+                RequestRow.title.like(pattern, escape="\\"),
+                PartnerRow.name.like(pattern, escape="\\"),
+            )
+        )
+    return statement
+
+
+def request_lines(
+    tx: Transaction,
+    *,
+    text: str = "",
+    partner_id: str | None = None,
+    status: str | None = None,
+    sort: str = "received",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[RequestLineRow]:
+    """One page of live requests of live partners, without their want, need or notes."""
+    column = _REQUEST_SORT_COLUMNS[sort]
+    statement = _filtered_requests(
         select(
             RequestRow.uid,
             PartnerRow.uid,
@@ -135,15 +185,25 @@ def request_lines(tx: Transaction) -> list[RequestLineRow]:
             RequestRow.status,
             RequestRow.value,
             RequestRow.urgency,
-        )
-        .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
-        .where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
-        .order_by(RequestRow.received.desc(), RequestRow.id.desc())
+        ),
+        text,
+        partner_id,
+        status,
     )
+    tiebreak = RequestRow.id.desc() if descending else RequestRow.id.asc()
+    order = [column.desc() if descending else column.asc(), tiebreak]
+    statement = statement.order_by(*order).offset(offset).limit(limit)
     return [
         (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]))
         for r in tx.execute(statement)
     ]
+
+
+def request_line_count(
+    tx: Transaction, *, text: str = "", partner_id: str | None = None, status: str | None = None
+) -> int:
+    statement = _filtered_requests(select(func.count(RequestRow.id)), text, partner_id, status)
+    return int(tx.execute(statement).scalar_one())
 
 
 def live_counts(tx: Transaction) -> Sequence[int]:

@@ -2,49 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QToolButton
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QToolButton
 
 from brm_desk.services.journal import Journal
 from brm_desk.services.lists import Lists
 from brm_desk.ui.models.meetings import MeetingsModel
-from brm_desk.ui.views.list_page import ListPage
-
-TYPING_PAUSE_MS = 150
+from brm_desk.ui.views.paged_list_page import PagedListPage
 
 
-class MeetingsPage(ListPage):
+class MeetingsPage(PagedListPage):
     record_kind = "meeting"
+    noun = "meeting"
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, "Meetings", "meetings")
-        self.model = MeetingsModel(Lists(journal.database), self)
-        self.table.setModel(self.model)
+        self.model: MeetingsModel = MeetingsModel(Lists(journal.database), self)
+        self.connect_model(self.model)
         self.default_sort = (MeetingsModel.START, Qt.SortOrder.DescendingOrder)
         self.stretch_column(MeetingsModel.TITLE)
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self._apply_text)
-        self.search_box.textChanged.connect(lambda _text: self._typing.start())
-        self.shown_label = QLabel()
-        self.bar.insertWidget(1, self.shown_label)
         self.days_button = QToolButton()
         self.days_button.setToolTip("Show meetings of every date")
         self.days_button.clicked.connect(lambda: self.show_between(self.selected_partner()))
         self.days_button.hide()
         self.bar.insertWidget(2, self.days_button)
-        self.model.modelReset.connect(self._show_total)
-        self.partner_box.currentIndexChanged.connect(
-            lambda _i: self.model.set_filter(partner_id=self.selected_partner())
-        )
-
-    def _show_total(self) -> None:
-        total = self.model.total
-        self.shown_label.setText(f"{total:,} meeting" + ("" if total == 1 else "s"))
 
     def show_between(
         self, partner_id: str | None, since: date | None = None, until: date | None = None
@@ -64,17 +47,6 @@ class MeetingsPage(ListPage):
         self.days_button.setText(f"{days_text(since, until)}  ✕" if shown else "")
         self.days_button.setAccessibleName(f"Dates {days_text(since, until)}: show every date")
         self.days_button.setVisible(shown)
-
-    def _apply_text(self) -> None:
-        self.model.set_filter(text=self.search_box.text())
-
-    def refresh(self) -> None:
-        self.fill_partners()
-        self.model.wanted = replace(
-            self.model.wanted, text=self.search_box.text(), partner_id=self.selected_partner()
-        )
-        self.model.reload()
-        self.restore_header()
 
 
 def days_text(since: date | None, until: date | None) -> str:

@@ -1,4 +1,4 @@
-"""The requests view: the demand across all partners."""
+"""The requests view: the demand across all partners, paged, sorted and filtered in SQL."""
 
 from __future__ import annotations
 
@@ -7,19 +7,16 @@ from PySide6.QtCore import QSettings, Qt
 from brm_desk.services.journal import Journal
 from brm_desk.services.lists import Lists
 from brm_desk.ui.models.requests import RequestsModel
-from brm_desk.ui.views.list_page import ProxyListPage
+from brm_desk.ui.views.paged_list_page import PagedListPage
 
 
-class RequestsPage(ProxyListPage):
+class RequestsPage(PagedListPage):
     record_kind = "request"
+    noun = "request"
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__(journal, settings, "Requests", "requests", RequestsModel())
-        self.lists = Lists(journal.database)
+        super().__init__(journal, settings, "Requests", "requests")
+        self.model: RequestsModel = RequestsModel(Lists(journal.database), self)
+        self.connect_model(self.model)
         self.default_sort = (RequestsModel.RECEIVED, Qt.SortOrder.DescendingOrder)
         self.stretch_column(RequestsModel.TITLE)
-
-    def refresh(self) -> None:
-        self.fill_partners()
-        self.model.set_records(self.lists.requests())
-        self.restore_header()
