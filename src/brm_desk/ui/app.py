@@ -19,6 +19,7 @@ from brm_desk.ui.dialogs.progress import Progress
 from brm_desk.ui.main_window import MainWindow
 from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.palette import follow_system
+from brm_desk.ui.startup_probe import watch_start_up
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -156,6 +157,7 @@ def run(db: str | None) -> int:
     app = application()
     path = journal_path(db)
     window = MainWindow()
+    watch_start_up(window)  # benchmarks/gui.py's timing; inert unless asked
     window.show()
 
     progress: list[Progress] = []
