@@ -149,6 +149,21 @@ class MeetingRow(Base, _Trashable):
             sqlite_where=text("deleted_at IS NULL"),
         ),
         Index("ix_meeting_start_utc", "start_utc"),
+        # The meetings list: its order by title, and its filters on title and partner, read
+        # these small indexes instead of rows that carry the notes.
+        Index(
+            "ix_meeting_list_title",
+            "title",
+            "partner_id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_meeting_list_start",
+            "start_utc",
+            "title",
+            "partner_id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         Index(
             "ix_meeting_partner_month",
             "partner_id",
