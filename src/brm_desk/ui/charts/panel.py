@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from brm_desk.ui.charts.theme import chart_palette
@@ -34,6 +34,7 @@ class ChartPanel(QWidget):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas: ChartCanvas | None = None
+        self._canvas_due = False
         self._hover_artists: list[Any] = []
         self.hover_text = ""
         self.setAccessibleName(accessible_name)
@@ -59,9 +60,12 @@ class ChartPanel(QWidget):
 
     # The canvas, built on demand --------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.canvas is None:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.canvas is None and not self._canvas_due:
+            # After the first paint: the window (the lists beside the chart) is on screen
+            # before matplotlib is imported, which takes about half a second.
+            self._canvas_due = True
             QTimer.singleShot(0, self, self.ensure_canvas)  # dropped if the panel is gone
 
     def ensure_canvas(self) -> ChartCanvas:
