@@ -13,10 +13,9 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QMainWindow
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
 
 TIMING_VARIABLE = "BRM_DESK_TIMING"
-POLL_MS = 5
 
 
 def report(event: str) -> None:
@@ -24,40 +23,40 @@ def report(event: str) -> None:
 
 
 class StartUpProbe(QObject):
-    """Watches one main window: its first paint, then the first rows of its current view."""
+    """Watches one main window: its first paint, then the first paint of a list with rows.
+
+    An application-wide event filter (only while timing) sees the paint of a list's viewport,
+    so "filled" is when rows reach the screen, not merely the model.
+    """
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.painted = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self._poll)
-        window.installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None
+        self.app = app
+        app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.painted and watched is self.window and event.type() == QEvent.Type.Paint:
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if not self.painted and watched is self.window:
             self.painted = True
             report("window")
-            self.timer.start()
+        elif self.painted and self._rows_painted(watched):
+            report("filled")
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self.window.close)
         return False
 
-    def _poll(self) -> None:
-        if not self._shows_rows():
-            return
-        self.timer.stop()
-        report("filled")
-        QTimer.singleShot(0, self.window.close)
-
-    def _shows_rows(self) -> bool:
-        """A visible list or table, other than the sidebar, has rows."""
-        for view in self.window.findChildren(QAbstractItemView):
-            model = view.model()
-            if view.objectName() == "sidebar" or model is None or not view.isVisible():
-                continue
-            if model.rowCount() > 0:
-                return True
-        return False
+    def _rows_painted(self, watched: QObject) -> bool:
+        """``watched`` is the viewport of a list (not the sidebar) that has rows."""
+        view = watched.parent()
+        if not isinstance(view, QAbstractItemView) or view.viewport() is not watched:
+            return False
+        model = view.model()
+        return view.objectName() != "sidebar" and model is not None and model.rowCount() > 0
 
 
 def watch_start_up(window: QMainWindow) -> None:
