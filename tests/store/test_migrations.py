@@ -90,7 +90,7 @@ def test_the_alembic_head_matches_the_orm_tables(journal: Journal) -> None:
         )
     assert "substr(local_date, 1, 7), local_date" in indexed["ix_meeting_partner_month"]
     assert "substr(received, 1, 7), received" in indexed["ix_request_partner_month"]
-    left = [d for d in differences if not _is_full_text_table(d) and not _is_month_index(d)]
+    left = [d for d in differences if not _is_full_text_table(d)]
     assert left == []
     assert {d[1].name for d in differences} == {
         "search_fts",
