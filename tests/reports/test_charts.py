@@ -148,3 +148,27 @@ def test_a_figure_reused_for_another_partner_draws_exactly_what_a_new_one_does()
 
 def _undated(svg: bytes) -> bytes:
     return re.sub(rb"<dc:date>[^<]*</dc:date>", b"", svg)
+
+
+def test_crowded_portfolio_names_do_not_overlap() -> None:
+    """Partners bunched together each keep a readable name, none drawn over another."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    crowd = [
+        balance("Finance", FocusTally(2, 5, 7)),
+        balance("Human Resources", FocusTally(2, 6, 10)),
+        balance("Customer Service", FocusTally(1, 5, 6)),
+        balance("Legal & Compliance", FocusTally(1, 3, 6)),
+        balance("Supply Chain", FocusTally(1, 2, 10)),
+        balance("Procurement", FocusTally(2, 4, 8)),
+    ]
+    figure = portfolio_chart(crowd, ChartPalette.light())
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    axes = figure.axes[0]
+    names = {b.name for b in crowd}
+    labels = [t for t in axes.texts if t.get_text() in names]
+    assert sorted(t.get_text() for t in labels) == sorted(names)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for i, first in enumerate(boxes):
+        for second in boxes[i + 1 :]:
+            assert not first.overlaps(second), (first, second)

@@ -57,31 +57,89 @@ def _hours(minutes: int) -> str:
     return f"{minutes / 60:.1f} h"
 
 
+FONT_POINTS = 6.5
+_CANDIDATES = [(dx, dy) for dy in (3, -10, 12, -19, 21, -28, 30, -37) for dx in (5, -5)]
+"""Offsets (points) tried in turn: beside the dot, then stepping away from it; + is right/up."""
+
+
 def label_points(
     axes: Axes, placed: Sequence[PartnerBalance], y_max: float, palette: ChartPalette
 ) -> None:
-    """Name each point; partners on the same spot share one label, and a label that would
-    sit on a neighbour's goes under its point instead of above it."""
+    """Name each point where the name overlaps no other name and no dot.
+
+    Partners on the same spot share one label. Names are measured roughly (characters times
+    an average glyph width), which is enough to keep neighbours apart; a name that had to move
+    away from its dot gets a thin leader line back to it.
+    """
     spots: dict[tuple[float, int], list[str]] = {}
     for b in placed:
         spots.setdefault((round(b.strategic_share or 0.0, 3), b.tally.total), []).append(b.name)
-    taken: list[tuple[float, float]] = []
-    for (share, total), names in sorted(spots.items())[:60]:
+    to_pixels = axes.transData.transform
+    pixels_per_point = axes.figure.dpi / 72
+    frame = axes.bbox
+    dots = [tuple(to_pixels((share, total))) for share, total in spots]
+    taken: list[tuple[float, float, float, float]] = []
+    busiest_first = sorted(spots.items(), key=lambda item: (-item[0][1], item[0][0]))[:60]
+    for (share, total), names in busiest_first:
         shown = ", ".join(short(name, 18) for name in names[:3])
         text = shown + (f" +{len(names) - 3}" if len(names) > 3 else "")
-        crowded = any(abs(share - x) < 0.15 and abs(total - y) < y_max * 0.05 for x, y in taken)
-        taken.append((share, total))
-        right = share < 0.85
+        width = len(text) * FONT_POINTS * 0.56 * pixels_per_point
+        height = FONT_POINTS * 1.25 * pixels_per_point
+        x, y = to_pixels((share, total))
+        chosen = _CANDIDATES[0] if share < 0.85 else _CANDIDATES[1]
+        for dx, dy in _CANDIDATES:
+            box = _box(x, y, dx, dy, width, height, pixels_per_point)
+            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and box[3] <= frame.y1
+            if inside and not _hits(box, taken, dots, (x, y)):
+                chosen = (dx, dy)
+                break
+        taken.append(_box(x, y, *chosen, width, height, pixels_per_point))
+        far = chosen[1] != _CANDIDATES[0][1]
         axes.annotate(
             text,
             (share, total),
-            xytext=(4 if right else -4, -9 if crowded else 3),
+            xytext=chosen,
             textcoords="offset points",
-            ha="left" if right else "right",
-            fontsize=6.5,
+            ha="left" if chosen[0] > 0 else "right",
+            va="bottom" if chosen[1] > 0 else "top",
+            fontsize=FONT_POINTS,
             color=palette.text,
             zorder=4,
+            arrowprops=(
+                {
+                    "arrowstyle": "-",
+                    "color": palette.text,
+                    "alpha": 0.45,
+                    "linewidth": 0.6,
+                    "shrinkA": 0,
+                    "shrinkB": 3,
+                }
+                if far
+                else None
+            ),
         )
+
+
+def _box(
+    x: float, y: float, dx: float, dy: float, width: float, height: float, scale: float
+) -> tuple[float, float, float, float]:
+    """The pixel box (x0, y0, x1, y1) of a label anchored at an offset from its dot."""
+    left = x + dx * scale if dx > 0 else x + dx * scale - width
+    bottom = y + dy * scale if dy > 0 else y + dy * scale - height
+    return (left, bottom, left + width, bottom + height)
+
+
+def _hits(
+    box: tuple[float, float, float, float],
+    taken: Sequence[tuple[float, float, float, float]],
+    dots: Sequence[tuple[float, float]],
+    own: tuple[float, float],
+) -> bool:
+    x0, y0, x1, y1 = box
+    for a0, b0, a1, b1 in taken:
+        if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+            return True
+    return any(x0 - 8 < dx < x1 + 8 and y0 - 8 < dy < y1 + 8 for dx, dy in dots if (dx, dy) != own)
 
 
 def short(name: str, limit: int = 24) -> str:
