@@ -66,7 +66,13 @@ class ChartPanel(QWidget):
             # After the first paint: the window (the lists beside the chart) is on screen
             # before matplotlib is imported, which takes about half a second.
             self._canvas_due = True
-            QTimer.singleShot(0, self, self.ensure_canvas)  # dropped if the panel is gone
+            QTimer.singleShot(0, self, self._canvas_after_paint)  # dropped if the panel is gone
+
+    def _canvas_after_paint(self) -> None:
+        """Build the canvas unless the panel left the screen meanwhile (its view replaced)."""
+        self._canvas_due = False
+        if self.isVisible():
+            self.ensure_canvas()
 
     def ensure_canvas(self) -> ChartCanvas:
         """The canvas, built (and drawn) now if it is not there yet."""
