@@ -58,7 +58,8 @@ def test_meetings_search_waits_for_a_typing_pause(qtbot: QtBot, filled: Filled) 
     assert page.model.rowCount() == 4
     qtbot.keyClicks(page.search_box, "payroll")
     assert page.model.rowCount() == 4  # not yet: the query waits for a pause in typing
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=3000)
+    assert page.model.rowCount() == 1
     assert page.shown_label.text() == "1 meeting"
     page.partner_box.setCurrentIndex(page.partner_box.findData(filled.finance.id))
     assert page.model.rowCount() == 0

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from ui_data import Filled
 
@@ -80,8 +80,8 @@ def test_typing_filters_off_the_ui_thread_and_only_the_latest_text_counts(
     page.filter_in_background()
     page.search_box.setText("report 2")
     page.filter_in_background()  # the first answer may come back later; it must be dropped
-    QThreadPool.globalInstance().waitForDone(5000)
-    qtbot.waitUntil(lambda: page.model.wanted.text == "report 2", timeout=3000)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=5000)
+    assert page.model.wanted.text == "report 2"
     qtbot.wait(50)  # the first query's answer (11 reports) has had every chance to arrive
     assert page.model.rowCount() == 1
     assert page.model.index(0, RequestsModel.TITLE).data() == "Report 20"
@@ -93,7 +93,8 @@ def test_choosing_a_partner_keeps_the_typed_filter(qtbot: QtBot, filled: Filled)
     qtbot.addWidget(page)
     page.refresh()
     qtbot.keyClicks(page.search_box, "review")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=3000)
+    assert page.model.rowCount() == 1
     page.partner_box.setCurrentIndex(page.partner_box.findData(filled.finance.id))
     assert page.model.rowCount() == 0  # Finance has no meeting titled "…review…"
     page.partner_box.setCurrentIndex(page.partner_box.findData(filled.hr.id))

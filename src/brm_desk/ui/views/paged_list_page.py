@@ -30,6 +30,7 @@ class PagedListPage(ListPage):
     def __init__(self, journal: Journal, settings: QSettings, title: str, key: str) -> None:
         super().__init__(journal, settings, title, key)
         self.generation = 0
+        self.filtering = 0  # filters being read off the UI thread
         self.shown_label = QLabel()
         self.bar.insertWidget(1, self.shown_label)
         self._typing = QTimer(self)
@@ -67,7 +68,17 @@ class PagedListPage(ListPage):
             if generation == self.generation:
                 model.show(snapshot)
 
-        QueryOp(self, lambda: model.snapshot(wanted)).success(show).run_in_background()
+        op = QueryOp(self, lambda: model.snapshot(wanted)).success(show)
+        op.sig_finished.connect(self._filtered)
+        self.filtering += 1
+        op.run_in_background()
+
+    def _filtered(self) -> None:
+        self.filtering -= 1
+
+    def busy(self) -> bool:
+        """A typed filter is waiting for its pause or being read."""
+        return self._typing.isActive() or self.filtering > 0
 
     def refresh(self) -> None:
         self.fill_partners()
