@@ -109,3 +109,18 @@ def test_ctrl_end_reaches_the_last_meeting(qtbot: QtBot, filled: Filled) -> None
     page.table.scrollToBottom()
     last = page.model.index(page.model.rowCount() - 1, MeetingsModel.TITLE)
     assert last.data() == "Month-end close outage"  # the earliest, at the end of the list
+
+
+def test_a_filter_that_cannot_be_read_says_why_in_the_list_bar(
+    qtbot: QtBot, filled: Filled
+) -> None:
+    page = MeetingsPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    filled.journal.close()
+    with filled.journal.path.open("r+b") as damaged:
+        damaged.write(b"\0" * 4096)  # the header and first page: no longer a database
+    page.search_box.setText("payroll")
+    qtbot.waitUntil(lambda: not page.busy(), timeout=5000)
+    assert "damaged" in page.shown_label.text() or "not a database" in page.shown_label.text()
+    assert page.model.rowCount() == 4  # the list as it was, not half a new one

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QLabel
 
+from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.journal import Journal
 from brm_desk.ui.models.paged import PagedTableModel, Snapshot
 from brm_desk.ui.operations import QueryOp
@@ -22,7 +23,7 @@ TYPING_PAUSE_MS = 150
 
 
 class PagedListPage(ListPage):
-    """Subclasses set ``model`` (a :class:`PagedTableModel`) and ``noun`` before ``connect``."""
+    """Subclasses name their ``noun`` and hand their model to :meth:`connect_model`."""
 
     noun = "item"
     model: PagedTableModel[Any, Any]
@@ -68,8 +69,13 @@ class PagedListPage(ListPage):
             if generation == self.generation:
                 model.show(snapshot)
 
-        op = QueryOp(self, lambda: model.snapshot(wanted)).success(show)
+        def failed(error: BrmDeskError) -> None:
+            if generation == self.generation:
+                self.shown_label.setText(error.message)
+
+        op = QueryOp(self, lambda: model.snapshot(wanted)).success(show).failure(failed)
         op.sig_finished.connect(self._filtered)
+        op.sig_finished.connect(op.deleteLater)
         self.filtering += 1
         op.run_in_background()
 
