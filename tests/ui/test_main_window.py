@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 from ui_data import Filled
 
@@ -71,3 +72,24 @@ def test_geometry_and_last_view_are_remembered(qtbot: QtBot, filled: Filled) -> 
     again.set_journal(Journal.open(filled.journal.path))
     assert again.current_view() == "Contacts"
     assert again.stack.currentIndex() == VIEW_NAMES.index("Contacts")
+
+
+def test_a_deferred_window_shows_its_frame_first_and_finishes_once(qtbot: QtBot) -> None:
+    """At start-up the frame paints before the actions exist; finish() fills the menus."""
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    assert [menu.title() for menu in window.menuBar().findChildren(QMenu)] == [
+        "&File",
+        "&Edit",
+        "&View",
+        "&Help",
+    ]
+    assert window.file_menu.actions() == []
+    assert not hasattr(window, "record_actions")
+    window.finish()
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert "&Quit" in texts
+    assert window.toolbar.actions()
+    count = len(window.file_menu.actions())
+    window.finish()  # a second call changes nothing
+    assert len(window.file_menu.actions()) == count

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "BRM Desk"
 JOURNAL_FILE_NAME = "journal.brmdesk"
@@ -15,6 +12,8 @@ DB_ENVIRONMENT_VARIABLE = "BRM_DESK_DB"
 
 def data_dir() -> Path:
     """The user's data folder for BRM Desk (created on demand, not here)."""
+    import platformdirs  # on first use: the window shows before this is needed
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
@@ -34,6 +33,8 @@ def journal_path(explicit: str | os.PathLike[str] | None) -> Path:
 
 def backups_dir(journal: Path) -> Path:
     """Backups of one journal, in the data folder, apart from other journals' backups."""
+    import hashlib
+
     resolved = journal.expanduser().resolve()
     tag = hashlib.sha256(str(resolved).encode()).hexdigest()[:8]
     return data_dir() / "backups" / f"{resolved.stem}-{tag}"

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from brm_desk.domain.errors import BrmDeskError, JournalFileError
 from brm_desk.services.locations import APP_NAME, default_journal_path, journal_path
@@ -34,7 +34,6 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("brm-desk")
     follow_system(app)
     from brm_desk.ui.icons import app_icon
@@ -152,11 +151,39 @@ def backup_daily_in_background(window: MainWindow, journal: Journal) -> None:
     QueryOp(window, lambda: backup_daily(journal)).success(made).failure(failed).run_in_background()
 
 
+class _FirstPaint(QObject):
+    """Runs a callback once, just after a widget's first paint (or after a second at most,
+    should the platform never paint, e.g. a minimised start)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(1000, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Do ``callback`` once ``widget`` is on screen: the user sees the window at once, and
+    everything else (actions, the journal) follows while they look at it."""
+    _FirstPaint(widget, callback)
+
+
 def run(db: str | None) -> int:
     """Run the desktop app on the journal ``--db`` / ``$BRM_DESK_DB`` / the default names."""
     app = application()
     path = journal_path(db)
-    window = MainWindow()
+    window = MainWindow(deferred=True)
     watch_start_up(window)  # benchmarks/gui.py's timing; inert unless asked
     window.show()
 
@@ -202,6 +229,10 @@ def run(db: str | None) -> int:
                 how = with_passphrase(window, path)
         attempt(how, text)
 
-    QTimer.singleShot(0, start)
+    def finish_and_start() -> None:
+        window.finish()
+        start()
+
+    after_first_paint(window, finish_and_start)
     app.aboutToQuit.connect(journal_lock.release_all)
     return int(app.exec())

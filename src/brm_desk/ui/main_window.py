@@ -17,15 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk import __version__
-from brm_desk.ui import journal_safety
-from brm_desk.ui.dialogs import messages
-from brm_desk.ui.dialogs.export_pack import install_export_pack
 from brm_desk.ui.icons import icon
-from brm_desk.ui.interchange_actions import install_interchange
-from brm_desk.ui.record_actions import RecordActions
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
+    from brm_desk.ui.record_actions import RecordActions
     from brm_desk.ui.views.page import Page
     from brm_desk.ui.views.search import SearchPage
 
@@ -47,7 +43,9 @@ class MainWindow(QMainWindow):
 
     sig_journal_changed = Signal()
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, *, deferred: bool = False) -> None:
+        """``deferred``: show the bare frame first and call :meth:`finish` after its first
+        paint (start-up); otherwise the window is complete at once."""
         super().__init__()
         self.settings = settings or QSettings()
         self.journal: Journal | None = None
@@ -85,32 +83,56 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
+        # The menus and the toolbar exist from the start (so nothing shifts when they fill).
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setMinimumHeight(self.toolbar.sizeHint().height() + 10)
+        self._restore_geometry()
+        self.finished = False
+        if not deferred:
+            self.finish()
+
+    def finish(self) -> None:
+        """Everything a first paint does not need: the undo stack, actions, menu entries.
+
+        At start-up this runs right after the window first appears, so the frame shows at
+        once and the modules behind the actions load while the journal opens.
+        """
+        if self.finished:
+            return
+        self.finished = True
+        from brm_desk.ui.record_actions import RecordActions
+
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.sig_journal_changed.connect(self.refresh)
-        self.record_actions = RecordActions(self)
+        self.record_actions: RecordActions = RecordActions(self)
         self._build_menus()
-        self._restore_geometry()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        from brm_desk.ui import journal_safety
+        from brm_desk.ui.dialogs.export_pack import install_export_pack
+        from brm_desk.ui.interchange_actions import install_interchange
+
+        file_menu, edit_menu, toolbar = self.file_menu, self.edit_menu, self.toolbar
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setIconSize(QSize(18, 18))
         self.record_actions.install(file_menu, edit_menu, toolbar)
         self.journal_safety = journal_safety.install(self, file_menu)
         self.export_pack_action = install_export_pack(self, file_menu)
         self.interchange = install_interchange(self, file_menu)
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu
         self.view_actions: list[QAction] = []
         for row, name in enumerate(VIEW_NAMES):
             action = QAction(name, self)
@@ -130,7 +152,7 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.help_menu
         about = QAction("&About BRM Desk", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -141,6 +163,7 @@ class MainWindow(QMainWindow):
 
         The views (and the journal core under them) are imported here, not at start-up.
         """
+        self.finish()
         from brm_desk.ui.views.contacts import ContactsPage
         from brm_desk.ui.views.dashboard import DashboardPage
         from brm_desk.ui.views.meetings import MeetingsPage
@@ -235,6 +258,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from brm_desk.ui.dialogs import messages
+
         messages.show_info(
             self,
             "About BRM Desk",
