@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.records import Contact, Partner
+from brm_desk.services.interchange import import_control
 from brm_desk.services.interchange.csv_read import read_csv
 from brm_desk.services.interchange.ics_import import preview_calendar
 from brm_desk.services.journal import Journal
@@ -285,18 +286,38 @@ def test_cancelling_a_csv_import_leaves_nothing(
     dialog = actions.mapping_dialog
     assert dialog is not None
     dialog.partner_box.setCurrentIndex(dialog.partner_box.findText("HR"))
-    # Another program holds the journal's write lock, so the import waits at its first write.
-    with closing(sqlite3.connect(journal.path, isolation_level=None)) as other:
-        other.execute("BEGIN IMMEDIATE")
-        with qtbot.waitSignal(actions.sig_finished, timeout=20000):
-            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-            progress = actions.progress
-            assert progress is not None
-            progress.show()
-            cancel = progress.findChild(QPushButton)
-            assert cancel is not None
-            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-            other.execute("ROLLBACK")
+    # The worker pauses right after writing its first batch (inside the transaction) until
+    # Cancel has been clicked: the cancel lands mid-write, whatever the machine's speed.
+    writing, cancel_clicked = threading.Event(), threading.Event()
+    real_control = import_control.ImportControl
+
+    paused_at: list[int] = []
+
+    def paused_control(progress: Any, cancelled: Any) -> Any:
+        def pause_in_first_write(done: int, total: int) -> None:
+            progress(done, total)
+            if done > 0 and not writing.is_set():  # a batch of 500 is written, uncommitted
+                paused_at.append(done)
+                writing.set()
+                cancel_clicked.wait(30)
+
+        return real_control(progress=pause_in_first_write, cancelled=cancelled)
+
+    monkeypatch.setattr(import_control, "ImportControl", paused_control)
+    failures: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda _parent, _title, text: failures.append(text))
+    with qtbot.waitSignal(actions.sig_finished, timeout=30000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(writing.is_set, timeout=20000)
+        progress = actions.progress
+        assert progress is not None
+        progress.show()
+        cancel = progress.findChild(QPushButton)
+        assert cancel is not None
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        cancel_clicked.set()
+    assert failures == []
+    assert paused_at == [500]
     assert journal.requests.of_partner(partners["hr"].id) == []
     assert window.statusBar().currentMessage() == "The import was cancelled; nothing was added."
     assert window.undo_stack.count() == 0
