@@ -97,3 +97,21 @@ def test_start_up_does_not_import_the_journal_core() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_an_unforeseen_error_while_opening_is_said_and_the_app_exits_1(
+    tmp_path: Path, errors: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in opening must not leave a window waiting for ever: a message, then exit 1."""
+    path = tmp_path / "journal.brmdesk"
+    Journal.create(path).close()
+
+    def broken(*_args: object, **_kwargs: object) -> Journal:
+        raise KeyError("unexpected")
+
+    monkeypatch.setattr(Journal, "open", broken)
+    assert app.run(str(path)) == 1
+    [(title, text)] = errors
+    assert title == "Cannot open the journal"
+    assert str(path) in text
+    assert "could not be opened (KeyError" in text

@@ -179,6 +179,24 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     _FirstPaint(widget, callback)
 
 
+def opening_safely(path: Path, how: Callable[[], Journal]) -> Callable[[], Journal]:
+    """``how``, with any error it did not foresee said as this file's failure to open (a
+    message and exit 1), never a window left waiting for a journal that will not come."""
+
+    def open_it() -> Journal:
+        try:
+            return how()
+        except BrmDeskError:
+            raise
+        except Exception as error:
+            raise JournalFileError(
+                f"{path}: could not be opened ({type(error).__name__}: {error}). "
+                "The file was left as it is."
+            ) from error
+
+    return open_it
+
+
 def run(db: str | None) -> int:
     """Run the desktop app on the journal ``--db`` / ``$BRM_DESK_DB`` / the default names."""
     app = application()
@@ -215,7 +233,9 @@ def run(db: str | None) -> int:
             app.exit(0)
             return
         progress.append(Progress(window, text))
-        QueryOp(window, how).success(opened).failure(failed).run_in_background()
+        QueryOp(window, opening_safely(path, how)).success(opened).failure(
+            failed
+        ).run_in_background()
 
     def start() -> None:
         how, text = opener(window, path)
