@@ -79,6 +79,7 @@ def label_points(
     frame = axes.bbox
     dots = [tuple(to_pixels((share, total))) for share, total in spots]
     taken: list[tuple[float, float, float, float]] = []
+    leaders: list[tuple[float, float, float, float]] = []
     busiest_first = sorted(spots.items(), key=lambda item: (-item[0][1], item[0][0]))[:60]
     for (share, total), names in busiest_first:
         shown = ", ".join(short(name, 18) for name in names[:3])
@@ -90,11 +91,20 @@ def label_points(
         for dx, dy in _CANDIDATES:
             box = _box(x, y, dx, dy, width, height, pixels_per_point)
             inside = frame.x0 <= box[0] and box[2] <= frame.x1 and box[3] <= frame.y1
-            if inside and not _hits(box, taken, dots, (x, y)):
+            leader = _leader(x, y, dx, dy, pixels_per_point)
+            if (
+                inside
+                and not _hits(box, taken, dots, (x, y))
+                and not any(_crosses(line, box) for line in leaders)
+                and not (leader and any(_crosses(leader, other) for other in taken))
+            ):
                 chosen = (dx, dy)
                 break
         taken.append(_box(x, y, *chosen, width, height, pixels_per_point))
-        far = chosen[1] != _CANDIDATES[0][1]
+        leader = _leader(x, y, *chosen, pixels_per_point)
+        if leader:
+            leaders.append(leader)
+        far = leader is not None
         axes.annotate(
             text,
             (share, total),
@@ -113,6 +123,8 @@ def label_points(
                     "linewidth": 0.6,
                     "shrinkA": 0,
                     "shrinkB": 3,
+                    # from the label's corner nearest its dot, where the layout put the line
+                    "relpos": (0.0 if chosen[0] > 0 else 1.0, 0.0 if chosen[1] > 0 else 1.0),
                 }
                 if far
                 else None
@@ -127,6 +139,27 @@ def _box(
     left = x + dx * scale if dx > 0 else x + dx * scale - width
     bottom = y + dy * scale if dy > 0 else y + dy * scale - height
     return (left, bottom, left + width, bottom + height)
+
+
+def _leader(
+    x: float, y: float, dx: float, dy: float, scale: float
+) -> tuple[float, float, float, float] | None:
+    """The line from a dot to its moved label's anchor (none for a label beside its dot)."""
+    if dy == _CANDIDATES[0][1]:
+        return None
+    return (x, y, x + dx * scale, y + dy * scale)
+
+
+def _crosses(line: tuple[float, float, float, float], box: tuple[float, ...]) -> bool:
+    """Does the segment pass through the box? (sampled: labels are a few pixels tall)"""
+    x0, y0, x1, y1 = line
+    left, bottom, right, top = box
+    for step in range(1, 16):
+        t = step / 16
+        px, py = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+        if left - 1 <= px <= right + 1 and bottom - 1 <= py <= top + 1:
+            return True
+    return False
 
 
 def _hits(
