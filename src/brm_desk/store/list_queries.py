@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from brm_desk.domain.enums import Focus, RequestStatus
 from brm_desk.store.database import Transaction
@@ -64,13 +65,7 @@ def _filtered_meetings(
     if focus is not None:
         statement = statement.where(MeetingRow.focus == focus)
     if text.strip():
-        pattern = _like(text.strip())
-        statement = statement.where(
-            or_(
-                MeetingRow.title.like(pattern, escape="\\"),
-                PartnerRow.name.like(pattern, escape="\\"),
-            )
-        )
+        statement = statement.where(_title_or_partner_like(MeetingRow.title, text))
     return statement
 
 
@@ -140,6 +135,12 @@ _REQUEST_SORT_COLUMNS: dict[str, Any] = {
 }
 
 
+def _title_or_partner_like(title: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
+    """A list's typed filter: the text anywhere in the title or the partner's name."""
+    pattern = _like(text.strip())
+    return or_(title.like(pattern, escape="\\"), PartnerRow.name.like(pattern, escape="\\"))
+
+
 def _filtered_requests(
     statement: _Statement, text: str, partner_id: str | None, status: str | None
 ) -> _Statement:
@@ -151,13 +152,7 @@ def _filtered_requests(
     if status is not None:
         statement = statement.where(RequestRow.status == status)
     if text.strip():
-        pattern = _like(text.strip())
-        statement = statement.where(
-            or_(
-                RequestRow.title.like(pattern, escape="\\"),
-                PartnerRow.name.like(pattern, escape="\\"),
-            )
-        )
+        statement = statement.where(_title_or_partner_like(RequestRow.title, text))
     return statement
 
 
