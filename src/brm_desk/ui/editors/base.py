@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -142,6 +143,17 @@ class RecordEditor(QDialog):
             layout.addLayout(body, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+
+    def finish_two_columns(self, left: QWidget, right: QWidget, height: int) -> None:
+        """The form on the left, the long texts on the right, the divider movable."""
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.finish_layout(splitter)
+        self.resize(1060, height)
+        splitter.setSizes([430, 630])
 
     def set_tab_order(self, *widgets: QWidget) -> None:
         """Tab goes down the form as it reads, then to Save and Cancel."""

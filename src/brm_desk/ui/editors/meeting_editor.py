@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -150,14 +149,7 @@ class MeetingEditor(RecordEditor):
         column.setContentsMargins(8, 0, 0, 0)
         self.add_block(column, "Notes", self.notes, "notes", stretch=3)
         self.add_block(column, "Follow-ups", self.actions_table, "actions", stretch=1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.finish_layout(splitter)
-        self.resize(1060, 720)
-        splitter.setSizes([430, 630])
+        self.finish_two_columns(left, right, 720)
 
         self.set_tab_order(
             self.partner,

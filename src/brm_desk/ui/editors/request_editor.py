@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -170,14 +169,7 @@ class RequestEditor(RecordEditor):
         self.add_block(right, "Discussed in meetings", self.meetings, "meetings", stretch=1)
         self.add_block(right, "Notes", self.notes, "notes", stretch=2)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left_side)
-        splitter.addWidget(right_side)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.finish_layout(splitter)
-        self.resize(1060, 740)
-        splitter.setSizes([430, 630])
+        self.finish_two_columns(left_side, right_side, 740)
 
         self.set_tab_order(
             self.partner,
