@@ -2,8 +2,8 @@
 
 import sys
 
-from brm_desk.cli import main
 from brm_desk.frozen import prepare
+from brm_desk.launch import main
 
 if __name__ == "__main__":
     prepare()

@@ -387,13 +387,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    try:
-        from brm_desk.ui.app import run  # type: ignore[import-not-found, unused-ignore]
-    except ModuleNotFoundError:
-        raise BrmDeskError(
-            "the desktop app is not part of this version yet; see 'brm-desk --help'"
-        ) from None
-    return int(run(getattr(args, "db", None)))
+    from brm_desk.launch import open_window
+
+    return open_window(getattr(args, "db", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -407,21 +403,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _gui)
     try:
         return handler(args)
-    except BrmDeskError as error:
+    except (Exception, KeyboardInterrupt) as error:
+        return report_failure(error)
+
+
+def report_failure(error: Exception | KeyboardInterrupt) -> int:
+    """Say why a command failed in one line on stderr, never a traceback; the exit status."""
+    if isinstance(error, BrmDeskError):
         print(f"{PROG}: error: {_one_line(str(error))}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
+    elif isinstance(error, KeyboardInterrupt):
         print(f"{PROG}: error: interrupted", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        return 1
-    except Exception as error:  # a bug: still one line, never a traceback
+    elif not isinstance(error, BrokenPipeError):  # a bug: still one line
         print(
             f"{PROG}: error: unexpected {type(error).__name__}: {_one_line(str(error))} "
             "(please report this)",
             file=sys.stderr,
         )
-        return 1
+    return 1
 
 
 def _one_line(text: str) -> str:

@@ -13,8 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 MATPLOTLIB_CONFIG_VARIABLE = "MPLCONFIGDIR"
 
 
@@ -24,6 +22,8 @@ def is_frozen() -> bool:
 
 def matplotlib_cache_dir() -> Path:
     """Where a bundle keeps matplotlib's font cache, per user and per BRM Desk version."""
+    import platformdirs
+
     from brm_desk import __version__
     from brm_desk.services.locations import APP_NAME
 

@@ -245,3 +245,12 @@ def test_no_command_never_shows_a_traceback(cli: Cli, journal_path: Path) -> Non
     _fill(journal_path)
     result = cli(db=journal_path, env={"QT_QPA_PLATFORM": "offscreen", "BRM_DESK_SMOKE": "1"})
     assert "Traceback" not in result.stderr
+
+
+def test_the_window_opens_with_db_equals_path(cli: Cli, journal_path: Path) -> None:
+    _fill(journal_path)
+    result = cli(
+        f"--db={journal_path}", env={"QT_QPA_PLATFORM": "offscreen", "BRM_DESK_SMOKE": "1"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
