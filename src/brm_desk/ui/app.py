@@ -13,16 +13,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from brm_desk.domain.errors import BrmDeskError, JournalFileError
 from brm_desk.services.locations import APP_NAME, default_journal_path, journal_path
-from brm_desk.ui import journal_lock
-from brm_desk.ui.dialogs import messages
-from brm_desk.ui.dialogs.progress import Progress
 from brm_desk.ui.main_window import MainWindow
-from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.palette import follow_system
 from brm_desk.ui.startup_probe import watch_start_up
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
+    from brm_desk.ui.dialogs.progress import Progress
+
+# What only runs after the first paint (the lock, background work, progress and error
+# dialogs) is imported where it is used, so the window shows without waiting for it.
 
 SMOKE_VARIABLE = "BRM_DESK_SMOKE"
 """When set, the app opens its window and journal, then quits: a start-up smoke test."""
@@ -101,6 +101,8 @@ def with_passphrase(
 
 def explain_failure(window: MainWindow, error: BrmDeskError) -> None:
     """A journal we cannot open is explained in the core's words and left untouched."""
+    from brm_desk.ui.dialogs import messages
+
     messages.show_error(window, "Cannot open the journal", error.message)
     window.close_without_journal()
 
@@ -108,6 +110,7 @@ def explain_failure(window: MainWindow, error: BrmDeskError) -> None:
 def open_into(window: MainWindow, path: Path) -> bool:
     """Open the journal into the window on the UI thread; ``False`` when it cannot be."""
     from brm_desk.domain.errors import WrongPassphrase
+    from brm_desk.ui import journal_lock
 
     how, _text = opener(window, path)
     try:
@@ -140,6 +143,7 @@ def open_into(window: MainWindow, path: Path) -> bool:
 def backup_daily_in_background(window: MainWindow, journal: Journal) -> None:
     """Today's automatic backup, off the UI thread; a failure is said in the status bar."""
     from brm_desk.services.backups import backup_daily
+    from brm_desk.ui.operations import QueryOp
 
     def made(path: Path | None) -> None:
         if path is not None:
@@ -228,6 +232,9 @@ def run(db: str | None) -> int:
         app.exit(1)
 
     def attempt(how: Callable[[], Journal] | None, text: str) -> None:
+        from brm_desk.ui.dialogs.progress import Progress
+        from brm_desk.ui.operations import QueryOp
+
         if how is None:
             window.close_without_journal()
             app.exit(0)
@@ -238,6 +245,9 @@ def run(db: str | None) -> int:
         ).run_in_background()
 
     def start() -> None:
+        from brm_desk.ui import journal_lock
+
+        app.aboutToQuit.connect(journal_lock.release_all)
         how, text = opener(window, path)
         if how is not None:
             try:
@@ -254,5 +264,4 @@ def run(db: str | None) -> int:
         start()
 
     after_first_paint(window, finish_and_start)
-    app.aboutToQuit.connect(journal_lock.release_all)
     return int(app.exec())
