@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject
+import pytest
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.errors import BrmDeskError, JournalFileError
@@ -38,3 +40,29 @@ def test_a_user_error_goes_to_failure(qtbot: QtBot) -> None:
     with qtbot.waitSignal(query.sig_finished, timeout=3000):
         query.run_in_background()
     assert [f.message for f in failures] == ["x.brmdesk: is not a BRM Desk journal."]
+
+
+def test_an_answer_for_a_closed_window_is_dropped_quietly(
+    qtbot: QtBot, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The window that asked may close while the work runs (quitting during today's backup):
+    the finished work then has no one to tell, and says nothing — no traceback on stderr."""
+    owner = QObject()
+    started, release, finished = threading.Event(), threading.Event(), threading.Event()
+    results: list[int] = []
+
+    def op() -> int:
+        started.set()
+        release.wait(5)
+        return 7
+
+    query = QueryOp(owner, op).success(results.append)
+    query.sig_finished.connect(finished.set)
+    query.run_in_background()
+    assert started.wait(5)
+    shiboken6.delete(owner)  # the window closed: its children, the query among them, go too
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # any queued call would arrive now
+    assert results == []
+    assert "Traceback" not in capfd.readouterr().err

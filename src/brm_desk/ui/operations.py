@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from brm_desk.domain.errors import BrmDeskError
@@ -32,9 +33,18 @@ class _Worker(QRunnable):
         try:
             result = self._op()
         except Exception as error:  # handed to the UI thread, which decides
-            self._outcome.sig_failed.emit(error)
+            self._tell("sig_failed", error)
         else:
-            self._outcome.sig_succeeded.emit(result)
+            self._tell("sig_succeeded", result)
+
+    def _tell(self, signal: str, value: object) -> None:
+        """Hand ``value`` to the UI thread, unless the window that asked has closed meanwhile
+        (the user quit during the work): then no one is waiting for it."""
+        try:
+            getattr(self._outcome, signal).emit(value)
+        except RuntimeError:
+            if shiboken6.isValid(self._outcome):
+                raise  # not the deleted receiver: a real error
 
 
 class QueryOp(QObject):
