@@ -128,10 +128,15 @@ def test_the_last_word_is_a_prefix_while_typing(journal: Journal, finance: Partn
     assert journal.search.query("roadm cloud") == []
 
 
-def test_one_letter_is_not_a_prefix(journal: Journal, finance: Partner) -> None:
-    add_meeting(journal, finance, "Roadmap", FILLER)
+def test_one_or_two_letters_are_not_a_prefix(journal: Journal, finance: Partner) -> None:
+    roadmap = add_meeting(journal, finance, "Roadmap", FILLER)
+    ro = add_meeting(journal, finance, "Notes", f"{FILLER} ro")
 
     assert journal.search.query("r") == []
+    assert ids(journal.search.query("ro")) == [ro.id]
+    assert journal.search.short_word("ro") == "ro"
+    assert ids(journal.search.query("roa")) == [roadmap.id]
+    assert journal.search.short_word("roa") is None
 
 
 @pytest.mark.parametrize(

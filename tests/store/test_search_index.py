@@ -31,13 +31,17 @@ from brm_desk.store.search_index import match_expression, words
         ("cloud roadm", '"cloud" "roadm"*'),
         ("  cloud\troadmap\n", '"cloud" "roadmap"'),
         ("r", '"r"'),
+        ("ro", '"ro"'),
+        ("roa", '"roa"*'),
+        ("cloud ro", '"cloud" "ro"'),
         ("AND", '"AND"*'),
         ("a OR b NOT c ", '"a" "OR" "b" "NOT" "c"'),
         ('NEAR(a b, 3) "quoted phrase"', '"NEAR" "a" "b" "3" "quoted" "phrase"*'),
         ("title:budget ^start -not +plus", '"title" "budget" "start" "not" "plus"*'),
         ("road*", '"road"*'),
         ("café crème", '"café" "crème"*'),
-        ("ада@пример.рф", '"ада" "пример" "рф"*'),
+        ("ада@пример.рф", '"ада" "пример" "рф"'),
+        ("ада@пример.рфx", '"ада" "пример" "рфx"*'),
         ("日本語", '"日本語"*'),
         ("x² ½ Ⅻ", '"x²" "½" "Ⅻ"'),
         ("e\u0301 ", '"e\u0301"'),
@@ -46,7 +50,8 @@ from brm_desk.store.search_index import match_expression, words
         ("budget budget", '"budget" "budget"*'),
         ("😀 budget 😀", '"😀" "budget"'),
         ("😀", '"😀"'),
-        ("ab😀cd", '"ab😀cd"*'),
+        ("ab😀cd", '"ab😀cd"'),
+        ("ab😀cde", '"ab😀cde"*'),
         ("thanks🙂 ", '"thanks🙂"'),
         ("don’t", '"don’t"'),
         ("«budget» ", '"«budget»"'),
@@ -59,6 +64,37 @@ from brm_desk.store.search_index import match_expression, words
 )
 def test_match_expression(typed: str, expression: str | None) -> None:
     assert match_expression(typed) == expression
+
+
+@pytest.mark.parametrize(
+    ("typed", "short"),
+    [
+        ("r", "r"),
+        ("cloud ro", "ro"),
+        ("日本", "日本"),
+        ("ab😀cd", "ab😀cd"),
+        ("roa", None),
+        ("ro ", None),
+        ("ro.", "ro"),
+        ("😀", None),
+        ("", None),
+        ("  ", None),
+    ],
+)
+def test_a_word_too_short_to_complete_is_named(typed: str, short: str | None) -> None:
+    assert search_index.too_short_to_complete(typed) == short
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed=st.text(max_size=40))
+def test_a_word_is_completed_exactly_when_it_is_not_too_short(typed: str) -> None:
+    """The view's hint and the query agree: a word being typed is either short or a prefix."""
+    expression = match_expression(typed)
+    short = search_index.too_short_to_complete(typed)
+    if short is not None:
+        assert expression is not None
+        assert not expression.endswith("*")
+        assert expression.endswith('"' + short.replace('"', '""') + '"')
 
 
 def test_a_very_long_text_is_cut_to_its_first_words() -> None:
@@ -194,7 +230,8 @@ def ours(
 
 
 @pytest.mark.parametrize(
-    "typed", ["budget", "budget ", "cloud migration", "ro", "pay", "audit secu", "value benefit va"]
+    "typed",
+    ["budget", "budget ", "cloud migration", "roa", "pay", "audit secu", "value benefit val"],
 )
 @pytest.mark.parametrize("limit", [1, 7, 50, 1000])
 def test_same_hits_and_snippets_as_fts5_ranks_them(busy: Journal, typed: str, limit: int) -> None:

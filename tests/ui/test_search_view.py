@@ -123,6 +123,17 @@ def test_nothing_typed_shows_a_hint_and_no_results(qtbot: QtBot, window: MainWin
     assert page.status.text() == "No results"
 
 
+def test_a_short_word_says_a_third_letter_completes_it(qtbot: QtBot, window: MainWindow) -> None:
+    page = search_page(window)
+    type_and_wait(qtbot, page, "fo", 0)
+    assert (
+        page.status.text() == "No results · type a third letter to find words that start with “fo”"
+    )
+    qtbot.keyClicks(page.search_box, "r")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and not page.busy())
+    assert page.status.text() == "3 results"
+
+
 def test_stale_results_are_dropped(qtbot: QtBot, window: MainWindow) -> None:
     page = search_page(window)
     page.search_box.setText("budget")

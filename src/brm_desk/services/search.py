@@ -19,7 +19,12 @@ class Search:
         """The best ``limit`` hits for ``text``, best first; none when it holds no word.
 
         Every word must match; the last one also matches longer words while it is being
-        typed (no space after it yet), so "roadm" finds "roadmap".
+        typed (no space after it yet) once it has three letters, so "roadm" finds "roadmap".
         """
         with self._db.transaction() as tx:
             return search_index.search(tx, text, limit=limit, filters=filters)
+
+    @staticmethod
+    def short_word(text: str) -> str | None:
+        """The word being typed while it is too short to find longer words (three letters)."""
+        return search_index.too_short_to_complete(text)

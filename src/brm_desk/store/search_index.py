@@ -29,6 +29,12 @@ BODY_WEIGHT = 1.0
 SNIPPET_TOKENS = 12
 MAX_TOKENS = 32
 """A query longer than this is cut: more words only slow the search down."""
+PREFIX_LETTERS = 3
+"""Letters a word being typed needs before it also finds longer words.
+
+Two letters ("re", "no") complete to words found in nearly every document of a large journal,
+and bm25 must then score them all (over 100 ms at 100,000 meetings), for results nobody reads:
+until its third letter, the word is looked up whole."""
 
 # SQLite's sorter keeps only the best :limit rows, where FTS5's ORDER BY rank sorts every match
 # with its position lists (and computes bm25 again for a returned rank column). Snippets need
@@ -128,18 +134,34 @@ def match_expression(typed: str) -> str | None:
 
     Every word is quoted, so nothing typed is ever FTS5 syntax (``AND``, ``NEAR(``, ``*``,
     ``col:`` are plain words or separators) and all words must match. The last word is a
-    prefix while it is still being typed, i.e. when no space follows it, once it has two
-    letters (one letter would match most of the index).
+    prefix while it is still being typed, i.e. when no space follows it, once it has
+    ``PREFIX_LETTERS`` letters.
     """
     tokens = words(typed)
     if not tokens:
         return None
-    still_typing = len(tokens) <= MAX_TOKENS and not typed[-1].isspace()
+    still_typing = _being_typed(typed, tokens)
     tokens = tokens[:MAX_TOKENS]
     quoted = ['"' + token.replace('"', '""') + '"' for token in tokens]
-    if still_typing and _last_letters(tokens[-1]) >= 2:
+    if still_typing and _last_letters(tokens[-1]) >= PREFIX_LETTERS:
         quoted[-1] += "*"
     return " ".join(dict.fromkeys(quoted))
+
+
+def too_short_to_complete(typed: str) -> str | None:
+    """The word being typed while it is too short to find longer words, else None.
+
+    A view says so, so that a user knows why "re" does not find "review" yet.
+    """
+    tokens = words(typed)
+    if not tokens or not _being_typed(typed, tokens):
+        return None
+    return tokens[-1] if 0 < _last_letters(tokens[-1]) < PREFIX_LETTERS else None
+
+
+def _being_typed(typed: str, tokens: list[str]) -> bool:
+    """No space after the last word, and the text was not cut at ``MAX_TOKENS`` words."""
+    return len(tokens) <= MAX_TOKENS and not typed[-1].isspace()
 
 
 def _last_letters(word: str) -> int:

@@ -183,8 +183,9 @@ class SearchPage(Page):
         filters = self.filters()
         journal = self.journal
         self.searching += 1
+        short = journal.search.short_word(text)
         op = QueryOp(self, lambda: journal.search.query(text, limit=RESULT_LIMIT, filters=filters))
-        op.success(lambda hits: self._show(generation, hits)).failure(self._failed)
+        op.success(lambda hits: self._show(generation, hits, short)).failure(self._failed)
         op.sig_finished.connect(self._finished)
         op.sig_finished.connect(op.deleteLater)
         op.run_in_background()
@@ -196,15 +197,18 @@ class SearchPage(Page):
     def _finished(self) -> None:
         self.searching -= 1
 
-    def _show(self, generation: int, hits: list[SearchHit]) -> None:
+    def _show(self, generation: int, hits: list[SearchHit], short: str | None) -> None:
         if generation != self.generation:
             return
         self.model.set_hits(hits)
         if not hits:
-            self.status.setText("No results")
+            found = "No results"
         else:
             more = "+" if len(hits) == RESULT_LIMIT else ""
-            self.status.setText(f"{len(hits)}{more} result" + ("" if len(hits) == 1 else "s"))
+            found = f"{len(hits)}{more} result" + ("" if len(hits) == 1 else "s")
+        if short is not None:
+            found += f" · type a third letter to find words that start with “{short}”"
+        self.status.setText(found)
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
         if self._open_when_shown:
