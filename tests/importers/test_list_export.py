@@ -139,3 +139,25 @@ def test_a_view_without_a_table_says_so(
     assert window.interchange.export_list() is None
     assert told == ["This view has no list to export."]
     assert not target.exists()
+
+
+def test_the_dashboard_exports_its_two_line_headings_on_one_line(
+    qtbot: QtBot, journal: Journal, qt_settings: QSettings, target: Path
+) -> None:
+    journal.partners.add(Partner(id="", name="Finance"))
+    window = open_window(qtbot, journal, qt_settings, "Dashboard")
+    headings = window.current_page().table.model().headerData  # type: ignore[attr-defined]
+    assert headings(3, Qt.Orientation.Horizontal) == "Since\nstrategic"  # on screen
+    assert window.interchange.export_list() == target
+    assert read_back(target)[0] == [
+        "Partner",
+        "Strategic share",
+        "Trend",
+        "Since strategic",
+        "Drifting",
+        "We owe",
+        "They owe",
+        "Open requests",
+        "Reviews due",
+        "Engagements",
+    ]

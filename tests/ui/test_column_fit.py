@@ -41,3 +41,37 @@ def test_fitted_widths_never_grow_and_fit_unless_the_floor_binds(
         fits = sum(widths) <= available
         # Otherwise the floor stopped the fitting: wide columns sit at it, narrow ones keep theirs.
         assert fits or widths == [min(o, floor) for o in wanted]
+
+
+def test_a_heading_wider_than_the_cap_keeps_its_width() -> None:
+    # Capped alike, all three would be 133 px; "Since strategic" needs 140, so the others give way.
+    assert fitted_widths([300, 150, 300], 400, floor=60) == [133, 133, 133]
+    assert fitted_widths([300, 150, 300], 400, floor=60, minimums=[0, 140, 0]) == [130, 140, 130]
+
+
+@given(
+    columns=st.lists(
+        st.tuples(
+            st.integers(min_value=20, max_value=600), st.integers(min_value=0, max_value=200)
+        ),
+        min_size=1,
+        max_size=15,
+    ),
+    available=st.integers(min_value=0, max_value=4000),
+    floor=st.integers(min_value=10, max_value=120),
+)
+def test_no_column_is_cut_below_its_heading(
+    columns: list[tuple[int, int]], available: int, floor: int
+) -> None:
+    wanted = [width for width, _ in columns]
+    headings = [heading for _, heading in columns]
+    widths = fitted_widths(wanted, available, floor, headings)
+    lows = [min(w, max(floor, h)) for w, h in columns]
+    assert all(low <= w <= original for w, low, original in zip(widths, lows, wanted, strict=True))
+    if sum(wanted) <= available:
+        assert widths == wanted
+    else:
+        assert sum(widths) <= available or widths == lows
+        # The columns cut are cut to one common width (or their own low mark).
+        cut = {w for w, low, o in zip(widths, lows, wanted, strict=True) if low < w < o}
+        assert len(cut) <= 1

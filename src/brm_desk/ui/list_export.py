@@ -36,8 +36,12 @@ def table_contents(view: QTableView) -> tuple[list[str], list[list[str]]]:
         for visual in range(header.count())
         if not header.isSectionHidden(header.logicalIndex(visual))
     ]
-    titles = [
-        str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+    titles = [  # a heading set on two lines on screen is one line in the file
+        " ".join(
+            str(
+                model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+            ).split()
+        )
         for c in columns
     ]
     rows = [

@@ -93,6 +93,7 @@ class DashboardModel(RecordTableModel):
         REVIEWS,
         MIX,
     ) = range(10)
+    # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
         Column(
@@ -102,32 +103,32 @@ class DashboardModel(RecordTableModel):
         ),
         Column("Trend", trend_text, lambda r: none_last(r.trend, -2.0), numeric=True),
         Column(
-            "Since strategic",
+            "Since\nstrategic",
             days_text,
             lambda r: none_last(r.balance.days_since_strategic, 10**9),
             numeric=True,
         ),
         Column("Drifting", lambda r: "Drifting" if r.drifting else "", lambda r: r.drifting),
         Column(
-            "We owe",
+            "We\nowe",
             lambda r: debt_text(r.debts.ours_open, r.debts.ours_overdue),
             lambda r: (r.debts.ours_overdue, r.debts.ours_open),
             numeric=True,
         ),
         Column(
-            "They owe",
+            "They\nowe",
             lambda r: debt_text(r.debts.theirs_open, r.debts.theirs_overdue),
             lambda r: (r.debts.theirs_overdue, r.debts.theirs_open),
             numeric=True,
         ),
         Column(
-            "Open requests",
+            "Open\nrequests",
             waiting_text,
             lambda r: none_last(r.waiting.oldest_received, date.max).toordinal() * -1,
             numeric=True,
         ),
         Column(
-            "Reviews due",
+            "Reviews\ndue",
             lambda r: str(r.reviews_due) if r.reviews_due else "—",
             lambda r: r.reviews_due,
             numeric=True,

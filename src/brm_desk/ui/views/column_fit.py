@@ -16,26 +16,38 @@ FLOOR = 96
 """No column is squeezed below this by fitting (a name keeps a dozen characters)."""
 
 
-def fitted_widths(wanted: Sequence[int], available: int, floor: int = FLOOR) -> list[int]:
+def fitted_widths(
+    wanted: Sequence[int],
+    available: int,
+    floor: int = FLOOR,
+    minimums: Sequence[int] | None = None,
+) -> list[int]:
     """Cap the widest columns at one common width so the total fits ``available``.
 
-    Narrow columns keep their width; the cap never goes below :data:`FLOOR`, so on a tiny
-    window the table scrolls rather than showing nothing useful.
+    Narrow columns keep their width. No column goes below its low mark: :data:`FLOOR` (or
+    ``floor``), or its own entry in ``minimums`` (its header's label) when that is larger,
+    so a heading is never cut; on a tiny window the table scrolls rather than showing nothing
+    useful.
     """
     widths = list(wanted)
     if sum(widths) <= available:
         return widths
-    ordered = sorted(widths)
-    spent = 0
-    cap = ordered[-1]
-    for index, width in enumerate(ordered):
-        remaining = len(ordered) - index
-        if spent + width * remaining >= available:
-            cap = (available - spent) // remaining
-            break
-        spent += width
-    cap = max(cap, floor)
-    return [min(width, cap) for width in widths]
+    extra = minimums if minimums is not None else [0] * len(widths)
+    lows = [min(width, max(floor, least)) for width, least in zip(widths, extra, strict=True)]
+
+    def total(cap: int) -> int:
+        return sum(max(low, min(width, cap)) for width, low in zip(widths, lows, strict=True))
+
+    below, above = 0, max(widths)  # the largest cap whose total fits lies in [below, above)
+    if total(below) > available:
+        return lows
+    while above - below > 1:
+        middle = (below + above) // 2
+        if total(middle) <= available:
+            below = middle
+        else:
+            above = middle
+    return [max(low, min(width, below)) for width, low in zip(widths, lows, strict=True)]
 
 
 def fit_columns(table: QTableView, fixed: dict[int, int] | None = None, floor: int = FLOOR) -> None:
@@ -50,8 +62,10 @@ def fit_columns(table: QTableView, fixed: dict[int, int] | None = None, floor: i
         )
         for column in sized
     ]
+    headings = [header.sectionSizeHint(column) for column in sized]
     available = (table.viewport().width() or table.width()) - sum(fixed.values())
-    widths = dict(zip(sized, fitted_widths(wanted, available, floor), strict=True)) | fixed
+    fitted = fitted_widths(wanted, available, floor, headings)
+    widths = dict(zip(sized, fitted, strict=True)) | fixed
     for column, width in widths.items():
         if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
             header.resizeSection(column, width)
