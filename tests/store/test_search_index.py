@@ -378,3 +378,40 @@ def test_every_expression_is_valid_fts5(journal: Journal, typed: str) -> None:
             {"query": expression},
         ).scalar_one()
         assert search_index.search(tx, typed) == []
+
+
+# Migration 0005: the prefix index of three letters only
+
+
+def full_text_definition(journal: Journal) -> str:
+    with journal.database.engine.connect() as connection:
+        return str(
+            connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'search_fts'"
+            ).scalar_one()
+        )
+
+
+def test_a_journal_migrated_to_the_three_letter_prefix_index_finds_the_same(
+    busy: Journal,
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from brm_desk.store import migrate
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    with busy.database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    assert "prefix='2 3'" in full_text_definition(busy)
+    typed = ["roa", "budget ", "cloud migr", "pay", "value benefit val", "sec"]
+    before = {text: ours(busy, text, 50) for text in typed}
+    assert all(before.values())
+
+    migrate.upgrade(busy.database.engine)
+
+    assert "prefix='3'" in full_text_definition(busy)
+    assert {text: ours(busy, text, 50) for text in typed} == before
+    assert problems(busy) == []

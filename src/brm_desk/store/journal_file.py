@@ -28,8 +28,8 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
-SCHEMA_VERSION = 4  # 2: calendar_event (where imported meetings came from); 3: month indexes;
-# 4: meetings list indexes (title order, title filter)
+SCHEMA_VERSION = 5  # 2: calendar_event (where imported meetings came from); 3: month indexes;
+# 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
