@@ -52,7 +52,7 @@ def inline(text: str, fonts: PackFonts) -> str:
 
 def markdown_flowables(text: str, styles: StyleSheet1, fonts: PackFonts) -> list[Flowable]:
     """Flowables for a Markdown note, in the pack's note styles."""
-    from reportlab.platypus import Paragraph
+    from brm_desk.reports.pack_paragraph import PackParagraph as Paragraph
 
     flowables: list[Flowable] = []
     paragraph: list[str] = []

@@ -60,15 +60,15 @@ class PackWriter:
 
     def p(self, text: str, style: str = "Body") -> Flowable:
         """A paragraph of plain text (escaped, fallback runs in their font)."""
-        from reportlab.platypus import Paragraph
+        from brm_desk.reports.pack_paragraph import PackParagraph
 
-        return Paragraph(self.fonts.markup(text), self.styles[style])
+        return PackParagraph(self.fonts.markup(text), self.styles[style])
 
     def m(self, markup: str, style: str = "Body") -> Flowable:
         """A paragraph of trusted markup whose free-text parts were escaped by the caller."""
-        from reportlab.platypus import Paragraph
+        from brm_desk.reports.pack_paragraph import PackParagraph
 
-        return Paragraph(self.fonts.wrap_fallback(markup), self.styles[style])
+        return PackParagraph(self.fonts.wrap_fallback(markup), self.styles[style])
 
     def cells(self, rows: list[list[str]]) -> list[list[Flowable]]:
         head, *body = rows
