@@ -70,9 +70,22 @@ class PackFonts:
     fallback_path: Path | None = None
     fallback_chars: frozenset[int] = field(default_factory=frozenset)
     fallback_name: str = FALLBACK
+    body_text: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The characters the body font draws (and those ignored), as text: most of a pack's
+    text is all body text, which a set comparison tells without a loop in Python."""
+
+    def __post_init__(self) -> None:
+        body = frozenset(map(chr, self.body_chars)) | _IGNORED
+        object.__setattr__(self, "body_text", body)
+
+    def all_body(self, text: str) -> bool:
+        """Whether the body font draws all of ``text``."""
+        return self.body_text.issuperset(text)
 
     def missing(self, text: str) -> list[str]:
         """Characters in ``text`` no registered font can draw, in order of first use."""
+        if self.all_body(text):
+            return []
         seen: dict[str, None] = {}
         for char in text:
             if char in _IGNORED or ord(char) in self.body_chars:
@@ -97,6 +110,8 @@ class PackFonts:
 
     def runs(self, text: str) -> list[tuple[str | None, str]]:
         """``text`` cut into runs: (None, run) for the body font, (fallback, run) otherwise."""
+        if self.all_body(text):
+            return [(None, text)] if text else []
         result: list[tuple[str | None, str]] = []
         for char in text:
             body = ord(char) in self.body_chars or char in _IGNORED
@@ -109,6 +124,8 @@ class PackFonts:
 
     def markup(self, text: str) -> str:
         """``text`` escaped for a ReportLab Paragraph, with fallback runs in their font."""
+        if self.all_body(text):
+            return escape(text)
         return "".join(
             escape(run) if font is None else f'<font name="{font}">{escape(run)}</font>'
             for font, run in self.runs(text)
@@ -116,7 +133,7 @@ class PackFonts:
 
     def wrap_fallback(self, markup: str) -> str:
         """Already-escaped Paragraph markup with its fallback runs put in their font."""
-        if all(ord(c) in self.body_chars or c in _IGNORED for c in markup):
+        if self.all_body(markup):
             return markup
         return "".join(
             run if font is None else f'<font name="{font}">{run}</font>'
