@@ -18,6 +18,7 @@ from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.enums import Focus, RequestStatus, Side
 from brm_desk.domain.records import Action, MaturityChange, Meeting, Partner, Request
 from brm_desk.domain.rules import benefits_review_due_on
+from brm_desk.store import pack_queries
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -112,9 +113,9 @@ def gather_partner(
     if previous is None:
         before_from, before_to = previous_period(period_from, period_to)
         previous = journal.balances.for_partner(partner_id, before_from, before_to)
-    # Without the log (open actions look back to the very first meeting), the two periods
-    # are all a section needs: a partner's ten years of meetings need not be loaded.
-    since = None if with_log else min(previous.period_from, period_from)
+    # The two periods are all the figures and the log need: a partner's ten years of meetings
+    # need not be loaded (open actions, which look back to the first meeting, are read apart).
+    since = min(previous.period_from, period_from)
     meetings = [
         m
         for m in journal.meetings.of_partner(partner_id, since=since)
@@ -145,7 +146,9 @@ def gather_partner(
         meetings_by_focus={f: sum(1 for m in in_period if m.focus == f) for f in Focus},
         requests_by_status=dict(Counter(r.status for r in received)),
         open_requests=tuple(open_requests),
-        open_actions=_open_actions(meetings, period_to) if with_log else {},
+        open_actions=_open_actions(journal, partner_id, period_to, include_private)
+        if with_log
+        else {},
         benefits=_benefits(requests, period_to),
         satisfaction_by_month=tuple(
             (month, sum(values) / len(values)) for month, values in sorted(by_month.items())
@@ -161,15 +164,18 @@ def gather_partner(
 
 
 def _open_actions(
-    meetings: Sequence[Meeting], period_to: date
+    journal: Journal, partner_id: str, period_to: date, include_private: bool
 ) -> dict[Side, tuple[OpenAction, ...]]:
+    """Every action not done agreed up to the end of the period, by who owes it, the first
+    due first (undated last), then the earliest meeting."""
+    with journal.database.transaction() as tx:
+        agreed = pack_queries.open_actions_of_partner(tx, partner_id, period_to)
     found: dict[Side, list[OpenAction]] = {side: [] for side in Side}
-    for m in meetings:
-        if m.local_date > period_to:
-            continue
-        for action in m.actions:
-            if action.done is None:
-                found[action.side].append(OpenAction(action, m.title, m.local_date))
+    for item in agreed:
+        if _visible(include_private, item.meeting_private):
+            found[item.action.side].append(
+                OpenAction(item.action, item.meeting_title, item.meeting_date)
+            )
     return {
         side: tuple(sorted(items, key=lambda a: (a.action.due or date.max, a.meeting_date)))
         for side, items in found.items()

@@ -1,0 +1,55 @@
+"""What a review pack reads besides whole records: a partner's open actions with the meeting
+each was agreed in, without loading every meeting of the partner's years to find them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from brm_desk.domain.enums import Side
+from brm_desk.domain.records import Action
+from brm_desk.store.database import Transaction
+from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow
+
+
+@dataclass(frozen=True, slots=True)
+class AgreedAction:
+    """An action not done yet and the meeting it was agreed in."""
+
+    action: Action
+    meeting_title: str
+    meeting_date: date
+    meeting_private: bool
+
+
+def open_actions_of_partner(tx: Transaction, partner_id: str, until: date) -> list[AgreedAction]:
+    """The actions not done of a live partner's live meetings dated (local date) on or before
+    ``until``: the latest meeting first, as the partner's meetings are listed, and each
+    meeting's actions in their order."""
+    statement = (
+        select(
+            ActionRow.text,
+            ActionRow.side,
+            ActionRow.owner,
+            ActionRow.due,
+            MeetingRow.title,
+            MeetingRow.local_date,
+            MeetingRow.private,
+        )
+        .join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
+        .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
+        .where(
+            PartnerRow.uid == partner_id,
+            PartnerRow.deleted_at.is_(None),
+            MeetingRow.deleted_at.is_(None),
+            MeetingRow.local_date <= until,
+            ActionRow.done.is_(None),
+        )
+        .order_by(MeetingRow.start_utc.desc(), MeetingRow.id, ActionRow.position)
+    )
+    return [
+        AgreedAction(Action(text, Side(side), owner, due, None), title, day, bool(private))
+        for text, side, owner, due, title, day, private in tx.execute(statement)
+    ]

@@ -1,0 +1,132 @@
+"""What a review pack is given: the period's meetings, and every action still open however old."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from brm_desk.domain.enums import Focus, MeetingType, Side
+from brm_desk.domain.records import Action, Meeting, Partner
+from brm_desk.services.journal import Journal
+from brm_desk.services.review_data import gather_partner
+
+PERIOD = (date(2025, 1, 1), date(2025, 12, 31))
+KIRITIMATI = timezone(timedelta(hours=14))
+HONOLULU = timezone(timedelta(hours=-10))
+
+
+def _meeting(
+    journal: Journal,
+    partner: Partner,
+    start: datetime,
+    title: str,
+    *actions: Action,
+    private: bool = False,
+) -> Meeting:
+    return journal.meetings.add(
+        Meeting(
+            id="",
+            partner_id=partner.id,
+            title=title,
+            start=start,
+            type=MeetingType.PLANNING,
+            private=private,
+            actions=actions,
+        )
+    )
+
+
+def _open(journal: Journal, partner: Partner, include_private: bool = False) -> dict[Side, list]:
+    data = gather_partner(journal, partner.id, *PERIOD, include_private=include_private)
+    return {
+        side: [(a.action.text, a.meeting_title, a.meeting_date) for a in items]
+        for side, items in data.open_actions.items()
+    }
+
+
+@pytest.fixture
+def finance(journal: Journal) -> Partner:
+    finance = journal.partners.add(Partner(id="", name="Finance"))
+    other = journal.partners.add(Partner(id="", name="HR"))
+    noon = datetime(2025, 6, 2, 12, tzinfo=UTC)
+    _meeting(journal, other, noon, "Someone else's", Action("Not ours", due=date(2025, 1, 5)))
+    _meeting(
+        journal,
+        finance,
+        datetime(2017, 3, 1, 9, tzinfo=UTC),
+        "Kick-off, eight years ago",
+        Action("Still owed since 2017", due=date(2017, 4, 1)),
+        Action("Done long ago", due=date(2017, 4, 1), done=date(2017, 5, 1)),
+        Action("They owe this", side=Side.PARTNER),
+    )
+    _meeting(
+        journal,
+        finance,
+        noon,
+        "Mid-year planning",
+        Action("Due in March", due=date(2025, 3, 1)),
+        Action("No date", side=Side.MINE),
+        Action("Provider fix", side=Side.PROVIDER, due=date(2025, 7, 1)),
+    )
+    _meeting(journal, finance, noon, "Off the record", Action("Secret"), private=True)
+    # 31 Dec 23:30 local on Kiritimati is still in the period (its UTC date is the 31st too,
+    # 09:30); 31 Dec 15:00 in Honolulu is 1 Jan in UTC and still in the period.
+    _meeting(
+        journal,
+        finance,
+        datetime(2025, 12, 31, 23, 30, tzinfo=KIRITIMATI),
+        "Last local day",
+        Action("From the last day", due=date(2026, 1, 10)),
+    )
+    _meeting(
+        journal,
+        finance,
+        datetime(2025, 12, 31, 15, tzinfo=HONOLULU),
+        "Late in Honolulu",
+        Action("From Honolulu", due=date(2026, 1, 9)),
+    )
+    _meeting(
+        journal,
+        finance,
+        datetime(2026, 1, 1, 0, 30, tzinfo=KIRITIMATI),
+        "New year on Kiritimati",  # 31 Dec in UTC, 1 Jan on its own date: after the period
+        Action("After the period"),
+    )
+    trashed = _meeting(journal, finance, noon, "Trashed", Action("Gone"))
+    journal.meetings.delete(trashed.id)
+    return finance
+
+
+def test_every_action_still_open_up_to_the_periods_end_however_old(
+    journal: Journal, finance: Partner
+) -> None:
+    found = _open(journal, finance)
+
+    assert found[Side.MINE] == [
+        ("Still owed since 2017", "Kick-off, eight years ago", date(2017, 3, 1)),
+        ("Due in March", "Mid-year planning", date(2025, 6, 2)),
+        ("From Honolulu", "Late in Honolulu", date(2025, 12, 31)),
+        ("From the last day", "Last local day", date(2025, 12, 31)),
+        ("No date", "Mid-year planning", date(2025, 6, 2)),
+    ]
+    assert found[Side.PARTNER] == [
+        ("They owe this", "Kick-off, eight years ago", date(2017, 3, 1)),
+    ]
+    assert found[Side.PROVIDER] == [("Provider fix", "Mid-year planning", date(2025, 6, 2))]
+
+
+def test_private_meetings_actions_only_when_included(journal: Journal, finance: Partner) -> None:
+    assert "Secret" not in [text for text, _, _ in _open(journal, finance)[Side.MINE]]
+    with_private = [text for text, _, _ in _open(journal, finance, True)[Side.MINE]]
+    assert with_private[-2:] == ["No date", "Secret"]
+
+
+def test_the_log_holds_the_periods_meetings_only(journal: Journal, finance: Partner) -> None:
+    data = gather_partner(journal, finance.id, *PERIOD)
+    assert [m.title for m in data.meetings] == [
+        "Mid-year planning",
+        "Last local day",
+        "Late in Honolulu",
+    ]
+    assert data.meetings_by_focus[Focus.ROUTINE] == 3  # private, trashed, other years: not
