@@ -172,3 +172,29 @@ def test_crowded_portfolio_names_do_not_overlap() -> None:
     for i, first in enumerate(boxes):
         for second in boxes[i + 1 :]:
             assert not first.overlaps(second), (first, second)
+
+
+def test_pack_charts_keep_one_figure_per_thread_and_height() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from brm_desk.reports.chart_drawings import kept_figure
+
+    here = kept_figure(3.2)
+    assert kept_figure(3.2) is here
+    assert kept_figure(1.95) is not here
+    assert tuple(here.get_size_inches()) == (7.0, 3.2)
+    with ThreadPoolExecutor(1) as pool:
+        elsewhere = pool.submit(kept_figure, 3.2).result()
+    assert elsewhere is not here
+
+
+def test_a_kept_figure_draws_the_next_partner_as_a_new_one_would() -> None:
+    from brm_desk.reports.chart_drawings import kept_figure
+
+    first = balance("Finance", *THREE_MONTHS)
+    second = balance("HR", *reversed(THREE_MONTHS), target=0.4)
+    figure = kept_figure(3.2)
+    draw_balance(figure, first, palette=ChartPalette.print())
+    draw_balance(figure, second, palette=ChartPalette.print())
+    fresh = balance_chart(second, palette=ChartPalette.print(), size=(7.0, 3.2))
+    assert _undated(figure_to_svg(figure)) == _undated(figure_to_svg(fresh))

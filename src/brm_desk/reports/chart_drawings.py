@@ -20,10 +20,28 @@ from typing import TYPE_CHECKING
 from brm_desk.domain.balance import PartnerBalance
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
     from reportlab.graphics.shapes import Drawing
 
+CHART_WIDTH = 7.0  # inches: the figure's width; the Drawing is scaled to the page
 PARALLEL_FROM = 8  # below this many charts, starting workers costs more than it saves
 SPAWN_WORTH_FROM = 48  # with workers that import everything afresh (~0.07 s a chart drawn)
+
+
+_kept = threading.local()
+
+
+def kept_figure(height: float) -> Figure:
+    """The figure this thread draws print charts ``height`` inches high on, kept from one pack
+    to the next: a chart with the months of the chart before reuses its axes, ticks and
+    labels (about 20 ms), so only the first chart of a period builds them. One per thread,
+    since a matplotlib figure is not to be shared between threads."""
+    from brm_desk.reports.charts import ChartPalette, new_figure
+
+    figures: dict[float, Figure] = _kept.__dict__.setdefault("figures", {})
+    if height not in figures:
+        figures[height] = new_figure(ChartPalette.print(), (CHART_WIDTH, height))
+    return figures[height]
 
 
 def balance_drawing(
@@ -45,14 +63,14 @@ def _draw_run(
     on_drawn: Callable[[int], None] | None = None,
 ) -> list[Drawing]:
     """Charts drawn one after another on one figure: only the first builds the axes."""
-    from brm_desk.reports.charts import ChartPalette, draw_balance, new_figure
+    from brm_desk.reports.charts import ChartPalette, draw_balance
     from brm_desk.reports.fonts import matplotlib_family, register_fonts
     from brm_desk.reports.pack_document import chart_flowable
 
     register_fonts()
     families = [] if fallback_font is None else [matplotlib_family(fallback_font)]
     palette = ChartPalette.print()
-    figure = new_figure(palette, (7.0, height))
+    figure = kept_figure(height)
     drawings = []
     for balance in balances:
         draw_balance(figure, balance, palette=palette, fallback_families=families)

@@ -35,9 +35,10 @@ def _template(style: PropertySet) -> ParaFrag | None:
     return _templates[style]
 
 
-def plain_fragments(text: str, style: PropertySet) -> list[ParaFrag] | None:
-    """What ``Paragraph(text, style)`` parses ``text`` into, without parsing, when the text
-    has no markup; None when it has (or is empty once cleaned), for the parser to handle."""
+def plain_fragments(text: str, style: PropertySet) -> tuple[str, list[ParaFrag]] | None:
+    """The cleaned text and the fragments ``Paragraph(text, style)`` parses ``text`` into,
+    without parsing, when the text has no markup; None when it has (or is empty once
+    cleaned), for the parser to handle."""
     if any(mark in text for mark in _MARKUP):
         return None
     cleaned = cleanBlockQuotedText(text)
@@ -47,7 +48,7 @@ def plain_fragments(text: str, style: PropertySet) -> list[ParaFrag] | None:
     # Fresh lists: the parser gives every fragment its own.
     frags = [template.clone(text=cleaned, link=[], us_lines=[])]
     textTransformFrags(frags, style)
-    return frags
+    return cleaned, frags
 
 
 class PackParagraph(Paragraph):
@@ -57,9 +58,9 @@ class PackParagraph(Paragraph):
         self, text: str | None, style: PropertySet, bulletText: Any = None, frags: Any = None
     ) -> None:
         if frags is None and text is not None:
-            frags = plain_fragments(text, style)
-            if frags is not None:
-                text = cleanBlockQuotedText(text)
+            plain = plain_fragments(text, style)
+            if plain is not None:
+                text, frags = plain
         self._wrapped: tuple[float, float, float, Any, Any] | None = None
         super().__init__(text, style, bulletText, frags)  # type: ignore[arg-type]  # None: split
 

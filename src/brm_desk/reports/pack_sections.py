@@ -228,14 +228,12 @@ class PackWriter:
         return " → ".join(steps)
 
     def balance_chart(self, data: PartnerPackData, height: float = 3.2) -> Flowable:
-        from brm_desk.reports.charts import ChartPalette, balance_chart
+        from brm_desk.reports.chart_drawings import kept_figure
+        from brm_desk.reports.charts import ChartPalette, draw_balance
 
-        figure = balance_chart(
-            data.balance,
-            palette=ChartPalette.print(),
-            size=(7.0, height),
-            fallback_families=self.families,
-        )
+        figure = kept_figure(height)
+        palette = ChartPalette.print()
+        draw_balance(figure, data.balance, palette=palette, fallback_families=self.families)
         return chart_flowable(figure, self.width, text_as_paths=bool(self.families))
 
     def meeting_log(self, data: PartnerPackData) -> list[Flowable]:
