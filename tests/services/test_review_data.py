@@ -130,3 +130,56 @@ def test_the_log_holds_the_periods_meetings_only(journal: Journal, finance: Part
         "Late in Honolulu",
     ]
     assert data.meetings_by_focus[Focus.ROUTINE] == 3  # private, trashed, other years: not
+
+
+def test_meetings_at_the_same_moment_are_logged_in_the_order_entered(
+    journal: Journal, finance: Partner
+) -> None:
+    paris, london = timezone(timedelta(hours=2)), timezone(timedelta(hours=1))
+    _meeting(journal, finance, datetime(2025, 4, 24, 15, tzinfo=paris), "Entered first")
+    _meeting(journal, finance, datetime(2025, 4, 24, 14, tzinfo=london), "Entered second")
+    titles = [m.title for m in gather_partner(journal, finance.id, *PERIOD).meetings]
+    assert titles.index("Entered first") + 1 == titles.index("Entered second")
+    assert titles[0] == "Entered first"  # before June's meetings
+
+
+def _rated(
+    journal: Journal, partner: Partner, day: date, score: int, private: bool = False
+) -> None:
+    journal.meetings.add(
+        Meeting(
+            id="",
+            partner_id=partner.id,
+            title=f"Rated {score} on {day}",
+            start=datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
+            satisfaction=score,
+            private=private,
+        )
+    )
+
+
+def test_satisfaction_counts_the_period_and_the_one_before_only(journal: Journal) -> None:
+    sales = journal.partners.add(Partner(id="", name="Sales"))
+    _rated(journal, sales, date(2023, 12, 31), 1)  # before the previous period
+    _rated(journal, sales, date(2024, 3, 1), 2)
+    _rated(journal, sales, date(2024, 12, 31), 4)
+    _rated(journal, sales, date(2025, 1, 1), 3)
+    _rated(journal, sales, date(2025, 1, 20), 5)
+    _rated(journal, sales, date(2025, 5, 5), 4)
+    _rated(journal, sales, date(2025, 5, 6), 1, private=True)
+    _rated(journal, sales, date(2026, 1, 1), 1)  # after the period
+
+    shared = gather_partner(journal, sales.id, *PERIOD)
+    assert shared.satisfaction == 4.0
+    assert shared.previous_satisfaction == 3.0
+    assert shared.satisfaction_by_month == ((date(2025, 1, 1), 4.0), (date(2025, 5, 1), 4.0))
+    assert shared.meetings_by_focus == {Focus.REACTIVE: 0, Focus.ROUTINE: 3, Focus.STRATEGIC: 0}
+
+    everything = gather_partner(journal, sales.id, *PERIOD, include_private=True)
+    assert everything.satisfaction == 13 / 4
+    assert everything.satisfaction_by_month[-1] == (date(2025, 5, 1), 2.5)
+    assert everything.meetings_by_focus[Focus.ROUTINE] == 4
+    without_log = gather_partner(journal, sales.id, *PERIOD, with_log=False)
+    assert without_log.meetings == ()
+    assert without_log.satisfaction == shared.satisfaction
+    assert without_log.previous_satisfaction == shared.previous_satisfaction

@@ -18,7 +18,7 @@ from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.enums import Focus, RequestStatus, Side
 from brm_desk.domain.records import Action, MaturityChange, Meeting, Partner, Request
 from brm_desk.domain.rules import benefits_review_due_on
-from brm_desk.store import pack_queries
+from brm_desk.store import meeting_rows, pack_queries
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -113,17 +113,29 @@ def gather_partner(
     if previous is None:
         before_from, before_to = previous_period(period_from, period_to)
         previous = journal.balances.for_partner(partner_id, before_from, before_to)
-    # The two periods are all the figures and the log need: a partner's ten years of meetings
-    # need not be loaded (open actions, which look back to the first meeting, are read apart).
-    since = min(previous.period_from, period_from)
-    meetings = [
-        m
-        for m in journal.meetings.of_partner(partner_id, since=since)
-        if _visible(include_private, m.private)
-    ]
-    in_period = [m for m in meetings if period_from <= m.local_date <= period_to]
+    # The figures count the two periods' meetings from a few columns; only the log needs
+    # whole meetings, those of the period (open actions, which look back to the first
+    # meeting, are read apart): a partner's ten years of meetings are never loaded.
     before_from, before_to = previous.period_from, previous.period_to
-    earlier = [m for m in meetings if before_from <= m.local_date <= before_to]
+    with journal.database.transaction() as tx:
+        facts = [
+            f
+            for f in pack_queries.meeting_facts(
+                tx, partner_id, min(before_from, period_from), max(before_to, period_to)
+            )
+            if _visible(include_private, f.private)
+        ]
+        logged = (
+            [
+                m
+                for m in meeting_rows.of_partner_between(tx, partner_id, period_from, period_to)
+                if _visible(include_private, m.private)
+            ]
+            if with_log
+            else []
+        )
+    in_period = [f for f in facts if period_from <= f.local_date <= period_to]
+    earlier = [f for f in facts if before_from <= f.local_date <= before_to]
     requests = [
         r for r in journal.requests.of_partner(partner_id) if _visible(include_private, r.private)
     ]
@@ -142,7 +154,7 @@ def gather_partner(
         period_to=period_to,
         balance=balance,
         previous=previous,
-        meetings=tuple(sorted(in_period, key=lambda m: m.start)) if with_log else (),
+        meetings=tuple(logged),  # in time order; the same moment: in the order entered
         meetings_by_focus={f: sum(1 for m in in_period if m.focus == f) for f in Focus},
         requests_by_status=dict(Counter(r.status for r in received)),
         open_requests=tuple(open_requests),

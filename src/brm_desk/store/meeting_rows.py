@@ -217,6 +217,17 @@ def of_partner(
     return _records(tx, statement.limit(limit) if limit else statement)
 
 
+def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date) -> list[Meeting]:
+    """A partner's live meetings dated (local date) from ``first`` to ``last``, earliest
+    first (of two at the same moment, the one entered first)."""
+    statement = (
+        _live()
+        .where(PartnerRow.uid == partner_id, MeetingRow.local_date.between(first, last))
+        .order_by(MeetingRow.start_utc, MeetingRow.id)
+    )
+    return _records(tx, statement)
+
+
 def in_journal_order(tx: Transaction) -> list[Meeting]:
     """Every live meeting of a live partner, in the order it entered the journal."""
     return _records(tx, _live().order_by(MeetingRow.id), everything=True)

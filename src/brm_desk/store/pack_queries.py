@@ -1,5 +1,6 @@
 """What a review pack reads besides whole records: a partner's open actions with the meeting
-each was agreed in, without loading every meeting of the partner's years to find them."""
+each was agreed in, without loading every meeting of the partner's years to find them, and the
+few facts of each meeting the pack's figures count."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from brm_desk.domain.enums import Side
+from brm_desk.domain.enums import Focus, Side
 from brm_desk.domain.records import Action
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow
@@ -52,4 +53,32 @@ def open_actions_of_partner(tx: Transaction, partner_id: str, until: date) -> li
     return [
         AgreedAction(Action(text, Side(side), owner, due, None), title, day, bool(private))
         for text, side, owner, due, title, day, private in tx.execute(statement)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFacts:
+    """What the pack's figures need of a meeting: no title, notes, attendees or actions."""
+
+    local_date: date
+    focus: Focus
+    satisfaction: int | None
+    private: bool
+
+
+def meeting_facts(tx: Transaction, partner_id: str, first: date, last: date) -> list[MeetingFacts]:
+    """The facts of a live partner's live meetings dated (local date) ``first`` to ``last``."""
+    statement = (
+        select(MeetingRow.local_date, MeetingRow.focus, MeetingRow.satisfaction, MeetingRow.private)
+        .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
+        .where(
+            PartnerRow.uid == partner_id,
+            PartnerRow.deleted_at.is_(None),
+            MeetingRow.deleted_at.is_(None),
+            MeetingRow.local_date.between(first, last),
+        )
+    )
+    return [
+        MeetingFacts(day, Focus(focus), satisfaction, bool(private))
+        for day, focus, satisfaction, private in tx.execute(statement)
     ]
