@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from brm_desk.domain.enums import Focus, MeetingType, Side
-from brm_desk.domain.records import Action, Meeting, Partner
+from brm_desk.domain.enums import Focus, MeetingType, RequestStatus, Side
+from brm_desk.domain.records import Action, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
 from brm_desk.services.review_data import gather_partner
 
@@ -183,3 +185,82 @@ def test_satisfaction_counts_the_period_and_the_one_before_only(journal: Journal
     assert without_log.meetings == ()
     assert without_log.satisfaction == shared.satisfaction
     assert without_log.previous_satisfaction == shared.previous_satisfaction
+
+
+def _ask(journal: Journal, partner: Partner, title: str, received: date, **fields: Any) -> None:
+    journal.requests.add(
+        Request(id="", partner_id=partner.id, title=title, received=received, **fields)
+    )
+
+
+def test_requests_counted_listed_and_their_benefits(journal: Journal) -> None:
+    hr = journal.partners.add(Partner(id="", name="HR"))
+    _ask(journal, hr, "Old and still new", date(2019, 5, 1))
+    _ask(journal, hr, "Accepted in March", date(2025, 3, 1), status=RequestStatus.ACCEPTED)
+    _ask(journal, hr, "Quiet one", date(2025, 3, 2), private=True)
+    _ask(journal, hr, "Next year's", date(2026, 1, 2))
+    _ask(
+        journal,
+        hr,
+        "Deferred",
+        date(2025, 6, 1),
+        status=RequestStatus.DEFERRED,
+        revisit_on=date(2026, 2, 1),
+    )
+    delivered = {"status": RequestStatus.DELIVERED, "expected_benefit": "Fewer tickets"}
+    _ask(
+        journal,
+        hr,
+        "Delivered in 2024, review due in 2025",
+        date(2024, 1, 5),
+        delivered_on=date(2024, 11, 1),
+        expected_value_amount=Decimal(1000),
+        realized_value_amount=Decimal(250),
+        **delivered,
+    )
+    _ask(
+        journal,
+        hr,
+        "Delivered in December, review due next year",
+        date(2025, 2, 1),
+        delivered_on=date(2025, 12, 1),
+        expected_value_amount=Decimal(500),
+        **delivered,
+    )
+    _ask(journal, hr, "Delivered after the period", date(2025, 2, 2), delivered_on=date(2026, 2, 1),
+         expected_value_amount=Decimal(9999), **delivered)  # fmt: skip
+    _ask(
+        journal,
+        hr,
+        "Reviewed",
+        date(2023, 1, 1),
+        status=RequestStatus.BENEFITS_REVIEWED,
+        delivered_on=date(2023, 6, 1),
+        benefit_reviewed_on=date(2023, 12, 1),
+    )
+
+    data = gather_partner(journal, hr.id, *PERIOD)
+    assert [r.title for r in data.open_requests] == [
+        "Old and still new",
+        "Accepted in March",
+        "Deferred",
+    ]
+    assert data.requests_by_status == {
+        RequestStatus.ACCEPTED: 1,
+        RequestStatus.DEFERRED: 1,
+        RequestStatus.DELIVERED: 2,
+    }
+    assert data.benefits.delivered == 3
+    assert data.benefits.expected_total == Decimal(1500)
+    assert data.benefits.realized_total == Decimal(250)
+    assert data.benefits.reviews_due == 1
+
+    everything = gather_partner(journal, hr.id, *PERIOD, include_private=True)
+    assert [r.title for r in everything.open_requests][1:3] == ["Accepted in March", "Quiet one"]
+    assert everything.requests_by_status[RequestStatus.NEW] == 1
+
+    section = gather_partner(journal, hr.id, *PERIOD, with_log=False)
+    assert section.open_requests == ()
+    assert section.open_actions == {}
+    assert section.requests_by_status == data.requests_by_status
+    assert section.benefits == data.benefits

@@ -18,7 +18,8 @@ from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.enums import Focus, RequestStatus, Side
 from brm_desk.domain.records import Action, MaturityChange, Meeting, Partner, Request
 from brm_desk.domain.rules import benefits_review_due_on
-from brm_desk.store import meeting_rows, pack_queries
+from brm_desk.store import meeting_rows, pack_queries, request_rows
+from brm_desk.store.pack_queries import RequestFacts
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -106,7 +107,9 @@ def gather_partner(
     with_log: bool = True,
 ) -> PartnerPackData:
     """One partner's pack data; ``balance``/``previous`` may be passed in when the caller
-    already computed them for many partners at once."""
+    already computed them for many partners at once. Without ``with_log`` (a portfolio
+    section) the meetings, open requests and open actions, which only the partner pack
+    lists, are left empty."""
     partner = journal.partners.get(partner_id)
     if balance is None:
         balance = journal.balances.for_partner(partner_id, period_from, period_to)
@@ -136,14 +139,25 @@ def gather_partner(
         )
     in_period = [f for f in facts if period_from <= f.local_date <= period_to]
     earlier = [f for f in facts if before_from <= f.local_date <= before_to]
-    requests = [
-        r for r in journal.requests.of_partner(partner_id) if _visible(include_private, r.private)
-    ]
+    # Counts and benefits from a few columns of every request; whole requests for the open
+    # ones only, which the partner pack lists.
+    with journal.database.transaction() as tx:
+        requests = [
+            r
+            for r in pack_queries.request_facts(tx, partner_id)
+            if _visible(include_private, r.private)
+        ]
+        open_requests = sorted(
+            (
+                r
+                for r in request_rows.open_of_partner(tx, partner_id, period_to)
+                if _visible(include_private, r.private)
+            )
+            if with_log
+            else (),
+            key=lambda r: (r.received, r.title),
+        )
     received = [r for r in requests if period_from <= r.received <= period_to]
-    open_requests = sorted(
-        (r for r in requests if r.status.is_open and r.received <= period_to),
-        key=lambda r: (r.received, r.title),
-    )
     by_month: dict[date, list[int]] = defaultdict(list)
     for m in in_period:
         if m.satisfaction is not None:
@@ -194,7 +208,7 @@ def _open_actions(
     }
 
 
-def _benefits(requests: Sequence[Request], period_to: date) -> Benefits:
+def _benefits(requests: Sequence[RequestFacts], period_to: date) -> Benefits:
     delivered = [
         r
         for r in requests
@@ -203,13 +217,29 @@ def _benefits(requests: Sequence[Request], period_to: date) -> Benefits:
         and r.status in (RequestStatus.DELIVERED, RequestStatus.BENEFITS_REVIEWED)
     ]
     with_case = [r for r in delivered if r.expected_value_amount is not None]
-    due_dates = [benefits_review_due_on(r) for r in delivered]
+    due_dates = [_review_due_on(r) for r in delivered]
     return Benefits(
         delivered=len(delivered),
         expected_total=sum((r.expected_value_amount or Decimal(0) for r in with_case), Decimal(0)),
         realized_total=sum((r.realized_value_amount or Decimal(0) for r in with_case), Decimal(0)),
         reviews_due=sum(1 for d in due_dates if d is not None and d <= period_to),
     )
+
+
+def _review_due_on(facts: RequestFacts) -> date | None:
+    """The domain's rule for a benefits review, asked of a request holding the facts it reads."""
+    request = Request(
+        id="",
+        partner_id="",
+        title="",
+        received=facts.received,
+        status=facts.status,
+        delivered_on=facts.delivered_on,
+        expected_benefit=facts.expected_benefit,
+        expected_value_amount=facts.expected_value_amount,
+        realized_value_amount=facts.realized_value_amount,
+    )
+    return benefits_review_due_on(request)
 
 
 def _maturity_path(partner: Partner, period_to: date) -> tuple[MaturityChange, ...]:

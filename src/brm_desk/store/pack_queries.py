@@ -1,18 +1,19 @@
 """What a review pack reads besides whole records: a partner's open actions with the meeting
 each was agreed in, without loading every meeting of the partner's years to find them, and the
-few facts of each meeting the pack's figures count."""
+few facts of each meeting and request the pack's figures count."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 
-from brm_desk.domain.enums import Focus, Side
+from brm_desk.domain.enums import Focus, RequestStatus, Side
 from brm_desk.domain.records import Action
 from brm_desk.store.database import Transaction
-from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow
+from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, RequestRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,4 +82,46 @@ def meeting_facts(tx: Transaction, partner_id: str, first: date, last: date) -> 
     return [
         MeetingFacts(day, Focus(focus), satisfaction, bool(private))
         for day, focus, satisfaction, private in tx.execute(statement)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFacts:
+    """What the pack's figures need of a request: when, where it stands, its business case."""
+
+    received: date
+    status: RequestStatus
+    delivered_on: date | None
+    expected_benefit: str
+    expected_value_amount: Decimal | None
+    realized_value_amount: Decimal | None
+    private: bool
+
+
+def request_facts(tx: Transaction, partner_id: str) -> list[RequestFacts]:
+    """The facts of every live request of a live partner."""
+    statement = (
+        select(
+            RequestRow.received,
+            RequestRow.status,
+            RequestRow.delivered_on,
+            RequestRow.expected_benefit,
+            RequestRow.expected_value_amount,
+            RequestRow.realized_value_amount,
+            RequestRow.private,
+        )
+        .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
+        .where(
+            PartnerRow.uid == partner_id,
+            PartnerRow.deleted_at.is_(None),
+            RequestRow.deleted_at.is_(None),
+        )
+    )
+    return [
+        RequestFacts(
+            received, RequestStatus(status), delivered, benefit, expected, realized, bool(private)
+        )
+        for received, status, delivered, benefit, expected, realized, private in tx.execute(
+            statement
+        )
     ]
