@@ -2,8 +2,10 @@
 
 Usage: ``python benchmarks/run.py [--sizes 10000 100000] [--queries N] [--quick]``
 (``make bench``). Each figure sets BRM Desk's own code against a floor: the same work done by
-one raw SQL statement through the standard ``sqlite3`` module on the same file, so a ratio
-near 1 means our layers cost little on top of what SQLite itself must do. See README.md.
+one raw SQL statement through the DB-API module of the same SQLite library the app runs on
+(``store.journal_file.sqlite_dbapi``: the one SQLCipher's wheel bundles, plain files unkeyed),
+on the same file, so a ratio near 1 means our layers cost little on top of what SQLite itself
+must do. See README.md.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import os
 import platform
 import pstats
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -33,7 +34,11 @@ import generate
 from brm_desk.domain.enums import Focus
 from brm_desk.services.interchange.json_io import import_journal, read_import_file
 from brm_desk.services.journal import Journal
+from brm_desk.store.journal_file import sqlite_dbapi
 from brm_desk.store.search_index import BODY_WEIGHT, TITLE_WEIGHT, match_expression
+
+SQLITE = sqlite_dbapi()
+"""The floor's DB-API module: the same SQLite library as ours, so the ratios compare equal work."""
 
 TARGET_SIZE = 100_000
 TARGET_IMPORT_SECONDS = 30.0
@@ -220,7 +225,7 @@ def captured_sql(journal: Journal, action: Callable[[], object]) -> list[tuple[s
     return statements
 
 
-def print_plan(connection: sqlite3.Connection, label: str, sql: str, parameters: Any) -> None:
+def print_plan(connection: Any, label: str, sql: str, parameters: Any) -> None:
     print(f"\n--- {label} ---\n{sql.strip()}")
     for _id, _parent, _unused, detail in connection.execute(
         f"EXPLAIN QUERY PLAN {sql}", parameters
@@ -250,13 +255,13 @@ def profile_import(json_path: Path, db_path: Path, size: int) -> None:
 
 def file_sizes(db_path: Path) -> tuple[float, float | None]:
     """Main-file megabytes after a truncating checkpoint, and the full-text index's share."""
-    with sqlite3.connect(db_path) as connection:
+    with SQLITE.connect(db_path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
             fts = connection.execute(
                 "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'"
             ).fetchone()[0]
-        except sqlite3.OperationalError:
+        except SQLITE.OperationalError:
             fts = None
     connection.close()
     return db_path.stat().st_size / 1e6, None if fts is None else fts / 1e6
@@ -277,13 +282,13 @@ def balance_cells_ours(journal: Journal) -> dict[tuple[str, str, str], tuple[int
     return cells
 
 
-def balance_floor(connection: sqlite3.Connection) -> list[tuple[Any, ...]]:
+def balance_floor(connection: Any) -> list[tuple[Any, ...]]:
     period = {"start": generate.PERIOD_FROM.isoformat(), "end": generate.PERIOD_TO.isoformat()}
     return connection.execute(BALANCE_FLOOR_SQL, period).fetchall()
 
 
 def measure_balance(
-    journal: Journal, connection: sqlite3.Connection, runs: int, result: SizeResult, profile: bool
+    journal: Journal, connection: Any, runs: int, result: SizeResult, profile: bool
 ) -> None:
     """The balance of all partners over the ten years: ours against one raw aggregate."""
     ours_cells = balance_cells_ours(journal)
@@ -333,11 +338,11 @@ def alternate(
 # Search
 
 
-def search_floor(connection: sqlite3.Connection, text: str) -> list[tuple[int, str]]:
+def search_floor(connection: Any, text: str) -> list[tuple[int, str]]:
     return connection.execute(SEARCH_FLOOR_SQL, (match_expression(text),)).fetchall()
 
 
-def match_count(connection: sqlite3.Connection, text: str) -> int:
+def match_count(connection: Any, text: str) -> int:
     """How many documents a query matches (not timed)."""
     return int(
         connection.execute(
@@ -348,7 +353,7 @@ def match_count(connection: sqlite3.Connection, text: str) -> int:
 
 def measure_search(
     journal: Journal,
-    connection: sqlite3.Connection,
+    connection: Any,
     queries_per_class: int,
     repeats: int,
     result: SizeResult,
@@ -424,7 +429,7 @@ def measure_size(size: int, args: argparse.Namespace, work_dir: Path) -> SizeRes
     result = SizeResult(
         size, counts, json_path.stat().st_size / 1e6, read_seconds, import_seconds, db_mb, fts_mb
     )
-    connection = sqlite3.connect(db_path)
+    connection = SQLITE.connect(db_path)
     try:
         with Journal.open(db_path) as journal:
             print("timing the balance …", flush=True)
@@ -439,7 +444,7 @@ def measure_size(size: int, args: argparse.Namespace, work_dir: Path) -> SizeRes
     return result
 
 
-def explain(journal: Journal, connection: sqlite3.Connection) -> None:
+def explain(journal: Journal, connection: Any) -> None:
     """Query plans of the floor and of every statement our code sends for the same work."""
     period = {"start": generate.PERIOD_FROM.isoformat(), "end": generate.PERIOD_TO.isoformat()}
     print_plan(connection, "balance floor", BALANCE_FLOOR_SQL, period)
@@ -466,7 +471,7 @@ def print_report(results: Sequence[SizeResult]) -> None:
     print()
     print(
         f"BRM Desk benchmarks · Python {platform.python_version()} · SQLite "
-        f"{sqlite3.sqlite_version} · {os.cpu_count()} cores · {platform.machine()}"
+        f"{SQLITE.sqlite_version} · {os.cpu_count()} cores · {platform.machine()}"
     )
     header = f"{'':40}{'n':>5}{'ours med':>11}{'ours p90':>11}{'raw med':>11}{'raw p90':>11}"
     for result in results:

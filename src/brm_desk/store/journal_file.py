@@ -128,11 +128,13 @@ def _begin(connection: Any) -> None:
 def make_engine(path: Path, key: CipherKey | None = None) -> Engine:
     """An engine on a journal file, with our pragmas on every connection.
 
-    An encrypted journal's connections come from SQLCipher, keyed before any other statement.
+    Every connection comes from :func:`sqlite_dbapi`; an encrypted journal's are keyed
+    before any other statement.
     """
     if key is None:
         engine = create_engine(
             URL.create("sqlite+pysqlite", database=str(path)),
+            module=sqlite_dbapi(),
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
         )
     else:
@@ -165,10 +167,22 @@ def translate_sqlite_error(path: Path, error: BaseException) -> JournalFileError
     return JournalFileError(f"{path}: cannot be used ({error}).")
 
 
+def sqlite_dbapi() -> Any:
+    """The one SQLite every journal connection goes through, plain or encrypted.
+
+    It is the SQLite that SQLCipher's wheel bundles (3.53 against the system's 3.40 on Debian
+    12): its FTS5 ranks a common word in two thirds of the time, and it lets two threads
+    search at once. A plain file is opened without a key and stays a plain SQLite file. One
+    library for every file also matters for safety: two copies of SQLite in one process do not
+    see each other's POSIX locks, and closing a file in one drops the other's.
+    """
+    return cipher.dbapi()
+
+
 def raw_connect(database: str | Path, key: CipherKey | None, *, uri: bool = False) -> Any:
-    """A DB-API connection outside SQLAlchemy: sqlite3 for plain files, SQLCipher keyed."""
+    """A DB-API connection outside SQLAlchemy: unkeyed for plain files, keyed when encrypted."""
     if key is None:
-        return sqlite3.connect(database, uri=uri)
+        return sqlite_dbapi().connect(str(database), uri=uri, check_same_thread=False)
     return cipher.connect(str(database), key, uri=uri)
 
 
