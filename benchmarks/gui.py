@@ -338,14 +338,16 @@ def measure_views(journal_path: Path, runs: int) -> dict[str, list[float]]:
 
     from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
 
-    busiest = journal.partners.listing()[0]
+    # The first partner in the list (by name), not the busiest: at 100,000 meetings that is
+    # Claims, 336 engagements in 2025 and a 109-page pack; packs.py times the busiest too.
+    first = journal.partners.listing()[0]
     start, end = date(2025, 1, 1), date(2025, 12, 31)
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "pack.pdf"
         for _ in range(max(3, runs // 2)):
             add(
                 "review pack: one partner, one year",
-                timed(lambda: write_partner_pack(journal, busiest.id, start, end, pdf)),
+                timed(lambda: write_partner_pack(journal, first.id, start, end, pdf)),
             )
             add(
                 "review pack: portfolio, one year",
