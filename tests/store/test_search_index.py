@@ -225,8 +225,7 @@ def reference(
 def ours(
     journal: Journal, typed: str, limit: int, filters: SearchFilters | None = None
 ) -> list[tuple[str, str, str]]:
-    with journal.database.transaction() as tx:
-        hits = search_index.search(tx, typed, limit=limit, filters=filters)
+    hits = search_index.search(journal.database, typed, limit=limit, filters=filters)
     return [(hit.kind, hit.id, hit.snippet) for hit in hits]
 
 
@@ -378,7 +377,7 @@ def test_every_expression_is_valid_fts5(journal: Journal, typed: str) -> None:
             text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :query"),
             {"query": expression},
         ).scalar_one()
-        assert search_index.search(tx, typed) == []
+    assert search_index.search(journal.database, typed) == []
 
 
 # Migration 0005: the prefix index of three letters only

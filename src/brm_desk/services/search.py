@@ -21,8 +21,7 @@ class Search:
         Every word must match; the last one also matches longer words while it is being
         typed (no space after it yet) once it has three letters, so "roadm" finds "roadmap".
         """
-        with self._db.transaction() as tx:
-            return search_index.search(tx, text, limit=limit, filters=filters)
+        return search_index.search(self._db, text, limit=limit, filters=filters)
 
     @staticmethod
     def short_word(text: str) -> str | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
@@ -57,6 +58,26 @@ class Database:
             if is_sqlite_error(error):
                 raise translate_sqlite_error(self.path, error) from None
             raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A DB-API connection of the engine's pool for reads, errors translated as above.
+
+        No transaction of ours: each statement is its own and sees one state of the file
+        (WAL lets it run beside a writer and beside other readers, one per thread). For a
+        search this saves the Session's bookkeeping, a quarter of a rare word's time.
+        """
+        pooled = self.engine.raw_connection()
+        try:
+            yield pooled.driver_connection
+        except BrmDeskError:
+            raise
+        except Exception as error:
+            if is_sqlite_error(error):
+                raise translate_sqlite_error(self.path, error) from None
+            raise
+        finally:
+            pooled.close()
 
     @property
     def encrypted(self) -> bool:

@@ -1,0 +1,127 @@
+"""Rank a large match set on several cores at once: bm25 split over ranges of rowids.
+
+bm25 must score every matching document, and a common word matches most of a large journal
+("not": 80,000 of 120,000 documents, about 50 ms). FTS5 computes bm25's IDF, row count and
+average length over the whole index, so a document scores the same in whichever range it is
+ranked; the best rows of the whole are the best of each range's best, merged by score and
+rowid. Each range is ranked on its own connection of the journal's pool (WAL lets readers run
+side by side) and the SQLite every journal connection goes through runs them on separate
+cores. A small match set is ranked whole: handing work to a thread costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager
+from functools import lru_cache
+from itertools import islice, pairwise
+from typing import Any
+
+Connect = Callable[[], AbstractContextManager[Any]]
+"""Where a worker gets its own DB-API connection (``Database.reading``)."""
+Ranked = tuple[int, float]
+"""A document's rowid and its bm25 score (lower is better)."""
+
+LARGE = 3000
+"""Matches from which ranking in parts pays (see benchmarks/README.md, "Search p90")."""
+MAX_PARTS = 4
+
+
+@lru_cache(maxsize=8)
+def _probe(large: int) -> str:
+    """Whether the query has ``large`` matches (FTS5 walks that many rowids without their
+    positions: 0.1 ms for 3,000) and the rowids to split.
+
+    The offset is written in: bound, SQLite would prepare the statement again at every run.
+    """
+    return (
+        "SELECT (SELECT rowid FROM search_fts WHERE search_fts MATCH :query "
+        f"LIMIT 1 OFFSET {int(large) - 1}), "
+        "(SELECT min(id) FROM search_document), (SELECT max(id) FROM search_document)"
+    )
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the system says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def ranges(
+    connection: Any, query: str, *, large: int = LARGE, parts: int | None = None
+) -> list[tuple[int, int]]:
+    """Rowid ranges to rank side by side, first to last; empty when ranking whole pays more.
+
+    A query is split when it has ``large`` matches or more, into ``parts`` ranges: by
+    default one per core, at most ``MAX_PARTS`` (one core: never).
+    """
+    parts = min(usable_cores(), MAX_PARTS) if parts is None else parts
+    if parts < 2:
+        return []
+    enough, first, last = connection.execute(_probe(max(large, 1)), {"query": query}).fetchone()
+    if enough is None:
+        return []
+    step = (last - first + 1) / parts
+    bounds = [first + round(step * part) for part in range(parts)] + [last + 1]
+    return [(low, high - 1) for low, high in pairwise(bounds)]
+
+
+def rank(
+    connection: Any,
+    connect: Connect,
+    sql: str,
+    params: dict[str, Any],
+    parts: Sequence[tuple[int, int]],
+    limit: int,
+) -> list[Ranked]:
+    """The best ``limit`` (rowid, score) of ``sql`` over all ``parts``, best first.
+
+    ``sql`` ranks one range, given as ``:low`` and ``:high``, ordered by score then rowid.
+    The first range is ranked on ``connection`` in this thread, the others by the workers on
+    connections of their own. An error in any part is raised here, as the first part's
+    would be, once every part has finished.
+    """
+    pool = _workers()
+    others: list[Future[list[Ranked]]] = [
+        pool.submit(_rank_part, connect, sql, {**params, "low": low, "high": high})
+        for low, high in parts[1:]
+    ]
+    try:
+        low, high = parts[0]
+        first = connection.execute(sql, {**params, "low": low, "high": high}).fetchall()
+    finally:
+        wait(others)
+    merged: Iterator[Ranked] = heapq.merge(first, *(part.result() for part in others), key=_order)
+    return list(islice(merged, limit))
+
+
+def _order(ranked: Ranked) -> tuple[float, int]:
+    return ranked[1], ranked[0]
+
+
+def _rank_part(connect: Connect, sql: str, params: dict[str, Any]) -> list[Ranked]:
+    with connect() as connection:
+        rows: list[Ranked] = connection.execute(sql, params).fetchall()
+        return rows
+
+
+def _workers() -> ThreadPoolExecutor:
+    """The process's search workers, made on first use and kept (an idle thread costs nothing).
+
+    A thread starts only when a part finds none free: one on two cores, more only while
+    searches from several threads overlap.
+    """
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(MAX_PARTS - 1, thread_name_prefix="brm-search")
+        return _pool
