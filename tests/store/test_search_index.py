@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,10 +16,13 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from brm_desk.domain.enums import Focus
+from brm_desk.domain.errors import JournalFileError
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
-from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters
+from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters, SearchHit
 from brm_desk.services.journal import Journal
-from brm_desk.store import search_index
+from brm_desk.store import search_index, search_parts
+from brm_desk.store.database import Database
+from brm_desk.store.journal_file import make_engine
 from brm_desk.store.search_index import match_expression, words
 
 # Escaping
@@ -223,9 +228,15 @@ def reference(
 
 
 def ours(
-    journal: Journal, typed: str, limit: int, filters: SearchFilters | None = None
+    journal: Journal,
+    typed: str,
+    limit: int,
+    filters: SearchFilters | None = None,
+    parts: int | None = None,
 ) -> list[tuple[str, str, str]]:
-    hits = search_index.search(journal.database, typed, limit=limit, filters=filters)
+    """Kind, public id and snippet of our hits; ``parts`` ranks every match set in parts."""
+    split = {} if parts is None else {"split_from": 1, "parts": parts}
+    hits = search_index.search(journal.database, typed, limit=limit, filters=filters, **split)
     return [(hit.kind, hit.id, hit.snippet) for hit in hits]
 
 
@@ -241,7 +252,8 @@ def test_same_hits_and_snippets_as_fts5_ranks_them(busy: Journal, typed: str, li
     assert ours(busy, typed, limit) == expected
 
 
-def test_filters_match_the_plain_query(busy: Journal) -> None:
+@pytest.mark.parametrize("parts", [None, 2, 3])
+def test_filters_match_the_plain_query(busy: Journal, parts: int | None) -> None:
     partner = busy.partners.listing()[1]
     filters = SearchFilters(
         partner_id=partner.id,
@@ -259,7 +271,153 @@ def test_filters_match_the_plain_query(busy: Journal) -> None:
     for limit in (3, 50):
         expected = reference(busy, "budget", limit, conditions, partner=partner.id)
         assert expected
-        assert ours(busy, "budget", limit, filters) == expected
+        assert ours(busy, "budget", limit, filters, parts) == expected
+
+
+# Ranking in parts, side by side (store/search_parts.py)
+
+
+def whole_and_split(
+    journal: Journal, typed: str, limit: int, parts: int
+) -> tuple[list[SearchHit], list[SearchHit]]:
+    database = journal.database
+    whole = search_index.search(database, typed, limit=limit, parts=1)
+    split = search_index.search(database, typed, limit=limit, split_from=1, parts=parts)
+    return whole, split
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    typed=st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=2).map(" ".join)
+    | st.sampled_from(VOCABULARY).map(lambda word: word[:4]),
+    parts=st.integers(2, 5),
+    limit=st.integers(1, 80),
+)
+def test_ranking_in_parts_finds_what_ranking_whole_finds(
+    busy: Journal, typed: str, parts: int, limit: int
+) -> None:
+    whole, split = whole_and_split(busy, typed, limit, parts)
+
+    assert split == whole  # the same records, snippets and bm25 scores, in the same order
+    assert [(hit.kind, hit.id, hit.snippet) for hit in whole] == reference(busy, typed, limit)
+    assert len({(hit.kind, hit.id) for hit in split}) == len(split)
+
+
+def test_ties_in_score_keep_the_order_of_ranking_whole(journal: Journal) -> None:
+    partner = journal.partners.add(Partner(id="", name="Tied"))
+    for n in range(40):
+        journal.meetings.add(
+            Meeting(
+                id="",
+                partner_id=partner.id,
+                title="Same title",
+                start=datetime(2026, 1, 1, 9, tzinfo=UTC) + timedelta(days=n),
+                notes="budget review",
+            )
+        )
+
+    whole, split = whole_and_split(journal, "budget ", 25, 3)
+
+    assert len(whole) == 25
+    assert len({hit.rank for hit in whole}) == 1
+    assert split == whole
+
+
+def test_a_query_is_split_from_the_given_number_of_matches(busy: Journal) -> None:
+    query = match_expression("budget ")
+    with busy.database.reading() as connection:
+        matches = connection.execute(
+            "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (query,)
+        ).fetchone()[0]
+        first, last = connection.execute("SELECT min(id), max(id) FROM search_document").fetchone()
+
+        assert matches > 10
+        assert search_parts.ranges(connection, query, large=matches, parts=3) == (
+            search_parts.split(first, last, 3)
+        )
+        assert search_parts.ranges(connection, query, large=matches + 1, parts=3) == []
+        assert search_parts.ranges(connection, query, large=1, parts=1) == []
+
+
+@given(first=st.integers(1, 10**6), count=st.integers(1, 500), parts=st.integers(1, 9))
+def test_parts_hold_every_rowid_once_in_order(first: int, count: int, parts: int) -> None:
+    last = first + count - 1
+    ranges = search_parts.split(first, last, parts)
+
+    assert len(ranges) == parts
+    assert [rowid for low, high in ranges for rowid in range(low, high + 1)] == list(
+        range(first, last + 1)
+    )
+
+
+def test_an_encrypted_journal_is_ranked_in_parts_on_keyed_connections(tmp_path: Path) -> None:
+    journal = Journal.create(tmp_path / "secret.db", passphrase="correct horse battery")
+    try:
+        partner = journal.partners.add(Partner(id="", name="Secret"))
+        for n in range(30):
+            journal.meetings.add(
+                Meeting(
+                    id="",
+                    partner_id=partner.id,
+                    title=f"Budget {n}",
+                    start=datetime(2026, 1, 1, 9, tzinfo=UTC) + timedelta(days=n),
+                    notes="budget " * (n % 5 + 1) + "review",
+                )
+            )
+
+        whole, split = whole_and_split(journal, "budg", 20, 4)
+    finally:
+        journal.close()
+
+    assert len(whole) == 20
+    assert split == whole
+
+
+def test_searches_from_several_threads_at_once_each_get_their_own_hits(busy: Journal) -> None:
+    typed = ["budget", "cloud migration", "roa", "pay", "audit secu", "value benefit val"] * 4
+    expected = [search_index.search(busy.database, text, parts=1) for text in typed]
+
+    with ThreadPoolExecutor(6) as threads:
+        found = list(
+            threads.map(
+                lambda text: search_index.search(busy.database, text, split_from=1, parts=3),
+                typed,
+            )
+        )
+
+    assert found == expected
+    assert all(expected)
+
+
+RANK_A_PART = (
+    "SELECT rowid, bm25(search_fts) AS score FROM search_fts "
+    "WHERE search_fts MATCH :query AND rowid BETWEEN :low AND :high "
+    "ORDER BY score, rowid LIMIT 10"
+)
+
+
+def test_an_error_in_a_worker_is_raised_here_in_plain_words(busy: Journal, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a journal at all " * 500)
+    elsewhere = Database(damaged, make_engine(damaged))
+    try:
+        with busy.database.reading() as connection, pytest.raises(JournalFileError) as raised:
+            search_parts.rank(
+                connection,
+                elsewhere.reading,
+                RANK_A_PART,
+                {"query": '"budget"'},
+                [(1, 100), (101, 200)],
+                10,
+            )
+    finally:
+        elsewhere.close()
+
+    assert str(raised.value).startswith(f"{damaged}: is damaged")
 
 
 # Rebuild and integrity

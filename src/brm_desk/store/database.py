@@ -67,17 +67,29 @@ class Database:
         (WAL lets it run beside a writer and beside other readers, one per thread). For a
         search this saves the Session's bookkeeping, a quarter of a rare word's time.
         """
-        pooled = self.engine.raw_connection()
+        try:
+            pooled = self.engine.raw_connection()
+        except Exception as error:
+            raise self._in_words(error) or error from None
         try:
             yield pooled.driver_connection
         except BrmDeskError:
             raise
         except Exception as error:
-            if is_sqlite_error(error):
-                raise translate_sqlite_error(self.path, error) from None
-            raise
+            translated = self._in_words(error)
+            if translated is None:
+                raise
+            raise translated from None
         finally:
             pooled.close()
+
+    def _in_words(self, error: Exception) -> JournalFileError | None:
+        """A SQLite error, bare (as the DB-API raises it) or wrapped, as a clear message."""
+        if isinstance(error, DBAPIError):
+            return translate_sqlite_error(self.path, error.orig or error)
+        if is_sqlite_error(error):
+            return translate_sqlite_error(self.path, error)
+        return None
 
     @property
     def encrypted(self) -> bool:

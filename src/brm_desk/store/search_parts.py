@@ -70,6 +70,15 @@ def ranges(
     enough, first, last = connection.execute(_probe(max(large, 1)), {"query": query}).fetchone()
     if enough is None:
         return []
+    return split(first, last, parts)
+
+
+def split(first: int, last: int, parts: int) -> list[tuple[int, int]]:
+    """``first`` to ``last`` cut into ``parts`` ranges of nearly equal length, in order.
+
+    Together they hold every rowid once; a range may be empty (low above high) when there
+    are fewer rowids than parts.
+    """
     step = (last - first + 1) / parts
     bounds = [first + round(step * part) for part in range(parts)] + [last + 1]
     return [(low, high - 1) for low, high in pairwise(bounds)]
