@@ -393,8 +393,8 @@ def test_searches_from_several_threads_at_once_each_get_their_own_hits(busy: Jou
     assert all(expected)
 
 
-RANK_A_PART = (
-    "SELECT rowid, bm25(search_fts) AS score FROM search_fts "
+SEARCH_A_PART = (
+    "SELECT bm25(search_fts) AS score, rowid FROM search_fts "
     "WHERE search_fts MATCH :query AND rowid BETWEEN :low AND :high "
     "ORDER BY score, rowid LIMIT 10"
 )
@@ -406,10 +406,10 @@ def test_an_error_in_a_worker_is_raised_here_in_plain_words(busy: Journal, tmp_p
     elsewhere = Database(damaged, make_engine(damaged))
     try:
         with busy.database.reading() as connection, pytest.raises(JournalFileError) as raised:
-            search_parts.rank(
+            search_parts.merged(
                 connection,
                 elsewhere.reading,
-                RANK_A_PART,
+                SEARCH_A_PART,
                 {"query": '"budget"'},
                 [(1, 100), (101, 200)],
                 10,

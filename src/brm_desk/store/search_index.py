@@ -51,9 +51,10 @@ WHERE search_fts MATCH :query {conditions}
 ORDER BY score, search_fts.rowid
 LIMIT {limit}
 """
-_HITS = """
+_SEARCH = """
+WITH best AS MATERIALIZED ({ranking})
 SELECT
-    {score},
+    (SELECT score FROM best WHERE best.document = search_fts.rowid) AS score,
     snippet(search_fts, 1, :mark_start, :mark_end, '…', {snippet_tokens}),
     d.kind,
     CASE d.kind
@@ -65,34 +66,18 @@ SELECT
     d.title,
     d.day,
     p.uid,
-    p.name
+    p.name,
+    search_fts.rowid
 FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid
 LEFT JOIN partner AS p ON p.id = d.partner_id
 WHERE search_fts MATCH :query
-    AND search_fts.rowid BETWEEN {first} AND {last}
-    AND +search_fts.rowid IN ({best})
+    AND search_fts.rowid BETWEEN (SELECT min(document) FROM best)
+        AND (SELECT max(document) FROM best)
+    AND +search_fts.rowid IN (SELECT document FROM best)
+ORDER BY score, search_fts.rowid
 """
-_SEARCH = (
-    "WITH best AS MATERIALIZED ({ranking})"
-    + _HITS.format(
-        score="(SELECT score FROM best WHERE best.document = search_fts.rowid) AS score",
-        snippet_tokens=SNIPPET_TOKENS,
-        first="(SELECT min(document) FROM best)",
-        last="(SELECT max(document) FROM best)",
-        best="SELECT document FROM best",
-    )
-    + "ORDER BY score, search_fts.rowid"
-)
-"""The whole search in one statement: rank, then snippets and records for the best rows."""
-_HITS_OF = _HITS.format(
-    score="search_fts.rowid",
-    snippet_tokens=SNIPPET_TOKENS,
-    first=":first",
-    last=":last",
-    best="SELECT value FROM json_each(:documents)",
-)
-"""Snippets and records for rows already ranked (in parts), each with its rowid."""
 _PART = " AND search_fts.rowid BETWEEN :low AND :high "
+"""Keeps a search to a range of rowids, for ranking in parts (``search_parts``)."""
 
 _FILTERS = {
     "partner_id": "d.partner_id = (SELECT id FROM partner WHERE uid = :partner_id)",
@@ -210,9 +195,8 @@ def search(
 ) -> list[SearchHit]:
     """The best ``limit`` records for what a user typed, best first (none for no words).
 
-    A query with ``split_from`` matches or more is ranked in ``parts`` (default: one per
-    core) side by side (``search_parts``); snippets and records are read for the best rows
-    alone, in this thread.
+    A query with ``split_from`` matches or more is searched in ``parts`` (default: one per
+    core), ranges of rowids side by side, and their hits merged (``search_parts``).
     """
     query = match_expression(typed)
     if query is None or limit < 1:
@@ -224,7 +208,8 @@ def search(
     with database.reading() as connection:
         ranges = search_parts.ranges(connection, query, large=split_from, parts=parts)
         if ranges:
-            rows = _ranked_in_parts(connection, database.reading, active, limit, params, ranges)
+            sql = _statement(active, limit, part=True)
+            rows = search_parts.merged(connection, database.reading, sql, params, ranges, limit)
         else:
             rows = connection.execute(_statement(active, limit), params).fetchall()
     return [
@@ -238,41 +223,8 @@ def search(
             " ".join(snippet.split()),
             score,
         )
-        for score, snippet, kind, uid, title, day, partner_uid, partner_name in rows
+        for score, snippet, kind, uid, title, day, partner_uid, partner_name, _rowid in rows
     ]
-
-
-def _ranked_in_parts(
-    connection: Any,
-    connect: search_parts.Connect,
-    active: tuple[str, ...],
-    limit: int,
-    params: dict[str, Any],
-    parts: list[tuple[int, int]],
-) -> list[tuple[Any, ...]]:
-    """The rows of the one-statement search, ranked in ``parts`` side by side.
-
-    A record deleted between the ranking and the snippets (another connection's write) is
-    left out, as if the search had run a moment later.
-    """
-    ranking = _ranking(active, limit, part=True)
-    best = search_parts.rank(connection, connect, ranking, params, parts, limit)
-    if not best:
-        return []
-    documents = [document for document, _score in best]
-    found = {
-        row[0]: row[1:]
-        for row in connection.execute(
-            _HITS_OF,
-            {
-                **params,
-                "documents": json.dumps(documents),
-                "first": min(documents),
-                "last": max(documents),
-            },
-        )
-    }
-    return [(score, *found[document]) for document, score in best if document in found]
 
 
 def _filter_params(filters: SearchFilters) -> dict[str, Any]:
@@ -291,23 +243,21 @@ def _filter_params(filters: SearchFilters) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=64)
-def _statement(active: tuple[str, ...], limit: int) -> str:
-    """The one-statement search for one set of filters."""
-    return _SEARCH.format(ranking=_ranking(active, limit))
-
-
-@lru_cache(maxsize=64)
-def _ranking(active: tuple[str, ...], limit: int, *, part: bool = False) -> str:
-    """The ranking for one set of filters (search_document is joined only to filter).
+def _statement(active: tuple[str, ...], limit: int, *, part: bool = False) -> str:
+    """The search for one set of filters (search_document is joined only to filter).
 
     ``part`` keeps it to the rowids from ``:low`` to ``:high``.
     """
-    return _RANKING.format(
-        join="CROSS JOIN search_document AS d ON d.id = search_fts.rowid" if active else "",
-        conditions="".join(f"AND {_FILTERS[name]} " for name in active) + (_PART if part else ""),
-        title_weight=TITLE_WEIGHT,
-        body_weight=BODY_WEIGHT,
-        limit=int(limit),
+    return _SEARCH.format(
+        ranking=_RANKING.format(
+            join="CROSS JOIN search_document AS d ON d.id = search_fts.rowid" if active else "",
+            conditions="".join(f"AND {_FILTERS[name]} " for name in active)
+            + (_PART if part else ""),
+            title_weight=TITLE_WEIGHT,
+            body_weight=BODY_WEIGHT,
+            limit=int(limit),
+        ),
+        snippet_tokens=SNIPPET_TOKENS,
     )
 
 

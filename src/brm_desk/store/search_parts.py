@@ -1,12 +1,13 @@
-"""Rank a large match set on several cores at once: bm25 split over ranges of rowids.
+"""Search a large match set on several cores at once: split over ranges of rowids.
 
 bm25 must score every matching document, and a common word matches most of a large journal
-("not": 80,000 of 120,000 documents, about 50 ms). FTS5 computes bm25's IDF, row count and
+("not": 90,000 of 120,000 documents, about 50 ms). FTS5 computes bm25's IDF, row count and
 average length over the whole index, so a document scores the same in whichever range it is
 ranked; the best rows of the whole are the best of each range's best, merged by score and
-rowid. Each range is ranked on its own connection of the journal's pool (WAL lets readers run
-side by side) and the SQLite every journal connection goes through runs them on separate
-cores. A small match set is ranked whole: handing work to a thread costs more than it saves.
+rowid. Each range is searched whole (ranking, then snippets for its own best rows: the
+snippet pass also walks the range) on its own connection of the journal's pool, WAL letting
+readers run side by side, and the SQLite every journal connection goes through runs them on
+separate cores. A small match set is searched whole: a thread costs more than it saves.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from typing import Any
 
 Connect = Callable[[], AbstractContextManager[Any]]
 """Where a worker gets its own DB-API connection (``Database.reading``)."""
-Ranked = tuple[int, float]
-"""A document's rowid and its bm25 score (lower is better)."""
+Row = tuple[Any, ...]
+"""A search row: its bm25 score first (lower is better), its rowid last."""
 
 LARGE = 3000
 """Matches from which ranking in parts pays (see benchmarks/README.md, "Search p90")."""
@@ -84,24 +85,24 @@ def split(first: int, last: int, parts: int) -> list[tuple[int, int]]:
     return [(low, high - 1) for low, high in pairwise(bounds)]
 
 
-def rank(
+def merged(
     connection: Any,
     connect: Connect,
     sql: str,
     params: dict[str, Any],
     parts: Sequence[tuple[int, int]],
     limit: int,
-) -> list[Ranked]:
-    """The best ``limit`` (rowid, score) of ``sql`` over all ``parts``, best first.
+) -> list[Row]:
+    """The best ``limit`` rows of ``sql`` over all ``parts``, best first.
 
-    ``sql`` ranks one range, given as ``:low`` and ``:high``, ordered by score then rowid.
-    The first range is ranked on ``connection`` in this thread, the others by the workers on
-    connections of their own. An error in any part is raised here, as the first part's
-    would be, once every part has finished.
+    ``sql`` searches one range, given as ``:low`` and ``:high``: its rows are ordered by
+    score (their first column) then rowid (their last). The first range is searched on
+    ``connection`` in this thread, the others by the workers, on connections of their own.
+    An error in any part is raised here, as the first part's would be, once all have ended.
     """
     pool = _workers()
-    others: list[Future[list[Ranked]]] = [
-        pool.submit(_rank_part, connect, sql, {**params, "low": low, "high": high})
+    others: list[Future[list[Row]]] = [
+        pool.submit(_search_part, connect, sql, {**params, "low": low, "high": high})
         for low, high in parts[1:]
     ]
     try:
@@ -109,17 +110,17 @@ def rank(
         first = connection.execute(sql, {**params, "low": low, "high": high}).fetchall()
     finally:
         wait(others)
-    merged: Iterator[Ranked] = heapq.merge(first, *(part.result() for part in others), key=_order)
-    return list(islice(merged, limit))
+    rows: Iterator[Row] = heapq.merge(first, *(part.result() for part in others), key=_order)
+    return list(islice(rows, limit))
 
 
-def _order(ranked: Ranked) -> tuple[float, int]:
-    return ranked[1], ranked[0]
+def _order(row: Row) -> tuple[float, int]:
+    return row[0], row[-1]
 
 
-def _rank_part(connect: Connect, sql: str, params: dict[str, Any]) -> list[Ranked]:
+def _search_part(connect: Connect, sql: str, params: dict[str, Any]) -> list[Row]:
     with connect() as connection:
-        rows: list[Ranked] = connection.execute(sql, params).fetchall()
+        rows: list[Row] = connection.execute(sql, params).fetchall()
         return rows
 
 
