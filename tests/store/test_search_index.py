@@ -327,20 +327,21 @@ def test_ties_in_score_keep_the_order_of_ranking_whole(journal: Journal) -> None
     assert split == whole
 
 
-def test_a_query_is_split_from_the_given_number_of_matches(busy: Journal) -> None:
-    query = match_expression("budget ")
+@pytest.mark.parametrize("typed", ["budget ", "budget cloud", "cloud budget vend"])
+def test_a_query_is_split_from_the_given_number_of_matches(busy: Journal, typed: str) -> None:
+    terms = search_index.match_terms(typed)
     with busy.database.reading() as connection:
         matches = connection.execute(
-            "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (query,)
+            "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (" ".join(terms),)
         ).fetchone()[0]
         first, last = connection.execute("SELECT min(id), max(id) FROM search_document").fetchone()
 
-        assert matches > 10
-        assert search_parts.ranges(connection, query, large=matches, parts=3) == (
+        assert matches > 3
+        assert search_parts.ranges(connection, terms, large=matches, parts=3) == (
             search_parts.split(first, last, 3)
         )
-        assert search_parts.ranges(connection, query, large=matches + 1, parts=3) == []
-        assert search_parts.ranges(connection, query, large=1, parts=1) == []
+        assert search_parts.ranges(connection, terms, large=matches + 1, parts=3) == []
+        assert search_parts.ranges(connection, terms, large=1, parts=1) == []
 
 
 @given(first=st.integers(1, 10**6), count=st.integers(1, 500), parts=st.integers(1, 9))

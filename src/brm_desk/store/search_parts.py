@@ -20,6 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from itertools import islice, pairwise
+from pathlib import Path
 from typing import Any
 
 Connect = Callable[[], AbstractContextManager[Any]]
@@ -30,21 +31,24 @@ Row = tuple[Any, ...]
 LARGE = 3000
 """Matches from which ranking in parts pays (see benchmarks/README.md, "Search p90")."""
 MAX_PARTS = 4
+LOADAVG = Path("/proc/loadavg")
 
 
 @lru_cache(maxsize=8)
 def _probe(large: int) -> str:
-    """Whether the query has ``large`` matches (FTS5 walks that many rowids without their
-    positions: 0.1 ms for 3,000) and the rowids to split.
+    """Whether a query has ``large`` matches: FTS5 walks that many rowids without their
+    positions (0.1 ms for 3,000 of one word, up to 0.5 ms for two words whose documents it
+    must intersect; a long prefix costs more, see ``ranges``).
 
     The offset is written in: bound, SQLite would prepare the statement again at every run.
     """
     return (
-        "SELECT (SELECT rowid FROM search_fts WHERE search_fts MATCH :query "
-        f"LIMIT 1 OFFSET {int(large) - 1}), "
-        "(SELECT min(id) FROM search_document), (SELECT max(id) FROM search_document)"
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH :query "
+        f"LIMIT 1 OFFSET {int(large) - 1}"
     )
 
+
+_ROWIDS = "SELECT min(id), max(id) FROM search_document"
 
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -57,20 +61,47 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def ranges(
-    connection: Any, query: str, *, large: int = LARGE, parts: int | None = None
-) -> list[tuple[int, int]]:
-    """Rowid ranges to rank side by side, first to last; empty when ranking whole pays more.
+def idle_cores() -> int:
+    """Cores that nothing else runs on at this moment: all but this thread's, less the
+    tasks other than this one that Linux counts as running (``/proc/loadavg``).
 
-    A query is split when it has ``large`` matches or more, into ``parts`` ranges: by
-    default one per core, at most ``MAX_PARTS`` (one core: never).
+    Ranking in parts on a core another program keeps busy is slower than ranking whole
+    (measured: "day" 28 -> 36 ms with the second core taken). Elsewhere every other core
+    counts as idle.
     """
-    parts = min(usable_cores(), MAX_PARTS) if parts is None else parts
-    if parts < 2:
+    cores = usable_cores()
+    try:
+        running = int(LOADAVG.read_bytes().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return cores - 1
+    return max(0, cores - running)
+
+
+def ranges(
+    connection: Any, terms: Sequence[str], *, large: int = LARGE, parts: int | None = None
+) -> list[tuple[int, int]]:
+    """Rowid ranges to search side by side, first to last; empty when searching whole pays.
+
+    ``terms`` (all must match) are those of the query, or terms found in no fewer
+    documents that FTS5 looks up faster (a whole word for a long prefix: see
+    search_index). When they have ``large`` matches or more, the query is split into
+    ``parts`` ranges; by default one for this thread and one per idle core, at most
+    ``MAX_PARTS``. Terms match no more documents than the rarest of them, so each is
+    asked alone first, the last (the word being typed, often the one that narrows) first
+    of all, and all of them together only when every one has enough.
+    """
+    if (usable_cores() if parts is None else parts) < 2:
         return []
-    enough, first, last = connection.execute(_probe(max(large, 1)), {"query": query}).fetchone()
-    if enough is None:
-        return []
+    probe = _probe(max(large, 1))
+    queries = [*reversed(terms), " ".join(terms)] if len(terms) > 1 else [*terms]
+    for query in queries:
+        if connection.execute(probe, {"query": query}).fetchone() is None:
+            return []
+    if parts is None:
+        parts = min(1 + idle_cores(), MAX_PARTS)
+        if parts < 2:
+            return []
+    first, last = connection.execute(_ROWIDS).fetchone()
     return split(first, last, parts)
 
 
