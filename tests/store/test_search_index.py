@@ -344,6 +344,10 @@ def test_a_query_is_split_from_the_given_number_of_matches(busy: Journal, typed:
         assert search_parts.ranges(connection, terms, large=1, parts=1) == []
 
 
+def test_idle_cores_leave_out_the_one_this_thread_runs_on() -> None:
+    assert 0 <= search_parts.idle_cores() < search_parts.usable_cores()
+
+
 @given(first=st.integers(1, 10**6), count=st.integers(1, 500), parts=st.integers(1, 9))
 def test_parts_hold_every_rowid_once_in_order(first: int, count: int, parts: int) -> None:
     last = first + count - 1

@@ -86,20 +86,19 @@ def ranges(
     documents that FTS5 looks up faster (a whole word for a long prefix: see
     search_index). When they have ``large`` matches or more, the query is split into
     ``parts`` ranges; by default one for this thread and one per idle core, at most
-    ``MAX_PARTS``. Terms match no more documents than the rarest of them, so each is
-    asked alone first, the last (the word being typed, often the one that narrows) first
-    of all, and all of them together only when every one has enough.
+    ``MAX_PARTS`` (none idle: no probe either). Terms match no more documents than the
+    rarest of them, so each is asked alone first, the last (the word being typed, often
+    the one that narrows) first of all, and all of them together only when every one has
+    enough.
     """
-    if (usable_cores() if parts is None else parts) < 2:
+    if parts is None:
+        parts = min(1 + idle_cores(), MAX_PARTS)
+    if parts < 2:
         return []
     probe = _probe(max(large, 1))
     queries = [*reversed(terms), " ".join(terms)] if len(terms) > 1 else [*terms]
     for query in queries:
         if connection.execute(probe, {"query": query}).fetchone() is None:
-            return []
-    if parts is None:
-        parts = min(1 + idle_cores(), MAX_PARTS)
-        if parts < 2:
             return []
     first, last = connection.execute(_ROWIDS).fetchone()
     return split(first, last, parts)
