@@ -278,11 +278,13 @@ def test_filters_match_the_plain_query(busy: Journal, parts: int | None) -> None
 
 
 def whole_and_split(
-    journal: Journal, typed: str, limit: int, parts: int
+    journal: Journal, typed: str, limit: int, parts: int, split_from: int = 1
 ) -> tuple[list[SearchHit], list[SearchHit]]:
+    """The hits of a search in one part, and those of a search in ``parts`` if it has
+    ``split_from`` matches (else it may be searched whole along another path)."""
     database = journal.database
     whole = search_index.search(database, typed, limit=limit, parts=1)
-    split = search_index.search(database, typed, limit=limit, split_from=1, parts=parts)
+    split = search_index.search(database, typed, limit=limit, split_from=split_from, parts=parts)
     return whole, split
 
 
@@ -296,11 +298,12 @@ def whole_and_split(
     | st.sampled_from(VOCABULARY).map(lambda word: word[:4]),
     parts=st.integers(2, 5),
     limit=st.integers(1, 80),
+    split_from=st.sampled_from([1, 2, 30, 100, 200, 3000]),
 )
 def test_ranking_in_parts_finds_what_ranking_whole_finds(
-    busy: Journal, typed: str, parts: int, limit: int
+    busy: Journal, typed: str, parts: int, limit: int, split_from: int
 ) -> None:
-    whole, split = whole_and_split(busy, typed, limit, parts)
+    whole, split = whole_and_split(busy, typed, limit, parts, split_from)
 
     assert split == whole  # the same records, snippets and bm25 scores, in the same order
     assert [(hit.kind, hit.id, hit.snippet) for hit in whole] == reference(busy, typed, limit)

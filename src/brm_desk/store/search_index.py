@@ -46,13 +46,13 @@ until its third letter, the word is looked up whole."""
 # could use a LIMIT) and so prepares the statement again at every run, 0.16 ms.
 _RANKING = """
 SELECT search_fts.rowid AS document, bm25(search_fts, {title_weight}, {body_weight}) AS score
-FROM search_fts {join}
+FROM {go}search_fts {join}
 WHERE search_fts MATCH :query {conditions}
 ORDER BY score, search_fts.rowid
 LIMIT {limit}
 """
 _SEARCH = """
-WITH best AS MATERIALIZED ({ranking})
+WITH {probe}best AS MATERIALIZED ({ranking})
 SELECT
     (SELECT score FROM best WHERE best.document = search_fts.rowid) AS score,
     snippet(search_fts, 1, :mark_start, :mark_end, '…', {snippet_tokens}),
@@ -68,14 +68,25 @@ SELECT
     p.uid,
     p.name,
     search_fts.rowid
-FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid
+FROM {go}search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid
 LEFT JOIN partner AS p ON p.id = d.partner_id
 WHERE search_fts MATCH :query
     AND search_fts.rowid BETWEEN (SELECT min(document) FROM best)
         AND (SELECT max(document) FROM best)
     AND +search_fts.rowid IN (SELECT document FROM best)
-ORDER BY score, search_fts.rowid
+{large}ORDER BY 1, 9
 """
+_PROBE = (
+    "probe AS MATERIALIZED ({probe}), "
+    "go AS MATERIALIZED (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM probe)), "
+)
+"""Whether the last term alone has enough matches to search in parts (``search_parts``).
+
+If so ``go`` is empty, and the searches that start from it never open FTS5 (a condition on
+no table would be tested at every match: 12 ms for "the")."""
+_GO = "go CROSS JOIN "
+_LARGE = "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, rowid FROM probe\n"
+"""The row that says so, first (no score), and alone."""
 _PART = " AND search_fts.rowid BETWEEN :low AND :high "
 """Keeps a search to a range of rowids, for ranking in parts (``search_parts``)."""
 
@@ -210,14 +221,15 @@ def search(
     params = _filter_params(filters or SearchFilters())
     active = tuple(sorted(params))
     params.update(query=" ".join(terms), mark_start=MARK_START, mark_end=MARK_END)
+    parts = search_parts.parts_to_use(parts)
     # The DB-API connection rather than a Session: a third of a rare word's time.
     with database.reading() as connection:
-        ranges = search_parts.ranges(connection, _whole_words(terms), large=split_from, parts=parts)
-        if ranges:
-            sql = _statement(active, limit, part=True)
-            rows = search_parts.merged(connection, database.reading, sql, params, ranges, limit)
-        else:
+        if parts < 2:
             rows = connection.execute(_statement(active, limit), params).fetchall()
+        else:
+            rows = _search_or_split(
+                connection, database, terms, active, limit, params, parts, split_from
+            )
     return [
         SearchHit(
             kind,
@@ -231,6 +243,36 @@ def search(
         )
         for score, snippet, kind, uid, title, day, partner_uid, partner_name, _rowid in rows
     ]
+
+
+def _search_or_split(
+    connection: Any,
+    database: Database,
+    terms: list[str],
+    active: tuple[str, ...],
+    limit: int,
+    params: dict[str, Any],
+    parts: int,
+    large: int,
+) -> list[tuple[Any, ...]]:
+    """The search's rows, found in ``parts`` side by side when it has ``large`` matches.
+
+    The first statement asks the last term (the word being typed, often the one that
+    narrows) and, when it has fewer matches, is the whole search: most queries need no
+    other statement. Else the other terms are asked (``search_parts.ranges``).
+    """
+    probes = _whole_words(terms)
+    rows: list[tuple[Any, ...]] = connection.execute(
+        _statement(active, limit, probe=large), {**params, "probe": probes[-1]}
+    ).fetchall()
+    if not rows or rows[0][2] is not None:
+        return rows
+    ranges = search_parts.ranges(connection, probes, large=large, parts=parts, last_known=True)
+    if not ranges:
+        rows = connection.execute(_statement(active, limit), params).fetchall()
+        return rows
+    sql = _statement(active, limit, part=True)
+    return search_parts.merged(connection, database.reading, sql, params, ranges, limit)
 
 
 def _whole_words(terms: list[str]) -> list[str]:
@@ -264,21 +306,29 @@ def _filter_params(filters: SearchFilters) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=64)
-def _statement(active: tuple[str, ...], limit: int, *, part: bool = False) -> str:
+def _statement(
+    active: tuple[str, ...], limit: int, *, part: bool = False, probe: int | None = None
+) -> str:
     """The search for one set of filters (search_document is joined only to filter).
 
-    ``part`` keeps it to the rowids from ``:low`` to ``:high``.
+    ``part`` keeps it to the rowids from ``:low`` to ``:high``. With ``probe``, it first
+    asks whether the term ``:probe`` has that many matches, and if so returns only a row
+    without score that says so.
     """
     return _SEARCH.format(
+        probe=_PROBE.format(probe=search_parts.probe_statement(probe, "probe")) if probe else "",
         ranking=_RANKING.format(
             join="CROSS JOIN search_document AS d ON d.id = search_fts.rowid" if active else "",
             conditions="".join(f"AND {_FILTERS[name]} " for name in active)
             + (_PART if part else ""),
+            go=_GO if probe else "",
             title_weight=TITLE_WEIGHT,
             body_weight=BODY_WEIGHT,
             limit=int(limit),
         ),
         snippet_tokens=SNIPPET_TOKENS,
+        go=_GO if probe else "",
+        large=_LARGE if probe else "",
     )
 
 

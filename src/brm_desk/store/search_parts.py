@@ -35,7 +35,7 @@ LOADAVG = Path("/proc/loadavg")
 
 
 @lru_cache(maxsize=8)
-def _probe(large: int) -> str:
+def probe_statement(large: int, parameter: str = "query") -> str:
     """Whether a query has ``large`` matches: FTS5 walks that many rowids without their
     positions (0.1 ms for 3,000 of one word, up to 0.5 ms for two words whose documents it
     must intersect; a long prefix costs more, see ``ranges``).
@@ -43,8 +43,8 @@ def _probe(large: int) -> str:
     The offset is written in: bound, SQLite would prepare the statement again at every run.
     """
     return (
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH :query "
-        f"LIMIT 1 OFFSET {int(large) - 1}"
+        f"SELECT rowid FROM search_fts WHERE search_fts MATCH :{parameter} "
+        f"LIMIT 1 OFFSET {max(int(large), 1) - 1}"
     )
 
 
@@ -77,8 +77,19 @@ def idle_cores() -> int:
     return max(0, cores - running)
 
 
+def parts_to_use(parts: int | None = None) -> int:
+    """``parts`` if given, else one for this thread and one per idle core, at most
+    ``MAX_PARTS``; below 2, a query is searched whole."""
+    return min(1 + idle_cores(), MAX_PARTS) if parts is None else parts
+
+
 def ranges(
-    connection: Any, terms: Sequence[str], *, large: int = LARGE, parts: int | None = None
+    connection: Any,
+    terms: Sequence[str],
+    *,
+    large: int = LARGE,
+    parts: int | None = None,
+    last_known: bool = False,
 ) -> list[tuple[int, int]]:
     """Rowid ranges to search side by side, first to last; empty when searching whole pays.
 
@@ -89,15 +100,14 @@ def ranges(
     ``MAX_PARTS`` (none idle: no probe either). Terms match no more documents than the
     rarest of them, so each is asked alone first, the last (the word being typed, often
     the one that narrows) first of all, and all of them together only when every one has
-    enough.
+    enough. ``last_known``: the last term is known to have enough.
     """
-    if parts is None:
-        parts = min(1 + idle_cores(), MAX_PARTS)
+    parts = parts_to_use(parts)
     if parts < 2:
         return []
-    probe = _probe(max(large, 1))
+    probe = probe_statement(large)
     queries = [*reversed(terms), " ".join(terms)] if len(terms) > 1 else [*terms]
-    for query in queries:
+    for query in queries[1:] if last_known else queries:
         if connection.execute(probe, {"query": query}).fetchone() is None:
             return []
     first, last = connection.execute(_ROWIDS).fetchone()
