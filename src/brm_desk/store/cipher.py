@@ -110,9 +110,10 @@ def apply_key(connection: Any, key: CipherKey) -> None:
     connection.execute(f"PRAGMA key = {key.pragma_literal()}")
 
 
-def connect(database: str, key: CipherKey, *, uri: bool = False) -> Any:
-    """A keyed SQLCipher connection (``database`` a path, or a URI when ``uri``)."""
-    connection = dbapi().connect(database, uri=uri, check_same_thread=False)
+def connect(database: str, key: CipherKey, *, uri: bool = False, **options: Any) -> Any:
+    """A keyed SQLCipher connection (``database`` a path, or a URI when ``uri``); ``options``
+    go to the driver's ``connect`` (e.g. ``cached_statements``)."""
+    connection = dbapi().connect(database, uri=uri, check_same_thread=False, **options)
     apply_key(connection, key)
     return connection
 

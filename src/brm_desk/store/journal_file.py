@@ -32,6 +32,12 @@ SCHEMA_VERSION = 5  # 2: calendar_event (where imported meetings came from); 3: 
 # 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+CACHED_STATEMENTS = 8
+"""Prepared statements each connection keeps. Every one holds some of the connection's small
+fixed pool of fast memory (SQLite's lookaside), which an aggregate needs for each group it
+sums: with the driver's default of 128 kept statements, the ten-year balance at 100,000
+meetings took 80 ms instead of 65 (measured on SQLite 3.53). Eight covers any one unit of
+work we run; preparing a statement again costs about 0.1 ms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +141,22 @@ def make_engine(path: Path, key: CipherKey | None = None) -> Engine:
         engine = create_engine(
             URL.create("sqlite+pysqlite", database=str(path)),
             module=sqlite_dbapi(),
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            connect_args={
+                "check_same_thread": False,
+                "timeout": BUSY_TIMEOUT_MS / 1000,
+                "cached_statements": CACHED_STATEMENTS,
+            },
         )
     else:
         engine = create_engine(
             URL.create("sqlite+pysqlite", database=str(path)),
             module=cipher.dbapi(),
-            creator=lambda: cipher.connect(str(path), key),
+            creator=lambda: cipher.connect(
+                str(path),
+                key,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                cached_statements=CACHED_STATEMENTS,
+            ),
         )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
