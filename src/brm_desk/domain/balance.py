@@ -10,13 +10,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from brm_desk.domain.enums import Focus
 
 
-@dataclass(frozen=True, slots=True)
-class FocusTally:
-    """Engagement counts and meeting minutes by focus."""
+class FocusTally(NamedTuple):
+    """Engagement counts and meeting minutes by focus.
+
+    A named tuple, not a dataclass: a ten-year balance of every partner makes thousands of
+    them, and a tuple is made three times faster.
+    """
 
     reactive: int = 0
     routine: int = 0
@@ -42,7 +46,8 @@ class FocusTally:
     def strategic_share(self) -> float | None:
         return strategic_share(self.reactive, self.strategic)
 
-    def __add__(self, other: FocusTally) -> FocusTally:
+    def __add__(self, other: FocusTally) -> FocusTally:  # type: ignore[override]
+        """Adding tallies adds their figures (never the tuple's concatenation)."""
         return FocusTally(
             self.reactive + other.reactive,
             self.routine + other.routine,
@@ -53,8 +58,7 @@ class FocusTally:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class MonthBalance:
+class MonthBalance(NamedTuple):
     """One calendar month of a partner's engagements (``month`` is its first day)."""
 
     month: date
@@ -170,7 +174,8 @@ def assemble(
 
     This runs for every partner on every dashboard refresh, so it stays plain arithmetic.
     """
-    by_month: dict[date, Sequence[int]] = dict.fromkeys(_calendar(period_from, period_to), _EMPTY)
+    calendar = _calendar(period_from, period_to)
+    by_month: dict[date, Sequence[int]] = dict.fromkeys(calendar, _EMPTY)
     for month, sums in months:
         known = by_month.get(month, _EMPTY)
         by_month[month] = (
@@ -178,9 +183,12 @@ def assemble(
         )
     filled = [sums for sums in by_month.values() if sums is not _EMPTY]
     totals = [sum(column) for column in zip(*filled, strict=True)] if filled else _EMPTY
+    ordered = by_month.items()  # the calendar's order, unless a month outside it came in
+    if len(by_month) > len(calendar):
+        ordered = sorted(ordered)  # type: ignore[assignment]
     tallies = tuple(
         MonthBalance(month, _EMPTY_TALLY if sums is _EMPTY else FocusTally(*sums))
-        for month, sums in sorted(by_month.items())
+        for month, sums in ordered
     )
     return PartnerBalance(
         partner_id=partner_id,
