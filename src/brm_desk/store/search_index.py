@@ -212,8 +212,13 @@ def search(
 ) -> list[SearchHit]:
     """The best ``limit`` records for what a user typed, best first (none for no words).
 
-    A query with ``split_from`` matches or more is searched in ``parts`` (default: one per
-    core), ranges of rowids side by side, and their hits merged (``search_parts``).
+    A query of one word with ``split_from`` matches or more is searched in parts, ranges
+    of rowids side by side, one for this thread and one per idle core, and their hits
+    merged (``search_parts``). Given ``parts``, any query is searched in that many.
+
+    Two words are searched whole: measured on an idle machine at 100,000 meetings, the
+    parts paid only from about 25,000 matches, by 3-10%, and lost up to 9 ms below; and
+    knowing how many documents two words share costs a walk over them.
     """
     terms = match_terms(typed)
     if not terms or limit < 1:
@@ -221,6 +226,8 @@ def search(
     params = _filter_params(filters or SearchFilters())
     active = tuple(sorted(params))
     params.update(query=" ".join(terms), mark_start=MARK_START, mark_end=MARK_END)
+    if parts is None and len(terms) > 1:
+        parts = 1
     parts = search_parts.parts_to_use(parts)
     # The DB-API connection rather than a Session: a third of a rare word's time.
     with database.reading() as connection:
