@@ -3,8 +3,9 @@
 ``search_fts`` (FTS5) indexes ``search_document``, one row per live record, which triggers
 keep in step with the records (see migration 0001). A search is one statement: rank every
 match with weighted ``bm25`` keeping only the best rows, then make snippets and join the
-records for those rows alone. Measured on 100,000 meetings against FTS5's own
-``ORDER BY rank LIMIT 50`` with snippets: 0.8–1.0× its time on common words, 1.4–2.0× on
+records for those rows alone. A word found in very many documents is searched in parts on
+several cores (``search_parts``). Measured on 100,000 meetings against FTS5's own
+``ORDER BY rank LIMIT 50`` with snippets: 0.75× its time on common words, 1.25–2.0× on
 middling and rare ones (the second pass, the joins that give each hit its ids, and the
 Python around them); benchmarks/README.md says what else was measured and why it stays.
 """
