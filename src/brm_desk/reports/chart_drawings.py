@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 CHART_WIDTH = 7.0  # inches: the figure's width; the Drawing is scaled to the page
 PARALLEL_FROM = 8  # below this many charts, starting workers costs more than it saves
+START_METHOD_VARIABLE = "BRM_DESK_WORKER_START"
+"""``fork`` or ``spawn``: how workers start, whatever :func:`start_method` would choose, and
+workers draw whenever there are enough charts to split. The bundle's smoke test uses it to
+draw a pack the way the desktop app does (spawn)."""
 SPAWN_WORTH_FROM = 48  # with workers that import everything afresh (~0.07 s a chart drawn)
 
 
@@ -97,13 +101,17 @@ def balance_drawings(
     count = len(balances)
     method = start_method()
     if workers is None:
-        worth_it = method == "fork" or count >= SPAWN_WORTH_FROM
+        forced = os.environ.get(START_METHOD_VARIABLE) is not None
+        worth_it = method == "fork" or count >= SPAWN_WORTH_FROM or forced
         workers = (os.cpu_count() or 1) if worth_it else 1
     workers = min(workers, count)
     if workers <= 1 or count < PARALLEL_FROM:
         return _draw_run(balances, width, height, fallback_font, on_drawn)
     import multiprocessing
 
+    from brm_desk.frozen import ready_for_workers
+
+    ready_for_workers()
     context = multiprocessing.get_context(method)
     size = -(-count // workers)
     runs = [balances[start : start + size] for start in range(0, count, size)]
@@ -118,6 +126,9 @@ def start_method() -> str:
     to nothing), else "spawn" (each worker imports them afresh, about a second of CPU). A
     process with other threads (Qt's, a thread pool's, the app's export) is never forked: a
     lock another thread holds would stay locked in the copy."""
+    forced = os.environ.get(START_METHOD_VARIABLE)
+    if forced in ("fork", "spawn"):
+        return forced
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
     return "spawn"
