@@ -34,15 +34,23 @@ def meta_text(hit: SearchHit) -> str:
     return " · ".join(parts)
 
 
-_MARKDOWN_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|[-*+]|\d+\.)\s+|\*\*|__")
+_BLOCK_MARKS = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d+\.)[ \t]+", re.MULTILINE)
+"""A heading's or a list item's mark at the start of a line (elsewhere "3." or " - " is
+text). The line breaks become spaces."""
+_INLINE_MARKS = re.compile(
+    r"\*\*|__|`"  # bold, code
+    r"|(?<!\w)[*_](?=[\w\ue000])"  # an italic's opening mark, before a word (or a hit)
+    r"|(?<=[\w.,;:!?)\ue001])[*_](?!\w)"  # its closing mark, after one
+)
+"""Emphasis and code marks: they sit against words and simply go."""
 
 
 def readable(snippet: str) -> str:
-    """A snippet without Markdown's heading, list and bold marks, which read as noise in a list.
-
-    The highlight markers are private-use characters, untouched by this.
+    """A snippet without Markdown's heading, list, bold, italic and code marks, which read
+    as noise in a list. An underscore inside a word (``cost_centre``) stays, and so do the
+    highlight markers (private-use characters).
     """
-    return " ".join(_MARKDOWN_MARKS.sub(" ", snippet).split())
+    return " ".join(_BLOCK_MARKS.sub(" ", _INLINE_MARKS.sub("", snippet)).split())
 
 
 def snippet_html(hit: SearchHit) -> str:
