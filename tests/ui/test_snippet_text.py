@@ -17,8 +17,10 @@ HIT = f"{MARK_START}budget{MARK_END}"
     [
         ("…not for the review pack.* There is", "…not for the review pack. There is"),
         ("*Knowledge base* clean-up", "Knowledge base clean-up"),
-        ("## Notes\n- **Budget** round\n2. next steps", "Notes Budget round next steps"),
-        ("costs rose 3. Then Q3 - Q4", "costs rose 3. Then Q3 - Q4"),
+        ("## Notes - **Budget** round 2. next steps", "Notes Budget round 2. next steps"),
+        ("1. Budget round", "Budget round"),
+        ("costs rose 3. Then Q3 was flat", "costs rose 3. Then Q3 was flat"),
+        ("wiki. ## Requests - Benefits review", "wiki. Requests Benefits review"),
         ("cost_centre and _italic_, and `code`", "cost_centre and italic, and code"),
         (f"the *{HIT}* round", f"the {HIT} round"),
         (f"**{HIT}** first", f"{HIT} first"),

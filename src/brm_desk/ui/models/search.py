@@ -34,9 +34,10 @@ def meta_text(hit: SearchHit) -> str:
     return " · ".join(parts)
 
 
-_BLOCK_MARKS = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d+\.)[ \t]+", re.MULTILINE)
-"""A heading's or a list item's mark at the start of a line (elsewhere "3." or " - " is
-text). The line breaks become spaces."""
+_BLOCK_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|[-*+])\s+|^\s*\d+\.\s+")
+"""A heading's or a list item's mark. The index keeps a note's lines joined, so a heading or
+bullet mark is known by the space around it; a number only at the snippet's start ("rose 3.
+Then" is text). A space replaces the mark."""
 _INLINE_MARKS = re.compile(
     r"\*\*|__|`"  # bold, code
     r"|(?<!\w)[*_](?=[\w\ue000])"  # an italic's opening mark, before a word (or a hit)
