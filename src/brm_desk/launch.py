@@ -8,10 +8,12 @@ everything else, including every mistake, is the full parser's to answer.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 DB_OPTION = "--db"
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
 def window_request(arguments: Sequence[str]) -> tuple[bool, str | None]:
@@ -47,8 +49,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_failure(error)
 
 
+def no_display(environment: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """On Linux and the BSDs, nowhere to show a window: no X or Wayland display, and no Qt
+    platform chosen. Qt itself would abort with a page of plugin messages."""
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not any(environment.get(name) for name in DISPLAY_VARIABLES)
+
+
 def open_window(db: str | None) -> int:
     """Run the desktop app on ``db`` (else ``$BRM_DESK_DB``, else the default journal)."""
+    if no_display(os.environ):
+        from brm_desk.domain.errors import BrmDeskError
+
+        raise BrmDeskError(
+            "there is no display to open the window on ($DISPLAY and $WAYLAND_DISPLAY are "
+            "not set); run it in a desktop session, or use a command (see 'brm-desk --help')"
+        )
     try:
         from brm_desk.ui.app import run
     except ImportError as error:  # a broken install: say what is missing, in one line

@@ -3,13 +3,19 @@ these hold that shortcut to exactly what the parser would have decided."""
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from brm_desk.cli import UsageError, build_parser, report_failure
 from brm_desk.domain.errors import BrmDeskError
-from brm_desk.launch import window_request
+from brm_desk.launch import no_display, window_request
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 TOKENS = st.sampled_from(
     [
@@ -89,4 +95,33 @@ def test_a_failure_is_one_line_and_exit_status_1(capsys: pytest.CaptureFixture[s
         "brm-desk: error: J.brmdesk: is not a BRM Desk journal",
         "brm-desk: error: interrupted",
         "brm-desk: error: unexpected RuntimeError: boom at line 3 (please report this)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("environment", "platform", "missing"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"DISPLAY": ""}, "linux", True),
+        ({}, "darwin", False),
+        ({}, "win32", False),
+    ],
+)
+def test_a_missing_display_is_known_before_qt_starts(
+    environment: dict[str, str], platform: str, missing: bool
+) -> None:
+    assert no_display(environment, platform) is missing
+
+
+def test_no_display_is_one_clear_line_not_a_qt_abort(cli: Cli, tmp_path: Path) -> None:
+    env = dict.fromkeys(("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"), "")
+    result = cli(db=tmp_path / "journal.brmdesk", env=env)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "brm-desk: error: there is no display to open the window on ($DISPLAY and "
+        "$WAYLAND_DISPLAY are not set); run it in a desktop session, or use a command "
+        "(see 'brm-desk --help')"
     ]
