@@ -3,20 +3,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every install takes its versions from the lock file (`make lock` refreshes it).
+LOCK := requirements.lock
+INSTALL := $(BIN)/python -m pip install --quiet --constraint $(LOCK)
 
-.PHONY: run test lint format bench bundle smoke-bundle clean
+.PHONY: run test lint format bench bundle smoke-bundle lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(INSTALL) -e ".[dev]"
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/brm-desk
 
+# On every core; the coverage table is a report, not a gate.
 test: $(STAMP) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n auto \
+		--cov --cov-report=term:skip-covered
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
@@ -32,7 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 $(VENV)/.bundle-installed: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,bundle]"
+	$(INSTALL) -e ".[dev,bundle]"
 	touch $@
 
 # The one-folder app in dist/brm-desk (see build.spec); about a minute.
@@ -43,5 +48,11 @@ bundle: $(VENV)/.bundle-installed
 smoke-bundle: bundle
 	bash .ci/smoke-bundle
 
+# The newest versions pyproject.toml allows, for every platform, written to the lock file.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --all-extras --universal --python-version 3.11 \
+		--upgrade --no-header --quiet -o $(LOCK)
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .coverage
