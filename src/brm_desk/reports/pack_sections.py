@@ -50,13 +50,12 @@ def money(value: Decimal) -> str:
 class PackWriter:
     """Shared state while one pack's story is being written."""
 
-    def __init__(self, fonts: PackFonts, texts: list[str]) -> None:
+    def __init__(self, fonts: PackFonts) -> None:
         self.fonts = fonts
         self.styles: StyleSheet1 = pack_styles()
         self.width = content_width()
-        needed = any(font for text in texts for font, _ in fonts.runs(text))
-        self.fallback_font = fonts.fallback_path if needed else None
-        self.families = matplotlib_fallback_families(fonts) if needed else []
+        self.fallback_font = fonts.fallback_path
+        self.families = matplotlib_fallback_families(fonts)
 
     def p(self, text: str, style: str = "Body") -> Flowable:
         """A paragraph of plain text (escaped, fallback runs in their font)."""

@@ -6,6 +6,7 @@ decided what may be shown (private items stay out unless the user includes them)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,18 +61,21 @@ def write_partner_pack(
     *,
     include_private: bool = False,
     progress: Progress | None = None,
-    fallback_font_dirs: list[Path] | None = None,
+    fallback_fonts: Sequence[Path] | None = None,
 ) -> int:
-    """Write one partner's review pack to ``path``; returns the number of pages."""
+    """Write one partner's review pack to ``path``; returns the number of pages.
+
+    ``fallback_fonts`` are the font files a fallback for text DejaVu Sans cannot draw is
+    chosen from (default: every installed font)."""
     steps = 4
     _report(progress, 0, steps, "Gathering the partner's figures")
     data = gather_partner(
         journal, partner_id, period_from, period_to, include_private=include_private
     )
-    fonts = register_fonts(fallback_font_dirs)
     texts = data.texts()
+    fonts = register_fonts(texts, fallback_fonts)
     fonts.check(texts)
-    pack = PackWriter(fonts, texts)
+    pack = PackWriter(fonts)
     name = data.partner.name
     _report(progress, 1, steps, "Drawing the balance chart")
     story = pack.cover("Partner review", name, _cover_lines(data), _data_note(include_private))
@@ -104,7 +108,7 @@ def write_portfolio_pack(
     *,
     include_private: bool = False,
     progress: Progress | None = None,
-    fallback_font_dirs: list[Path] | None = None,
+    fallback_fonts: Sequence[Path] | None = None,
     workers: int | None = 1,
 ) -> int:
     """Write the portfolio pack (every active partner) to ``path``; returns the page count.
@@ -123,10 +127,10 @@ def write_portfolio_pack(
         journal, period_from, period_to, include_private=include_private, progress=gathered
     )
     steps = len(sections) + 3
-    fonts = register_fonts(fallback_font_dirs)
     texts = [text for section in sections for text in section.texts()]
+    fonts = register_fonts(texts, fallback_fonts)
     fonts.check(texts)
-    pack = PackWriter(fonts, texts)
+    pack = PackWriter(fonts)
     lines = [
         f"Period: {period_text(period_from, period_to)}",
         f"Active partners: {len(sections)}",
