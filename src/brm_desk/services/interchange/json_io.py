@@ -19,9 +19,8 @@ from typing import Any, NoReturn
 from brm_desk.domain.errors import BrmDeskError, ImportFileError
 from brm_desk.domain.records import Partner
 from brm_desk.services.interchange.json_export import (
-    contact_document,
     meeting_document,
-    partner_document,
+    record_document,
     request_document,
 )
 from brm_desk.services.interchange.json_schema import (
@@ -115,8 +114,8 @@ def _export(
         "format": FORMAT,
         "version": VERSION,
         "exported_at": stamp,
-        "partners": [partner_document(p) for p in partners],
-        "contacts": [contact_document(c) for c in contacts],
+        "partners": [record_document(p) for p in partners],
+        "contacts": [record_document(c) for c in contacts],
         "meetings": [meeting_document(m, contact_ids) for m in meetings],
         "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
     }
