@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brm_desk.reports.chart_drawings import balance_drawings
-from brm_desk.reports.fonts import register_fonts
 from brm_desk.reports.pack_document import build_pdf, chart_flowable, table
 from brm_desk.reports.pack_sections import PackWriter, Progress, day, period_text, share
 from brm_desk.services.review_data import PartnerPackData, gather_partner, gather_portfolio
@@ -72,10 +71,7 @@ def write_partner_pack(
     data = gather_partner(
         journal, partner_id, period_from, period_to, include_private=include_private
     )
-    texts = data.texts()
-    fonts = register_fonts(texts, fallback_fonts)
-    fonts.check(texts)
-    pack = PackWriter(fonts)
+    pack = PackWriter(data.texts(), fallback_fonts)
     name = data.partner.name
     _report(progress, 1, steps, "Drawing the balance chart")
     story = pack.cover("Partner review", name, _cover_lines(data), _data_note(include_private))
@@ -93,7 +89,7 @@ def write_partner_pack(
         title=f"Partner review — {name}",
         header_left=name,
         header_right=period_text(period_from, period_to),
-        fonts=fonts,
+        fonts=pack.fonts,
         on_page=lambda page: _report(progress, 3, steps, f"Laying out page {page}"),
     )
     _report(progress, steps, steps, "Done")
@@ -127,10 +123,7 @@ def write_portfolio_pack(
         journal, period_from, period_to, include_private=include_private, progress=gathered
     )
     steps = len(sections) + 3
-    texts = [text for section in sections for text in section.texts()]
-    fonts = register_fonts(texts, fallback_fonts)
-    fonts.check(texts)
-    pack = PackWriter(fonts)
+    pack = PackWriter([text for section in sections for text in section.texts()], fallback_fonts)
     lines = [
         f"Period: {period_text(period_from, period_to)}",
         f"Active partners: {len(sections)}",
@@ -173,7 +166,7 @@ def write_portfolio_pack(
         title="Portfolio review",
         header_left="Portfolio review",
         header_right=period_text(period_from, period_to),
-        fonts=fonts,
+        fonts=pack.fonts,
         on_page=lambda page: _report(progress, steps - 1, steps, f"Laying out page {page}"),
     )
     _report(progress, steps, steps, "Done")

@@ -36,12 +36,6 @@ from brm_desk.store.database import Transaction
 from brm_desk.store.interchange_rows import StoredRecord
 
 KINDS = ("partners", "contacts", "meetings", "requests")
-_SINGULAR = {
-    "partners": "partner",
-    "contacts": "contact",
-    "meetings": "meeting",
-    "requests": "request",
-}
 
 _NEEDS_LIVE = frozenset({"partner", "reframed_as"})
 
@@ -72,7 +66,7 @@ class ExportReport:
 
 
 def _count(n: int, kind: str) -> str:
-    return f"{n} {kind if n != 1 else _SINGULAR[kind]}"
+    return f"{n} {kind if n != 1 else kind.removesuffix('s')}"
 
 
 # Export
