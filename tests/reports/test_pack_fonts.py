@@ -10,21 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brm_desk.reports.fonts import (
-    PackFonts,
-    fallback_search_dirs,
-    find_fallback_font,
-    register_fonts,
-)
+from brm_desk.reports.fonts import PackFonts, installed_fonts, register_fonts
 
-FALLBACK = find_fallback_font(fallback_search_dirs())
+CJK = "東京銀行株式会社"
 
 
 @pytest.fixture(scope="module")
 def fonts() -> PackFonts:
-    if FALLBACK is None:
+    found = register_fonts([CJK])
+    if found.fallback_path is None:
         pytest.skip("no CJK TrueType font on this machine")
-    return register_fonts([FALLBACK.parent])
+    return found
 
 
 texts = st.text(
@@ -81,7 +77,42 @@ def test_all_body_text_is_one_run_and_plain_escaping(fonts: PackFonts) -> None:
     assert fonts.runs("Tokyo 東京") == [(None, "Tokyo "), (fonts.fallback_name, "東京")]
 
 
-def test_without_a_fallback_font_only_body_text_is_drawable(tmp_path: Path) -> None:
-    fonts = register_fonts([tmp_path])
+def test_without_a_fallback_font_only_body_text_is_drawable() -> None:
+    fonts = register_fonts(["Tokyo 東京 東"], fallback_fonts=[])
+    assert fonts.fallback_path is None
     assert fonts.missing("Tokyo 東京 東") == ["東", "京"]
     assert fonts.missing("Zürich — ½") == []
+
+
+def test_body_text_needs_no_fallback_font() -> None:
+    fonts = register_fonts(["Zürich — ½", "Αθήνα", "Москва"])
+    assert fonts.fallback_path is None
+    assert fonts.check(["Zürich — ½", "Αθήνα", "Москва"]) is None
+
+
+def test_the_fallback_is_the_font_that_draws_most_of_the_text(fonts: PackFonts) -> None:
+    assert fonts.fallback_path is not None
+    mono = next(p for p in installed_fonts() if p.name == "DejaVuSansMono.ttf")
+    chosen = register_fonts([CJK], fallback_fonts=[mono, fonts.fallback_path])
+    assert chosen.fallback_path == fonts.fallback_path
+    assert all(ord(char) in chosen.fallback_chars for char in CJK)
+
+
+def test_matplotlibs_last_resort_font_of_boxes_is_never_the_fallback() -> None:
+    last_resort = [p for p in installed_fonts() if p.name.startswith("LastResort")]
+    if not last_resort:
+        pytest.skip("this matplotlib ships no Last Resort font")
+    fonts = register_fonts([CJK], fallback_fonts=last_resort)
+    assert fonts.fallback_path is None
+    assert fonts.missing(CJK) == list(CJK)
+
+
+def test_the_body_font_is_dejavu_sans_as_matplotlib_finds_it() -> None:
+    from matplotlib import font_manager
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    wanted = font_manager.FontProperties(family="DejaVu Sans")
+    path = Path(font_manager.findfont(wanted, fallback_to_default=False))
+    assert path.name == "DejaVuSans.ttf"
+    assert pdfmetrics.getFont("DejaVuSans").face.filename == str(path)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from brm_desk.reports.fonts import register_fonts
 from brm_desk.reports.pack_document import pack_styles
 from brm_desk.reports.pack_paragraph import PackParagraph, plain_fragments
 
-register_fonts([])
+register_fonts()
 STYLES: StyleSheet1 = pack_styles()
 STYLE_NAMES = ["Body", "Cell", "CellHead", "MeetingHead", "Note", "NoteBullet2", "Empty"]
 

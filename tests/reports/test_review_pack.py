@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -17,7 +16,7 @@ from pypdf.generic import DictionaryObject, IndirectObject
 from brm_desk.domain.enums import Focus
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Meeting, Partner
-from brm_desk.reports.fonts import FALLBACK_DIRS_ENV, fallback_search_dirs, find_fallback_font
+from brm_desk.reports.fonts import register_fonts
 from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
 from brm_desk.services.journal import Journal
 
@@ -166,20 +165,13 @@ def test_charts_are_vector_and_every_font_is_embedded_truetype(
     assert operators.count(b"re") + operators.count(b"l") + operators.count(b"c") > 200
 
 
-def test_a_cjk_partner_name_prints_with_a_fallback_font(
-    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv(FALLBACK_DIRS_ENV, raising=False)
-    font = find_fallback_font(fallback_search_dirs())
-    if font is None:
+def test_a_cjk_partner_name_prints_with_a_fallback_font(journal: Journal, tmp_path: Path) -> None:
+    if register_fonts(["営業部"]).fallback_path is None:
         pytest.skip("no CJK TrueType font installed on this machine")
-    fonts_dir = tmp_path / "fonts"
-    fonts_dir.mkdir()
-    shutil.copy(font, fonts_dir / font.name)
     sales = journal.partners.add(Partner(id="", name="営業部", sponsor="田中 さん"))
     journal.meetings.add(_meeting(sales, "定例会議 weekly"))
     path = tmp_path / "sales.pdf"
-    write_partner_pack(journal, sales.id, *PERIOD, path, fallback_font_dirs=[fonts_dir])
+    write_partner_pack(journal, sales.id, *PERIOD, path)
     _, text, _ = pdf_text(path)
     assert "営業部" in text
     assert "定例会議" in text
@@ -189,15 +181,12 @@ def test_a_cjk_partner_name_prints_with_a_fallback_font(
 
 
 def test_without_a_font_for_cjk_the_export_names_the_characters(
-    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    journal: Journal, tmp_path: Path
 ) -> None:
-    empty = tmp_path / "no-fonts"
-    empty.mkdir()
-    monkeypatch.setenv(FALLBACK_DIRS_ENV, str(empty))
     sales = journal.partners.add(Partner(id="", name="営業部"))
     path = tmp_path / "sales.pdf"
     with pytest.raises(BrmDeskError, match="営 \\(U\\+55B6\\) 業 \\(U\\+696D\\) 部"):
-        write_partner_pack(journal, sales.id, *PERIOD, path)
+        write_partner_pack(journal, sales.id, *PERIOD, path, fallback_fonts=[])
     assert not path.exists()
     assert not list(tmp_path.glob("*.part"))
 
@@ -243,14 +232,11 @@ def test_a_failed_write_leaves_no_file(journal: Journal, filled: Any, tmp_path: 
 
 
 def test_a_font_reportlab_cannot_embed_is_passed_over(journal: Journal, tmp_path: Path) -> None:
-    fonts_dir = tmp_path / "fonts"
-    fonts_dir.mkdir()
-    (fonts_dir / "NotoSansCJK-Regular.ttc").write_bytes(b"OTTO not a TrueType font")
+    damaged = tmp_path / "NotoSansCJK-Regular.ttc"
+    damaged.write_bytes(b"OTTO not a TrueType font")
     sales = journal.partners.add(Partner(id="", name="営業部"))
     with pytest.raises(BrmDeskError, match="no installed font can print these characters: 営"):
-        write_partner_pack(
-            journal, sales.id, *PERIOD, tmp_path / "s.pdf", fallback_font_dirs=[fonts_dir]
-        )
+        write_partner_pack(journal, sales.id, *PERIOD, tmp_path / "s.pdf", fallback_fonts=[damaged])
 
 
 def test_charts_drawn_by_worker_processes_give_the_same_pack(

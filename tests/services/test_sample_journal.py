@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
-from datetime import date
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from datetime import date, timedelta
 from pathlib import Path
+from types import ModuleType
 
-from brm_desk.domain.enums import MeetingType, RequestStatus
+import pytest
+
+from brm_desk.domain.enums import Influence, MeetingType, RequestStatus, Stance
+from brm_desk.domain.errors import ImportFileError
 from brm_desk.services.interchange.json_io import (
     export_journal,
     import_journal,
@@ -14,7 +24,10 @@ from brm_desk.services.interchange.json_io import (
 )
 from brm_desk.services.journal import Journal
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_journal.json"
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "sample_journal.json"
+SCRIPT = ROOT / "scripts" / "make_sample_journal.py"
+STORY = ROOT / "scripts" / "sample_story"
 END = date(2026, 11, 20)
 
 
@@ -64,3 +77,81 @@ def test_sales_drifts_into_super_fixer_mode(journal: Journal) -> None:
         share = month.tally.strategic_share
         assert share is not None
         assert share < sales.target_strategic_share
+
+
+def test_the_sample_is_what_its_story_builds() -> None:
+    """The committed sample is the story put through the real import and export, byte for byte."""
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "up to date"
+
+
+def test_a_story_that_breaks_a_rule_stops_at_the_import(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(STORY, story)
+    hr = story / "hr.toml"
+    hr.write_text(
+        re.sub(r"\nrouted_to = .*", "", hr.read_text(encoding="utf-8"), count=1), encoding="utf-8"
+    )
+    with pytest.raises(ImportFileError, match="routed_to: is required when the status is"):
+        _sample_builder().build(story)
+
+
+def test_the_story_writes_a_focus_only_to_override_the_type_default() -> None:
+    meetings = [
+        meeting
+        for path in sorted(STORY.glob("*.toml"))
+        for meeting in tomllib.loads(path.read_text(encoding="utf-8")).get("meetings", [])
+    ]
+    assert len(meetings) == 411
+    overrides = [m for m in meetings if "focus" in m]
+    assert all(m["focus"] != MeetingType(m["type"]).default_focus.value for m in overrides)
+    assert 4 <= len(overrides) <= 10
+
+
+def test_on_its_last_day_only_sales_drifts_and_is_overdue(tmp_path: Path) -> None:
+    with Journal.create(tmp_path / "sample.db", today=lambda: END) as journal:
+        import_journal(journal, read_import_file(SAMPLE))
+        rows = journal.dashboard.glance(END - timedelta(days=90), END)
+    glance = {row.name: row for row in rows}
+    assert len(glance) == 6, "six active partners (the seventh is archived)"
+    sales = glance.pop("Sales & Marketing")
+    assert sales.drifting
+    assert sales.balance.overdue
+    for name, row in glance.items():
+        assert not row.drifting, name
+        assert not row.balance.overdue, name
+    assert sum(row.reviews_due for row in rows) >= 3, "benefits reviews due"
+
+
+def test_the_sample_has_work_open_both_ways_and_a_few_private_items(journal: Journal) -> None:
+    import_journal(journal, read_import_file(SAMPLE))
+    document = export_journal(journal, include_private=True)
+    meetings, end = document["meetings"], END.isoformat()
+    open_actions = [a for m in meetings for a in m["actions"] if a["done"] is None]
+    assert sum(a["side"] == "mine" and a["due"] < end for a in open_actions) >= 2
+    assert sum(a["side"] != "mine" and a["due"] < end for a in open_actions) >= 2
+    assert sum(a["due"] > end for a in open_actions) >= 2, "follow-ups not yet due"
+    private = sum(m["private"] for m in meetings) / len(meetings)
+    assert 0.07 <= private <= 0.13
+    assert sum(r["private"] for r in document["requests"]) >= 3
+    assert {m["start"][-6:] for m in meetings} == {"+01:00", "+02:00", "-05:00", "-04:00"}
+    contacts = document["contacts"]
+    assert {c["stance"] for c in contacts} == {s.value for s in Stance}
+    assert {c["influence"] for c in contacts} == {i.value for i in Influence}
+    for kind in ("partners", "contacts", "meetings", "requests"):
+        for record in document[kind]:
+            says = "confidential" in json.dumps(record, ensure_ascii=False).lower()
+            assert says == record.get("private", False), record["id"]
+
+
+def _sample_builder() -> ModuleType:
+    """scripts/make_sample_journal.py, loaded as a module."""
+    spec = importlib.util.spec_from_file_location("make_sample_journal", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -29,41 +29,23 @@ class ChartPalette:
     @classmethod
     def light(cls) -> ChartPalette:
         return cls(
-            background="#ffffff",
-            text="#222222",
-            grid="#d9d9d9",
-            reactive="#d55e00",
-            routine="#8da0b3",
-            strategic="#009e73",
-            share_line="#0b3c8c",
-            target="#cc79a7",
-            corner="#d55e00",
-        )
+            background="#ffffff", text="#222222", grid="#d9d9d9",
+            reactive="#d55e00", routine="#8da0b3", strategic="#009e73",
+            share_line="#0b3c8c", target="#cc79a7", corner="#d55e00",
+        )  # fmt: skip
 
     @classmethod
     def dark(cls) -> ChartPalette:
         return cls(
-            background="#1e1f22",
-            text="#e6e6e6",
-            grid="#44474d",
-            reactive="#e8792f",
-            routine="#7f93a6",
-            strategic="#19b38a",
-            share_line="#8cc4ff",
-            target="#e69fc9",
-            corner="#e8792f",
-        )
+            background="#1e1f22", text="#e6e6e6", grid="#44474d",
+            reactive="#e8792f", routine="#7f93a6", strategic="#19b38a",
+            share_line="#8cc4ff", target="#e69fc9", corner="#e8792f",
+        )  # fmt: skip
 
     @classmethod
     def print(cls) -> ChartPalette:
         return cls(
-            background="#ffffff",
-            text="#000000",
-            grid="#cccccc",
-            reactive="#d55e00",
-            routine="#a6b4c2",
-            strategic="#009e73",
-            share_line="#1a1a1a",
-            target="#cc79a7",
-            corner="#d55e00",
-        )
+            background="#ffffff", text="#000000", grid="#cccccc",
+            reactive="#d55e00", routine="#a6b4c2", strategic="#009e73",
+            share_line="#1a1a1a", target="#cc79a7", corner="#d55e00",
+        )  # fmt: skip

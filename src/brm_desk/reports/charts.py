@@ -215,9 +215,8 @@ def _balance_data(
         ncols=5,
         frameon=False,
         fontsize=8,
+        labelcolor=palette.text,
     )
-    for text in legend.get_texts():
-        text.set_color(palette.text)
     drawn.append(legend)
     return drawn
 
@@ -344,9 +343,7 @@ def draw_portfolio(
         axes.set_xlabel("Strategic share")
         axes.set_ylabel("Engagements in the period")
         axes.grid(color=palette.grid, linewidth=0.5, zorder=0)
-        legend = axes.legend(loc="upper right", frameon=False, fontsize=8)
-        for text in legend.get_texts():
-            text.set_color(palette.text)
+        axes.legend(loc="upper right", frameon=False, fontsize=8, labelcolor=palette.text)
         unplaced = len(balances) - len(placed)
         if unplaced:
             axes.text(

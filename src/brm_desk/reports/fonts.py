@@ -1,19 +1,19 @@
 """Fonts for the review pack: DejaVu Sans embedded, and a TrueType fallback for other scripts.
 
 DejaVu Sans (shipped with matplotlib) covers Latin, Greek and Cyrillic but not CJK. Runs of
-text it cannot draw are set in a fallback TrueType font found on the system; a character no
-font can draw is an error naming it, so a pack never prints silent boxes.
+text it cannot draw are set in the installed TrueType font that draws most of them, found
+through matplotlib's font manager; a character no font can draw is an error naming it, so a
+pack never prints silent boxes.
 """
 
 from __future__ import annotations
 
-import os
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 from xml.sax.saxutils import escape
 
 from brm_desk.domain.errors import BrmDeskError
@@ -28,37 +28,17 @@ BOLD_ITALIC = "DejaVuSans-BoldOblique"
 MONO = "DejaVuSansMono"
 FALLBACK = "BrmDeskFallback"
 
-FALLBACK_DIRS_ENV = "BRM_DESK_FALLBACK_FONT_DIRS"
-"""Directories (separated by os.pathsep) searched for a fallback font instead of the
-system's usual places; an empty value means "no fallback font at all"."""
-
-SYSTEM_FONT_DIRS = (
-    "/usr/share/fonts",
-    "/usr/local/share/fonts",
-    "~/.local/share/fonts",
-    "~/.fonts",
-    "/Library/Fonts",
-    "/System/Library/Fonts",
-    "~/Library/Fonts",
-    "C:/Windows/Fonts",
-)
-# Fonts known to carry CJK as TrueType outlines, best first (ReportLab embeds TrueType only).
-FALLBACK_CANDIDATES = (
-    "DroidSansFallbackFull.ttf",
-    "DroidSansFallback.ttf",
-    "wqy-microhei.ttc",
-    "wqy-zenhei.ttc",
-    "NotoSansCJK-Regular.ttc",
-    "NotoSansCJKjp-Regular.ttf",
-    "NotoSansJP-Regular.ttf",
-    "NotoSansSC-Regular.ttf",
-    "ipag.ttf",
-    "ipagp.ttf",
-    "msyh.ttc",
-    "msgothic.ttc",
-    "simsun.ttc",
-    "Arial Unicode.ttf",
-)
+# The ReportLab name of each body style, and how matplotlib's font manager finds it.
+_BODY_STYLES: dict[str, tuple[str, str, Literal["normal", "oblique"]]] = {
+    BODY: ("DejaVu Sans", "normal", "normal"),
+    BOLD: ("DejaVu Sans", "bold", "normal"),
+    ITALIC: ("DejaVu Sans", "normal", "oblique"),
+    BOLD_ITALIC: ("DejaVu Sans", "bold", "oblique"),
+    MONO: ("DejaVu Sans Mono", "normal", "normal"),
+}
+LAST_RESORT = "Last Resort"
+"""matplotlib ships a font that draws every character as a box naming its Unicode block: the
+very boxes a pack must never print, so it is never a fallback."""
 _IGNORED = frozenset("\n\r\t\x00")
 
 
@@ -88,9 +68,7 @@ class PackFonts:
             return []
         seen: dict[str, None] = {}
         for char in text:
-            if char in _IGNORED or ord(char) in self.body_chars:
-                continue
-            if ord(char) not in self.fallback_chars:
+            if char not in self.body_text and ord(char) not in self.fallback_chars:
                 seen[char] = None
         return list(seen)
 
@@ -114,8 +92,7 @@ class PackFonts:
             return [(None, text)] if text else []
         result: list[tuple[str | None, str]] = []
         for char in text:
-            body = ord(char) in self.body_chars or char in _IGNORED
-            font = None if body else self.fallback_name
+            font = None if char in self.body_text else self.fallback_name
             if result and result[-1][0] == font:
                 result[-1] = (font, result[-1][1] + char)
             else:
@@ -124,12 +101,7 @@ class PackFonts:
 
     def markup(self, text: str) -> str:
         """``text`` escaped for a ReportLab Paragraph, with fallback runs in their font."""
-        if self.all_body(text):
-            return escape(text)
-        return "".join(
-            escape(run) if font is None else f'<font name="{font}">{escape(run)}</font>'
-            for font, run in self.runs(text)
-        )
+        return self.wrap_fallback(escape(text))
 
     def wrap_fallback(self, markup: str) -> str:
         """Already-escaped Paragraph markup with its fallback runs put in their font."""
@@ -141,68 +113,30 @@ class PackFonts:
         )
 
 
-def matplotlib_font_dir() -> Path:
-    import matplotlib
+def installed_fonts() -> list[Path]:
+    """Every font file matplotlib's font manager knows, and any installed since it last looked
+    (it keeps its list across runs, so a font installed after that is not in it yet)."""
+    from matplotlib import font_manager
 
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-
-
-def fallback_search_dirs(dirs: Sequence[Path] | None = None) -> list[Path]:
-    """Where to look for a fallback font: ``dirs``, else $BRM_DESK_FALLBACK_FONT_DIRS, else
-    the usual system places."""
-    if dirs is not None:
-        return list(dirs)
-    configured = os.environ.get(FALLBACK_DIRS_ENV)
-    if configured is not None:
-        return [Path(p) for p in configured.split(os.pathsep) if p]
-    return [Path(p).expanduser() for p in SYSTEM_FONT_DIRS]
+    listed = [entry.fname for entry in font_manager.fontManager.ttflist]
+    return [Path(name) for name in dict.fromkeys([*listed, *font_manager.findSystemFonts()])]
 
 
-def find_fallback_fonts(dirs: Sequence[Path]) -> list[Path]:
-    """Known CJK TrueType fonts under ``dirs`` (searched recursively), best first."""
-    found: dict[str, Path] = {}
-    wanted = {name.lower() for name in FALLBACK_CANDIDATES}
-    for folder in dirs:
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*"):
-            if path.name.lower() in wanted and path.is_file():
-                found.setdefault(path.name.lower(), path)
-    return [found[name.lower()] for name in FALLBACK_CANDIDATES if name.lower() in found]
-
-
-def find_fallback_font(dirs: Sequence[Path]) -> Path | None:
-    """The best-ranked fallback font under ``dirs``, if any."""
-    fonts = find_fallback_fonts(dirs)
-    return fonts[0] if fonts else None
-
-
-def register_fonts(fallback_dirs: Sequence[Path] | None = None) -> PackFonts:
-    """Register DejaVu Sans (four styles) and the fallback font with ReportLab."""
-    key = tuple(fallback_search_dirs(fallback_dirs))
-    return _register(key)
-
-
-@cache
-def _register(dirs: tuple[Path, ...]) -> PackFonts:
+def register_fonts(
+    texts: Iterable[str] = (), fallback_fonts: Sequence[Path] | None = None
+) -> PackFonts:
+    """Register DejaVu Sans with ReportLab and, when ``texts`` hold characters it cannot
+    draw, the fallback font: of ``fallback_fonts`` (else :func:`installed_fonts`), the one
+    drawing most of them that ReportLab can embed (TrueType outlines, not CFF)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase.ttfonts import TTFError
 
-    folder = matplotlib_font_dir()
-    styles = {
-        BODY: "DejaVuSans.ttf",
-        BOLD: "DejaVuSans-Bold.ttf",
-        ITALIC: "DejaVuSans-Oblique.ttf",
-        BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-        MONO: "DejaVuSansMono.ttf",
-    }
-    body = {name: _truetype(name, folder / file) for name, file in styles.items()}
-    addMapping(BODY, 0, 0, BODY)
-    addMapping(BODY, 1, 0, BOLD)
-    addMapping(BODY, 0, 1, ITALIC)
-    addMapping(BODY, 1, 1, BOLD_ITALIC)
-    body_chars = frozenset(body[BODY].face.charToGlyph)
-    for path in find_fallback_fonts(dirs):
+    body = _register_body()
+    needed = set("".join(texts)) - body.body_text
+    if not needed:
+        return body
+    candidates = installed_fonts() if fallback_fonts is None else fallback_fonts
+    for path in _drawing_most(needed, candidates):
         name = f"{FALLBACK}-{zlib.crc32(str(path).encode()):08x}"
         try:
             font = _truetype(name, path)
@@ -210,8 +144,41 @@ def _register(dirs: tuple[Path, ...]) -> PackFonts:
             continue
         for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
             addMapping(name, bold, italic, name)  # type: ignore[arg-type]
-        return PackFonts(body_chars, path, frozenset(font.face.charToGlyph), name)
-    return PackFonts(body_chars)
+        return PackFonts(body.body_chars, path, frozenset(font.face.charToGlyph), name)
+    return body
+
+
+def _drawing_most(needed: set[str], candidates: Iterable[Path]) -> list[Path]:
+    """The fonts among ``candidates`` that draw some of ``needed``, those drawing most first."""
+    from matplotlib import font_manager
+
+    drawn: dict[Path, int] = {}
+    for path in candidates:
+        try:
+            font = font_manager.get_font(path)
+        except (OSError, RuntimeError):  # not a font FreeType can read
+            continue
+        if not font.family_name.startswith(LAST_RESORT):
+            drawn[path] = sum(font.get_char_index(ord(char)) != 0 for char in needed)
+    return sorted((p for p in drawn if drawn[p]), key=lambda p: (-drawn[p], str(p)))
+
+
+@cache
+def _register_body() -> PackFonts:
+    """DejaVu Sans in four styles, and its mono, as matplotlib's font manager finds them."""
+    from matplotlib import font_manager
+    from reportlab.lib.fonts import addMapping
+
+    registered = {}
+    for name, (family, weight, style) in _BODY_STYLES.items():
+        wanted = font_manager.FontProperties(family=family, weight=weight, style=style)
+        path = Path(font_manager.findfont(wanted, fallback_to_default=False))
+        registered[name] = _truetype(name, path)
+    addMapping(BODY, 0, 0, BODY)
+    addMapping(BODY, 1, 0, BOLD)
+    addMapping(BODY, 0, 1, ITALIC)
+    addMapping(BODY, 1, 1, BOLD_ITALIC)
+    return PackFonts(frozenset(registered[BODY].face.charToGlyph))
 
 
 def _truetype(name: str, path: Path) -> TTFont:

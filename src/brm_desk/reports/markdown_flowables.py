@@ -20,8 +20,7 @@ if TYPE_CHECKING:
     from brm_desk.reports.fonts import PackFonts
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^(\s*)[-*+]\s+(.*)$")
-_NUMBERED = re.compile(r"^(\s*)(\d+)[.)]\s+(.*)$")
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|(\d+)[.)])\s+(.*)$")  # indent, number (if any), text
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -68,33 +67,18 @@ def markdown_flowables(text: str, styles: StyleSheet1, fonts: PackFonts) -> list
             flush()
             continue
         heading = _HEADING.match(line)
-        bullet = _BULLET.match(line)
-        numbered = _NUMBERED.match(line)
+        item = _LIST_ITEM.match(line)
         if _RULE.match(line):
             flush()
         elif heading:
             flush()
             flowables.append(Paragraph(inline(heading.group(2), fonts), styles["NoteHeading"]))
-        elif bullet:
+        elif item:
             flush()
-            depth = min(len(bullet.group(1).expandtabs(4)) // 2, 3)
-            flowables.append(
-                Paragraph(
-                    inline(bullet.group(2), fonts),
-                    styles[f"NoteBullet{depth}"],
-                    bulletText="•",
-                )
-            )
-        elif numbered:
-            flush()
-            depth = min(len(numbered.group(1).expandtabs(4)) // 2, 3)
-            flowables.append(
-                Paragraph(
-                    inline(numbered.group(3), fonts),
-                    styles[f"NoteBullet{depth}"],
-                    bulletText=f"{numbered.group(2)}.",
-                )
-            )
+            indent, number, words = item.groups()
+            style = styles[f"NoteBullet{min(len(indent.expandtabs(4)) // 2, 3)}"]
+            mark = "•" if number is None else f"{number}."
+            flowables.append(Paragraph(inline(words, fonts), style, bulletText=mark))
         else:
             paragraph.append(line)
     flush()

@@ -42,58 +42,31 @@ def pack_styles() -> StyleSheet1:
     ink, muted, accent = HexColor(INK), HexColor(MUTED), HexColor(ACCENT)
     base = ParagraphStyle("Body", fontName=BODY, fontSize=9.5, leading=13, textColor=ink)
     sheet.add(base)
-    sheet.add(ParagraphStyle("Small", base, fontSize=8, leading=10.5, textColor=muted))
-    sheet.add(ParagraphStyle("Cell", base, fontSize=8.5, leading=11))
-    sheet.add(ParagraphStyle("CellHead", base, fontName=BOLD, fontSize=8.5, leading=11))
-    sheet.add(ParagraphStyle("Figure", base, fontName=BOLD, fontSize=15, leading=18))
-    sheet.add(ParagraphStyle("FigureLabel", base, fontSize=8, leading=10, textColor=muted))
-    sheet.add(
-        ParagraphStyle(
-            "H1",
-            base,
-            fontName=BOLD,
-            fontSize=16,
-            leading=20,
-            textColor=accent,
-            spaceBefore=12,
-            spaceAfter=8,
-        )
+
+    def add(name: str, **changes: Any) -> None:
+        sheet.add(ParagraphStyle(name, base, **changes))
+
+    add("Small", fontSize=8, leading=10.5, textColor=muted)
+    add("Cell", fontSize=8.5, leading=11)
+    add("CellHead", fontName=BOLD, fontSize=8.5, leading=11)
+    add("Figure", fontName=BOLD, fontSize=15, leading=18)
+    add("FigureLabel", fontSize=8, leading=10, textColor=muted)
+    add(
+        "H1", fontName=BOLD, fontSize=16, leading=20, textColor=accent, spaceBefore=12, spaceAfter=8
     )
-    sheet.add(
-        ParagraphStyle("H2", base, fontName=BOLD, fontSize=12, leading=15, spaceBefore=10,
-                       spaceAfter=5)
-    )  # fmt: skip
-    sheet.add(ParagraphStyle("CoverKicker", base, fontSize=12, leading=16, textColor=muted))
-    sheet.add(
-        ParagraphStyle("CoverTitle", base, fontName=BOLD, fontSize=30, leading=36,
-                       textColor=accent, spaceBefore=6, spaceAfter=14)
-    )  # fmt: skip
-    sheet.add(ParagraphStyle("CoverLine", base, fontSize=11.5, leading=17))
-    sheet.add(
-        ParagraphStyle("MeetingHead", base, fontName=BOLD, fontSize=10, leading=13,
-                       spaceBefore=9, spaceAfter=1)
-    )  # fmt: skip
-    sheet.add(ParagraphStyle("MeetingMeta", base, fontSize=8, leading=10.5, textColor=muted,
-                             spaceAfter=3))  # fmt: skip
-    sheet.add(ParagraphStyle("Note", base, fontSize=9, leading=12.2, spaceAfter=3))
-    sheet.add(
-        ParagraphStyle("NoteHeading", base, fontName=BOLD, fontSize=9.5, leading=12.5,
-                       spaceBefore=3, spaceAfter=2)
-    )  # fmt: skip
+    add("H2", fontName=BOLD, fontSize=12, leading=15, spaceBefore=10, spaceAfter=5)
+    add("CoverKicker", fontSize=12, leading=16, textColor=muted)
+    add("CoverTitle", fontName=BOLD, fontSize=30, leading=36, textColor=accent, spaceBefore=6,
+        spaceAfter=14)  # fmt: skip
+    add("CoverLine", fontSize=11.5, leading=17)
+    add("MeetingHead", fontName=BOLD, fontSize=10, leading=13, spaceBefore=9, spaceAfter=1)
+    add("MeetingMeta", fontSize=8, leading=10.5, textColor=muted, spaceAfter=3)
+    add("Note", fontSize=9, leading=12.2, spaceAfter=3)
+    add("NoteHeading", fontName=BOLD, fontSize=9.5, leading=12.5, spaceBefore=3, spaceAfter=2)
     for depth in range(4):
-        sheet.add(
-            ParagraphStyle(
-                f"NoteBullet{depth}",
-                base,
-                fontSize=9,
-                leading=12,
-                leftIndent=12 + 12 * depth,
-                bulletIndent=3 + 12 * depth,
-                bulletFontName=BODY,
-                spaceAfter=1,
-            )
-        )
-    sheet.add(ParagraphStyle("Empty", base, fontName=ITALIC, textColor=muted))
+        add(f"NoteBullet{depth}", fontSize=9, leading=12, spaceAfter=1, bulletFontName=BODY,
+            leftIndent=12 + 12 * depth, bulletIndent=3 + 12 * depth)  # fmt: skip
+    add("Empty", fontName=ITALIC, textColor=muted)
     return sheet
 
 

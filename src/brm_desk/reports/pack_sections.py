@@ -6,13 +6,14 @@ private or which records belong to the period.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brm_desk.domain.enums import Focus, RequestStatus, Side
-from brm_desk.reports.fonts import BODY, PackFonts, matplotlib_fallback_families
+from brm_desk.reports.fonts import BODY, matplotlib_fallback_families, register_fonts
 from brm_desk.reports.pack_document import chart_flowable, content_width, pack_styles, table
 from brm_desk.services.review_data import PartnerPackData
 
@@ -50,13 +51,15 @@ def money(value: Decimal) -> str:
 class PackWriter:
     """Shared state while one pack's story is being written."""
 
-    def __init__(self, fonts: PackFonts, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], fallback_fonts: Sequence[Path] | None) -> None:
+        """Fonts for ``texts`` (refusing characters no font draws), styles, the page width."""
+        fonts = register_fonts(texts, fallback_fonts)
+        fonts.check(texts)
         self.fonts = fonts
         self.styles: StyleSheet1 = pack_styles()
         self.width = content_width()
-        needed = any(font for text in texts for font, _ in fonts.runs(text))
-        self.fallback_font = fonts.fallback_path if needed else None
-        self.families = matplotlib_fallback_families(fonts) if needed else []
+        self.fallback_font = fonts.fallback_path
+        self.families = matplotlib_fallback_families(fonts)
 
     def p(self, text: str, style: str = "Body") -> Flowable:
         """A paragraph of plain text (escaped, fallback runs in their font)."""

@@ -6,12 +6,12 @@ decided what may be shown (private items stay out unless the user includes them)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brm_desk.reports.chart_drawings import balance_drawings
-from brm_desk.reports.fonts import register_fonts
 from brm_desk.reports.pack_document import build_pdf, chart_flowable, table
 from brm_desk.reports.pack_sections import PackWriter, Progress, day, period_text, share
 from brm_desk.services.review_data import PartnerPackData, gather_partner, gather_portfolio
@@ -60,18 +60,18 @@ def write_partner_pack(
     *,
     include_private: bool = False,
     progress: Progress | None = None,
-    fallback_font_dirs: list[Path] | None = None,
+    fallback_fonts: Sequence[Path] | None = None,
 ) -> int:
-    """Write one partner's review pack to ``path``; returns the number of pages."""
+    """Write one partner's review pack to ``path``; returns the number of pages.
+
+    ``fallback_fonts`` are the font files a fallback for text DejaVu Sans cannot draw is
+    chosen from (default: every installed font)."""
     steps = 4
     _report(progress, 0, steps, "Gathering the partner's figures")
     data = gather_partner(
         journal, partner_id, period_from, period_to, include_private=include_private
     )
-    fonts = register_fonts(fallback_font_dirs)
-    texts = data.texts()
-    fonts.check(texts)
-    pack = PackWriter(fonts, texts)
+    pack = PackWriter(data.texts(), fallback_fonts)
     name = data.partner.name
     _report(progress, 1, steps, "Drawing the balance chart")
     story = pack.cover("Partner review", name, _cover_lines(data), _data_note(include_private))
@@ -89,7 +89,7 @@ def write_partner_pack(
         title=f"Partner review — {name}",
         header_left=name,
         header_right=period_text(period_from, period_to),
-        fonts=fonts,
+        fonts=pack.fonts,
         on_page=lambda page: _report(progress, 3, steps, f"Laying out page {page}"),
     )
     _report(progress, steps, steps, "Done")
@@ -104,7 +104,7 @@ def write_portfolio_pack(
     *,
     include_private: bool = False,
     progress: Progress | None = None,
-    fallback_font_dirs: list[Path] | None = None,
+    fallback_fonts: Sequence[Path] | None = None,
     workers: int | None = 1,
 ) -> int:
     """Write the portfolio pack (every active partner) to ``path``; returns the page count.
@@ -123,10 +123,7 @@ def write_portfolio_pack(
         journal, period_from, period_to, include_private=include_private, progress=gathered
     )
     steps = len(sections) + 3
-    fonts = register_fonts(fallback_font_dirs)
-    texts = [text for section in sections for text in section.texts()]
-    fonts.check(texts)
-    pack = PackWriter(fonts, texts)
+    pack = PackWriter([text for section in sections for text in section.texts()], fallback_fonts)
     lines = [
         f"Period: {period_text(period_from, period_to)}",
         f"Active partners: {len(sections)}",
@@ -169,7 +166,7 @@ def write_portfolio_pack(
         title="Portfolio review",
         header_left="Portfolio review",
         header_right=period_text(period_from, period_to),
-        fonts=fonts,
+        fonts=pack.fonts,
         on_page=lambda page: _report(progress, steps - 1, steps, f"Laying out page {page}"),
     )
     _report(progress, steps, steps, "Done")

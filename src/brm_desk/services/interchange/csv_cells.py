@@ -23,54 +23,37 @@ _FORMATS = (
     "%B %d, %Y",
 )
 
-# Priority words of ServiceNow, Jira and friends, on the journal's 1–5 scale (5 most).
+# Priority words of ServiceNow, Jira and friends (comma-separated), on the journal's 1–5 scale.
 _SCALE_WORDS = {
-    "critical": 5,
-    "highest": 5,
-    "blocker": 5,
-    "urgent": 5,
-    "very high": 5,
-    "high": 4,
-    "major": 4,
-    "moderate": 3,
-    "medium": 3,
-    "normal": 3,
-    "low": 2,
-    "minor": 2,
-    "lowest": 1,
-    "trivial": 1,
-    "planning": 1,
-    "very low": 1,
+    word: level
+    for level, words in (
+        (5, "critical, highest, blocker, urgent, very high"),
+        (4, "high, major"),
+        (3, "moderate, medium, normal"),
+        (2, "low, minor"),
+        (1, "lowest, trivial, planning, very low"),
+    )
+    for word in words.split(", ")
 }
 _SCALE_PREFIX = re.compile(r"^\d\s*-\s*")
 
+# Service tools' states (comma-separated), as the journal's statuses.
 _STATUS_WORDS = {
-    "new": RequestStatus.NEW,
-    "open": RequestStatus.NEW,
-    "to do": RequestStatus.NEW,
-    "backlog": RequestStatus.NEW,
-    "draft": RequestStatus.NEW,
-    "submitted": RequestStatus.NEW,
-    "on hold": RequestStatus.NEW,
-    "pending": RequestStatus.NEW,
-    "in progress": RequestStatus.ACCEPTED,
-    "work in progress": RequestStatus.ACCEPTED,
-    "assigned": RequestStatus.ACCEPTED,
-    "approved": RequestStatus.ACCEPTED,
-    "selected for development": RequestStatus.ACCEPTED,
-    "resolved": RequestStatus.DELIVERED,
-    "closed": RequestStatus.DELIVERED,
-    "closed complete": RequestStatus.DELIVERED,
-    "done": RequestStatus.DELIVERED,
-    "complete": RequestStatus.DELIVERED,
-    "completed": RequestStatus.DELIVERED,
-    "cancelled": RequestStatus.DECLINED,
-    "canceled": RequestStatus.DECLINED,
-    "rejected": RequestStatus.DECLINED,
-    "won't do": RequestStatus.DECLINED,
-    "closed incomplete": RequestStatus.DECLINED,
-    "closed skipped": RequestStatus.DECLINED,
-    "routed": RequestStatus.REDIRECTED,
+    word: status
+    for status, words in (
+        (RequestStatus.NEW, "new, open, to do, backlog, draft, submitted, on hold, pending"),
+        (
+            RequestStatus.ACCEPTED,
+            "in progress, work in progress, assigned, approved, selected for development",
+        ),
+        (RequestStatus.DELIVERED, "resolved, closed, closed complete, done, complete, completed"),
+        (
+            RequestStatus.DECLINED,
+            "cancelled, canceled, rejected, won't do, closed incomplete, closed skipped",
+        ),
+        (RequestStatus.REDIRECTED, "routed"),
+    )
+    for word in words.split(", ")
 }
 
 

@@ -19,9 +19,8 @@ from typing import Any, NoReturn
 from brm_desk.domain.errors import BrmDeskError, ImportFileError
 from brm_desk.domain.records import Partner
 from brm_desk.services.interchange.json_export import (
-    contact_document,
     meeting_document,
-    partner_document,
+    record_document,
     request_document,
 )
 from brm_desk.services.interchange.json_schema import (
@@ -37,12 +36,6 @@ from brm_desk.store.database import Transaction
 from brm_desk.store.interchange_rows import StoredRecord
 
 KINDS = ("partners", "contacts", "meetings", "requests")
-_SINGULAR = {
-    "partners": "partner",
-    "contacts": "contact",
-    "meetings": "meeting",
-    "requests": "request",
-}
 
 _NEEDS_LIVE = frozenset({"partner", "reframed_as"})
 
@@ -73,7 +66,7 @@ class ExportReport:
 
 
 def _count(n: int, kind: str) -> str:
-    return f"{n} {kind if n != 1 else _SINGULAR[kind]}"
+    return f"{n} {kind if n != 1 else kind.removesuffix('s')}"
 
 
 # Export
@@ -115,8 +108,8 @@ def _export(
         "format": FORMAT,
         "version": VERSION,
         "exported_at": stamp,
-        "partners": [partner_document(p) for p in partners],
-        "contacts": [contact_document(c) for c in contacts],
+        "partners": [record_document(p) for p in partners],
+        "contacts": [record_document(c) for c in contacts],
         "meetings": [meeting_document(m, contact_ids) for m in meetings],
         "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
     }

@@ -65,14 +65,12 @@ REQUEST_FIELDS = (
     "benefit_reviewed_on", "meetings", "notes", "private", "tags",
 )  # fmt: skip
 
-# The same, for quick lookups of field names.
-_TOP_KEYS = frozenset(TOP_FIELDS)
-_PARTNER_KEYS = frozenset(PARTNER_FIELDS)
-_MATURITY_KEYS = frozenset(MATURITY_FIELDS)
-_CONTACT_KEYS = frozenset(CONTACT_FIELDS)
-_MEETING_KEYS = frozenset(MEETING_FIELDS)
-_ACTION_KEYS = frozenset(ACTION_FIELDS)
-_REQUEST_KEYS = frozenset(REQUEST_FIELDS)
+_RECORD_KEYS = {
+    "partner": frozenset(PARTNER_FIELDS),
+    "contact": frozenset(CONTACT_FIELDS),
+    "meeting": frozenset(MEETING_FIELDS),
+    "request": frozenset(REQUEST_FIELDS),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +95,10 @@ class Document:
     places: dict[str, str] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
 
-    def claim(self, record_id: str, kind: str, place: str) -> None:
-        """Note where an id sits, refusing a second record with the same id."""
+    def record(self, value: Any, place: str, kind: str) -> tuple[JsonObject, str]:
+        """The object of a record of ``kind`` and its id, refusing an id used before."""
+        obj = JsonObject(value, place, _RECORD_KEYS[kind])
+        record_id = obj.identifier()
         if record_id in self.places:
             raise ImportFileError(
                 f"{place}: the id {quote(record_id)} is already used by {self.places[record_id]}"
@@ -106,6 +106,7 @@ class Document:
             )
         self.kinds[record_id] = kind
         self.places[record_id] = place
+        return obj, record_id
 
     def refer(self, owner: str, name: str, kind: str, *targets: str | None) -> None:
         found = tuple(target for target in targets if target is not None)
@@ -115,9 +116,7 @@ class Document:
 
 def read_partner(value: Any, place: str, document: Document) -> None:
     """A partner; its maturity history is kept as given (an import does not start one)."""
-    obj = JsonObject(value, place, _PARTNER_KEYS)
-    partner_id = obj.identifier()
-    document.claim(partner_id, "partner", place)
+    obj, partner_id = document.record(value, place, "partner")
     history = tuple(
         read_maturity_change(item, f"{place}.maturity_history[{i}]", partner_id)
         for i, item in enumerate(obj.items("maturity_history"))
@@ -139,16 +138,14 @@ def read_partner(value: Any, place: str, document: Document) -> None:
 
 def read_maturity_change(value: Any, place: str, partner_id: str) -> MaturityChange:
     """One step of a maturity history; both fields are needed to mean anything."""
-    obj = JsonObject(value, place, _MATURITY_KEYS, ("partner", partner_id))
+    obj = JsonObject(value, place, MATURITY_FIELDS, ("partner", partner_id))
     maturity = obj.choice("maturity", Maturity, MISSING)
     return MaturityChange(maturity, obj.required_day("since", MISSING))
 
 
 def read_contact(value: Any, place: str, document: Document) -> None:
     """A contact; its partner is resolved later, against the file and the journal."""
-    obj = JsonObject(value, place, _CONTACT_KEYS)
-    contact_id = obj.identifier()
-    document.claim(contact_id, "contact", place)
+    obj, contact_id = document.record(value, place, "contact")
     contact = Contact(
         id=contact_id,
         partner_id=obj.identifier("partner"),
@@ -167,9 +164,7 @@ def read_contact(value: Any, place: str, document: Document) -> None:
 
 def read_meeting(value: Any, place: str, document: Document) -> None:
     """A meeting; without a focus it takes its type's default, as in the app."""
-    obj = JsonObject(value, place, _MEETING_KEYS)
-    meeting_id = obj.identifier()
-    document.claim(meeting_id, "meeting", place)
+    obj, meeting_id = document.record(value, place, "meeting")
     meeting_type = obj.choice("type", MeetingType, MeetingType.OTHER)
     meeting = Meeting(
         id=meeting_id,
@@ -198,7 +193,7 @@ def read_meeting(value: Any, place: str, document: Document) -> None:
 
 def read_action(value: Any, place: str, meeting_id: str) -> Action:
     """A follow-up; messages name its meeting, since an action has no id of its own."""
-    obj = JsonObject(value, place, _ACTION_KEYS, ("meeting", meeting_id))
+    obj = JsonObject(value, place, ACTION_FIELDS, ("meeting", meeting_id))
     return Action(
         text=obj.required_text("text"),
         side=obj.choice("side", Side, Side.MINE),
@@ -210,9 +205,7 @@ def read_action(value: Any, place: str, meeting_id: str) -> Action:
 
 def read_request(value: Any, place: str, document: Document, today: date) -> None:
     """A request; one without a ``received`` date is taken as received today."""
-    obj = JsonObject(value, place, _REQUEST_KEYS)
-    request_id = obj.identifier()
-    document.claim(request_id, "request", place)
+    obj, request_id = document.record(value, place, "request")
     request = Request(
         id=request_id,
         partner_id=obj.identifier("partner"),
@@ -273,7 +266,7 @@ def read_header(data: Any) -> JsonObject:
     if type(version) is not int or version != VERSION:
         shown = quote(version) if isinstance(version, str) else describe(version)
         raise ImportFileError(f"version: must be {VERSION}, not {shown}")
-    header = JsonObject(data, "", _TOP_KEYS)
+    header = JsonObject(data, "", TOP_FIELDS)
     if "exported_at" in data:
         exported_at = header.text("exported_at")
         try:
