@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.enums import MeetingType
+from brm_desk.domain.periods import Preset
 from brm_desk.domain.records import Meeting
 from brm_desk.services.journal import Journal
-from brm_desk.ui.charts.periods import ReviewPeriod
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.export_pack import ExportPackDialog, staging_path
 from brm_desk.ui.main_window import MainWindow
@@ -50,7 +50,7 @@ def charted(journal: Journal) -> ChartJournal:
 def dialog_for(qtbot: QtBot, charted: ChartJournal, partner_id: str | None) -> ExportPackDialog:
     dialog = ExportPackDialog(charted.journal, QSettings(), partner_id=partner_id)
     qtbot.addWidget(dialog)
-    dialog.period_box.setCurrentIndex(dialog.period_box.findData(ReviewPeriod.CUSTOM.value))
+    dialog.period_box.setCurrentIndex(dialog.period_box.findData(Preset.CUSTOM.value))
     dialog.from_edit.setDate(QDate(2026, 9, 1))
     dialog.to_edit.setDate(QDate(2026, 11, 24))
     return dialog
@@ -218,7 +218,7 @@ def test_the_folder_is_remembered_for_the_next_export(
     export(qtbot, dialog_for(qtbot, charted, charted.finance.id), folder / "first.pdf")
     again = ExportPackDialog(charted.journal, QSettings(), partner_id=charted.sales.id)
     qtbot.addWidget(again)
-    again.period_box.setCurrentIndex(again.period_box.findData(ReviewPeriod.LAST_QUARTER.value))
+    again.period_box.setCurrentIndex(again.period_box.findData(Preset.LAST_QUARTER.value))
     assert (_day(again.from_edit), _day(again.to_edit)) == (date(2026, 7, 1), date(2026, 9, 30))
     assert Path(again.path_edit.text()) == folder / (
         "Review pack - Sales - 2026-07-01 to 2026-09-30.pdf"

@@ -129,4 +129,5 @@ _LABELS = {
     "partner": "Partner owes",
     "provider": "Provider owes",
     "benefits_reviewed": "Benefits reviewed",
+    "custom": "Custom…",
 }

@@ -1,48 +1,70 @@
-"""Named periods a BRM picks from (last 90 days, this quarter, …), as plain date arithmetic."""
+"""Named periods a BRM picks from (last 90 days, last quarter, year to date, …) as date arithmetic.
+
+The dashboard offers days back from today; a review pack and a partner's chart offer whole
+months, so their charts hold whole months but the current one, which runs to today.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from enum import StrEnum
+
+from brm_desk.domain.enums import LabelledEnum
 
 
-class Preset(StrEnum):
+class Preset(LabelledEnum):
     LAST_30_DAYS = "last_30_days"
     LAST_90_DAYS = "last_90_days"
     LAST_365_DAYS = "last_365_days"
     THIS_QUARTER = "this_quarter"
     LAST_QUARTER = "last_quarter"
+    LAST_6_MONTHS = "last_6_months"
+    LAST_12_MONTHS = "last_12_months"
+    YEAR_TO_DATE = "year_to_date"
     CUSTOM = "custom"
 
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
 
+RECENT_PERIODS = (
+    Preset.LAST_30_DAYS,
+    Preset.LAST_90_DAYS,
+    Preset.LAST_365_DAYS,
+    Preset.THIS_QUARTER,
+    Preset.LAST_QUARTER,
+    Preset.CUSTOM,
+)
+"""What the dashboard offers."""
 
-_LABELS = {
-    Preset.LAST_30_DAYS: "Last 30 days",
-    Preset.LAST_90_DAYS: "Last 90 days",
-    Preset.LAST_365_DAYS: "Last 365 days",
-    Preset.THIS_QUARTER: "This quarter",
-    Preset.LAST_QUARTER: "Last quarter",
-    Preset.CUSTOM: "Custom…",
-}
+REVIEW_PERIODS = (
+    Preset.LAST_QUARTER,
+    Preset.LAST_6_MONTHS,
+    Preset.LAST_12_MONTHS,
+    Preset.YEAR_TO_DATE,
+    Preset.CUSTOM,
+)
+"""What a review pack and a partner's chart offer: whole months."""
+
 _DAYS = {Preset.LAST_30_DAYS: 30, Preset.LAST_90_DAYS: 90, Preset.LAST_365_DAYS: 365}
+_MONTHS = {Preset.LAST_6_MONTHS: 6, Preset.LAST_12_MONTHS: 12}
 
 
 def quarter_start(day: date) -> date:
     return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-def quarter_label(day: date) -> str:
-    """ "Q4 2026" for any day in that quarter."""
-    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+def months_back(today: date, count: int) -> date:
+    """The first day of the month ``count - 1`` months before today's: ``count`` months
+    including the current one."""
+    index = today.year * 12 + today.month - 1 - (count - 1)
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def preset_period(preset: Preset, today: date) -> tuple[date, date]:
     """The inclusive [from, to] a preset means on ``today`` (CUSTOM has no meaning here)."""
     if preset in _DAYS:
         return today - timedelta(days=_DAYS[preset]), today
+    if preset in _MONTHS:
+        return months_back(today, _MONTHS[preset]), today
+    if preset is Preset.YEAR_TO_DATE:
+        return date(today.year, 1, 1), today
     if preset is Preset.THIS_QUARTER:
         return quarter_start(today), today
     if preset is Preset.LAST_QUARTER:

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.partner_chart import PartnerChartPanel
-from brm_desk.ui.charts.periods import ReviewPeriod, review_period
 
 SETTINGS_KEY = "partners/chart_period"
 
@@ -27,10 +27,10 @@ class PartnerDetail(QWidget):
         self.chart = PartnerChartPanel()
         self.period_box = QComboBox()
         self.period_box.setAccessibleName("Chart period")
-        for period in ReviewPeriod:
-            if period is not ReviewPeriod.CUSTOM:
+        for period in REVIEW_PERIODS:
+            if period is not Preset.CUSTOM:
                 self.period_box.addItem(period.label, period.value)
-        remembered = settings.value(SETTINGS_KEY, ReviewPeriod.LAST_12_MONTHS.value, type=str)
+        remembered = settings.value(SETTINGS_KEY, Preset.LAST_12_MONTHS.value, type=str)
         found = self.period_box.findData(remembered)
         self.period_box.setCurrentIndex(found if found >= 0 else 2)
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
@@ -46,7 +46,7 @@ class PartnerDetail(QWidget):
         layout.addWidget(self.chart)
 
     def period(self) -> tuple[date, date]:
-        return review_period(ReviewPeriod(self.period_box.currentData()), self.journal.today())
+        return preset_period(Preset(self.period_box.currentData()), self.journal.today())
 
     def set_partner(self, partner_id: str | None) -> None:
         """Show this partner's balance (reloaded even when it is the partner shown)."""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.errors import BrmDeskError
-from brm_desk.ui.charts.periods import ReviewPeriod, review_period
+from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.operations import QueryOp
 
@@ -141,9 +141,9 @@ class ExportPackDialog(QDialog):
         self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
         self.period_box = QComboBox()
         self.period_box.setAccessibleName("Period")
-        for period in ReviewPeriod:
+        for period in REVIEW_PERIODS:
             self.period_box.addItem(period.label, period.value)
-        remembered = settings.value(PERIOD_KEY, ReviewPeriod.LAST_QUARTER.value, type=str)
+        remembered = settings.value(PERIOD_KEY, Preset.LAST_QUARTER.value, type=str)
         self.period_box.setCurrentIndex(max(self.period_box.findData(remembered), 0))
         self.from_edit = _date_edit("From")
         self.to_edit = _date_edit("To")
@@ -207,14 +207,14 @@ class ExportPackDialog(QDialog):
 
     # Choices --------------------------------------------------------------------------
 
-    def chosen_period(self) -> ReviewPeriod:
-        return ReviewPeriod(self.period_box.currentData())
+    def chosen_period(self) -> Preset:
+        return Preset(self.period_box.currentData())
 
     def period(self) -> tuple[date, date]:
         period = self.chosen_period()
-        if period is ReviewPeriod.CUSTOM:
+        if period is Preset.CUSTOM:
             return _day(self.from_edit), _day(self.to_edit)
-        return review_period(period, self.journal.today())
+        return preset_period(period, self.journal.today())
 
     def partner_id(self) -> str | None:
         data = self.partner_box.currentData()
@@ -222,7 +222,7 @@ class ExportPackDialog(QDialog):
 
     def _period_changed(self) -> None:
         """A named period shows its dates, read-only; Custom makes them editable."""
-        custom = self.chosen_period() is ReviewPeriod.CUSTOM
+        custom = self.chosen_period() is Preset.CUSTOM
         if not custom:
             start, end = self.period()
             for edit, day in ((self.from_edit, start), (self.to_edit, end)):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from brm_desk.domain.periods import Preset, preset_period
+from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
@@ -48,7 +48,7 @@ class DashboardPage(Page):
         self.settings = settings
         self.period_box = QComboBox()
         self.period_box.setAccessibleName("Period")
-        for preset in Preset:
+        for preset in RECENT_PERIODS:
             self.period_box.addItem(preset.label, preset.value)
         self.from_edit = _date_edit("Period from")
         self.to_edit = _date_edit("Period to")

@@ -1,4 +1,4 @@
-"""The review periods of the partner chart and the export dialog, as date arithmetic."""
+"""The named periods of the dashboard, the partner chart and the export dialog."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brm_desk.ui.charts.periods import ReviewPeriod, months_back, review_period
+from brm_desk.domain.periods import (
+    RECENT_PERIODS,
+    REVIEW_PERIODS,
+    Preset,
+    months_back,
+    preset_period,
+)
 
 TODAY = date(2026, 11, 24)
 
@@ -16,28 +22,41 @@ TODAY = date(2026, 11, 24)
 @pytest.mark.parametrize(
     ("period", "expected"),
     [
-        (ReviewPeriod.LAST_QUARTER, (date(2026, 7, 1), date(2026, 9, 30))),
-        (ReviewPeriod.LAST_6_MONTHS, (date(2026, 6, 1), TODAY)),
-        (ReviewPeriod.LAST_12_MONTHS, (date(2025, 12, 1), TODAY)),
-        (ReviewPeriod.YEAR_TO_DATE, (date(2026, 1, 1), TODAY)),
+        (Preset.LAST_QUARTER, (date(2026, 7, 1), date(2026, 9, 30))),
+        (Preset.LAST_6_MONTHS, (date(2026, 6, 1), TODAY)),
+        (Preset.LAST_12_MONTHS, (date(2025, 12, 1), TODAY)),
+        (Preset.YEAR_TO_DATE, (date(2026, 1, 1), TODAY)),
+        (Preset.LAST_30_DAYS, (date(2026, 10, 25), TODAY)),
+        (Preset.LAST_90_DAYS, (date(2026, 8, 26), TODAY)),
+        (Preset.LAST_365_DAYS, (date(2025, 11, 24), TODAY)),
+        (Preset.THIS_QUARTER, (date(2026, 10, 1), TODAY)),
     ],
 )
-def test_each_named_period_on_a_november_day(
-    period: ReviewPeriod, expected: tuple[date, date]
-) -> None:
-    assert review_period(period, TODAY) == expected
+def test_each_named_period_on_a_november_day(period: Preset, expected: tuple[date, date]) -> None:
+    assert preset_period(period, TODAY) == expected
 
 
 def test_last_quarter_in_the_first_quarter_is_the_previous_years_fourth() -> None:
-    assert review_period(ReviewPeriod.LAST_QUARTER, date(2027, 2, 10)) == (
+    assert preset_period(Preset.LAST_QUARTER, date(2027, 2, 10)) == (
         date(2026, 10, 1),
         date(2026, 12, 31),
     )
 
 
+def test_each_screen_offers_custom_last() -> None:
+    assert RECENT_PERIODS[-1] is REVIEW_PERIODS[-1] is Preset.CUSTOM
+    assert Preset.CUSTOM.label == "Custom…"
+    assert [p.label for p in REVIEW_PERIODS[:-1]] == [
+        "Last quarter",
+        "Last 6 months",
+        "Last 12 months",
+        "Year to date",
+    ]
+
+
 def test_custom_is_chosen_with_dates() -> None:
     with pytest.raises(ValueError, match="chosen with dates"):
-        review_period(ReviewPeriod.CUSTOM, TODAY)
+        preset_period(Preset.CUSTOM, TODAY)
 
 
 @given(st.dates(min_value=date(1901, 1, 1), max_value=date(9998, 12, 31)), st.integers(1, 36))
@@ -51,7 +70,7 @@ def test_n_months_back_start_on_a_first_and_hold_n_calendar_months(today: date, 
 
 @given(st.dates(min_value=date(1901, 1, 1), max_value=date(9998, 12, 31)))
 def test_last_quarter_is_three_whole_months_ending_before_this_quarter(today: date) -> None:
-    start, end = review_period(ReviewPeriod.LAST_QUARTER, today)
+    start, end = preset_period(Preset.LAST_QUARTER, today)
     assert start.day == 1
     assert start.month in (1, 4, 7, 10)
     assert (end.year * 12 + end.month) - (start.year * 12 + start.month) == 2
