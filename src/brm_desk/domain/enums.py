@@ -21,6 +21,10 @@ class Focus(LabelledEnum):
     STRATEGIC = "strategic"
 
 
+FOCUS_ORDER = (Focus.REACTIVE, Focus.ROUTINE, Focus.STRATEGIC)
+"""From firefighting to strategy: the order charts stack and tables list the three."""
+
+
 class MeetingType(LabelledEnum):
     """What kind of meeting it was; each type has a default focus."""
 

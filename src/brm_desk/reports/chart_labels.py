@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from brm_desk.domain.balance import PartnerBalance
+from brm_desk.domain.enums import FOCUS_ORDER
 from brm_desk.reports.chart_palette import ChartPalette
-from brm_desk.reports.charts import FOCUS_ORDER
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

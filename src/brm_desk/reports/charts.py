@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from weakref import WeakKeyDictionary
 
 from brm_desk.domain.balance import PartnerBalance
-from brm_desk.domain.enums import Focus
+from brm_desk.domain.enums import FOCUS_ORDER
 from brm_desk.reports.chart_palette import ChartPalette as ChartPalette  # one import for all
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 Unit = Literal["count", "hours"]
 
-FOCUS_ORDER = (Focus.REACTIVE, Focus.ROUTINE, Focus.STRATEGIC)
 BASE_FONT_FAMILY = "DejaVu Sans"
 BAR_WIDTH = 0.7
 

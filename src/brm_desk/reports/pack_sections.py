@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brm_desk.domain.enums import Focus, RequestStatus, Side
+from brm_desk.domain.enums import FOCUS_ORDER, RequestStatus, Side
 from brm_desk.reports.fonts import BODY, matplotlib_fallback_families, register_fonts
 from brm_desk.reports.pack_document import chart_flowable, content_width, pack_styles, table
 from brm_desk.services.review_data import PartnerPackData
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(step, steps, what)`` so a dialog can show how far an export is."""
 
-FOCUS_ORDER = (Focus.REACTIVE, Focus.ROUTINE, Focus.STRATEGIC)
 SIDE_TITLES = {
     Side.MINE: "What I owe them",
     Side.PARTNER: "What they owe",

@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from brm_desk.domain.balance import PartnerBalance
+from brm_desk.domain.enums import FOCUS_ORDER
 from brm_desk.reports.chart_labels import month_at, month_text
-from brm_desk.reports.charts import BALANCE_MARGINS, FOCUS_ORDER, Unit, draw_balance
+from brm_desk.reports.charts import BALANCE_MARGINS, Unit, draw_balance
 from brm_desk.ui.charts.panel import ChartPanel, hover_note
 
 if TYPE_CHECKING:
