@@ -26,7 +26,6 @@ from brm_desk.domain.rules import (
     MAX_AMOUNT,
     STATUS_REQUIRED_FIELDS,
     STATUS_TRANSITIONS,
-    benefits_review_due_on,
     check_contact,
     check_meeting,
     check_partner,
@@ -421,21 +420,6 @@ def test_check_transition_refuses_exactly_the_moves_the_workflow_does_not_allow(
 
 def test_check_transition_names_the_field_for_an_unknown_status() -> None:
     assert field_of(check_transition, RequestStatus.NEW, "shipped") == "status"
-
-
-def test_a_delivered_request_with_a_benefit_is_due_for_review_90_days_later() -> None:
-    delivered = dataclasses.replace(
-        REQUEST,
-        status=RequestStatus.DELIVERED,
-        delivered_on=date(2026, 4, 1),
-        expected_benefit="Close two days faster",
-    )
-    assert benefits_review_due_on(delivered) == date(2026, 6, 30)
-    assert benefits_review_due_on(dataclasses.replace(delivered, expected_benefit="")) is None
-    with_amount = dataclasses.replace(
-        delivered, expected_benefit="", expected_value_amount=Decimal(10)
-    )
-    assert benefits_review_due_on(with_amount) == date(2026, 6, 30)
 
 
 # --- nothing but ValidationError, whatever is put in a field ----------------------------------

@@ -204,3 +204,18 @@ def test_archived_partners_stay_off_the_dashboard(journal: Journal) -> None:
     journal.partners.update(replace(old, archived=True))
 
     assert list(_glance(journal)) == ["Finance"]
+
+
+@pytest.mark.parametrize("blank", ["", " \t\n", "\u00a0", "\u3000\u2003"])
+def test_an_expected_benefit_of_only_whitespace_is_no_benefit(journal: Journal, blank: str) -> None:
+    finance = _partner(journal, "Finance")
+    _request(
+        journal,
+        finance,
+        date(2026, 1, 5),
+        status=RequestStatus.DELIVERED,
+        delivered_on=TODAY - timedelta(days=120),
+        expected_benefit=blank,
+    )
+
+    assert _glance(journal)["Finance"].reviews_due == 0

@@ -108,6 +108,11 @@ def strategic_share(reactive: int, strategic: int) -> float | None:
     return None if denominator == 0 else strategic / denominator
 
 
+def share_trend(now: float | None, before: float | None) -> float | None:
+    """How far the strategic share moved since before; none when either has none."""
+    return None if now is None or before is None else now - before
+
+
 def month_start(day: date) -> date:
     return day.replace(day=1)
 

@@ -6,6 +6,7 @@ Ids are the journal's public, stable string ids (the ones the JSON format carrie
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -74,8 +75,33 @@ class Action:
     due: date | None = None
     done: date | None = None
 
+    @property
+    def is_open(self) -> bool:
+        return self.done is None
+
+    @property
+    def is_ours(self) -> bool:
+        """Owed by my side: by me or by the provider I answer for, not by the partner."""
+        return self.side != Side.PARTNER
+
     def is_overdue(self, today: date) -> bool:
-        return self.done is None and self.due is not None and self.due < today
+        """Open, and due before ``today``."""
+        return self.is_open and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True, slots=True)
+class AgreedAction:
+    """A follow-up and the meeting it was agreed in (``private`` when that meeting is)."""
+
+    action: Action
+    meeting_title: str
+    meeting_date: date
+    private: bool = False
+
+
+def due_first(agreed: Iterable[AgreedAction]) -> tuple[AgreedAction, ...]:
+    """The first due first (undated last), then the one agreed earliest."""
+    return tuple(sorted(agreed, key=lambda a: (a.action.due or date.max, a.meeting_date)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +157,6 @@ class Request:
     notes: str = ""
     private: bool = False
     tags: tuple[str, ...] = field(default=())
-
-    @property
-    def realization(self) -> float | None:
-        """Realized / expected value, once both are known."""
-        if not self.expected_value_amount or self.realized_value_amount is None:
-            return None
-        return float(self.realized_value_amount / self.expected_value_amount)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
@@ -37,7 +37,6 @@ MAX_DURATION_MINUTES = 1440
 FIRST_YEAR = 1000
 LAST_YEAR = 9998
 MAX_AMOUNT = Decimal("1e12")  # below 2**53 cents, so JSON numbers keep every cent
-BENEFITS_REVIEW_AFTER = timedelta(days=90)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\r\n\x85\u2028\u2029]")
@@ -392,12 +391,3 @@ def check_transition(old: RequestStatus, new: RequestStatus) -> None:
         raise ValidationError(
             "status", f"cannot go from {old.label} to {new.label} (allowed: {allowed})"
         )
-
-
-def benefits_review_due_on(request: Request) -> date | None:
-    """The day a delivered request with an expected benefit is due for its benefits review."""
-    if request.status != RequestStatus.DELIVERED or request.delivered_on is None:
-        return None
-    if not request.expected_benefit.strip() and request.expected_value_amount is None:
-        return None
-    return request.delivered_on + BENEFITS_REVIEW_AFTER

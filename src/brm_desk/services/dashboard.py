@@ -15,8 +15,8 @@ from brm_desk.domain.balance import (
     last_full_months,
     next_month,
     previous_period,
+    share_trend,
 )
-from brm_desk.domain.rules import BENEFITS_REVIEW_AFTER
 from brm_desk.services.balance import Balances
 from brm_desk.store import dashboard_queries
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
@@ -48,10 +48,7 @@ class PartnerGlance:
     @property
     def trend(self) -> float | None:
         """Strategic share now minus the previous period's; none when either has none."""
-        now = self.balance.strategic_share
-        if now is None or self.previous_share is None:
-            return None
-        return now - self.previous_share
+        return share_trend(self.balance.strategic_share, self.previous_share)
 
 
 class Dashboard:
@@ -81,7 +78,7 @@ class Dashboard:
         with self._db.transaction() as tx:
             debts = dashboard_queries.action_debts(tx, today)
             waiting = dashboard_queries.waiting_requests(tx, today)
-            reviews = dashboard_queries.benefit_reviews_due(tx, today - BENEFITS_REVIEW_AFTER)
+            reviews = dashboard_queries.benefit_reviews_due(tx, today)
         return [
             PartnerGlance(
                 balance=balance,

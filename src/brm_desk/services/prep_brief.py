@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from brm_desk.domain.balance import PartnerBalance, previous_period
-from brm_desk.domain.enums import Influence, Side, Stance
-from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
-from brm_desk.domain.rules import benefits_review_due_on
+from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
+from brm_desk.domain.benefits import benefits_review_due_on
+from brm_desk.domain.enums import Influence, Stance
+from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -37,16 +37,6 @@ class RecentMeeting:
 
 
 @dataclass(frozen=True, slots=True)
-class OpenAction:
-    """A follow-up not done yet, with the meeting it was agreed in."""
-
-    action: Action
-    meeting_title: str
-    meeting_date: date
-    overdue: bool
-
-
-@dataclass(frozen=True, slots=True)
 class ReviewDue:
     request: Request
     due_on: date
@@ -62,8 +52,8 @@ class PrepBrief:
     balance: PartnerBalance
     previous: PartnerBalance
     recent_meetings: tuple[RecentMeeting, ...]
-    we_owe: tuple[OpenAction, ...]
-    they_owe: tuple[OpenAction, ...]
+    we_owe: tuple[AgreedAction, ...]
+    they_owe: tuple[AgreedAction, ...]
     open_requests: tuple[Request, ...]
     reviews_due: tuple[ReviewDue, ...]
     people: tuple[Contact, ...]
@@ -71,10 +61,7 @@ class PrepBrief:
     @property
     def trend(self) -> float | None:
         """Strategic share now minus the previous 90 days' (``None`` when either has none)."""
-        now, before = self.balance.strategic_share, self.previous.strategic_share
-        if now is None or before is None:
-            return None
-        return now - before
+        return share_trend(self.balance.strategic_share, self.previous.strategic_share)
 
 
 def key_points(notes: str, count: int = KEY_POINTS) -> tuple[str, ...]:
@@ -99,10 +86,10 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
     balance = journal.balances.for_partner(partner_id, start, day)
     previous = journal.balances.for_partner(partner_id, *previous_period(start, day))
     meetings = journal.meetings.of_partner(partner_id)
-    recent = tuple(RecentMeeting(m, key_points(m.notes)) for m in meetings if m.local_date <= day)[
-        :RECENT_MEETINGS
+    recent = [m for m in meetings if m.local_date <= day][:RECENT_MEETINGS]
+    open_actions = [
+        AgreedAction(a, m.title, m.local_date) for m in meetings for a in m.actions if a.is_open
     ]
-    we_owe, they_owe = _open_actions(meetings, day)
     requests = journal.requests.of_partner(partner_id)
     open_requests = tuple(
         sorted((r for r in requests if r.status.is_open), key=lambda r: r.received)
@@ -112,9 +99,9 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         today=day,
         balance=balance,
         previous=previous,
-        recent_meetings=recent,
-        we_owe=we_owe,
-        they_owe=they_owe,
+        recent_meetings=tuple(RecentMeeting(m, key_points(m.notes)) for m in recent),
+        we_owe=due_first(a for a in open_actions if a.action.is_ours),
+        they_owe=due_first(a for a in open_actions if not a.action.is_ours),
         open_requests=open_requests,
         reviews_due=_reviews_due(requests, day),
         people=tuple(
@@ -124,25 +111,6 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
             )
         ),
     )
-
-
-def _open_actions(
-    meetings: list[Meeting], today: date
-) -> tuple[tuple[OpenAction, ...], tuple[OpenAction, ...]]:
-    """Open follow-ups: what my side (me, the provider) owes, and what the partner owes."""
-    ours: list[OpenAction] = []
-    theirs: list[OpenAction] = []
-    for meeting in meetings:
-        for action in meeting.actions:
-            if action.done is not None:
-                continue
-            item = OpenAction(action, meeting.title, meeting.local_date, action.is_overdue(today))
-            (theirs if action.side == Side.PARTNER else ours).append(item)
-
-    def order(item: OpenAction) -> tuple[date, date]:
-        return (item.action.due or date.max, item.meeting_date)
-
-    return tuple(sorted(ours, key=order)), tuple(sorted(theirs, key=order))
 
 
 def _reviews_due(requests: list[Request], today: date) -> tuple[ReviewDue, ...]:

@@ -8,30 +8,28 @@ the GUI export and the command line cannot differ.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
+from brm_desk.domain.benefits import benefits_review_due_on, realization
 from brm_desk.domain.enums import Focus, RequestStatus, Side
-from brm_desk.domain.records import Action, MaturityChange, Meeting, Partner, Request
-from brm_desk.domain.rules import benefits_review_due_on
-from brm_desk.store import meeting_rows, pack_queries, request_rows
+from brm_desk.domain.records import (
+    AgreedAction,
+    MaturityChange,
+    Meeting,
+    Partner,
+    Request,
+    due_first,
+)
+from brm_desk.store import meeting_rows, pack_queries, partner_rows, request_rows
 from brm_desk.store.pack_queries import RequestFacts
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
-
-
-@dataclass(frozen=True, slots=True)
-class OpenAction:
-    """An action not done yet, with the meeting it was agreed in."""
-
-    action: Action
-    meeting_title: str
-    meeting_date: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +43,7 @@ class Benefits:
 
     @property
     def realization(self) -> float | None:
-        if not self.expected_total:
-            return None
-        return float(self.realized_total / self.expected_total)
+        return realization(self.expected_total, self.realized_total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +59,7 @@ class PartnerPackData:
     meetings_by_focus: dict[Focus, int]
     requests_by_status: dict[RequestStatus, int]
     open_requests: tuple[Request, ...]
-    open_actions: dict[Side, tuple[OpenAction, ...]]
+    open_actions: dict[Side, tuple[AgreedAction, ...]]
     benefits: Benefits
     satisfaction_by_month: tuple[tuple[date, float], ...]
     satisfaction: float | None
@@ -87,8 +83,17 @@ class PartnerPackData:
         return found
 
 
-def _visible(include_private: bool, private: bool) -> bool:
-    return include_private or not private
+class _Shareable(Protocol):
+    @property
+    def private(self) -> bool: ...
+
+
+_Item = TypeVar("_Item", bound=_Shareable)
+
+
+def _shown(items: Iterable[_Item], include_private: bool) -> list[_Item]:
+    """What the pack may show: private items only when the user asked for them."""
+    return [item for item in items if include_private or not item.private]
 
 
 def _average(values: Sequence[int]) -> float | None:
@@ -102,62 +107,45 @@ def gather_partner(
     period_to: date,
     *,
     include_private: bool = False,
-    balance: PartnerBalance | None = None,
-    previous: PartnerBalance | None = None,
     with_log: bool = True,
 ) -> PartnerPackData:
-    """One partner's pack data; ``balance``/``previous`` may be passed in when the caller
-    already computed them for many partners at once. Without ``with_log`` (a portfolio
-    section) the meetings, open requests and open actions, which only the partner pack
-    lists, are left empty."""
-    partner = journal.partners.get(partner_id)
-    if balance is None:
-        balance = journal.balances.for_partner(partner_id, period_from, period_to)
-    if previous is None:
-        before_from, before_to = previous_period(period_from, period_to)
-        previous = journal.balances.for_partner(partner_id, before_from, before_to)
-    # The figures count the two periods' meetings from a few columns; only the log needs
-    # whole meetings, those of the period (open actions, which look back to the first
-    # meeting, are read apart): a partner's ten years of meetings are never loaded.
+    """One partner's pack data. Without ``with_log`` (a portfolio section) the meetings,
+    open requests and open actions, which only the partner pack lists, are left empty."""
+    balance = journal.balances.for_partner(partner_id, period_from, period_to)
+    previous = journal.balances.for_partner(partner_id, *previous_period(period_from, period_to))
+    return _gather(journal, balance, previous, include_private, with_log)
+
+
+def _gather(
+    journal: Journal,
+    balance: PartnerBalance,
+    previous: PartnerBalance,
+    include_private: bool,
+    with_log: bool,
+) -> PartnerPackData:
+    """The figures count the two periods' meetings from a few columns and every request from
+    a few more; only the log reads whole records (the period's meetings, the open requests
+    and actions): a partner's ten years of meetings are never loaded."""
+    partner_id, period_from, period_to = balance.partner_id, balance.period_from, balance.period_to
     before_from, before_to = previous.period_from, previous.period_to
+    logged: list[Meeting] = []
+    open_requests: list[Request] = []
+    agreed: list[AgreedAction] = []
     with journal.database.transaction() as tx:
-        facts = [
-            f
-            for f in pack_queries.meeting_facts(
-                tx, partner_id, min(before_from, period_from), max(before_to, period_to)
-            )
-            if _visible(include_private, f.private)
-        ]
-        logged = (
-            [
-                m
-                for m in meeting_rows.of_partner_between(tx, partner_id, period_from, period_to)
-                if _visible(include_private, m.private)
-            ]
-            if with_log
-            else []
+        partner = partner_rows.get(tx, partner_id)
+        facts = pack_queries.meeting_facts(
+            tx, partner_id, min(before_from, period_from), max(before_to, period_to)
         )
+        requests = _shown(pack_queries.request_facts(tx, partner_id), include_private)
+        if with_log:
+            logged = meeting_rows.of_partner_between(tx, partner_id, period_from, period_to)
+            open_requests = request_rows.open_of_partner(tx, partner_id, period_to)
+            agreed = pack_queries.open_actions_of_partner(tx, partner_id, period_to)
+    facts = _shown(facts, include_private)
     in_period = [f for f in facts if period_from <= f.local_date <= period_to]
     earlier = [f for f in facts if before_from <= f.local_date <= before_to]
-    # Counts and benefits from a few columns of every request; whole requests for the open
-    # ones only, which the partner pack lists.
-    with journal.database.transaction() as tx:
-        requests = [
-            r
-            for r in pack_queries.request_facts(tx, partner_id)
-            if _visible(include_private, r.private)
-        ]
-        open_requests = sorted(
-            (
-                r
-                for r in request_rows.open_of_partner(tx, partner_id, period_to)
-                if _visible(include_private, r.private)
-            )
-            if with_log
-            else (),
-            key=lambda r: (r.received, r.title),
-        )
     received = [r for r in requests if period_from <= r.received <= period_to]
+    agreed = _shown(agreed, include_private)
     by_month: dict[date, list[int]] = defaultdict(list)
     for m in in_period:
         if m.satisfaction is not None:
@@ -168,11 +156,13 @@ def gather_partner(
         period_to=period_to,
         balance=balance,
         previous=previous,
-        meetings=tuple(logged),  # in time order; the same moment: in the order entered
+        meetings=tuple(_shown(logged, include_private)),  # in time order, ties as entered
         meetings_by_focus={f: sum(1 for m in in_period if m.focus == f) for f in Focus},
         requests_by_status=dict(Counter(r.status for r in received)),
-        open_requests=tuple(open_requests),
-        open_actions=_open_actions(journal, partner_id, period_to, include_private)
+        open_requests=tuple(
+            sorted(_shown(open_requests, include_private), key=lambda r: (r.received, r.title))
+        ),
+        open_actions={side: due_first(a for a in agreed if a.action.side == side) for side in Side}
         if with_log
         else {},
         benefits=_benefits(requests, period_to),
@@ -183,29 +173,12 @@ def gather_partner(
         previous_satisfaction=_average(
             [m.satisfaction for m in earlier if m.satisfaction is not None]
         ),
-        maturity_path=_maturity_path(partner, period_to),
+        maturity_path=tuple(
+            sorted((c for c in partner.maturity_history if c.since <= period_to), key=_since)
+        ),
         generated_on=journal.today(),
         include_private=include_private,
     )
-
-
-def _open_actions(
-    journal: Journal, partner_id: str, period_to: date, include_private: bool
-) -> dict[Side, tuple[OpenAction, ...]]:
-    """Every action not done agreed up to the end of the period, by who owes it, the first
-    due first (undated last), then the earliest meeting."""
-    with journal.database.transaction() as tx:
-        agreed = pack_queries.open_actions_of_partner(tx, partner_id, period_to)
-    found: dict[Side, list[OpenAction]] = {side: [] for side in Side}
-    for item in agreed:
-        if _visible(include_private, item.meeting_private):
-            found[item.action.side].append(
-                OpenAction(item.action, item.meeting_title, item.meeting_date)
-            )
-    return {
-        side: tuple(sorted(items, key=lambda a: (a.action.due or date.max, a.meeting_date)))
-        for side, items in found.items()
-    }
 
 
 def _benefits(requests: Sequence[RequestFacts], period_to: date) -> Benefits:
@@ -217,7 +190,7 @@ def _benefits(requests: Sequence[RequestFacts], period_to: date) -> Benefits:
         and r.status in (RequestStatus.DELIVERED, RequestStatus.BENEFITS_REVIEWED)
     ]
     with_case = [r for r in delivered if r.expected_value_amount is not None]
-    due_dates = [_review_due_on(r) for r in delivered]
+    due_dates = [benefits_review_due_on(r) for r in delivered]
     return Benefits(
         delivered=len(delivered),
         expected_total=sum((r.expected_value_amount or Decimal(0) for r in with_case), Decimal(0)),
@@ -226,27 +199,8 @@ def _benefits(requests: Sequence[RequestFacts], period_to: date) -> Benefits:
     )
 
 
-def _review_due_on(facts: RequestFacts) -> date | None:
-    """The domain's rule for a benefits review, asked of a request holding the facts it reads."""
-    request = Request(
-        id="",
-        partner_id="",
-        title="",
-        received=facts.received,
-        status=facts.status,
-        delivered_on=facts.delivered_on,
-        expected_benefit=facts.expected_benefit,
-        expected_value_amount=facts.expected_value_amount,
-        realized_value_amount=facts.realized_value_amount,
-    )
-    return benefits_review_due_on(request)
-
-
-def _maturity_path(partner: Partner, period_to: date) -> tuple[MaturityChange, ...]:
-    history = sorted(
-        (c for c in partner.maturity_history if c.since <= period_to), key=lambda c: c.since
-    )
-    return tuple(history)
+def _since(change: MaturityChange) -> date:
+    return change.since
 
 
 def gather_portfolio(
@@ -264,18 +218,7 @@ def gather_portfolio(
     previous = {b.partner_id: b for b in journal.balances.for_partners(before_from, before_to)}
     sections: list[PartnerPackData] = []
     for number, b in enumerate(balances, start=1):
-        sections.append(
-            gather_partner(
-                journal,
-                b.partner_id,
-                period_from,
-                period_to,
-                include_private=include_private,
-                balance=b,
-                previous=previous[b.partner_id],
-                with_log=False,
-            )
-        )
+        sections.append(_gather(journal, b, previous[b.partner_id], include_private, False))
         if progress is not None:
             progress(number, len(balances))
     return balances, sections

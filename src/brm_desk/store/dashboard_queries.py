@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 
+from brm_desk.domain.benefits import BENEFITS_REVIEW_AFTER, WHITESPACE
 from brm_desk.domain.enums import OPEN_STATUSES, RequestStatus, Side
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, RequestRow
@@ -37,16 +38,20 @@ class WaitingRequests:
 
 
 def action_debts(tx: Transaction, today: date) -> dict[str, ActionDebts]:
-    """Open actions of live meetings by partner uid; overdue means due before ``today``."""
-    theirs = ActionRow.side == Side.PARTNER.value
+    """Open follow-ups of live meetings by partner uid, ours and theirs, and the overdue ones.
+
+    The SQL of ``Action.is_open``, ``Action.is_ours`` and ``Action.is_overdue(today)`` in
+    domain/records.py: not done; owed by any side but the partner; due before ``today``.
+    """
+    ours = ActionRow.side != Side.PARTNER.value
     overdue = ActionRow.due < today
     statement = (
         select(
             PartnerRow.uid,
-            func.sum(case((theirs, 0), else_=1)),
-            func.sum(case((theirs, 0), (overdue, 1), else_=0)),
-            func.sum(case((theirs, 1), else_=0)),
-            func.sum(case((theirs & overdue, 1), else_=0)),
+            _count(ours),
+            _count(ours & overdue),
+            _count(~ours),
+            _count(~ours & overdue),
         )
         .select_from(ActionRow)
         .join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
@@ -54,10 +59,12 @@ def action_debts(tx: Transaction, today: date) -> dict[str, ActionDebts]:
         .where(ActionRow.done.is_(None), MeetingRow.deleted_at.is_(None))
         .group_by(PartnerRow.uid)
     )
-    return {
-        uid: ActionDebts(int(a), int(b), int(c), int(d))
-        for uid, a, b, c, d in tx.connection().execute(statement)
-    }
+    return {uid: ActionDebts(*counts) for uid, *counts in tx.execute(statement)}
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """How many rows of a group meet ``condition`` (a NULL, such as no due date, does not)."""
+    return func.sum(case((condition, 1), else_=0))
 
 
 def waiting_requests(tx: Transaction, today: date) -> dict[str, WaitingRequests]:
@@ -85,13 +92,13 @@ def waiting_requests(tx: Transaction, today: date) -> dict[str, WaitingRequests]
     }
 
 
-def benefit_reviews_due(tx: Transaction, delivered_by: date) -> dict[str, int]:
-    """Delivered requests with an expected benefit, delivered on or before ``delivered_by``.
+def benefit_reviews_due(tx: Transaction, today: date) -> dict[str, int]:
+    """Live requests whose benefits review is due by ``today``, by partner uid.
 
-    The caller turns "due today" into ``delivered_by`` with the domain's review delay, so the
-    rule (and its 90 days) lives in one place.
+    The SQL of ``benefits_review_due_on(request) <= today`` in domain/benefits.py: delivered,
+    with an expected benefit (words beyond whitespace, or an amount), 90 days ago or more.
     """
-    has_benefit = (func.trim(RequestRow.expected_benefit, " \t\r\n") != "") | (
+    has_benefit = (func.trim(RequestRow.expected_benefit, WHITESPACE) != "") | (
         RequestRow.expected_value_amount.is_not(None)
     )
     statement = (
@@ -101,7 +108,7 @@ def benefit_reviews_due(tx: Transaction, delivered_by: date) -> dict[str, int]:
         .where(
             RequestRow.deleted_at.is_(None),
             RequestRow.status == RequestStatus.DELIVERED.value,
-            RequestRow.delivered_on <= delivered_by,
+            RequestRow.delivered_on <= today - BENEFITS_REVIEW_AFTER,
             has_benefit,
         )
         .group_by(PartnerRow.uid)

@@ -11,25 +11,15 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from brm_desk.domain.enums import Focus, RequestStatus, Side
-from brm_desk.domain.records import Action
+from brm_desk.domain.records import Action, AgreedAction
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, RequestRow
 
 
-@dataclass(frozen=True, slots=True)
-class AgreedAction:
-    """An action not done yet and the meeting it was agreed in."""
-
-    action: Action
-    meeting_title: str
-    meeting_date: date
-    meeting_private: bool
-
-
 def open_actions_of_partner(tx: Transaction, partner_id: str, until: date) -> list[AgreedAction]:
-    """The actions not done of a live partner's live meetings dated (local date) on or before
-    ``until``: the latest meeting first, as the partner's meetings are listed, and each
-    meeting's actions in their order."""
+    """The open actions (``Action.is_open``: not done) of a live partner's live meetings dated
+    (local date) on or before ``until``: the latest meeting first, as the partner's meetings
+    are listed, and each meeting's actions in their order."""
     statement = (
         select(
             ActionRow.text,

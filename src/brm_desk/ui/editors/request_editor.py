@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brm_desk.domain.benefits import realization
 from brm_desk.domain.enums import Focus, RequestStatus
 from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import Request
@@ -280,10 +281,8 @@ class RequestEditor(RecordEditor):
             realized = self.realized_value.value("realized_value_amount")
         except ValidationError:
             expected = realized = None
-        if expected and realized is not None:
-            self.realization.setText(f"Realized {realized / expected:.0%}")
-        else:
-            self.realization.setText("")
+        ratio = realization(expected, realized)
+        self.realization.setText("" if ratio is None else f"Realized {ratio:.0%}")
 
     def build(self) -> Request:
         partner_id = combo_id(self.partner)

@@ -10,7 +10,8 @@ from datetime import date
 from html import escape
 
 from brm_desk.domain.enums import Focus, Stance
-from brm_desk.services.prep_brief import PERIOD_DAYS, OpenAction, PrepBrief
+from brm_desk.domain.records import AgreedAction
+from brm_desk.services.prep_brief import PERIOD_DAYS, PrepBrief
 
 OVERDUE = "#c62828"
 MUTED = "#707780"
@@ -68,8 +69,8 @@ def brief_html(brief: PrepBrief) -> str:
             _title(brief),
             _balance(brief),
             _meetings(brief),
-            _actions("What I owe them", brief.we_owe, "Nothing open on our side."),
-            _actions("What they owe", brief.they_owe, "Nothing open on their side."),
+            _actions("What I owe them", brief.we_owe, "Nothing open on our side.", brief.today),
+            _actions("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
             _requests(brief),
             _reviews(brief),
             _people(brief),
@@ -138,17 +139,18 @@ def _meetings(brief: PrepBrief) -> str:
     return f"<h2>Last meetings</h2><table>{''.join(rows)}</table>"
 
 
-def _actions(title: str, actions: tuple[OpenAction, ...], none: str) -> str:
+def _actions(title: str, actions: tuple[AgreedAction, ...], none: str, today: date) -> str:
     if not actions:
         return f'<h2>{title}</h2><p class="muted">{none}</p>'
     rows = []
     for item in actions:
         action = item.action
         due = day(action.due) if action.due else "no date"
-        due_cell = f'<span class="overdue">{due} overdue</span>' if item.overdue else due
+        if action.is_overdue(today):
+            due = f'<span class="overdue">{due} overdue</span>'
         owner = action.owner or action.side.label
         rows.append(
-            f'<tr><td class="when">{due_cell}</td><td>{escape(action.text)}</td>'
+            f'<tr><td class="when">{due}</td><td>{escape(action.text)}</td>'
             f'<td class="muted">{escape(owner)}</td>'
             f'<td class="muted">{escape(item.meeting_title)}, {day(item.meeting_date)}</td></tr>'
         )
