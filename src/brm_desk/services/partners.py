@@ -9,15 +9,16 @@ from datetime import date
 from brm_desk.domain.errors import NotFoundError, ValidationError
 from brm_desk.domain.records import MaturityChange, Partner, new_id
 from brm_desk.domain.rules import check_partner
-from brm_desk.store import partner_rows, trash_rows
+from brm_desk.services.records import Records
+from brm_desk.store import partner_rows
 from brm_desk.store.database import Database, Transaction
 
 
-class Partners:
+class Partners(Records[Partner]):
     """The partners of a journal."""
 
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
-        self._db = database
+        super().__init__(database, "partner", partner_rows, check_partner)
         self._today = today
 
     def add(self, partner: Partner) -> Partner:
@@ -28,16 +29,13 @@ class Partners:
                 partner, maturity_history=(MaturityChange(partner.maturity, self._today()),)
             )
         with self._db.transaction() as tx:
-            _refuse_taken_name(tx, partner)
-            partner_rows.insert_many(tx, [partner])
-            return partner_rows.get(tx, partner.id)
+            return self._insert(tx, partner)
 
     def update(self, partner: Partner) -> Partner:
         """Save changes; a change of maturity is added to the history with today's date."""
         partner = check_partner(partner)
         with self._db.transaction() as tx:
             old = partner_rows.get(tx, partner.id)
-            _refuse_taken_name(tx, partner)
             if (
                 old.maturity != partner.maturity
                 and partner.maturity_history == old.maturity_history
@@ -45,12 +43,7 @@ class Partners:
                 change = MaturityChange(partner.maturity, self._today())
                 kept = tuple(c for c in partner.maturity_history if c.since != change.since)
                 partner = replace(partner, maturity_history=(*kept, change))
-            partner_rows.update_one(tx, partner)
-            return partner_rows.get(tx, partner.id)
-
-    def get(self, partner_id: str) -> Partner:
-        with self._db.transaction() as tx:
-            return partner_rows.get(tx, partner_id)
+            return self._update(tx, partner)
 
     def listing(self, *, include_archived: bool = True) -> list[Partner]:
         with self._db.transaction() as tx:
@@ -64,13 +57,8 @@ class Partners:
             raise NotFoundError(f"no partner named '{name.strip()}' in this journal")
         return found
 
-    def delete(self, partner_id: str) -> str:
-        """Move a partner and all its records to the trash; returns the trash batch."""
-        with self._db.transaction() as tx:
-            return trash_rows.soft_delete(tx, "partner", partner_id)
-
-
-def _refuse_taken_name(tx: Transaction, partner: Partner) -> None:
-    other = partner_rows.find_by_name(tx, partner.name)
-    if other is not None and other.id != partner.id:
-        raise ValidationError("name", f"a partner named '{other.name}' already exists")
+    def _check_references(self, tx: Transaction, partner: Partner) -> None:
+        """A partner's name is unique in the journal."""
+        other = partner_rows.find_by_name(tx, partner.name)
+        if other is not None and other.id != partner.id:
+            raise ValidationError("name", f"a partner named '{other.name}' already exists")
