@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from brm_desk.domain.enums import Focus, MeetingType, RequestStatus
 from brm_desk.store import list_queries
@@ -66,6 +66,17 @@ class MeetingFilter:
     sort: str = "start"
     descending: bool = True
 
+    def where(self) -> dict[str, Any]:
+        """The store's filter arguments."""
+        focus = None if self.focus is None else self.focus.value
+        return {
+            "text": self.text,
+            "partner_id": self.partner_id,
+            "focus": focus,
+            "since": self.since,
+            "until": self.until,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class RequestLine:
@@ -92,6 +103,11 @@ class RequestFilter:
     sort: str = "received"
     descending: bool = True
 
+    def where(self) -> dict[str, Any]:
+        """The store's filter arguments."""
+        status = None if self.status is None else self.status.value
+        return {"text": self.text, "partner_id": self.partner_id, "status": status}
+
 
 @dataclass(frozen=True, slots=True)
 class JournalCounts:
@@ -110,51 +126,24 @@ class Lists:
         self, wanted: MeetingFilter, offset: int = 0, limit: int = 200, total: int | None = None
     ) -> list[MeetingLine]:
         """One page; give ``total`` (from :meth:`meeting_count`) to read late pages quickly."""
-        focus = wanted.focus.value if wanted.focus else None
-
-        def read(
-            backwards: bool, start: int, count: int | None
-        ) -> list[list_queries.MeetingLineRow]:
-            with self._db.transaction() as tx:
-                return list_queries.meeting_lines(
-                    tx,
-                    text=wanted.text,
-                    partner_id=wanted.partner_id,
-                    focus=focus,
-                    since=wanted.since,
-                    until=wanted.until,
-                    sort=wanted.sort,
-                    descending=wanted.descending != backwards,
-                    offset=start,
-                    limit=count,
-                )
-
-        rows = read_page(read, offset, limit, total)
+        rows = self._page(list_queries.meeting_lines, wanted, offset, limit, total)
         return [
             MeetingLine(
-                id=uid,
-                partner_id=partner_uid,
-                partner_name=partner_name,
-                title=title,
-                start=datetime.fromisoformat(start),
-                type=MeetingType(kind),
-                focus=Focus(focus_value),
-                duration_minutes=minutes,
+                uid,
+                p_uid,
+                p_name,
+                title,
+                datetime.fromisoformat(start),
+                MeetingType(kind),
+                Focus(focus),
+                minutes,
             )
-            for uid, partner_uid, partner_name, title, start, kind, focus_value, minutes in rows
+            for uid, p_uid, p_name, title, start, kind, focus, minutes in rows
         ]
 
     def meeting_count(self, wanted: MeetingFilter) -> int:
-        focus = wanted.focus.value if wanted.focus else None
         with self._db.transaction() as tx:
-            return list_queries.meeting_line_count(
-                tx,
-                text=wanted.text,
-                partner_id=wanted.partner_id,
-                focus=focus,
-                since=wanted.since,
-                until=wanted.until,
-            )
+            return list_queries.meeting_line_count(tx, **wanted.where())
 
     def requests(
         self,
@@ -164,42 +153,49 @@ class Lists:
         total: int | None = None,
     ) -> list[RequestLine]:
         """A page of requests (all of them without ``limit``), newest first by default."""
-        wanted = wanted or RequestFilter()
-        status = wanted.status.value if wanted.status else None
-
-        def read(
-            backwards: bool, start: int, count: int | None
-        ) -> list[list_queries.RequestLineRow]:
-            with self._db.transaction() as tx:
-                return list_queries.request_lines(
-                    tx,
-                    text=wanted.text,
-                    partner_id=wanted.partner_id,
-                    status=status,
-                    sort=wanted.sort,
-                    descending=wanted.descending != backwards,
-                    offset=start,
-                    limit=count,
-                )
-
+        rows = self._page(
+            list_queries.request_lines, wanted or RequestFilter(), offset, limit, total
+        )
         return [
             RequestLine(
-                uid, p_uid, p_name, title, received, Focus(focus), RequestStatus(status), v, u
+                uid,
+                p_uid,
+                p_name,
+                title,
+                received,
+                Focus(focus),
+                RequestStatus(status),
+                value,
+                urgency,
             )
-            for uid, p_uid, p_name, title, received, focus, status, v, u in read_page(
-                read, offset, limit, total
-            )
+            for uid, p_uid, p_name, title, received, focus, status, value, urgency in rows
         ]
 
     def request_count(self, wanted: RequestFilter | None = None) -> int:
-        wanted = wanted or RequestFilter()
-        status = wanted.status.value if wanted.status else None
         with self._db.transaction() as tx:
-            return list_queries.request_line_count(
-                tx, text=wanted.text, partner_id=wanted.partner_id, status=status
-            )
+            return list_queries.request_line_count(tx, **(wanted or RequestFilter()).where())
 
     def counts(self) -> JournalCounts:
         with self._db.transaction() as tx:
-            partners, meetings, requests = list_queries.live_counts(tx)
-        return JournalCounts(partners, meetings, requests)
+            return JournalCounts(*list_queries.live_counts(tx))
+
+    def _page(
+        self,
+        lines: Callable[..., list[_Row]],
+        wanted: MeetingFilter | RequestFilter,
+        offset: int,
+        limit: int | None,
+        total: int | None,
+    ) -> list[_Row]:
+        def read(backwards: bool, start: int, count: int | None) -> list[_Row]:
+            with self._db.transaction() as tx:
+                return lines(
+                    tx,
+                    **wanted.where(),
+                    sort=wanted.sort,
+                    offset=start,
+                    limit=count,
+                    descending=wanted.descending != backwards,
+                )
+
+        return read_page(read, offset, limit, total)
