@@ -13,6 +13,7 @@ from brm_desk.domain.balance import (
     PartnerBalance,
     assemble,
     default_period,
+    drift_period,
     is_drifting,
     last_full_months,
     months_between,
@@ -101,6 +102,11 @@ def test_last_full_months_are_the_months_before_the_current_one() -> None:
     assert last_full_months(date(2026, 11, 24), 2) == [date(2026, 9, 1), date(2026, 10, 1)]
     assert last_full_months(date(2026, 1, 1), 2) == [date(2025, 11, 1), date(2025, 12, 1)]
     assert last_full_months(date(2026, 3, 31), 1) == [date(2026, 2, 1)]
+
+
+def test_drifting_is_judged_on_the_last_two_full_months() -> None:
+    assert drift_period(date(2026, 11, 24)) == (date(2026, 9, 1), date(2026, 10, 31))
+    assert drift_period(date(2026, 1, 1)) == (date(2025, 11, 1), date(2025, 12, 31))
 
 
 def test_drifting_means_below_target_in_every_month_given() -> None:

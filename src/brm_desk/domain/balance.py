@@ -141,6 +141,16 @@ def last_full_months(today: date, count: int) -> list[date]:
     return months
 
 
+DRIFT_MONTHS = 2
+"""SPEC §3: drifting is a share below target in each of the last two full months."""
+
+
+def drift_period(today: date) -> tuple[date, date]:
+    """The last full months before today's, on which drifting is judged."""
+    months = last_full_months(today, DRIFT_MONTHS)
+    return months[0], next_month(months[-1]) - timedelta(days=1)
+
+
 def is_drifting(monthly_shares: Iterable[float | None], target: float) -> bool:
     """Below target in each of the given months (a month with no reactive or strategic
     engagement has no share and so does not count as drifting)."""

@@ -11,9 +11,8 @@ from datetime import date
 
 from brm_desk.domain.balance import (
     PartnerBalance,
+    drift_period,
     is_drifting,
-    last_full_months,
-    next_month,
     previous_period,
     share_trend,
 )
@@ -21,9 +20,6 @@ from brm_desk.services.balance import Balances
 from brm_desk.store import dashboard_queries
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
 from brm_desk.store.database import Database
-
-DRIFT_MONTHS = 2
-"""SPEC §3: drifting is a share below target in each of the last two full months."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +63,11 @@ class Dashboard:
             b.partner_id: b.strategic_share
             for b in self._balances.for_partners(*previous_period(period_from, period_to))
         }
-        months = last_full_months(today, DRIFT_MONTHS)
-        drift_end = next_month(months[-1]).toordinal() - 1
         drift = {
             b.partner_id: is_drifting(
                 (m.tally.strategic_share for m in b.months), b.target_strategic_share
             )
-            for b in self._balances.for_partners(months[0], date.fromordinal(drift_end))
+            for b in self._balances.for_partners(*drift_period(today))
         }
         with self._db.transaction() as tx:
             debts = dashboard_queries.action_debts(tx, today)
