@@ -67,7 +67,11 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """A follow-up agreed in a meeting; ``side`` says who owes it."""
+    """A follow-up agreed in a meeting; ``side`` says who owes it.
+
+    The dashboard counts open, ours and overdue follow-ups in SQL
+    (``store.dashboard_queries.action_debts``); a test holds it to the rules here.
+    """
 
     text: str
     side: Side = Side.MINE
