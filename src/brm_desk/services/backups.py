@@ -112,15 +112,18 @@ def _kind(name: str) -> str:
     return "by hand"
 
 
-def listing(journal_path: Path, key: CipherKey | None = None) -> list[BackupInfo]:
-    """Every backup of this journal, newest first, with its counts when it can be read."""
+def backups_of(journal_path: Path) -> list[Path]:
+    """Every backup file of this journal (hidden temporary files left out)."""
     folder = backups_dir(journal_path)
     if not folder.is_dir():
         return []
+    return [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+
+
+def listing(journal_path: Path, key: CipherKey | None = None) -> list[BackupInfo]:
+    """Every backup of this journal, newest first, with its counts when it can be read."""
     found: list[BackupInfo] = []
-    for path in folder.iterdir():
-        if path.name.startswith(".") or not path.is_file():
-            continue
+    for path in backups_of(journal_path):
         taken = datetime.fromtimestamp(path.stat().st_mtime, UTC).astimezone()
         try:
             counts, problem = backup_files.counts(path, key), None

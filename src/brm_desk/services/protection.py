@@ -12,8 +12,8 @@ from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError, NotFoundError, ValidationError
 from brm_desk.services import drafts as drafts_module
+from brm_desk.services.backups import backups_of
 from brm_desk.services.journal import Journal
-from brm_desk.services.locations import backups_dir
 from brm_desk.store import cipher, encrypted_file
 from brm_desk.store.cipher import CipherKey
 
@@ -66,7 +66,7 @@ def change_passphrase(journal: Journal, current: str, new: str) -> Journal:
     path, today = journal.path, journal.today
     journal.close()
     key = encrypted_file.change_passphrase(path, old, new)
-    for backup in _backups(path):
+    for backup in backups_of(path):
         if encrypted_file.is_encrypted(backup) and cipher.file_salt(backup) == old.salt:
             try:
                 encrypted_file.change_passphrase(backup, old, new)
@@ -78,16 +78,9 @@ def change_passphrase(journal: Journal, current: str, new: str) -> Journal:
     return Journal.open(path, today, new)
 
 
-def _backups(path: Path) -> list[Path]:
-    folder = backups_dir(path)
-    if not folder.is_dir():
-        return []
-    return [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
-
-
 def _encrypt_backups(path: Path, key: CipherKey) -> None:
     """Replace each plain backup by an encrypted one (same key), removing the plain bytes."""
-    for backup in _backups(path):
+    for backup in backups_of(path):
         if encrypted_file.is_encrypted(backup):
             continue
         target = encrypted_file.temporary_beside(backup, "encrypting")
