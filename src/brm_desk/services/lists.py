@@ -41,20 +41,6 @@ def read_page(
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingLine:
-    """What the meetings list shows of a meeting (no notes, attendees or actions)."""
-
-    id: str
-    partner_id: str
-    partner_name: str
-    title: str
-    start: datetime
-    type: MeetingType
-    focus: Focus
-    duration_minutes: int
-
-
-@dataclass(frozen=True, slots=True)
 class MeetingFilter:
     """Which meetings a list shows, and in what order (``sort`` is one of MEETING_SORT_KEYS)."""
 
@@ -79,21 +65,6 @@ class MeetingFilter:
 
 
 @dataclass(frozen=True, slots=True)
-class RequestLine:
-    """What the requests list shows of a request (no want, need or notes)."""
-
-    id: str
-    partner_id: str
-    partner_name: str
-    title: str
-    received: date
-    focus: Focus
-    status: RequestStatus
-    value: int
-    urgency: int
-
-
-@dataclass(frozen=True, slots=True)
 class RequestFilter:
     """Which requests a list shows, and in what order (``sort`` is one of REQUEST_SORT_KEYS)."""
 
@@ -107,6 +78,35 @@ class RequestFilter:
         """The store's filter arguments."""
         status = None if self.status is None else self.status.value
         return {"text": self.text, "partner_id": self.partner_id, "status": status}
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLine:
+    """What the meetings list shows of a meeting (no notes, attendees or actions)."""
+
+    id: str
+    partner_id: str
+    partner_name: str
+    title: str
+    start: datetime
+    type: MeetingType
+    focus: Focus
+    duration_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class RequestLine:
+    """What the requests list shows of a request (no want, need or notes)."""
+
+    id: str
+    partner_id: str
+    partner_name: str
+    title: str
+    received: date
+    focus: Focus
+    status: RequestStatus
+    value: int
+    urgency: int
 
 
 @dataclass(frozen=True, slots=True)
