@@ -117,21 +117,12 @@ class RequestStatus(LabelledEnum):
 
 OPEN_STATUSES = frozenset({RequestStatus.NEW, RequestStatus.DEFERRED, RequestStatus.ACCEPTED})
 
+# Only the labels that are not the value spaced and capitalized ("ad_hoc" reads "Ad hoc").
 _LABELS = {
-    "incident_review": "Incident review",
-    "service_review": "Service review",
     "status_checkin": "Status check-in",
     "one_to_one": "One-to-one",
-    "business_case": "Business case",
-    "value_review": "Value review",
-    "ad_hoc": "Ad hoc",
-    "order_taker": "Order taker",
-    "service_provider": "Service provider",
-    "trusted_advisor": "Trusted advisor",
-    "strategic_partner": "Strategic partner",
     "mine": "I owe",
     "partner": "Partner owes",
     "provider": "Provider owes",
-    "benefits_reviewed": "Benefits reviewed",
     "custom": "Custom…",
 }
