@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from brm_desk.ui.editors.fields import (
     parse_tags,
     partner_combo,
 )
+from brm_desk.ui.widgets.dates import date_edit, shown_day
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
 STATUS_FIELDS = (
@@ -92,10 +92,7 @@ class RequestEditor(RecordEditor):
         self.title.setAccessibleName("Title")
         self.raised_by = QComboBox()
         self.raised_by.setAccessibleName("Raised by")
-        self.received = QDateEdit(QDate(request.received))
-        self.received.setAccessibleName("Received")
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.received = date_edit("Received", request.received)
         self.focus = enum_combo("Focus", Focus, request.focus)
         self.value = score_spin("Value", request.value)
         self.urgency = score_spin("Urgency", request.urgency)
@@ -289,14 +286,13 @@ class RequestEditor(RecordEditor):
         partner_id = combo_id(self.partner)
         if not partner_id:
             raise ValidationError("partner", "is required (add a partner first)")
-        received = self.received.date()
         base = self.record or Request(id="", partner_id=partner_id, title="", received=date.today())
         return replace(
             base,
             partner_id=partner_id,
             title=self.title.text().strip(),
             raised_by_id=self.raised_by.currentData(),
-            received=date(received.year(), received.month(), received.day()),
+            received=shown_day(self.received),
             focus=chosen(self.focus, Focus),
             want=self.want.toPlainText(),
             need=self.need.toPlainText(),

@@ -5,13 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, QSettings, QSortFilterProxyModel, QTimer
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from brm_desk.domain.periods import Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
@@ -23,22 +17,10 @@ from brm_desk.ui.views.column_fit import fit_columns
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page, heading
 from brm_desk.ui.views.share_bar import BAR_WIDTH, ShareBarDelegate
+from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    shown = edit.date()
-    return date(shown.year(), shown.month(), shown.day())
 
 
 class DashboardPage(Page):
@@ -50,8 +32,8 @@ class DashboardPage(Page):
         self.period_box.setAccessibleName("Period")
         for preset in Preset:
             self.period_box.addItem(preset.label, preset.value)
-        self.from_edit = _date_edit("Period from")
-        self.to_edit = _date_edit("Period to")
+        self.from_edit = date_edit("Period from")
+        self.to_edit = date_edit("Period to")
         self._restore_period(settings)
         self.period_box.currentIndexChanged.connect(lambda _i: self._preset_changed())
         self.from_edit.dateChanged.connect(lambda _d: self._custom_changed())
@@ -98,7 +80,7 @@ class DashboardPage(Page):
         """The period shown: a preset on today's date, or the custom dates."""
         preset = self.preset()
         if preset is Preset.CUSTOM:
-            start, end = _day(self.from_edit), _day(self.to_edit)
+            start, end = shown_day(self.from_edit), shown_day(self.to_edit)
             return (start, end) if start <= end else (end, start)
         return preset_period(preset, self.journal.today())
 

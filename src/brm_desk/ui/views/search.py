@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from brm_desk.ui.models.search import HIT_ROLE, KIND_LABELS, SearchResultsModel
 from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.views.page import Page, heading
 from brm_desk.ui.views.search_delegate import SearchResultDelegate
+from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 TYPING_PAUSE_MS = 150
 RESULT_LIMIT = 50
@@ -79,9 +79,9 @@ class SearchPage(Page):
         for days, label in DATE_RANGES:
             self.dates_box.addItem(label, days)
         self.dates_box.addItem("Between…", CUSTOM_DATES)
-        today = QDate(journal.today())
-        self.from_edit = _date_edit("From date", today.addDays(-90))
-        self.to_edit = _date_edit("To date", today)
+        today = journal.today()
+        self.from_edit = date_edit("From date", today - timedelta(days=90), "d MMM yyyy")
+        self.to_edit = date_edit("To date", today, "d MMM yyyy")
         self.and_label = QLabel("and")
 
         self.model = SearchResultsModel(self)
@@ -164,7 +164,7 @@ class SearchPage(Page):
     def period(self) -> tuple[date | None, date | None]:
         days = int(self.dates_box.currentData())
         if days == CUSTOM_DATES:
-            return _day(self.from_edit), _day(self.to_edit)
+            return shown_day(self.from_edit), shown_day(self.to_edit)
         if days == 0:
             return None, None
         today = self.journal.today()
@@ -257,17 +257,3 @@ class SearchPage(Page):
                 self.results.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return super().eventFilter(watched, event)
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
-
-
-def _date_edit(name: str, day: QDate) -> QDateEdit:
-    edit = QDateEdit(day)
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
