@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -100,67 +100,64 @@ class DashboardModel(RecordTableModel):
             "Strategic share",
             share_text,
             lambda r: none_last(r.balance.strategic_share, -1.0),
+            tip="Strategic ÷ (reactive + strategic) engagements in the period, against target",
         ),
-        Column("Trend", trend_text, lambda r: none_last(r.trend, -2.0), numeric=True),
+        Column(
+            "Trend",
+            trend_text,
+            lambda r: none_last(r.trend, -2.0),
+            numeric=True,
+            tip="Change in strategic share against the previous period of the same length",
+        ),
         Column(
             "Since\nstrategic",
             days_text,
             lambda r: none_last(r.balance.days_since_strategic, 10**9),
             numeric=True,
+            tip="Days from the last strategic engagement to the end of the period",
         ),
-        Column("Drifting", lambda r: "Drifting" if r.drifting else "", lambda r: r.drifting),
+        Column(
+            "Drifting",
+            lambda r: "Drifting" if r.drifting else "",
+            lambda r: r.drifting,
+            tip="Below target in each of the last two full months",
+        ),
         Column(
             "We\nowe",
             lambda r: debt_text(r.debts.ours_open, r.debts.ours_overdue),
             lambda r: (r.debts.ours_overdue, r.debts.ours_open),
             numeric=True,
+            tip="Open follow-ups on my side or the provider's (late: past their due date)",
         ),
         Column(
             "They\nowe",
             lambda r: debt_text(r.debts.theirs_open, r.debts.theirs_overdue),
             lambda r: (r.debts.theirs_overdue, r.debts.theirs_open),
             numeric=True,
+            tip="Open follow-ups the partner owes (late: past their due date)",
         ),
         Column(
             "Open\nrequests",
             waiting_text,
             lambda r: none_last(r.waiting.oldest_received, date.max).toordinal() * -1,
             numeric=True,
+            tip="Requests still new, deferred or accepted, and how many waited long",
         ),
         Column(
             "Reviews\ndue",
             lambda r: str(r.reviews_due) if r.reviews_due else "—",
             lambda r: r.reviews_due,
             numeric=True,
+            tip="Delivered requests whose benefits review is due: go back to the business case",
         ),
         Column(
             "Engagements",
             mix_text,
             lambda r: r.balance.tally.total,
             numeric=True,
+            tip="Engagements in the period: reactive · routine · strategic",
         ),
     )
-    header_tips: ClassVar[dict[int, str]] = {
-        SHARE: "Strategic ÷ (reactive + strategic) engagements in the period, against target",
-        TREND: "Change in strategic share against the previous period of the same length",
-        DAYS_SINCE: "Days from the last strategic engagement to the end of the period",
-        DRIFTING: "Below target in each of the last two full months",
-        WE_OWE: "Open follow-ups on my side or the provider's (late: past their due date)",
-        THEY_OWE: "Open follow-ups the partner owes (late: past their due date)",
-        WAITING: "Requests still new, deferred or accepted, and how many waited long",
-        REVIEWS: "Delivered requests whose benefits review is due: go back to the business case",
-        MIX: "Engagements in the period: reactive · routine · strategic",
-    }
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_tips.get(section)
-        return super().headerData(section, orientation, role)
 
     def extra_data(self, record: PartnerGlance, column: int, role: int) -> Any:
         if role == SHARE_ROLE and column == self.SHARE:

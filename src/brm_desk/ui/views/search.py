@@ -177,7 +177,7 @@ class SearchPage(Page):
         generation = self.generation
         text = self.search_box.text()
         if not text.strip():
-            self.model.set_hits([])
+            self.model.set_records([])
             self.status.setText(HINT)
             return
         filters = self.filters()
@@ -200,7 +200,7 @@ class SearchPage(Page):
     def _show(self, generation: int, hits: list[SearchHit], short: str | None) -> None:
         if generation != self.generation:
             return
-        self.model.set_hits(hits)
+        self.model.set_records(hits)
         if not hits:
             found = "No results"
         else:
