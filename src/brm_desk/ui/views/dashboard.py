@@ -14,9 +14,9 @@ from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
 from brm_desk.ui.views.column_fit import fit_columns
+from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page, heading
-from brm_desk.ui.views.share_bar import BAR_WIDTH, ShareBarDelegate
 from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 PARTNER_WIDTH = (140, 220)

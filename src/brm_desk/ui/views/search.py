@@ -28,8 +28,8 @@ from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.models.search import HIT_ROLE, KIND_LABELS, SearchResultsModel
 from brm_desk.ui.operations import QueryOp
+from brm_desk.ui.views.delegates import SearchResultDelegate
 from brm_desk.ui.views.page import Page, heading
-from brm_desk.ui.views.search_delegate import SearchResultDelegate
 from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 TYPING_PAUSE_MS = 150
