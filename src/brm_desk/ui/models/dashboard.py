@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -56,6 +57,17 @@ def debt_text(open_count: int, overdue: int) -> str:
     if open_count == 0:
         return "—"
     return f"{open_count} ({overdue} late)" if overdue else str(open_count)
+
+
+def debt_column(title: str, debts: Callable[[PartnerGlance], tuple[int, int]], tip: str) -> Column:
+    """Follow-ups one side owes, given as (open, late); sorted by late, then open."""
+    return Column(
+        title,
+        lambda r: debt_text(*debts(r)),
+        lambda r: tuple(reversed(debts(r))),
+        numeric=True,
+        tip=tip,
+    )
 
 
 def waiting_text(row: PartnerGlance) -> str:
@@ -122,19 +134,15 @@ class DashboardModel(RecordTableModel):
             lambda r: r.drifting,
             tip="Below target in each of the last two full months",
         ),
-        Column(
+        debt_column(
             "We\nowe",
-            lambda r: debt_text(r.debts.ours_open, r.debts.ours_overdue),
-            lambda r: (r.debts.ours_overdue, r.debts.ours_open),
-            numeric=True,
-            tip="Open follow-ups on my side or the provider's (late: past their due date)",
+            lambda r: (r.debts.ours_open, r.debts.ours_overdue),
+            "Open follow-ups on my side or the provider's (late: past their due date)",
         ),
-        Column(
+        debt_column(
             "They\nowe",
-            lambda r: debt_text(r.debts.theirs_open, r.debts.theirs_overdue),
-            lambda r: (r.debts.theirs_overdue, r.debts.theirs_open),
-            numeric=True,
-            tip="Open follow-ups the partner owes (late: past their due date)",
+            lambda r: (r.debts.theirs_open, r.debts.theirs_overdue),
+            "Open follow-ups the partner owes (late: past their due date)",
         ),
         Column(
             "Open\nrequests",
