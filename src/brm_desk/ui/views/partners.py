@@ -16,18 +16,17 @@ SPLITTER_KEY = "partners/splitter"
 
 
 class PartnersPage(ProxyListPage):
+    title = "Partners"
     record_kind = "partner"
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__(journal, settings, "Partners", "partners", PartnersModel())
+        super().__init__(journal, settings, PartnersModel())
         self.partner_box.hide()
         self.prep_brief_action = add_prep_brief_action(self)
         self.detail = PartnerDetail(journal, settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        layout = self.layout()
-        assert layout is not None
-        layout.replaceWidget(self.table, self.splitter)
+        self.body.replaceWidget(self.table, self.splitter)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
