@@ -30,6 +30,7 @@ class ChartPanel(QWidget):
     """Hosts a :class:`ChartCanvas` built on demand; subclasses draw in :meth:`draw`."""
 
     margins: Margins
+    preferred_height = 320
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,8 +49,6 @@ class ChartPanel(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.chart_area, 1)
-
-    preferred_height = 320
 
     def sizeHint(self) -> QSize:
         return QSize(640, self.preferred_height)
@@ -79,7 +78,7 @@ class ChartPanel(QWidget):
         if self.canvas is None:
             from brm_desk.ui.charts.canvas import ChartCanvas
 
-            self.canvas = ChartCanvas(self.margins, self._hovered, self._clicked)
+            self.canvas = ChartCanvas(self.margins, self._hovered, self.click)
             self.canvas.setAccessibleName(self.accessibleName())
             self.stack.addWidget(self.canvas)
             self.redraw()
@@ -137,9 +136,6 @@ class ChartPanel(QWidget):
         """What to say about the point under the mouse, and how to draw it on the chart
         (returning the artists drawn); ("", None) for nothing."""
         return "", None
-
-    def _clicked(self, event: MouseEvent) -> None:
-        self.click(event)
 
     def click(self, event: MouseEvent) -> None:
         """A left click on the chart."""
