@@ -93,18 +93,7 @@ def _bold() -> QFont:
 
 
 class DashboardModel(RecordTableModel):
-    (
-        PARTNER,
-        SHARE,
-        TREND,
-        DAYS_SINCE,
-        DRIFTING,
-        WE_OWE,
-        THEY_OWE,
-        WAITING,
-        REVIEWS,
-        MIX,
-    ) = range(10)
+    PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS, MIX = range(10)
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
