@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.errors import BrmDeskError, ValidationError
-from brm_desk.ui.commands import AddRecord, EditRecord, JournalCommand, push
+from brm_desk.ui.commands import AddRecord, EditRecord, push
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -203,16 +203,17 @@ class RecordEditor(QDialog):
         for first, second in pairwise([*self.tab_stops, *self.buttons.buttons()]):
             QWidget.setTabOrder(first, second)
 
-    def show_error(self, error: ValidationError) -> None:
-        """Put the message under the field it names, else above the buttons."""
-        key = error.field.split("[", 1)[0].split(".", 1)[0]
-        row = self.rows.get(key)
-        if row is not None:
-            row.show_error(error.reason, nested_detail(error.field[len(key) :]))
-            row.widget.setFocus()
-        else:
-            self.general_error.setText(error.message)
-            self.general_error.show()
+    def show_error(self, error: BrmDeskError) -> None:
+        """Put the message under the field a broken rule names, else above the buttons."""
+        if isinstance(error, ValidationError):
+            key = error.field.split("[", 1)[0].split(".", 1)[0]
+            row = self.rows.get(key)
+            if row is not None:
+                row.show_error(error.reason, nested_detail(error.field[len(key) :]))
+                row.widget.setFocus()
+                return
+        self.general_error.setText(error.message)
+        self.general_error.show()
 
     def clear_errors(self) -> None:
         for row in self.rows.values():
@@ -229,11 +230,6 @@ class RecordEditor(QDialog):
         """The record as the form has it; raises ValidationError for what cannot be parsed."""
         raise NotImplementedError
 
-    def command(self, record: Any) -> JournalCommand:
-        if self.record is None:
-            return AddRecord(self.journal, record)
-        return EditRecord(self.journal, self.record, record)
-
     def save(self) -> bool:
         """Save through a command; ``False`` (and the message inline) when a rule refuses it."""
         self.clear_errors()
@@ -242,21 +238,17 @@ class RecordEditor(QDialog):
             if record == self.record:  # nothing changed: nothing to undo either
                 self.saved(record)
                 return True
-            command = self.command(record)
+            if self.record is None:
+                command: AddRecord | EditRecord = AddRecord(self.journal, record)
+            else:
+                command = EditRecord(self.journal, self.record, record)
             push(self.stack, command)
-        except ValidationError as error:
+        except BrmDeskError as error:  # a broken rule, or e.g. the partner deleted meanwhile
             self.show_error(error)
             return False
-        except BrmDeskError as error:  # e.g. the partner was deleted meanwhile
-            self.general_error.setText(error.message)
-            self.general_error.show()
-            return False
-        saved = command.after if isinstance(command, EditRecord) else record
-        if isinstance(command, AddRecord):
-            saved = command.record
-        self.record = saved
-        self.saved(saved)
-        self.sig_saved.emit(saved)
+        self.record = command.record if isinstance(command, AddRecord) else command.after
+        self.saved(self.record)
+        self.sig_saved.emit(self.record)
         return True
 
     def saved(self, record: Any) -> None:
