@@ -8,22 +8,23 @@ never waits for matplotlib unless a chart is on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from brm_desk.ui.charts.theme import chart_palette
+from brm_desk.reports.charts import ChartPalette
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import MouseEvent
 
-    from brm_desk.reports.charts import ChartPalette
     from brm_desk.ui.charts.canvas import ChartCanvas, Margins
 
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+DARK_BELOW = 0.5  # a window colour darker than this is a dark theme
 
 
 class ChartPanel(QWidget):
@@ -85,7 +86,15 @@ class ChartPanel(QWidget):
         return self.canvas
 
     def palette_for_chart(self) -> ChartPalette:
-        return chart_palette(self.palette())
+        """The light or dark chart palette, on the window's own background and text colours.
+
+        The focus colours stay the chart presets' (the same colour means the same focus in the
+        app and in the PDF); only what must blend with the window follows the Qt palette.
+        """
+        window = self.palette().color(QPalette.ColorRole.Window)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        base = ChartPalette.dark() if window.lightnessF() < DARK_BELOW else ChartPalette.light()
+        return replace(base, background=window.name(), text=text.name())
 
     def show_message(self, text: str) -> None:
         """Show a line of text in place of the chart (no data, nothing selected)."""

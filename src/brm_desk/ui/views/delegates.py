@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from brm_desk.ui.models.dashboard import SHARE_ROLE
 from brm_desk.ui.models.search import HTML_ROLE, META_ROLE
+from brm_desk.ui.models.table import AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 BAR_WIDTH = 90
 ON_TARGET = QColor("#2e8b57")
 BELOW_TARGET = QColor("#d98e04")
