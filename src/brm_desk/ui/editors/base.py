@@ -7,6 +7,7 @@ field says what is wrong. Nothing is saved while a rule is broken.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -133,7 +134,7 @@ class RecordEditor(QDialog):
         return f"{self.noun.capitalize()} — {name}"
 
     def field_row(
-        self, label: str, widget: QWidget, field: str, tab_stops: list[QWidget] | None = None
+        self, label: str, widget: QWidget, field: str, tab_stops: Sequence[QWidget] | None = None
     ) -> tuple[QLabel, FieldRow]:
         """A caption for ``widget`` and the row holding it, where errors on ``field`` show.
 
@@ -147,7 +148,7 @@ class RecordEditor(QDialog):
         return caption, row
 
     def add_row(
-        self, label: str, widget: QWidget, field: str, tab_stops: list[QWidget] | None = None
+        self, label: str, widget: QWidget, field: str, tab_stops: Sequence[QWidget] | None = None
     ) -> FieldRow:
         """Add ``widget`` to the form under ``label`` (see :meth:`field_row`)."""
         caption, row = self.field_row(label, widget, field, tab_stops)
@@ -161,7 +162,7 @@ class RecordEditor(QDialog):
         widget: QWidget,
         field: str,
         stretch: int = 0,
-        tab_stops: list[QWidget] | None = None,
+        tab_stops: Sequence[QWidget] | None = None,
     ) -> FieldRow:
         """A captioned field stacked in a column (notes, tables): it grows with ``stretch``."""
         caption, row = self.field_row(label, widget, field, tab_stops)

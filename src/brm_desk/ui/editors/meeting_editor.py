@@ -128,10 +128,11 @@ class MeetingEditor(RecordEditor):
         self.add_row("Tags", self.tags, "tags")
         self.add_row("", self.private, "private")
         right = QVBoxLayout()
-        self.add_block(right, "Notes", self.notes, "notes", 3, [self.notes.editor])
+        notes_stops = [self.notes.editor]
+        self.add_block(right, "Notes", self.notes, "notes", stretch=3, tab_stops=notes_stops)
         table = self.actions_table
         stops = [table.table, table.add_button, table.remove_button]
-        self.add_block(right, "Follow-ups", table, "actions", 1, stops)
+        self.add_block(right, "Follow-ups", table, "actions", stretch=1, tab_stops=stops)
         self.finish_two_columns(right, 720)
 
         self._fill_attendees(meeting.attendee_ids)

@@ -107,7 +107,8 @@ class RequestEditor(RecordEditor):
         self.add_block(right, "Expected benefit", self.expected_benefit, "expected_benefit")
         right.addWidget(self._amounts())
         self.add_block(right, "Discussed in meetings", self.meetings, "meetings", stretch=1)
-        self.add_block(right, "Notes", self.notes, "notes", 2, [self.notes.editor])
+        notes_stops = [self.notes.editor]
+        self.add_block(right, "Notes", self.notes, "notes", stretch=2, tab_stops=notes_stops)
         self.finish_two_columns(right, 740)
         self._fill_partner_lists(request)
         self._show_status_fields()

@@ -22,8 +22,13 @@ class Page(QWidget):
 
     def __init__(self, title: str) -> None:
         super().__init__()
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        heading.setFont(font)
         self.bar = QHBoxLayout()
-        self.bar.addWidget(heading(title))
+        self.bar.addWidget(heading)
         self.bar.addStretch(1)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(16, 12, 16, 8)
@@ -42,12 +47,3 @@ class Page(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         """Keep column widths, sort orders and the like in ``settings``."""
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.45)
-    font.setBold(True)
-    label.setFont(font)
-    return label
