@@ -204,7 +204,7 @@ def test_clicking_a_month_lists_that_months_meetings_of_the_partner(
     assert window.current_view() == "Meetings"
     meetings = window.current_page()
     assert isinstance(meetings, MeetingsPage)
-    lines = [meetings.model.line(row) for row in range(meetings.model.rowCount())]
+    lines = [meetings.model.record(row) for row in range(meetings.model.rowCount())]
     assert sorted(line.start.day for line in lines) == [7, 14, 21, 28]
     assert {line.partner_name for line in lines} == {"Finance"}
     assert {(line.start.year, line.start.month) for line in lines} == {(2026, 10)}
@@ -289,7 +289,7 @@ def test_clicking_a_partner_on_the_dashboard_chart_lists_their_meetings_of_the_p
     assert window.current_view() == "Meetings"
     meetings = window.current_page()
     assert isinstance(meetings, MeetingsPage)
-    titles = sorted(meetings.model.line(row).title for row in range(meetings.model.rowCount()))
+    titles = sorted(meetings.model.record(row).title for row in range(meetings.model.rowCount()))
     assert titles == ["Outage 10", "Outage 17", "Outage 3"]
     assert meetings.model.wanted.since == start
     assert meetings.model.wanted.until == end

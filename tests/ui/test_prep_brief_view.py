@@ -21,7 +21,6 @@ from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.partners import PartnersPage
 from brm_desk.ui.views.prep_brief import PrepBriefWindow
-from brm_desk.ui.views.prep_brief_entry import open_prep_brief
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -75,7 +74,7 @@ def select(page: PartnersPage, name: str) -> None:
 
 def open_brief(qtbot: QtBot, page: PartnersPage, name: str) -> PrepBriefWindow:
     select(page, name)
-    brief = open_prep_brief(page)
+    brief = page.open_prep_brief()
     assert brief is not None
     qtbot.addWidget(brief)
     qtbot.waitUntil(lambda: brief.brief is not None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy
 from brm_desk.reports.charts import fit_margins
 
 Margins = tuple[float, float, float, float]
+MouseHandler = Callable[[MouseEvent], None]
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -25,12 +26,7 @@ class ChartCanvas(FigureCanvasQTAgg):
     matplotlib ``MouseEvent`` with data coordinates; margins stay fixed in inches on resize.
     """
 
-    def __init__(
-        self,
-        margins: Margins,
-        on_hover: Callable[[MouseEvent], None],
-        on_click: Callable[[MouseEvent], None],
-    ) -> None:
+    def __init__(self, margins: Margins, on_hover: MouseHandler, on_click: MouseHandler) -> None:
         super().__init__(Figure(figsize=(7.0, 3.2), dpi=100))  # type: ignore[no-untyped-call]
         self.margins = margins
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -57,6 +53,6 @@ def _left(event: Any) -> MouseEvent:
     return MouseEvent("motion_notify_event", event.canvas, -1, -1)
 
 
-def _left_click(event: Any, on_click: Callable[[MouseEvent], None]) -> None:
+def _left_click(event: Any, on_click: MouseHandler) -> None:
     if isinstance(event, MouseEvent) and event.button == 1 and not event.dblclick:
         on_click(event)

@@ -8,28 +8,30 @@ never waits for matplotlib unless a chart is on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from brm_desk.ui.charts.theme import chart_palette
+from brm_desk.reports.charts import ChartPalette
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import MouseEvent
 
-    from brm_desk.reports.charts import ChartPalette
     from brm_desk.ui.charts.canvas import ChartCanvas, Margins
 
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+DARK_BELOW = 0.5  # a window colour darker than this is a dark theme
 
 
 class ChartPanel(QWidget):
     """Hosts a :class:`ChartCanvas` built on demand; subclasses draw in :meth:`draw`."""
 
     margins: Margins
+    preferred_height = 320
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,8 +50,6 @@ class ChartPanel(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.chart_area, 1)
-
-    preferred_height = 320
 
     def sizeHint(self) -> QSize:
         return QSize(640, self.preferred_height)
@@ -79,14 +79,22 @@ class ChartPanel(QWidget):
         if self.canvas is None:
             from brm_desk.ui.charts.canvas import ChartCanvas
 
-            self.canvas = ChartCanvas(self.margins, self._hovered, self._clicked)
+            self.canvas = ChartCanvas(self.margins, self._hovered, self.click)
             self.canvas.setAccessibleName(self.accessibleName())
             self.stack.addWidget(self.canvas)
             self.redraw()
         return self.canvas
 
     def palette_for_chart(self) -> ChartPalette:
-        return chart_palette(self.palette())
+        """The light or dark chart palette, on the window's own background and text colours.
+
+        The focus colours stay the chart presets' (the same colour means the same focus in the
+        app and in the PDF); only what must blend with the window follows the Qt palette.
+        """
+        window = self.palette().color(QPalette.ColorRole.Window)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        base = ChartPalette.dark() if window.lightnessF() < DARK_BELOW else ChartPalette.light()
+        return replace(base, background=window.name(), text=text.name())
 
     def show_message(self, text: str) -> None:
         """Show a line of text in place of the chart (no data, nothing selected)."""
@@ -137,9 +145,6 @@ class ChartPanel(QWidget):
         """What to say about the point under the mouse, and how to draw it on the chart
         (returning the artists drawn); ("", None) for nothing."""
         return "", None
-
-    def _clicked(self, event: MouseEvent) -> None:
-        self.click(event)
 
     def click(self, event: MouseEvent) -> None:
         """A left click on the chart."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from brm_desk.domain.balance import PartnerBalance
@@ -45,11 +45,10 @@ class PartnerChartPanel(ChartPanel):
     """Stacked reactive / routine / strategic per month with the strategic share and target.
 
     Hovering a month shows its figures; clicking it lists that month's meetings of the
-    partner (``sig_month_clicked(partner_id, first day, last day)``, then the Meetings view).
+    partner in the Meetings view.
     """
 
     margins = BALANCE_MARGINS
-    sig_month_clicked = Signal(str, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Balance chart", parent)
@@ -124,7 +123,6 @@ class PartnerChartPanel(ChartPanel):
         month = self.balance.months[index].month
         since = max(month, self.balance.period_from)
         until = min(month_end(month), self.balance.period_to)
-        self.sig_month_clicked.emit(self.balance.partner_id, since, until)
         self.show_meetings(self.balance.partner_id, since, until)
 
     def _month_under(self, event: MouseEvent) -> int | None:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +35,7 @@ from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.operations import QueryOp
+from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -94,19 +94,6 @@ class _Relay(QObject):
     sig_progress = Signal(int, int, str)
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    shown = edit.date()
-    return date(shown.year(), shown.month(), shown.day())
-
-
 class ExportPackDialog(QDialog):
     """Choose what to export, then write it with a progress dialog; offers to open it.
 
@@ -145,8 +132,8 @@ class ExportPackDialog(QDialog):
             self.period_box.addItem(period.label, period.value)
         remembered = settings.value(PERIOD_KEY, Preset.LAST_QUARTER.value, type=str)
         self.period_box.setCurrentIndex(max(self.period_box.findData(remembered), 0))
-        self.from_edit = _date_edit("From")
-        self.to_edit = _date_edit("To")
+        self.from_edit = date_edit("From")
+        self.to_edit = date_edit("To")
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit)
         dates.addWidget(QLabel("–"))
@@ -213,7 +200,7 @@ class ExportPackDialog(QDialog):
     def period(self) -> tuple[date, date]:
         period = self.chosen_period()
         if period is Preset.CUSTOM:
-            return _day(self.from_edit), _day(self.to_edit)
+            return shown_day(self.from_edit), shown_day(self.to_edit)
         return preset_period(period, self.journal.today())
 
     def partner_id(self) -> str | None:

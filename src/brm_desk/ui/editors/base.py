@@ -7,6 +7,7 @@ field says what is wrong. Nothing is saved while a rule is broken.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.errors import BrmDeskError, ValidationError
-from brm_desk.ui.commands import AddRecord, EditRecord, JournalCommand, push
+from brm_desk.ui.commands import AddRecord, EditRecord, push
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -77,35 +78,54 @@ def nested_detail(rest: str) -> str:
     return f"{detail} {sub.replace('_', ' ')}" if sub else detail
 
 
-def make_form() -> QFormLayout:
-    form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    return form
-
-
 class RecordEditor(QDialog):
-    """A dialog over one record; ``record`` is ``None`` for a new one."""
+    """A dialog over one record; ``record`` is ``None`` for a new one.
+
+    Subclasses give a new record's :meth:`blank` values and :meth:`make_fields`: each field
+    placed with :meth:`add_row` (in ``form``) or :meth:`add_block` (stacked in a column), then
+    :meth:`finish` or :meth:`finish_two_columns`. Tab goes through the fields in the order
+    they were placed, then to Save and Cancel.
+    """
 
     sig_saved = Signal(object)
     noun = "record"
 
     def __init__(
-        self, journal: Journal, stack: QUndoStack, record: Any, parent: QWidget | None = None
+        self,
+        journal: Journal,
+        stack: QUndoStack,
+        record: Any = None,
+        parent: QWidget | None = None,
+        *,
+        partner_id: str | None = None,
     ) -> None:
+        """``partner_id`` is a new record's partner, where records belong to one."""
         super().__init__(parent)
         self.journal = journal
         self.stack = stack
         self.record = record
         self.rows: dict[str, FieldRow] = {}
+        self.tab_stops: list[QWidget] = []
         self.setWindowTitle(self.window_title())
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.general_error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.make_fields(record or self.blank(partner_id or ""))
+
+    def blank(self, partner_id: str) -> Any:
+        """A new record as the form starts it."""
+        raise NotImplementedError
+
+    def make_fields(self, record: Any) -> None:
+        """Make and place the fields showing ``record``, then finish the layout."""
+        raise NotImplementedError
 
     def window_title(self) -> str:
         if self.record is None:
@@ -113,29 +133,67 @@ class RecordEditor(QDialog):
         name = getattr(self.record, "name", None) or getattr(self.record, "title", "")
         return f"{self.noun.capitalize()} — {name}"
 
-    def add_row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> FieldRow:
-        """Add ``widget`` to ``form`` under ``label``; errors on ``field`` show under it."""
+    def field_row(
+        self, label: str, widget: QWidget, field: str, tab_stops: Sequence[QWidget] | None = None
+    ) -> tuple[QLabel, FieldRow]:
+        """A caption for ``widget`` and the row holding it, where errors on ``field`` show.
+
+        Tab stops at ``tab_stops`` (the widget itself unless given) in the order rows are made.
+        """
         row = FieldRow(label, widget)
         caption = QLabel(f"{label}:" if label else "")
         caption.setBuddy(widget)
-        form.addRow(caption, row)
         self.rows[field] = row
+        self.tab_stops.extend([widget] if tab_stops is None else tab_stops)
+        return caption, row
+
+    def add_row(
+        self, label: str, widget: QWidget, field: str, tab_stops: Sequence[QWidget] | None = None
+    ) -> FieldRow:
+        """Add ``widget`` to the form under ``label`` (see :meth:`field_row`)."""
+        caption, row = self.field_row(label, widget, field, tab_stops)
+        self.form.addRow(caption, row)
         return row
 
     def add_block(
-        self, layout: QVBoxLayout, label: str, widget: QWidget, field: str, stretch: int = 0
+        self,
+        layout: QVBoxLayout,
+        label: str,
+        widget: QWidget,
+        field: str,
+        stretch: int = 0,
+        tab_stops: Sequence[QWidget] | None = None,
     ) -> FieldRow:
         """A captioned field stacked in a column (notes, tables): it grows with ``stretch``."""
-        row = FieldRow(label, widget)
-        caption = QLabel(f"{label}:")
-        caption.setBuddy(widget)
+        caption, row = self.field_row(label, widget, field, tab_stops)
         layout.addWidget(caption)
         layout.addWidget(row, stretch)
-        self.rows[field] = row
         return row
 
-    def finish_layout(self, body: QWidget | QFormLayout | Any) -> None:
-        """Body, then the general error line and the buttons."""
+    def finish(self, width: int, height: int) -> None:
+        """The form, then the general error line and the buttons."""
+        self._finish(self.form)
+        self.resize(width, height)
+
+    def finish_two_columns(self, right: QVBoxLayout, height: int) -> None:
+        """The form on the left, the long texts on the right, the divider movable."""
+        left_side, right_side = QWidget(), QWidget()
+        left = QVBoxLayout(left_side)
+        left.setContentsMargins(0, 0, 8, 0)
+        left.addLayout(self.form)
+        left.addStretch(1)
+        right_side.setLayout(right)
+        right.setContentsMargins(8, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left_side)
+        splitter.addWidget(right_side)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self._finish(splitter)
+        self.resize(1060, height)
+        splitter.setSizes([430, 630])
+
+    def _finish(self, body: QWidget | QFormLayout) -> None:
         layout = QVBoxLayout(self)
         if isinstance(body, QWidget):
             layout.addWidget(body, 1)
@@ -143,34 +201,20 @@ class RecordEditor(QDialog):
             layout.addLayout(body, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-
-    def finish_two_columns(self, left: QWidget, right: QWidget, height: int) -> None:
-        """The form on the left, the long texts on the right, the divider movable."""
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.finish_layout(splitter)
-        self.resize(1060, height)
-        splitter.setSizes([430, 630])
-
-    def set_tab_order(self, *widgets: QWidget) -> None:
-        """Tab goes down the form as it reads, then to Save and Cancel."""
-        chain = [*widgets, *self.buttons.buttons()]
-        for first, second in pairwise(chain):
+        for first, second in pairwise([*self.tab_stops, *self.buttons.buttons()]):
             QWidget.setTabOrder(first, second)
 
-    def show_error(self, error: ValidationError) -> None:
-        """Put the message under the field it names, else above the buttons."""
-        key = error.field.split("[", 1)[0].split(".", 1)[0]
-        row = self.rows.get(key)
-        if row is not None:
-            row.show_error(error.reason, nested_detail(error.field[len(key) :]))
-            row.widget.setFocus()
-        else:
-            self.general_error.setText(error.message)
-            self.general_error.show()
+    def show_error(self, error: BrmDeskError) -> None:
+        """Put the message under the field a broken rule names, else above the buttons."""
+        if isinstance(error, ValidationError):
+            key = error.field.split("[", 1)[0].split(".", 1)[0]
+            row = self.rows.get(key)
+            if row is not None:
+                row.show_error(error.reason, nested_detail(error.field[len(key) :]))
+                row.widget.setFocus()
+                return
+        self.general_error.setText(error.message)
+        self.general_error.show()
 
     def clear_errors(self) -> None:
         for row in self.rows.values():
@@ -187,11 +231,6 @@ class RecordEditor(QDialog):
         """The record as the form has it; raises ValidationError for what cannot be parsed."""
         raise NotImplementedError
 
-    def command(self, record: Any) -> JournalCommand:
-        if self.record is None:
-            return AddRecord(self.journal, record)
-        return EditRecord(self.journal, self.record, record)
-
     def save(self) -> bool:
         """Save through a command; ``False`` (and the message inline) when a rule refuses it."""
         self.clear_errors()
@@ -200,21 +239,17 @@ class RecordEditor(QDialog):
             if record == self.record:  # nothing changed: nothing to undo either
                 self.saved(record)
                 return True
-            command = self.command(record)
+            if self.record is None:
+                command: AddRecord | EditRecord = AddRecord(self.journal, record)
+            else:
+                command = EditRecord(self.journal, self.record, record)
             push(self.stack, command)
-        except ValidationError as error:
+        except BrmDeskError as error:  # a broken rule, or e.g. the partner deleted meanwhile
             self.show_error(error)
             return False
-        except BrmDeskError as error:  # e.g. the partner was deleted meanwhile
-            self.general_error.setText(error.message)
-            self.general_error.show()
-            return False
-        saved = command.after if isinstance(command, EditRecord) else record
-        if isinstance(command, AddRecord):
-            saved = command.record
-        self.record = saved
-        self.saved(saved)
-        self.sig_saved.emit(saved)
+        self.record = command.record if isinstance(command, AddRecord) else command.after
+        self.saved(self.record)
+        self.sig_saved.emit(self.record)
         return True
 
     def saved(self, record: Any) -> None:

@@ -9,10 +9,20 @@ from enum import Enum
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import Partner
+from brm_desk.ui.widgets.choices import choice_box
 
 DATE_HINT = "YYYY-MM-DD"
 _Member = TypeVar("_Member", bound=Enum)
@@ -33,11 +43,57 @@ def day_text(value: date | None) -> str:
     return "" if value is None else value.isoformat()
 
 
+def line_edit(name: str, text: str, placeholder: str = "") -> QLineEdit:
+    """A one-line text field, named for screen readers."""
+    edit = QLineEdit(text)
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def tags_line(tags: Iterable[str]) -> QLineEdit:
+    return line_edit("Tags", ", ".join(tags), "comma, separated")
+
+
+def text_box(name: str, text: str, placeholder: str = "") -> QPlainTextEdit:
+    """A plain text field of a few lines; Tab moves on rather than typing a tab."""
+    box = QPlainTextEdit(text)
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    return box
+
+
+def number_box(
+    name: str, value: int, low: int, high: int, suffix: str = "", width: int | None = None
+) -> QSpinBox:
+    """A whole number in [low, high], shown with its unit (``suffix``)."""
+    spin = QSpinBox()
+    spin.setAccessibleName(name)
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    spin.setValue(value)
+    if width is not None:
+        spin.setMaximumWidth(width)
+    return spin
+
+
+def check_box(text: str, name: str, checked: bool) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setAccessibleName(name)
+    box.setChecked(checked)
+    return box
+
+
+def private_box(checked: bool) -> QCheckBox:
+    return check_box("Private (left out of exports and review packs)", "Private", checked)
+
+
 class DateLine(QLineEdit):
     """An optional date, typed: empty means "no date"."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, name: str, value: date | None = None) -> None:
+        super().__init__(day_text(value))
         self.setAccessibleName(name)
         self.setPlaceholderText(DATE_HINT)
         self.setMaximumWidth(140)
@@ -52,12 +108,13 @@ class DateLine(QLineEdit):
 class AmountLine(QLineEdit):
     """An optional amount of money, kept exact as a Decimal."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, name: str, value: Decimal | None = None) -> None:
+        super().__init__()
         self.setAccessibleName(name)
         self.setPlaceholderText("amount")
         self.setMaximumWidth(180)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.set_value(value)
 
     def value(self, field: str) -> Decimal | None:
         text = self.text().strip().replace(",", "").replace(" ", "").replace("_", "")
@@ -81,10 +138,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 def enum_combo(name: str, members: Iterable[Enum], current: Enum | None = None) -> QComboBox:
     """A combo of labelled choices; item data is the member's value (Qt keeps strings)."""
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for member in members:
-        combo.addItem(getattr(member, "label", str(member.value)), member.value)
+    combo = choice_box(name, ((getattr(m, "label", str(m.value)), m.value) for m in members))
     if current is not None:
         combo.setCurrentIndex(max(combo.findData(current.value), 0))
     return combo
@@ -110,6 +164,14 @@ def partner_combo(partners: Iterable[Partner], current: str | None) -> QComboBox
 def combo_id(combo: QComboBox) -> str:
     data = combo.currentData()
     return data if isinstance(data, str) else ""
+
+
+def chosen_partner(combo: QComboBox) -> str:
+    """The id a :func:`partner_combo` shows; there is none before a partner is added."""
+    partner_id = combo_id(combo)
+    if not partner_id:
+        raise ValidationError("partner", "is required (add a partner first)")
+    return partner_id
 
 
 class CheckList(QListWidget):

@@ -12,35 +12,30 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from brm_desk.domain.enums import Focus, MeetingType
-from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import Meeting
 from brm_desk.services.agenda import agenda_template
 from brm_desk.services.drafts import NEW_MEETING, Drafts
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.actions_table import ActionsTable
-from brm_desk.ui.editors.base import RecordEditor, make_form
+from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.fields import (
     CheckList,
     chosen,
+    chosen_partner,
     combo_id,
     enum_combo,
+    line_edit,
+    number_box,
     parse_tags,
     partner_combo,
+    private_box,
+    tags_line,
 )
+from brm_desk.ui.widgets.choices import choice_box
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
 DRAFT_DELAY_MS = 1500
@@ -73,17 +68,20 @@ class MeetingEditor(RecordEditor):
         partner_id: str | None = None,
         drafts: Drafts | None = None,
     ) -> None:
-        super().__init__(journal, stack, record, parent)
+        """``drafts`` keeps the notes while they are typed (the user's data folder if None)."""
+        super().__init__(journal, stack, record, parent, partner_id=partner_id)
         self.drafts = drafts or Drafts()
-        meeting = record or Meeting(
-            id="", partner_id=partner_id or "", title="", start=default_start()
-        )
-        self.offset = meeting.start.tzinfo if record is not None else None
-        self.focus_overridden = record is not None and meeting.focus != meeting.type.default_focus
 
-        self.partner = partner_combo(journal.partners.listing(), meeting.partner_id or None)
-        self.title = QLineEdit(meeting.title)
-        self.title.setAccessibleName("Title")
+    def blank(self, partner_id: str) -> Meeting:
+        return Meeting(id="", partner_id=partner_id, title="", start=default_start())
+
+    def make_fields(self, meeting: Meeting) -> None:
+        self.offset = meeting.start.tzinfo if self.record is not None else None
+        self.focus_overridden = (
+            self.record is not None and meeting.focus != meeting.type.default_focus
+        )
+        self.partner = partner_combo(self.journal.partners.listing(), meeting.partner_id or None)
+        self.title = line_edit("Title", meeting.title)
         self.start = QDateTimeEdit()
         self.start.setAccessibleName("Start")
         self.start.setCalendarPopup(True)
@@ -99,75 +97,44 @@ class MeetingEditor(RecordEditor):
         start_layout.setContentsMargins(0, 0, 0, 0)
         start_layout.addWidget(self.start, 1)
         start_layout.addWidget(self.offset_label)
-        self.duration = QSpinBox()
-        self.duration.setAccessibleName("Duration")
-        self.duration.setRange(1, 1440)
+        self.duration = number_box("Duration", meeting.duration_minutes, 1, 1440, " min")
         self.duration.setSingleStep(15)
-        self.duration.setSuffix(" min")
-        self.duration.setValue(meeting.duration_minutes)
         self.type = enum_combo("Type", MeetingType, meeting.type)
         self.focus = enum_combo("Focus", Focus, meeting.focus)
-        self.location = QLineEdit(meeting.location)
-        self.location.setAccessibleName("Location")
+        self.location = line_edit("Location", meeting.location)
         self.attendees = CheckList("Attendees")
         self.attendees.setMaximumHeight(150)
-        self.satisfaction = QComboBox()
-        self.satisfaction.setAccessibleName("Satisfaction")
-        self.satisfaction.addItem("— not recorded", None)
-        for score, word in enumerate(("very unhappy", "unhappy", "neutral", "happy", "delighted")):
-            self.satisfaction.addItem(f"{score + 1} · {word}", score + 1)
+        moods = ("very unhappy", "unhappy", "neutral", "happy", "delighted")
+        self.satisfaction = choice_box(
+            "Satisfaction",
+            [("— not recorded", None), *((f"{n} · {w}", n) for n, w in enumerate(moods, 1))],
+        )
         self.satisfaction.setCurrentIndex(max(self.satisfaction.findData(meeting.satisfaction), 0))
-        self.private = QCheckBox("Private (left out of exports and review packs)")
-        self.private.setAccessibleName("Private")
-        self.private.setChecked(meeting.private)
-        self.tags = QLineEdit(", ".join(meeting.tags))
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("comma, separated")
+        self.private = private_box(meeting.private)
+        self.tags = tags_line(meeting.tags)
         self.notes = MarkdownEditor("Notes")
         self.actions_table = ActionsTable()
         self.actions_table.set_follow_ups(meeting.actions)
 
-        form = make_form()
-        self.add_row(form, "Partner", self.partner, "partner")
-        self.add_row(form, "Title", self.title, "title")
-        self.add_row(form, "Start", start_row, "start")
-        self.add_row(form, "Duration", self.duration, "duration_minutes")
-        self.add_row(form, "Type", self.type, "type")
-        self.add_row(form, "Focus", self.focus, "focus")
-        self.add_row(form, "Location", self.location, "location")
-        self.add_row(form, "Attendees", self.attendees, "attendees")
-        self.add_row(form, "Satisfaction", self.satisfaction, "satisfaction")
-        self.add_row(form, "Tags", self.tags, "tags")
-        self.add_row(form, "", self.private, "private")
-        left = QWidget()
-        left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(0, 0, 8, 0)
-        left_column.addLayout(form)
-        left_column.addStretch(1)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(8, 0, 0, 0)
-        self.add_block(column, "Notes", self.notes, "notes", stretch=3)
-        self.add_block(column, "Follow-ups", self.actions_table, "actions", stretch=1)
-        self.finish_two_columns(left, right, 720)
+        self.add_row("Partner", self.partner, "partner")
+        self.add_row("Title", self.title, "title")
+        self.add_row("Start", start_row, "start", tab_stops=[self.start])
+        self.add_row("Duration", self.duration, "duration_minutes")
+        self.add_row("Type", self.type, "type")
+        self.add_row("Focus", self.focus, "focus")
+        self.add_row("Location", self.location, "location")
+        self.add_row("Attendees", self.attendees, "attendees")
+        self.add_row("Satisfaction", self.satisfaction, "satisfaction")
+        self.add_row("Tags", self.tags, "tags")
+        self.add_row("", self.private, "private")
+        right = QVBoxLayout()
+        notes_stops = [self.notes.editor]
+        self.add_block(right, "Notes", self.notes, "notes", stretch=3, tab_stops=notes_stops)
+        table = self.actions_table
+        stops = [table.table, table.add_button, table.remove_button]
+        self.add_block(right, "Follow-ups", table, "actions", stretch=1, tab_stops=stops)
+        self.finish_two_columns(right, 720)
 
-        self.set_tab_order(
-            self.partner,
-            self.title,
-            self.start,
-            self.duration,
-            self.type,
-            self.focus,
-            self.location,
-            self.attendees,
-            self.satisfaction,
-            self.tags,
-            self.private,
-            self.notes.editor,
-            self.actions_table.table,
-            self.actions_table.add_button,
-            self.actions_table.remove_button,
-        )
         self._fill_attendees(meeting.attendee_ids)
         self.original_notes = meeting.notes
         self.notes.set_text(meeting.notes or agenda_template(meeting.type))
@@ -261,13 +228,10 @@ class MeetingEditor(RecordEditor):
         return naive.astimezone()
 
     def build(self) -> Meeting:
-        partner_id = combo_id(self.partner)
-        if not partner_id:
-            raise ValidationError("partner", "is required (add a partner first)")
-        base = self.record or Meeting(id="", partner_id=partner_id, title="", start=self._start())
+        partner_id = chosen_partner(self.partner)
         notes = self.notes.text()
         return replace(
-            base,
+            self.record or self.blank(partner_id),
             partner_id=partner_id,
             title=self.title.text().strip(),
             start=self._start(),

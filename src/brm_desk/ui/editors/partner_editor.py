@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel
 
 from brm_desk.domain.enums import Maturity
-from brm_desk.domain.records import (
-    DEFAULT_TARGET_STRATEGIC_SHARE,
-    DEFAULT_TOUCH_CADENCE_DAYS,
-    Partner,
-)
-from brm_desk.services.journal import Journal
-from brm_desk.ui.editors.base import RecordEditor, make_form
-from brm_desk.ui.editors.fields import chosen, enum_combo
+from brm_desk.domain.records import Partner
+from brm_desk.ui.editors.base import RecordEditor
+from brm_desk.ui.editors.fields import check_box, chosen, enum_combo, line_edit, number_box
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
 
@@ -29,81 +23,46 @@ def history_text(partner: Partner | None) -> str:
 class PartnerEditor(RecordEditor):
     noun = "partner"
 
-    def __init__(
-        self,
-        journal: Journal,
-        stack: QUndoStack,
-        record: Partner | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(journal, stack, record, parent)
-        partner = record or Partner(id="", name="")
-        self.name = QLineEdit(partner.name)
-        self.name.setAccessibleName("Name")
-        self.business_unit = QLineEdit(partner.business_unit)
-        self.business_unit.setAccessibleName("Business unit")
-        self.sponsor = QLineEdit(partner.sponsor)
-        self.sponsor.setAccessibleName("Executive sponsor")
+    def blank(self, partner_id: str) -> Partner:
+        return Partner(id="", name="")
+
+    def make_fields(self, partner: Partner) -> None:
+        self.name = line_edit("Name", partner.name)
+        self.business_unit = line_edit("Business unit", partner.business_unit)
+        self.sponsor = line_edit("Executive sponsor", partner.sponsor)
         self.maturity = enum_combo("Maturity", Maturity, partner.maturity)
-        self.history = QLabel(history_text(record))
+        self.history = QLabel(history_text(self.record))
         self.history.setWordWrap(True)
         self.history.setAccessibleName("Maturity history")
-        self.target = QSpinBox()
-        self.target.setAccessibleName("Target strategic share")
-        self.target.setRange(0, 100)
-        self.target.setSuffix(" %")
-        self.target.setValue(round(partner.target_strategic_share * 100))
-        self.target.setMaximumWidth(110)
-        self.cadence = QSpinBox()
-        self.cadence.setAccessibleName("Touch cadence")
-        self.cadence.setRange(1, 3660)
-        self.cadence.setSuffix(" days")
-        self.cadence.setValue(partner.touch_cadence_days)
-        self.cadence.setMaximumWidth(110)
-        self.archived = QCheckBox("Archived (leaves lists and charts, keeps its data)")
-        self.archived.setAccessibleName("Archived")
-        self.archived.setChecked(partner.archived)
+        share = round(partner.target_strategic_share * 100)
+        self.target = number_box("Target strategic share", share, 0, 100, " %", width=110)
+        cadence = partner.touch_cadence_days
+        self.cadence = number_box("Touch cadence", cadence, 1, 3660, " days", width=110)
+        self.archived = check_box(
+            "Archived (leaves lists and charts, keeps its data)", "Archived", partner.archived
+        )
         self.notes = MarkdownEditor("Notes")
         self.notes.set_text(partner.notes)
 
-        form = make_form()
-        self.add_row(form, "Name", self.name, "name")
-        self.add_row(form, "Business unit", self.business_unit, "business_unit")
-        self.add_row(form, "Sponsor", self.sponsor, "sponsor")
-        self.add_row(form, "Maturity", self.maturity, "maturity")
-        self.add_row(form, "History", self.history, "maturity_history")
-        self.add_row(form, "Target share", self.target, "target_strategic_share")
-        self.add_row(form, "Touch cadence", self.cadence, "touch_cadence_days")
-        self.add_row(form, "", self.archived, "archived")
-        self.add_row(form, "Notes", self.notes, "notes")
-        self.finish_layout(form)
-        self.resize(620, 600)
-        self.set_tab_order(
-            self.name,
-            self.business_unit,
-            self.sponsor,
-            self.maturity,
-            self.target,
-            self.cadence,
-            self.archived,
-            self.notes.editor,
-        )
+        self.add_row("Name", self.name, "name")
+        self.add_row("Business unit", self.business_unit, "business_unit")
+        self.add_row("Sponsor", self.sponsor, "sponsor")
+        self.add_row("Maturity", self.maturity, "maturity")
+        self.add_row("History", self.history, "maturity_history", tab_stops=[])
+        self.add_row("Target share", self.target, "target_strategic_share")
+        self.add_row("Touch cadence", self.cadence, "touch_cadence_days")
+        self.add_row("", self.archived, "archived")
+        self.add_row("Notes", self.notes, "notes", tab_stops=[self.notes.editor])
+        self.finish(620, 600)
         self.name.setFocus()
 
     def build(self) -> Partner:
-        base = self.record or Partner(
-            id="",
-            name="",
-            target_strategic_share=DEFAULT_TARGET_STRATEGIC_SHARE,
-            touch_cadence_days=DEFAULT_TOUCH_CADENCE_DAYS,
-        )
-        maturity = chosen(self.maturity, Maturity)
         return replace(
-            base,
+            self.record or self.blank(""),
             name=self.name.text().strip(),
             business_unit=self.business_unit.text().strip(),
             sponsor=self.sponsor.text().strip(),
-            maturity=maturity,
+            maturity=chosen(self.maturity, Maturity),
             target_strategic_share=self.target.value() / 100,
             touch_cadence_days=self.cadence.value(),
             archived=self.archived.isChecked(),

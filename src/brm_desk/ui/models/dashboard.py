@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -58,6 +59,17 @@ def debt_text(open_count: int, overdue: int) -> str:
     return f"{open_count} ({overdue} late)" if overdue else str(open_count)
 
 
+def debt_column(title: str, debts: Callable[[PartnerGlance], tuple[int, int]], tip: str) -> Column:
+    """Follow-ups one side owes, given as (open, late); sorted by late, then open."""
+    return Column(
+        title,
+        lambda r: debt_text(*debts(r)),
+        lambda r: tuple(reversed(debts(r))),
+        numeric=True,
+        tip=tip,
+    )
+
+
 def waiting_text(row: PartnerGlance) -> str:
     waiting = row.waiting
     if waiting.open == 0:
@@ -81,18 +93,7 @@ def _bold() -> QFont:
 
 
 class DashboardModel(RecordTableModel):
-    (
-        PARTNER,
-        SHARE,
-        TREND,
-        DAYS_SINCE,
-        DRIFTING,
-        WE_OWE,
-        THEY_OWE,
-        WAITING,
-        REVIEWS,
-        MIX,
-    ) = range(10)
+    PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS, MIX = range(10)
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
@@ -100,67 +101,60 @@ class DashboardModel(RecordTableModel):
             "Strategic share",
             share_text,
             lambda r: none_last(r.balance.strategic_share, -1.0),
+            tip="Strategic ÷ (reactive + strategic) engagements in the period, against target",
         ),
-        Column("Trend", trend_text, lambda r: none_last(r.trend, -2.0), numeric=True),
+        Column(
+            "Trend",
+            trend_text,
+            lambda r: none_last(r.trend, -2.0),
+            numeric=True,
+            tip="Change in strategic share against the previous period of the same length",
+        ),
         Column(
             "Since\nstrategic",
             days_text,
             lambda r: none_last(r.balance.days_since_strategic, 10**9),
             numeric=True,
+            tip="Days from the last strategic engagement to the end of the period",
         ),
-        Column("Drifting", lambda r: "Drifting" if r.drifting else "", lambda r: r.drifting),
         Column(
+            "Drifting",
+            lambda r: "Drifting" if r.drifting else "",
+            lambda r: r.drifting,
+            tip="Below target in each of the last two full months",
+        ),
+        debt_column(
             "We\nowe",
-            lambda r: debt_text(r.debts.ours_open, r.debts.ours_overdue),
-            lambda r: (r.debts.ours_overdue, r.debts.ours_open),
-            numeric=True,
+            lambda r: (r.debts.ours_open, r.debts.ours_overdue),
+            "Open follow-ups on my side or the provider's (late: past their due date)",
         ),
-        Column(
+        debt_column(
             "They\nowe",
-            lambda r: debt_text(r.debts.theirs_open, r.debts.theirs_overdue),
-            lambda r: (r.debts.theirs_overdue, r.debts.theirs_open),
-            numeric=True,
+            lambda r: (r.debts.theirs_open, r.debts.theirs_overdue),
+            "Open follow-ups the partner owes (late: past their due date)",
         ),
         Column(
             "Open\nrequests",
             waiting_text,
             lambda r: none_last(r.waiting.oldest_received, date.max).toordinal() * -1,
             numeric=True,
+            tip="Requests still new, deferred or accepted, and how many waited long",
         ),
         Column(
             "Reviews\ndue",
             lambda r: str(r.reviews_due) if r.reviews_due else "—",
             lambda r: r.reviews_due,
             numeric=True,
+            tip="Delivered requests whose benefits review is due: go back to the business case",
         ),
         Column(
             "Engagements",
             mix_text,
             lambda r: r.balance.tally.total,
             numeric=True,
+            tip="Engagements in the period: reactive · routine · strategic",
         ),
     )
-    header_tips: ClassVar[dict[int, str]] = {
-        SHARE: "Strategic ÷ (reactive + strategic) engagements in the period, against target",
-        TREND: "Change in strategic share against the previous period of the same length",
-        DAYS_SINCE: "Days from the last strategic engagement to the end of the period",
-        DRIFTING: "Below target in each of the last two full months",
-        WE_OWE: "Open follow-ups on my side or the provider's (late: past their due date)",
-        THEY_OWE: "Open follow-ups the partner owes (late: past their due date)",
-        WAITING: "Requests still new, deferred or accepted, and how many waited long",
-        REVIEWS: "Delivered requests whose benefits review is due: go back to the business case",
-        MIX: "Engagements in the period: reactive · routine · strategic",
-    }
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_tips.get(section)
-        return super().headerData(section, orientation, role)
 
     def extra_data(self, record: PartnerGlance, column: int, role: int) -> Any:
         if role == SHARE_ROLE and column == self.SHARE:

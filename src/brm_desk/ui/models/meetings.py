@@ -6,6 +6,7 @@ from typing import Any
 
 from brm_desk.services.lists import MEETING_SORT_KEYS, Lists, MeetingFilter, MeetingLine
 from brm_desk.ui.models.paged import PagedTableModel
+from brm_desk.ui.models.table import Column
 
 
 def duration_text(minutes: int) -> str:
@@ -17,46 +18,26 @@ def duration_text(minutes: int) -> str:
 
 class MeetingsModel(PagedTableModel[MeetingFilter, MeetingLine]):
     START, PARTNER, TITLE, TYPE, FOCUS, DURATION = range(6)
-    HEADERS = ("Date", "Partner", "Title", "Type", "Focus", "Duration")
     SORT_KEYS = MEETING_SORT_KEYS
-    NUMERIC_COLUMNS = frozenset({DURATION})
+    columns = (
+        Column("Date", lambda m: m.start.strftime("%Y-%m-%d %H:%M"), lambda m: m.start),
+        Column("Partner", lambda m: m.partner_name, lambda m: m.partner_name),
+        Column("Title", lambda m: m.title, lambda m: m.title),
+        Column("Type", lambda m: m.type.label, lambda m: m.type.value),
+        Column("Focus", lambda m: m.focus.label, lambda m: m.focus.value),
+        Column(
+            "Duration",
+            lambda m: duration_text(m.duration_minutes),
+            lambda m: m.duration_minutes,
+            numeric=True,
+        ),
+    )
 
     def __init__(self, lists: Lists, parent: Any = None) -> None:
-        super().__init__(MeetingFilter(), parent)
-        self._lists = lists
+        super().__init__(MeetingFilter(), lists.meeting_count, lists.meetings, parent)
 
     def set_filter(self, **changes: Any) -> None:
         """Change some of the filter (``days`` is the inclusive (since, until)) and reload."""
         if "days" in changes:
             changes["since"], changes["until"] = changes.pop("days")
         super().set_filter(**changes)
-
-    def count(self, wanted: MeetingFilter) -> int:
-        return self._lists.meeting_count(wanted)
-
-    def read(self, wanted: MeetingFilter, offset: int, limit: int, total: int) -> list[MeetingLine]:
-        return self._lists.meetings(wanted, offset, limit, total)
-
-    def display(self, line: MeetingLine, column: int) -> str:
-        if column == self.START:
-            return line.start.strftime("%Y-%m-%d %H:%M")
-        if column == self.PARTNER:
-            return line.partner_name
-        if column == self.TITLE:
-            return line.title
-        if column == self.TYPE:
-            return line.type.label
-        if column == self.FOCUS:
-            return line.focus.label
-        return duration_text(line.duration_minutes)
-
-    def raw(self, line: MeetingLine, column: int) -> Any:
-        values = (
-            line.start,
-            line.partner_name,
-            line.title,
-            line.type.value,
-            line.focus.value,
-            line.duration_minutes,
-        )
-        return values[column]

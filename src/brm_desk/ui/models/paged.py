@@ -12,17 +12,16 @@ services (safe in a worker), :meth:`PagedTableModel.show` swaps the result in.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
-from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE, AnyIndex, sortable
+from brm_desk.ui.models.table import AnyIndex, ColumnsModel
 
 PAGE_SIZE = 200
 KEPT_PAGES = 64
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _Line = TypeVar("_Line")
 _Filter = TypeVar("_Filter")
 
@@ -36,34 +35,25 @@ class Snapshot(Generic[_Filter, _Line]):
     first_page: list[_Line]
 
 
-class PagedTableModel(QAbstractTableModel, Generic[_Filter, _Line]):
-    """Subclasses give the headers, the sort keys per column, and how to read and show lines."""
+class PagedTableModel(ColumnsModel, Generic[_Filter, _Line]):
+    """Subclasses give the columns and the SQL sort key of each."""
 
-    HEADERS: Sequence[str] = ()
     SORT_KEYS: Sequence[str] = ()
-    NUMERIC_COLUMNS: frozenset[int] = frozenset()
 
-    def __init__(self, wanted: _Filter, parent: Any = None) -> None:
+    def __init__(
+        self,
+        wanted: _Filter,
+        count: Callable[[_Filter], int],
+        read: Callable[[_Filter, int, int, int], list[_Line]],
+        parent: Any = None,
+    ) -> None:
+        """``count(wanted)`` and ``read(wanted, offset, limit, total)`` are the service calls."""
         super().__init__(parent)
         self.wanted = wanted
+        self.count = count
+        self.read = read
         self.total = 0
         self._pages: OrderedDict[int, list[_Line]] = OrderedDict()
-
-    # -- what subclasses provide --------------------------------------------------------------
-
-    def count(self, wanted: _Filter) -> int:
-        raise NotImplementedError
-
-    def read(self, wanted: _Filter, offset: int, limit: int, total: int) -> list[_Line]:
-        raise NotImplementedError
-
-    def display(self, line: _Line, column: int) -> str:
-        raise NotImplementedError
-
-    def raw(self, line: _Line, column: int) -> Any:
-        raise NotImplementedError
-
-    # -- loading ---------------------------------------------------------------------------------
 
     def snapshot(self, wanted: _Filter) -> Snapshot[_Filter, _Line]:
         """Count and first page for ``wanted``; touches no widget, so a worker may call it."""
@@ -86,7 +76,8 @@ class PagedTableModel(QAbstractTableModel, Generic[_Filter, _Line]):
         self.wanted = replace(self.wanted, **changes)  # type: ignore[type-var]
         self.reload()
 
-    def line(self, row: int) -> _Line:
+    def record(self, row: int) -> _Line:
+        """The line at ``row``, read with its page the first time it is asked for."""
         number, within = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
@@ -107,44 +98,5 @@ class PagedTableModel(QAbstractTableModel, Generic[_Filter, _Line]):
         )
         self.reload()
 
-    # -- Qt ----------------------------------------------------------------------------------------
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.total
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self.total:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in self.NUMERIC_COLUMNS else None
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, PARTNER_ROLE, RECORD_ROLE):
-            return None
-        try:
-            line = self.line(index.row())
-        except IndexError:  # the journal changed since the count; a reload follows
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(line, column)
-        if role == SORT_ROLE:
-            return sortable(self.raw(line, column))
-        if role == PARTNER_ROLE:
-            return getattr(line, "partner_id", None)
-        return line
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC_COLUMNS:
-            return _RIGHT
-        return None

@@ -6,46 +6,23 @@ from typing import Any
 
 from brm_desk.services.lists import REQUEST_SORT_KEYS, Lists, RequestFilter, RequestLine
 from brm_desk.ui.models.paged import PagedTableModel
+from brm_desk.ui.models.table import Column
 
 
 class RequestsModel(PagedTableModel[RequestFilter, RequestLine]):
     """Rows are :class:`brm_desk.services.lists.RequestLine` (no want, need or notes)."""
 
     RECEIVED, PARTNER, TITLE, FOCUS, STATUS, VALUE, URGENCY = range(7)
-    HEADERS = ("Received", "Partner", "Title", "Focus", "Status", "Value", "Urgency")
     SORT_KEYS = REQUEST_SORT_KEYS
-    NUMERIC_COLUMNS = frozenset({VALUE, URGENCY})
+    columns = (
+        Column("Received", lambda r: r.received.isoformat(), lambda r: r.received),
+        Column("Partner", lambda r: r.partner_name, lambda r: r.partner_name),
+        Column("Title", lambda r: r.title, lambda r: r.title),
+        Column("Focus", lambda r: r.focus.label, lambda r: r.focus.value),
+        Column("Status", lambda r: r.status.label, lambda r: r.status.value),
+        Column("Value", lambda r: str(r.value), lambda r: r.value, numeric=True),
+        Column("Urgency", lambda r: str(r.urgency), lambda r: r.urgency, numeric=True),
+    )
 
     def __init__(self, lists: Lists, parent: Any = None) -> None:
-        super().__init__(RequestFilter(), parent)
-        self._lists = lists
-
-    def count(self, wanted: RequestFilter) -> int:
-        return self._lists.request_count(wanted)
-
-    def read(self, wanted: RequestFilter, offset: int, limit: int, total: int) -> list[RequestLine]:
-        return self._lists.requests(wanted, offset, limit, total)
-
-    def display(self, line: RequestLine, column: int) -> str:
-        texts = (
-            line.received.isoformat(),
-            line.partner_name,
-            line.title,
-            line.focus.label,
-            line.status.label,
-            str(line.value),
-            str(line.urgency),
-        )
-        return texts[column]
-
-    def raw(self, line: RequestLine, column: int) -> Any:
-        values = (
-            line.received,
-            line.partner_name,
-            line.title,
-            line.focus.value,
-            line.status.value,
-            line.value,
-            line.urgency,
-        )
-        return values[column]
+        super().__init__(RequestFilter(), lists.request_count, lists.requests, parent)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from brm_desk.domain.search import SearchHit, render_snippet
-from brm_desk.ui.models.table import AnyIndex
+from brm_desk.ui.models.table import RECORD_ROLE, Column, RecordTableModel
 
-HIT_ROLE = Qt.ItemDataRole.UserRole + 10
+HIT_ROLE = RECORD_ROLE
 HTML_ROLE = Qt.ItemDataRole.UserRole + 11
 META_ROLE = Qt.ItemDataRole.UserRole + 12
 
@@ -63,32 +62,12 @@ def snippet_plain(hit: SearchHit) -> str:
     return render_snippet(readable(hit.snippet), "", "")
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(RecordTableModel):
     """The hits of the latest search, best first (the order the index ranked them)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._hits: list[SearchHit] = []
+    columns = (Column("Result", lambda hit: hit.title, lambda hit: hit.title),)
 
-    def set_hits(self, hits: Sequence[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def hit(self, row: int) -> SearchHit:
-        return self._hits[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        hit = self._hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return hit.title
-        if role == HIT_ROLE:
-            return hit
+    def extra_data(self, hit: SearchHit, column: int, role: int) -> Any:
         if role == HTML_ROLE:
             return snippet_html(hit)
         if role == META_ROLE:

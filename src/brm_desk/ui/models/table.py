@@ -1,7 +1,7 @@
-"""A thin table model over a list of records, described by its columns.
+"""Table models described by their columns: records in memory, or pages read from SQL.
 
 Sorting uses :data:`SORT_ROLE`, which returns raw values (dates, numbers), never the display
-strings; the partner filter uses :data:`PARTNER_ROLE`.
+strings; the partner filter uses :data:`PARTNER_ROLE`; :data:`RECORD_ROLE` gives the row's record.
 """
 
 from __future__ import annotations
@@ -16,18 +16,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PARTNER_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header, its text, and the raw value it sorts by."""
+    """One column: its header, its text, the raw value it sorts by, and its header's tooltip."""
 
     title: str
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any]
     numeric: bool = False
+    tip: str | None = None
 
 
 def sortable(value: Any) -> Any:
@@ -44,10 +46,64 @@ def none_last(value: Any, low: Any) -> Any:
     return low if value is None else value
 
 
-class RecordTableModel(QAbstractTableModel):
-    """Rows are frozen records; subclasses give ``columns`` and how to find a partner id."""
+class ColumnsModel(QAbstractTableModel):
+    """Rows of records shown through ``columns``; subclasses count the rows and find each one."""
 
     columns: Sequence[Column] = ()
+
+    def record(self, row: int) -> Any:
+        raise NotImplementedError
+
+    def partner_id(self, record: Any) -> str | None:
+        return getattr(record, "partner_id", None)
+
+    def extra_data(self, record: Any, column: int, role: int) -> Any:
+        """Hook for colours and tooltips."""
+        return None
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return RIGHT
+        try:
+            record = self.record(index.row())
+        except IndexError:  # a paged list whose journal changed since the count; a reload follows
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(record)
+        if role == SORT_ROLE:
+            return sortable(column.sort_key(record))
+        if role == PARTNER_ROLE:
+            return self.partner_id(record)
+        if role == RECORD_ROLE:
+            return record
+        return self.extra_data(record, index.column(), role)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tip
+        return None
+
+
+class RecordTableModel(ColumnsModel):
+    """Rows are frozen records, all held in memory; a proxy filters and sorts them."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,46 +117,5 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Any:
         return self._records[row]
 
-    def partner_id(self, record: Any) -> str | None:
-        return getattr(record, "partner_id", None)
-
-    def extra_data(self, record: Any, column: int, role: int) -> Any:
-        """Hook for colours and tooltips."""
-        return None
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(record)
-        if role == SORT_ROLE:
-            return sortable(column.sort_key(record))
-        if role == PARTNER_ROLE:
-            return self.partner_id(record)
-        if role == RECORD_ROLE:
-            return record
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra_data(record, index.column(), role)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            column = self.columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return column.title
-            if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None

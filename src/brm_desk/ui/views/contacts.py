@@ -10,10 +10,12 @@ from brm_desk.ui.views.list_page import ProxyListPage
 
 
 class ContactsPage(ProxyListPage):
+    title = "Contacts"
     record_kind = "contact"
+    model: ContactsModel
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__(journal, settings, "Contacts", "contacts", ContactsModel())
+        super().__init__(journal, settings, ContactsModel())
 
     def refresh(self) -> None:
         self.fill_partners()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, QSettings, QSortFilterProxyModel, QTimer
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QSettings,
+    QSignalBlocker,
+    QSortFilterProxyModel,
+    QTimer,
 )
+from PySide6.QtWidgets import QLabel
 
 from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
@@ -20,38 +21,26 @@ from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
 from brm_desk.ui.views.column_fit import fit_columns
+from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
 from brm_desk.ui.views.list_page import make_table
-from brm_desk.ui.views.page import Page, heading
-from brm_desk.ui.views.share_bar import BAR_WIDTH, ShareBarDelegate
+from brm_desk.ui.views.page import Page
+from brm_desk.ui.widgets.choices import choice_box
+from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    shown = edit.date()
-    return date(shown.year(), shown.month(), shown.day())
-
-
 class DashboardPage(Page):
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__()
+        super().__init__("Dashboard")
         self.journal = journal
         self.settings = settings
-        self.period_box = QComboBox()
-        self.period_box.setAccessibleName("Period")
-        for preset in RECENT_PERIODS:
-            self.period_box.addItem(preset.label, preset.value)
-        self.from_edit = _date_edit("Period from")
-        self.to_edit = _date_edit("Period to")
+        self.period_box = choice_box(
+            "Period", [(preset.label, preset.value) for preset in RECENT_PERIODS]
+        )
+        self.from_edit = date_edit("Period from")
+        self.to_edit = date_edit("Period to")
         self._restore_period(settings)
         self.period_box.currentIndexChanged.connect(lambda _i: self._preset_changed())
         self.from_edit.dateChanged.connect(lambda _d: self._custom_changed())
@@ -72,24 +61,15 @@ class DashboardPage(Page):
         state = settings.value("dashboard/header")
         self._fit_pending = state is None or not header.restoreState(state)
 
-        bar = QHBoxLayout()
-        bar.addWidget(heading("Dashboard"))
-        bar.addStretch(1)
         period_label = QLabel("&Period:")
         period_label.setBuddy(self.period_box)
-        bar.addWidget(period_label)
-        bar.addWidget(self.period_box)
-        bar.addWidget(self.from_edit)
         self.dash = QLabel("–")
-        bar.addWidget(self.dash)
-        bar.addWidget(self.to_edit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        layout.addLayout(bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        for widget in (period_label, self.period_box, self.from_edit, self.dash, self.to_edit):
+            self.bar.addWidget(widget)
+        self.body.addWidget(self.summary)
+        self.body.addWidget(self.table, 1)
         self.portfolio_chart = PortfolioChartPanel(journal)
-        layout.addWidget(self.portfolio_chart)
+        self.body.addWidget(self.portfolio_chart)
 
     def preset(self) -> Preset:
         return Preset(self.period_box.currentData())
@@ -98,7 +78,7 @@ class DashboardPage(Page):
         """The period shown: a preset on today's date, or the custom dates."""
         preset = self.preset()
         if preset is Preset.CUSTOM:
-            start, end = _day(self.from_edit), _day(self.to_edit)
+            start, end = shown_day(self.from_edit), shown_day(self.to_edit)
             return (start, end) if start <= end else (end, start)
         return preset_period(preset, self.journal.today())
 
@@ -122,9 +102,8 @@ class DashboardPage(Page):
         if not custom:
             start, end = self.period()
             for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                edit.blockSignals(True)
-                edit.setDate(QDate(day))
-                edit.blockSignals(False)
+                with QSignalBlocker(edit):
+                    edit.setDate(QDate(day))
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom)
 

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView
 
+from brm_desk.domain.records import Partner
 from brm_desk.services.journal import Journal
-from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE
+from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE, RecordTableModel
 from brm_desk.ui.views.column_fit import fit_columns
-from brm_desk.ui.views.page import Page, heading
+from brm_desk.ui.views.page import Page
 
 ALL_PARTNERS = "All partners"
 
@@ -73,36 +68,43 @@ def make_table(name: str) -> QTableView:
     return table
 
 
-class ListPage(Page):
-    """The frame every list shares; subclasses load the model in :meth:`refresh`."""
+def fill_partner_box(box: QComboBox, partners: Iterable[Partner]) -> None:
+    """(Re)fill a partner filter, keeping its choice when that partner is still listed."""
+    current = box.currentData()
+    with QSignalBlocker(box):
+        box.clear()
+        box.addItem(ALL_PARTNERS, None)
+        for partner in partners:
+            box.addItem(partner.name, partner.id)
+        box.setCurrentIndex(max(box.findData(current), 0))
 
-    def __init__(
-        self, journal: Journal, settings: QSettings, title: str, settings_key: str
-    ) -> None:
-        super().__init__()
+
+class ListPage(Page):
+    """The frame every list shares; subclasses load the model in :meth:`refresh`.
+
+    ``title`` heads the page, names its table and keys its saved column widths and order;
+    ``default_sort`` is the order shown until the user picks one.
+    """
+
+    title = ""
+    default_sort = (0, Qt.SortOrder.AscendingOrder)
+
+    def __init__(self, journal: Journal, settings: QSettings) -> None:
+        super().__init__(self.title)
         self.journal = journal
         self.settings = settings
-        self.settings_key = settings_key
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(f"Filter {title.lower()}…")
+        self.search_box.setPlaceholderText(f"Filter {self.title.lower()}…")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName(f"Filter {title.lower()}")
+        self.search_box.setAccessibleName(f"Filter {self.title.lower()}")
         self.partner_box = QComboBox()
         self.partner_box.setAccessibleName("Partner")
         self.partner_box.setMinimumWidth(200)
-        self.table = make_table(title)
-
-        self.bar = QHBoxLayout()
-        self.bar.addWidget(heading(title))
-        self.bar.addStretch(1)
+        self.table = make_table(self.title)
         self.bar.addWidget(self.partner_box)
         self.bar.addWidget(self.search_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        layout.addLayout(self.bar)
-        layout.addWidget(self.table, 1)
+        self.body.addWidget(self.table, 1)
         self._header_restored = False
-        self.default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(self._activated)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -122,16 +124,7 @@ class ListPage(Page):
         return partner if isinstance(partner, str) else self.selected_partner()
 
     def fill_partners(self) -> None:
-        """(Re)fill the partner filter, keeping the current choice when it still exists."""
-        current = self.selected_partner()
-        self.partner_box.blockSignals(True)
-        self.partner_box.clear()
-        self.partner_box.addItem(ALL_PARTNERS, None)
-        for partner in self.journal.partners.listing(include_archived=False):
-            self.partner_box.addItem(partner.name, partner.id)
-        found = self.partner_box.findData(current)
-        self.partner_box.setCurrentIndex(max(found, 0))
-        self.partner_box.blockSignals(False)
+        fill_partner_box(self.partner_box, self.journal.partners.listing(include_archived=False))
 
     def selected_partner(self) -> str | None:
         data = self.partner_box.currentData()
@@ -148,7 +141,7 @@ class ListPage(Page):
         if self._header_restored:
             return
         self._header_restored = True
-        state = self.settings.value(f"{self.settings_key}/header")
+        state = self.settings.value(f"{self.title.lower()}/header")
         header = self.table.horizontalHeader()
         if state is not None and header.restoreState(state):
             return
@@ -157,17 +150,16 @@ class ListPage(Page):
         QTimer.singleShot(0, self.table, lambda: fit_columns(self.table))
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue(f"{self.settings_key}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"{self.title.lower()}/header", self.table.horizontalHeader().saveState())
 
 
 class ProxyListPage(ListPage):
     """A list whose records all fit in memory: a proxy filters and sorts them."""
 
-    def __init__(
-        self, journal: Journal, settings: QSettings, title: str, settings_key: str, model: Any
-    ) -> None:
-        super().__init__(journal, settings, title, settings_key)
+    def __init__(self, journal: Journal, settings: QSettings, model: RecordTableModel) -> None:
+        super().__init__(journal, settings)
         self.model = model
+        self.model.setParent(self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(model)
         self.table.setModel(self.proxy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt
 from PySide6.QtWidgets import QToolButton
 
 from brm_desk.services.journal import Journal
@@ -14,14 +14,13 @@ from brm_desk.ui.views.paged_list_page import PagedListPage
 
 
 class MeetingsPage(PagedListPage):
+    title = "Meetings"
     record_kind = "meeting"
-    noun = "meeting"
+    default_sort = (MeetingsModel.START, Qt.SortOrder.DescendingOrder)
+    model: MeetingsModel
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__(journal, settings, "Meetings", "meetings")
-        self.model: MeetingsModel = MeetingsModel(Lists(journal.database), self)
-        self.connect_model(self.model)
-        self.default_sort = (MeetingsModel.START, Qt.SortOrder.DescendingOrder)
+        super().__init__(journal, settings, MeetingsModel(Lists(journal.database)))
         self.stretch_column(MeetingsModel.TITLE)
         self.days_button = QToolButton()
         self.days_button.setToolTip("Show meetings of every date")
@@ -35,12 +34,9 @@ class MeetingsPage(PagedListPage):
         """List the partner's meetings (all partners' for None) of [since, until], every
         date when both are None; a button names the dates and clears them."""
         self.fill_partners()
-        self.partner_box.blockSignals(True)
-        self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
-        self.partner_box.blockSignals(False)
-        self.search_box.blockSignals(True)
-        self.search_box.clear()
-        self.search_box.blockSignals(False)
+        with QSignalBlocker(self.partner_box), QSignalBlocker(self.search_box):
+            self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
+            self.search_box.clear()
         self.model.set_filter(text="", partner_id=self.selected_partner(), days=(since, until))
         self.restore_header()
         shown = since is not None or until is not None

@@ -1,9 +1,9 @@
-"""What every view in the sidebar offers the main window."""
+"""What every view in the sidebar offers the main window, and the frame each is laid out in."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class Page(QWidget):
@@ -11,12 +11,28 @@ class Page(QWidget):
 
     ``sig_open_record(kind, id)`` asks the window to open a record's editor; a page listing
     records names their ``record_kind`` ("partner", "contact", "meeting", "request").
+    The page's ``bar`` holds its heading, then controls on the right; ``body`` stacks the bar
+    and what comes under it.
     """
 
     sig_changed = Signal()
     sig_open_record = Signal(str, str)
     sig_command = Signal(object)  # a JournalCommand for the window's undo stack
     record_kind = ""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        heading.setFont(font)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(heading)
+        self.bar.addStretch(1)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 12, 16, 8)
+        self.body.addLayout(self.bar)
 
     def refresh(self) -> None:
         """Reload from the journal (called whenever the page is shown)."""
@@ -31,12 +47,3 @@ class Page(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         """Keep column widths, sort orders and the like in ``settings``."""
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.45)
-    font.setBold(True)
-    label.setFont(font)
-    return label

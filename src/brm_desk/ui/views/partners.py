@@ -1,33 +1,42 @@
-"""The partners view: the list, and under it the selected partner's balance chart."""
+"""The partners view: the list, under it the selected partner's balance chart, and the way to
+the prep brief (a button, the rows' context menu, Ctrl+B).
+
+The brief window's module (printing, PDF) is imported only when a brief is asked for.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QSplitter, QToolButton
 
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.partner_detail import PartnerDetail
+from brm_desk.ui.icons import icon
 from brm_desk.ui.models.partners import PartnersModel
 from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.list_page import ProxyListPage
-from brm_desk.ui.views.prep_brief_entry import add_prep_brief_action
+
+if TYPE_CHECKING:
+    from brm_desk.ui.views.prep_brief import PrepBriefWindow
 
 SPLITTER_KEY = "partners/splitter"
 
 
 class PartnersPage(ProxyListPage):
+    title = "Partners"
     record_kind = "partner"
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__(journal, settings, "Partners", "partners", PartnersModel())
+        super().__init__(journal, settings, PartnersModel())
         self.partner_box.hide()
-        self.prep_brief_action = add_prep_brief_action(self)
+        self.prep_brief_action = self._add_prep_brief_action()
         self.detail = PartnerDetail(journal, settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        layout = self.layout()
-        assert layout is not None
-        layout.replaceWidget(self.table, self.splitter)
+        self.body.replaceWidget(self.table, self.splitter)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 1)
@@ -36,6 +45,40 @@ class PartnersPage(ProxyListPage):
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([300, 340])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _add_prep_brief_action(self) -> QAction:
+        """The prep brief's button in the bar, its context-menu entry and Ctrl+B, enabled
+        while a partner is selected."""
+        action = QAction(icon("prep-brief"), "Prep brief…", self)
+        action.setShortcut(QKeySequence("Ctrl+B"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip("One page on the selected partner before you meet them (Ctrl+B)")
+        action.triggered.connect(self.open_prep_brief)
+        self.addAction(action)
+        self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAccessibleName("Prep brief")
+        self.bar.insertWidget(2, button)
+
+        def follow_selection() -> None:
+            action.setEnabled(self.selected_record() is not None)
+
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: follow_selection())
+        self.proxy.modelReset.connect(follow_selection)
+        follow_selection()
+        return action
+
+    def open_prep_brief(self) -> PrepBriefWindow | None:
+        """The brief of the selected partner, in its own window."""
+        partner = self.selected_record()
+        if partner is None:
+            return None
+        from brm_desk.ui.views.prep_brief import show_prep_brief
+
+        return show_prep_brief(self.window(), self.journal, partner.id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.set_partner(self.current_record_id() if current.isValid() else None)

@@ -48,33 +48,28 @@ class PrepBriefWindow(QMainWindow):
         self._build_menus()
 
     def _build_menus(self) -> None:
-        self.print_action = QAction("&Print…", self)
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        """File menu and toolbar: print and PDF (once the brief is there), refresh, close."""
+        keys = QKeySequence.StandardKey
+        self.print_action = QAction("&Print…", self, shortcut=QKeySequence(keys.Print))
+        self.pdf_action = QAction("Save as P&DF…", self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        tip = "Gather the brief again after changes in the journal"
+        refresh = QAction("&Refresh", self, shortcut=QKeySequence(keys.Refresh), toolTip=tip)
+        close = QAction("&Close", self, shortcut=QKeySequence(keys.Close))
         self.print_action.triggered.connect(self.print_brief)
-        self.pdf_action = QAction("Save as P&DF…", self)
-        self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.pdf_action.triggered.connect(self.ask_save_pdf)
-        refresh = QAction("&Refresh", self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.setToolTip("Gather the brief again after changes in the journal")
         refresh.triggered.connect(self.load)
-        close = QAction("&Close", self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
+        self.print_action.setEnabled(False)
+        self.pdf_action.setEnabled(False)
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.print_action, self.pdf_action):
-            action.setEnabled(False)
-            file_menu.addAction(action)
-        file_menu.addAction(refresh)
+        file_menu.addActions([self.print_action, self.pdf_action, refresh])
         file_menu.addSeparator()
         file_menu.addAction(close)
         toolbar = self.addToolBar("Brief")
         toolbar.setObjectName("brief_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.print_action)
-        toolbar.addAction(self.pdf_action)
-        toolbar.addAction(refresh)
+        toolbar.addActions([self.print_action, self.pdf_action, refresh])
 
     def load(self) -> QueryOp:
         """Gather the brief in the background; the window fills in when it arrives."""

@@ -12,6 +12,7 @@ from html import escape
 from brm_desk.domain.enums import Focus, Stance
 from brm_desk.domain.records import AgreedAction
 from brm_desk.services.prep_brief import PERIOD_DAYS, PrepBrief
+from brm_desk.ui.models.partners import percent
 
 OVERDUE = "#c62828"
 MUTED = "#707780"
@@ -39,10 +40,6 @@ th {{ text-align: left; padding: 2px 10px 2px 0; color: {MUTED}; font-weight: 60
 
 def day(value: date | None) -> str:
     return "—" if value is None else f"{value:%d %b %Y}"
-
-
-def percent(share: float | None) -> str:
-    return "—" if share is None else f"{share:.0%}"
 
 
 def trend_text(brief: PrepBrief) -> str:
@@ -117,9 +114,14 @@ def _tally(brief: PrepBrief) -> str:
     )
 
 
+def _section(title: str, rows: list[str], none: str, intro: str = "") -> str:
+    """A heading, then its rows as a table, or a quiet line when there are none."""
+    if not rows:
+        return f'<h2>{title}</h2><p class="muted">{none}</p>'
+    return f"<h2>{title}</h2>{intro}<table>{''.join(rows)}</table>"
+
+
 def _meetings(brief: PrepBrief) -> str:
-    if not brief.recent_meetings:
-        return '<h2>Last meetings</h2><p class="muted">No meetings yet.</p>'
     rows = []
     for recent in brief.recent_meetings:
         meeting = recent.meeting
@@ -136,12 +138,10 @@ def _meetings(brief: PrepBrief) -> str:
             + (f'<ul style="margin-top:0">{points}</ul>' if points else "")
             + "</td></tr>"
         )
-    return f"<h2>Last meetings</h2><table>{''.join(rows)}</table>"
+    return _section("Last meetings", rows, "No meetings yet.")
 
 
 def _actions(title: str, actions: tuple[AgreedAction, ...], none: str, today: date) -> str:
-    if not actions:
-        return f'<h2>{title}</h2><p class="muted">{none}</p>'
     rows = []
     for item in actions:
         action = item.action
@@ -154,13 +154,12 @@ def _actions(title: str, actions: tuple[AgreedAction, ...], none: str, today: da
             f'<td class="muted">{escape(owner)}</td>'
             f'<td class="muted">{escape(item.meeting_title)}, {day(item.meeting_date)}</td></tr>'
         )
-    header = "<tr><th>Due</th><th>Action</th><th>Owner</th><th>Agreed in</th></tr>"
-    return f"<h2>{title}</h2><table>{header}{''.join(rows)}</table>"
+    if rows:
+        rows.insert(0, "<tr><th>Due</th><th>Action</th><th>Owner</th><th>Agreed in</th></tr>")
+    return _section(title, rows, none)
 
 
 def _requests(brief: PrepBrief) -> str:
-    if not brief.open_requests:
-        return '<h2>Open requests</h2><p class="muted">No open requests.</p>'
     rows = []
     for request in brief.open_requests:
         want = escape(request.want) or '<span class="muted">(no want noted)</span>'
@@ -173,12 +172,10 @@ def _requests(brief: PrepBrief) -> str:
             f'<span class="muted">{request.status.label} · value {request.value} · '
             f"urgency {request.urgency}</span><br>{want} → {need}</td></tr>"
         )
-    return f"<h2>Open requests</h2><table>{''.join(rows)}</table>"
+    return _section("Open requests", rows, "No open requests.")
 
 
 def _reviews(brief: PrepBrief) -> str:
-    if not brief.reviews_due:
-        return '<h2>Benefits reviews due</h2><p class="muted">None due.</p>'
     rows = []
     for review in brief.reviews_due:
         request = review.request
@@ -190,20 +187,15 @@ def _reviews(brief: PrepBrief) -> str:
             f'<span class="muted">delivered {day(request.delivered_on)}</span><br>'
             f"Expected: {benefit}</td></tr>"
         )
-    return (
-        "<h2>Benefits reviews due</h2>"
-        '<p class="muted">Go back to the business case: did the value arrive?</p>'
-        f"<table>{''.join(rows)}</table>"
-    )
+    intro = '<p class="muted">Go back to the business case: did the value arrive?</p>'
+    return _section("Benefits reviews due", rows, "None due.", intro)
 
 
 def _people(brief: PrepBrief) -> str:
-    if not brief.people:
-        return '<h2>People</h2><p class="muted">No contacts yet.</p>'
     rows = [
         f"<tr><td><b>{escape(c.name)}</b></td><td>{escape(c.role)}</td>"
         f"<td>{c.influence.label} influence</td>"
         f'<td style="color:{STANCE_COLOURS[c.stance]}">{c.stance.label}</td></tr>'
         for c in brief.people
     ]
-    return f"<h2>People</h2><table>{''.join(rows)}</table>"
+    return _section("People", rows, "No contacts yet.")

@@ -11,12 +11,10 @@ from brm_desk.ui.views.paged_list_page import PagedListPage
 
 
 class RequestsPage(PagedListPage):
+    title = "Requests"
     record_kind = "request"
-    noun = "request"
+    default_sort = (RequestsModel.RECEIVED, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__(journal, settings, "Requests", "requests")
-        self.model: RequestsModel = RequestsModel(Lists(journal.database), self)
-        self.connect_model(self.model)
-        self.default_sort = (RequestsModel.RECEIVED, Qt.SortOrder.DescendingOrder)
+        super().__init__(journal, settings, RequestsModel(Lists(journal.database)))
         self.stretch_column(RequestsModel.TITLE)

@@ -70,7 +70,7 @@ def _reveal_meeting(page: MeetingsPage, record_id: str, partner_id: str | None) 
     row = 0
     while True:
         while row < model.rowCount():
-            if model.line(row).id == record_id:
+            if model.record(row).id == record_id:
                 return _select(page.table, model.index(row, 0))
             row += 1
         if not model.canFetchMore(QModelIndex()):

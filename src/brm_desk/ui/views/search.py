@@ -1,25 +1,22 @@
 """The search view: full-text search as you type, with filters, and Enter opens the record.
 
-Queries run on a background :class:`QueryOp` a moment after typing pauses; each query carries
-a generation number, and results of anything but the latest query are dropped, so a slow
-early query can never overwrite the answer to what the user typed last.
+Queries run in the background a moment after typing pauses; only the answer to the newest
+one is shown (see :mod:`brm_desk.ui.views.newest_answer`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QVBoxLayout,
 )
 
 from brm_desk.domain.enums import Focus
@@ -28,11 +25,13 @@ from brm_desk.domain.search import SearchFilters, SearchHit
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.models.search import HIT_ROLE, KIND_LABELS, SearchResultsModel
-from brm_desk.ui.operations import QueryOp
-from brm_desk.ui.views.page import Page, heading
-from brm_desk.ui.views.search_delegate import SearchResultDelegate
+from brm_desk.ui.views.delegates import SearchResultDelegate
+from brm_desk.ui.views.list_page import fill_partner_box
+from brm_desk.ui.views.newest_answer import NewestAnswer
+from brm_desk.ui.views.page import Page
+from brm_desk.ui.widgets.choices import choice_box
+from brm_desk.ui.widgets.dates import date_edit, shown_day
 
-TYPING_PAUSE_MS = 150
 RESULT_LIMIT = 50
 CUSTOM_DATES = -1
 DATE_RANGES = ((0, "Any time"), (30, "Last 30 days"), (90, "Last 90 days"), (365, "Last year"))
@@ -45,11 +44,10 @@ class SearchPage(Page):
     sig_open_hit = Signal(object)
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__()
+        super().__init__("Search")
         self.journal = journal
-        self.generation = 0
-        self.searching = 0
         self._open_when_shown = False
+        self.answers = NewestAnswer(self, self.search_now)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search the journal…")
         self.search_box.setClearButtonEnabled(True)
@@ -64,24 +62,15 @@ class SearchPage(Page):
         self.partner_box = QComboBox()
         self.partner_box.setAccessibleName("Partner")
         self.partner_box.setMinimumWidth(180)
-        self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Kind of record")
-        self.kind_box.addItem("All kinds", None)
-        for kind, label in KIND_LABELS.items():
-            self.kind_box.addItem(f"{label}s", kind)
-        self.focus_box = QComboBox()
-        self.focus_box.setAccessibleName("Focus")
-        self.focus_box.addItem("Any focus", None)
-        for focus in Focus:
-            self.focus_box.addItem(focus.label, focus.value)
-        self.dates_box = QComboBox()
-        self.dates_box.setAccessibleName("Dates")
-        for days, label in DATE_RANGES:
-            self.dates_box.addItem(label, days)
+        kinds = [(f"{label}s", kind) for kind, label in KIND_LABELS.items()]
+        self.kind_box = choice_box("Kind of record", [("All kinds", None), *kinds])
+        focuses = [(focus.label, focus.value) for focus in Focus]
+        self.focus_box = choice_box("Focus", [("Any focus", None), *focuses])
+        self.dates_box = choice_box("Dates", [(label, days) for days, label in DATE_RANGES])
         self.dates_box.addItem("Between…", CUSTOM_DATES)
-        today = QDate(journal.today())
-        self.from_edit = _date_edit("From date", today.addDays(-90))
-        self.to_edit = _date_edit("To date", today)
+        today = journal.today()
+        self.from_edit = date_edit("From date", today - timedelta(days=90), "d MMM yyyy")
+        self.to_edit = date_edit("To date", today, "d MMM yyyy")
         self.and_label = QLabel("and")
 
         self.model = SearchResultsModel(self)
@@ -95,49 +84,27 @@ class SearchPage(Page):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.activated.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))
 
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.search_now)
-        self.search_box.textChanged.connect(lambda _text: self._typing.start())
-        for box in (self.partner_box, self.kind_box, self.focus_box, self.dates_box):
-            box.currentIndexChanged.connect(lambda _i: self._typing.start())
+        self.search_box.textChanged.connect(lambda _text: self.answers.ask_soon())
+        boxes = (self.partner_box, self.kind_box, self.focus_box, self.dates_box)
+        for box in boxes:
+            box.currentIndexChanged.connect(lambda _i: self.answers.ask_soon())
         self.dates_box.currentIndexChanged.connect(lambda _i: self._show_date_edits())
         for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _d: self._typing.start())
+            edit.dateChanged.connect(lambda _d: self.answers.ask_soon())
 
-        top = QHBoxLayout()
-        top.addWidget(heading("Search"))
-        top.addStretch(1)
-        top.addWidget(self.status)
+        self.bar.addWidget(self.status)
         filters = QHBoxLayout()
-        filters.addWidget(self.partner_box)
-        filters.addWidget(self.kind_box)
-        filters.addWidget(self.focus_box)
-        filters.addWidget(self.dates_box)
-        filters.addWidget(self.from_edit)
-        filters.addWidget(self.and_label)
-        filters.addWidget(self.to_edit)
+        for widget in (*boxes, self.from_edit, self.and_label, self.to_edit):
+            filters.addWidget(widget)
         filters.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        layout.addLayout(top)
-        layout.addWidget(self.search_box)
-        layout.addLayout(filters)
-        layout.addWidget(self.results, 1)
+        self.body.addWidget(self.search_box)
+        self.body.addLayout(filters)
+        self.body.addWidget(self.results, 1)
         self.fill_partners()
         self._show_date_edits()
 
     def fill_partners(self) -> None:
-        """(Re)fill the partner filter, keeping the current choice when it still exists."""
-        current = self.partner_box.currentData()
-        self.partner_box.blockSignals(True)
-        self.partner_box.clear()
-        self.partner_box.addItem("All partners", None)
-        for partner in self.journal.partners.listing():
-            self.partner_box.addItem(partner.name, partner.id)
-        self.partner_box.setCurrentIndex(max(self.partner_box.findData(current), 0))
-        self.partner_box.blockSignals(False)
+        fill_partner_box(self.partner_box, self.journal.partners.listing())
 
     def refresh(self) -> None:
         """Shown again: partners may have changed, and so may the answer."""
@@ -164,7 +131,7 @@ class SearchPage(Page):
     def period(self) -> tuple[date | None, date | None]:
         days = int(self.dates_box.currentData())
         if days == CUSTOM_DATES:
-            return _day(self.from_edit), _day(self.to_edit)
+            return shown_day(self.from_edit), shown_day(self.to_edit)
         if days == 0:
             return None, None
         today = self.journal.today()
@@ -172,35 +139,27 @@ class SearchPage(Page):
 
     def search_now(self) -> None:
         """Ask the index in the background; only the latest question's answer is shown."""
-        self._typing.stop()
-        self.generation += 1
-        generation = self.generation
         text = self.search_box.text()
         if not text.strip():
-            self.model.set_hits([])
+            self.answers.pause.stop()
+            self.answers.supersede()
+            self.model.set_records([])
             self.status.setText(HINT)
             return
-        filters = self.filters()
-        journal = self.journal
-        self.searching += 1
-        short = journal.search.short_word(text)
-        op = QueryOp(self, lambda: journal.search.query(text, limit=RESULT_LIMIT, filters=filters))
-        op.success(lambda hits: self._show(generation, hits, short)).failure(self._failed)
-        op.sig_finished.connect(self._finished)
-        op.sig_finished.connect(op.deleteLater)
-        op.run_in_background()
+        search, filters = self.journal.search, self.filters()
+        short = search.short_word(text)
+        self.answers.ask(
+            lambda: search.query(text, limit=RESULT_LIMIT, filters=filters),
+            lambda hits: self._show(hits, short),
+            self._failed,
+        )
 
     def busy(self) -> bool:
         """A query is waiting for typing to pause, or running."""
-        return self._typing.isActive() or self.searching > 0
+        return self.answers.busy()
 
-    def _finished(self) -> None:
-        self.searching -= 1
-
-    def _show(self, generation: int, hits: list[SearchHit], short: str | None) -> None:
-        if generation != self.generation:
-            return
-        self.model.set_hits(hits)
+    def _show(self, hits: list[SearchHit], short: str | None) -> None:
+        self.model.set_records(hits)
         if not hits:
             found = "No results"
         else:
@@ -227,9 +186,9 @@ class SearchPage(Page):
 
         While a query for the latest text is pending, the record opens when it answers.
         """
-        if self._typing.isActive() or self.searching:
+        if self.answers.busy():
             self._open_when_shown = True
-            if self._typing.isActive():
+            if self.answers.pause.isActive():
                 self.search_now()
             return
         self.open_current()
@@ -257,17 +216,3 @@ class SearchPage(Page):
                 self.results.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return super().eventFilter(watched, event)
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
-
-
-def _date_edit(name: str, day: QDate) -> QDateEdit:
-    edit = QDateEdit(day)
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit

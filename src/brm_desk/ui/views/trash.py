@@ -12,10 +12,12 @@ from brm_desk.ui.views.list_page import ProxyListPage
 
 
 class TrashPage(ProxyListPage):
+    title = "Trash"
+    default_sort = (TrashModel.DELETED, Qt.SortOrder.DescendingOrder)
+
     def __init__(self, journal: Journal, settings: QSettings) -> None:
-        super().__init__(journal, settings, "Trash", "trash", TrashModel())
+        super().__init__(journal, settings, TrashModel())
         self.partner_box.hide()
-        self.default_sort = (TrashModel.DELETED, Qt.SortOrder.DescendingOrder)
         self.stretch_column(TrashModel.TITLE)
         self.restore_button = QPushButton("Restore")
         self.restore_button.setToolTip("Put the selected item back, with what went with it")

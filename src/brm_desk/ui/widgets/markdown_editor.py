@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
 
-WRITE_TAB, PREVIEW_TAB = 0, 1
+PREVIEW_TAB = 1
 
 
 class MarkdownEditor(QTabWidget):
