@@ -7,6 +7,7 @@ from contextlib import closing
 from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.domain.files import replacing
 from brm_desk.store import encrypted_file
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
@@ -75,18 +76,17 @@ def put_in_place(backup: Path, journal: Path, aside: Path, key: CipherKey | None
     rename; a crash at any point leaves either the old journal or the restored one.
     """
     counts(backup, key)  # refuses a damaged or foreign backup before anything moves
-    staged = encrypted_file.temporary_beside(journal, "restoring")
     try:
-        shutil.copyfile(backup, staged)
-        if journal.exists():
-            checkpoint(journal, key if encrypted_file.is_encrypted(journal) else None)
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(journal, aside)
-        for side in ("-wal", "-shm"):
-            Path(f"{journal}{side}").unlink(missing_ok=True)
-        staged.replace(journal)
+        with replacing(journal) as staged:
+            shutil.copyfile(backup, staged)
+            if journal.exists():
+                checkpoint(journal, key if encrypted_file.is_encrypted(journal) else None)
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                with replacing(aside) as copy:
+                    shutil.copyfile(journal, copy)
+            for side in ("-wal", "-shm"):
+                Path(f"{journal}{side}").unlink(missing_ok=True)
     except OSError as error:
-        staged.unlink(missing_ok=True)
         raise JournalFileError(
             f"{journal}: the backup could not be put in place ({error.strerror}); "
             "the journal was not changed."

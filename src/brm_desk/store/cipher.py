@@ -81,20 +81,24 @@ def key_for_file(path: Path, passphrase: str) -> CipherKey:
     return derive(passphrase, file_salt(path))
 
 
-def looks_encrypted(header: bytes, size: int) -> bool:
-    """Whether a file that is not plain SQLite could be a SQLCipher file (whole pages)."""
-    return size >= PAGE_SIZE and size % 512 == 0 and len(header) >= SALT_BYTES
+def file_header(path: Path) -> tuple[bytes, int]:
+    """The first 100 bytes of a file (where SQLite keeps its header) and the file's size."""
+    with path.open("rb") as handle:
+        return handle.read(100), os.fstat(handle.fileno()).st_size
 
 
 def is_encrypted_file(path: Path) -> bool:
     """A file with whole pages and no SQLite header: perhaps encrypted (or not a journal)."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
+        header, size = file_header(path)
     except OSError:
         return False
-    return not header.startswith(SQLITE_HEADER) and looks_encrypted(header, size)
+    return (
+        not header.startswith(SQLITE_HEADER)
+        and size >= PAGE_SIZE
+        and size % 512 == 0
+        and len(header) >= SALT_BYTES
+    )
 
 
 def dbapi() -> Any:
@@ -120,10 +124,6 @@ def connect(database: str, key: CipherKey, *, uri: bool = False, **options: Any)
 
 def is_wrong_key(error: BaseException) -> bool:
     return "not a database" in str(error).lower()
-
-
-def exists_with_sides(path: Path) -> bool:
-    return any(Path(f"{path}{side}").exists() for side in ("", "-wal", "-shm", "-journal"))
 
 
 def remove_with_sides(path: Path) -> None:

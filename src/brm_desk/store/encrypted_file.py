@@ -14,6 +14,7 @@ from contextlib import closing
 from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError, PassphraseNeeded, WrongPassphrase
+from brm_desk.domain.files import replacing
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
@@ -141,21 +142,25 @@ def encrypt_in_place(path: Path, passphrase: str) -> CipherKey:
     """
     identify(path)
     key = cipher.new_key(passphrase)
-    target = temporary_beside(path, "encrypting")
+    plain = temporary_beside(path, "old")
     try:
-        with closing(raw_connect(path, None)) as raw:
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        encrypt_into(path, target, key)
-        if not same_content(path, None, target, key):
-            raise JournalFileError(
-                f"{path}: the encrypted copy did not check out; the journal was not changed."
-            )
-        swap_in(target, path)
+        with replacing(path) as target:
+            with closing(raw_connect(path, None)) as raw:
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            encrypt_into(path, target, key)
+            if not same_content(path, None, target, key):
+                raise JournalFileError(
+                    f"{path}: the encrypted copy did not check out; the journal was not changed."
+                )
+            os.link(path, plain)  # the plain bytes, overwritten once the copy is in place
+            for side in ("-wal", "-shm"):
+                Path(f"{path}{side}").unlink(missing_ok=True)
     except Exception as error:
-        cipher.remove_with_sides(target)
+        plain.unlink(missing_ok=True)
         if is_sqlite_error(error):
             raise translate_sqlite_error(path, error) from None
         raise
+    cipher.remove_with_sides(plain)
     return key
 
 

@@ -7,7 +7,6 @@ that is not a journal, or is from a newer version, is never written to, not even
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import struct
@@ -15,7 +14,6 @@ import uuid
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +22,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.domain.files import replacing, unreadable
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
 SCHEMA_VERSION = 5  # 2: calendar_event (where imported meetings came from); 3: month indexes;
 # 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 CACHED_STATEMENTS = 8
 """Prepared statements each connection keeps. Every one holds some of the connection's small
@@ -52,22 +50,15 @@ class FileIdentity:
 def identify(path: Path) -> FileIdentity:
     """Read a journal file's header, raising a clear error for anything that is not ours."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
-    except FileNotFoundError:
-        raise JournalFileError(
-            f"{path}: no journal here. Create one with 'brm-desk init' or pick another file."
-        ) from None
-    except IsADirectoryError:
-        raise JournalFileError(f"{path}: is a folder, not a journal file.") from None
-    except PermissionError:
-        raise JournalFileError(f"{path}: cannot be read (permission denied).") from None
+        header, size = cipher.file_header(path)
     except OSError as error:
-        raise JournalFileError(f"{path}: cannot be read ({error.strerror}).") from None
+        missing = "no journal here. Create one with 'brm-desk init' or pick another file."
+        raise unreadable(
+            path, error, JournalFileError, missing=missing, what="a journal file"
+        ) from None
     if not header:
         raise JournalFileError(f"{path}: is an empty file, not a BRM Desk journal.")
-    if not header.startswith(SQLITE_MAGIC):
+    if not header.startswith(cipher.SQLITE_HEADER):
         raise JournalFileError(
             f"{path}: is not a BRM Desk journal (or it is encrypted and needs its passphrase)."
         )
@@ -253,38 +244,22 @@ def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> Non
 
     An encrypted journal's copy is encrypted with the same key (and salt).
     """
-    partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
         origin_uri = f"{source.resolve().as_uri()}?mode=ro"
         with (
+            replacing(target) as partial,
             closing(raw_connect(origin_uri, key, uri=True)) as origin,
             closing(raw_connect(partial, key)) as copy,
         ):
             origin.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
             copy.commit()
-        with partial.open("rb") as written:
-            os.fsync(written.fileno())
-        partial.replace(target)
     except OSError as error:
-        _discard(partial)
         raise JournalFileError(
             f"{target}: the backup cannot be written ({error.strerror})."
         ) from None
     except Exception as error:
-        _discard(partial)
         if is_sqlite_error(error):
             raise translate_sqlite_error(source, error) from None
         raise
-
-
-def _discard(partial: Path) -> None:
-    """Remove a half-written copy; a folder that is not there has nothing to remove."""
-    with contextlib.suppress(OSError):
-        partial.unlink(missing_ok=True)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
