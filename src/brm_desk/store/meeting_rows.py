@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 
 from brm_desk.domain.enums import Focus, MeetingType, Side
 from brm_desk.domain.errors import NotFoundError
@@ -15,76 +15,44 @@ from brm_desk.domain.records import Action, Meeting
 from brm_desk.store.database import Transaction
 from brm_desk.store.rows import (
     CHUNK,
-    now_text,
+    chunked,
+    column_values,
+    count_live,
+    insert_records,
+    live,
     pk_map,
     pk_of,
     start_columns,
     table_of,
     tags_text,
     tags_tuple,
+    update_record,
 )
-from brm_desk.store.schema import (
-    ActionRow,
-    ContactRow,
-    MeetingAttendeeRow,
-    MeetingRow,
-    PartnerRow,
-)
+from brm_desk.store.schema import ActionRow, ContactRow, MeetingAttendeeRow, MeetingRow, PartnerRow
 from brm_desk.store.search_index import indexing_in_bulk
 
-_SELECT = select(
-    MeetingRow.id,
-    MeetingRow.uid,
-    PartnerRow.uid.label("partner_uid"),
-    MeetingRow.title,
-    MeetingRow.start,
-    MeetingRow.duration_minutes,
-    MeetingRow.type,
-    MeetingRow.focus,
-    MeetingRow.location,
-    MeetingRow.notes,
-    MeetingRow.private,
-    MeetingRow.tags,
-    MeetingRow.satisfaction,
-).join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
+_SELECT = select(*table_of(MeetingRow).c, PartnerRow.uid.label("partner_uid")).join(
+    PartnerRow, PartnerRow.id == MeetingRow.partner_id
+)
 
 
-def _values(meeting: Meeting) -> dict[str, object]:
-    return {
-        "uid": meeting.id,
-        "title": meeting.title,
+def _values(meeting: Meeting, partner_pk: int) -> dict[str, object]:
+    return column_values(
+        MeetingRow,
+        meeting,
         **start_columns(meeting.start),
-        "duration_minutes": meeting.duration_minutes,
-        "type": meeting.type.value,
-        "focus": meeting.focus.value,
-        "location": meeting.location,
-        "notes": meeting.notes,
-        "private": meeting.private,
-        "tags": tags_text(meeting.tags),
-        "satisfaction": meeting.satisfaction,
-    }
+        tags=tags_text(meeting.tags),
+        partner_id=partner_pk,
+    )
 
 
 def insert_many(tx: Transaction, meetings: Sequence[Meeting]) -> None:
     if not meetings:
         return
     partners = pk_map(tx, PartnerRow, (m.partner_id for m in meetings))
-    stamp = now_text()
     with indexing_in_bulk(tx, "meeting", len(meetings)):
-        for start in range(0, len(meetings), CHUNK * 4):
-            batch = meetings[start : start + CHUNK * 4]
-            tx.execute(
-                insert(table_of(MeetingRow)),
-                [
-                    {
-                        **_values(m),
-                        "partner_id": partners[m.partner_id],
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                    for m in batch
-                ],
-            )
+        for batch in chunked(meetings, CHUNK * 4):
+            insert_records(tx, MeetingRow, (_values(m, partners[m.partner_id]) for m in batch))
             pks = pk_map(tx, MeetingRow, (m.id for m in batch))
             _insert_children(tx, [(pks[m.id], m) for m in batch])
 
@@ -116,13 +84,8 @@ def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -
 
 
 def update_one(tx: Transaction, meeting: Meeting) -> None:
-    pk = pk_of(tx, MeetingRow, meeting.id, "meeting")
-    partner = pk_of(tx, PartnerRow, meeting.partner_id, "partner")
-    tx.execute(
-        update(MeetingRow)
-        .where(MeetingRow.id == pk)
-        .values(**_values(meeting), partner_id=partner, updated_at=now_text())
-    )
+    values = _values(meeting, pk_of(tx, PartnerRow, meeting.partner_id, "partner"))
+    pk = update_record(tx, MeetingRow, meeting.id, "meeting", values)
     tx.execute(delete(MeetingAttendeeRow).where(MeetingAttendeeRow.meeting_id == pk))
     tx.execute(delete(ActionRow).where(ActionRow.meeting_id == pk))
     _insert_children(tx, [(pk, meeting)])
@@ -134,9 +97,7 @@ def _children(
     """Attendee ids and actions of the given meetings (of all meetings when ``pks`` is None)."""
     attendees: dict[int, list[str]] = defaultdict(list)
     actions: dict[int, list[Action]] = defaultdict(list)
-    chunks: list[Sequence[int] | None] = (
-        [None] if pks is None else [pks[i : i + CHUNK] for i in range(0, len(pks), CHUNK)]
-    )
+    chunks: Iterable[Sequence[int] | None] = [None] if pks is None else chunked(pks)
     for chunk in chunks:
         who = (
             select(MeetingAttendeeRow.meeting_id, ContactRow.uid)
@@ -196,15 +157,14 @@ def get(tx: Transaction, uid: str) -> Meeting:
 def live_by_id(tx: Transaction, uids: Sequence[str]) -> dict[str, Meeting]:
     """The live meetings among the given ids, a chunk of ids per query."""
     found: dict[str, Meeting] = {}
-    for start in range(0, len(uids), CHUNK):
-        chunk = uids[start : start + CHUNK]
+    for chunk in chunked(uids):
         statement = _SELECT.where(MeetingRow.uid.in_(chunk), MeetingRow.deleted_at.is_(None))
         found.update((meeting.id, meeting) for meeting in _records(tx, statement))
     return found
 
 
 def _live() -> Any:
-    return _SELECT.where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    return _SELECT.where(*live(MeetingRow))
 
 
 def of_partner(
@@ -235,12 +195,4 @@ def in_journal_order(tx: Transaction) -> list[Meeting]:
 
 def count(tx: Transaction) -> int:
     """Live meetings of live partners."""
-    from sqlalchemy import func
-
-    statement = (
-        select(func.count())
-        .select_from(MeetingRow)
-        .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
-        .where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
-    )
-    return int(tx.execute(statement).scalar_one())
+    return count_live(tx, MeetingRow)

@@ -6,51 +6,28 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select
 
 from brm_desk.domain.enums import Maturity
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import MaturityChange, Partner
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import now_text, pk_map, pk_of, table_of
+from brm_desk.store.rows import (
+    column_values,
+    insert_records,
+    pk_map,
+    table_of,
+    update_record,
+)
 from brm_desk.store.schema import MaturityChangeRow, PartnerRow
 
-_COLUMNS = (
-    PartnerRow.id,
-    PartnerRow.uid,
-    PartnerRow.name,
-    PartnerRow.business_unit,
-    PartnerRow.sponsor,
-    PartnerRow.maturity,
-    PartnerRow.target_strategic_share,
-    PartnerRow.touch_cadence_days,
-    PartnerRow.notes,
-    PartnerRow.archived,
-)
-
-
-def _values(partner: Partner) -> dict[str, object]:
-    return {
-        "uid": partner.id,
-        "name": partner.name,
-        "business_unit": partner.business_unit,
-        "sponsor": partner.sponsor,
-        "maturity": partner.maturity.value,
-        "target_strategic_share": partner.target_strategic_share,
-        "touch_cadence_days": partner.touch_cadence_days,
-        "notes": partner.notes,
-        "archived": partner.archived,
-    }
+_COLUMNS = table_of(PartnerRow).c
 
 
 def insert_many(tx: Transaction, partners: Sequence[Partner]) -> None:
     if not partners:
         return
-    stamp = now_text()
-    tx.execute(
-        insert(table_of(PartnerRow)),
-        [{**_values(p), "created_at": stamp, "updated_at": stamp} for p in partners],
-    )
+    insert_records(tx, PartnerRow, (column_values(PartnerRow, p) for p in partners))
     pks = pk_map(tx, PartnerRow, (p.id for p in partners))
     _insert_history(tx, [(pks[p.id], p) for p in partners])
 
@@ -66,12 +43,7 @@ def _insert_history(tx: Transaction, partners: Sequence[tuple[int, Partner]]) ->
 
 
 def update_one(tx: Transaction, partner: Partner) -> None:
-    pk = pk_of(tx, PartnerRow, partner.id, "partner")
-    tx.execute(
-        update(PartnerRow)
-        .where(PartnerRow.id == pk)
-        .values(**_values(partner), updated_at=now_text())
-    )
+    pk = update_record(tx, PartnerRow, partner.id, "partner", column_values(PartnerRow, partner))
     tx.execute(delete(MaturityChangeRow).where(MaturityChangeRow.partner_id == pk))
     _insert_history(tx, [(pk, partner)])
 
@@ -147,8 +119,6 @@ def find_by_name(tx: Transaction, name: str) -> Partner | None:
 
 
 def count(tx: Transaction) -> int:
-    return int(
-        tx.execute(
-            select(func.count()).select_from(PartnerRow).where(PartnerRow.deleted_at.is_(None))
-        ).scalar_one()
-    )
+    """Live partners, archived ones included."""
+    statement = select(func.count(PartnerRow.id)).where(PartnerRow.deleted_at.is_(None))
+    return int(tx.execute(statement).scalar_one())

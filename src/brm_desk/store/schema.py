@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -22,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -57,6 +58,11 @@ class Money(TypeDecorator[Decimal]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _belongs_to(table: str, **options: Any) -> MappedColumn[Any]:
+    """The id of the ``table`` row this row belongs to, deleted with it."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), **options)
 
 
 class _Trashable:
@@ -99,9 +105,7 @@ class MaturityChangeRow(Base):
     __tablename__ = "maturity_change"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    partner_id: Mapped[int] = mapped_column(
-        ForeignKey("partner.id", ondelete="CASCADE"), index=True
-    )
+    partner_id: Mapped[int] = _belongs_to("partner", index=True)
     position: Mapped[int]
     maturity: Mapped[str]
     since: Mapped[date] = mapped_column(Date)
@@ -110,9 +114,7 @@ class MaturityChangeRow(Base):
 class ContactRow(Base, _Trashable):
     __tablename__ = "contact"
 
-    partner_id: Mapped[int] = mapped_column(
-        ForeignKey("partner.id", ondelete="CASCADE"), index=True
-    )
+    partner_id: Mapped[int] = _belongs_to("partner", index=True)
     name: Mapped[str] = mapped_column(String(collation=NOCASE))
     role: Mapped[str] = mapped_column(default="")
     email: Mapped[str] = mapped_column(default="")
@@ -175,7 +177,7 @@ class MeetingRow(Base, _Trashable):
         ),
     )
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    partner_id: Mapped[int] = _belongs_to("partner")
     title: Mapped[str]
     start: Mapped[str]
     start_utc: Mapped[str]
@@ -193,12 +195,8 @@ class MeetingRow(Base, _Trashable):
 class MeetingAttendeeRow(Base):
     __tablename__ = "meeting_attendee"
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
-    )
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    meeting_id: Mapped[int] = _belongs_to("meeting", primary_key=True)
+    contact_id: Mapped[int] = _belongs_to("contact", primary_key=True, index=True)
     position: Mapped[int]
 
 
@@ -212,9 +210,7 @@ class CalendarEventRow(Base):
     __tablename__ = "calendar_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
-    )
+    meeting_id: Mapped[int] = _belongs_to("meeting", unique=True)
     event_key: Mapped[str] = mapped_column(String, unique=True)
     fingerprint: Mapped[str]
 
@@ -227,9 +223,7 @@ class ActionRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = _belongs_to("meeting", index=True)
     position: Mapped[int]
     text: Mapped[str]
     side: Mapped[str]
@@ -268,7 +262,7 @@ class RequestRow(Base, _Trashable):
         ),
     )
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    partner_id: Mapped[int] = _belongs_to("partner")
     title: Mapped[str]
     raised_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
@@ -299,13 +293,18 @@ class RequestRow(Base, _Trashable):
 class RequestMeetingRow(Base):
     __tablename__ = "request_meeting"
 
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("request.id", ondelete="CASCADE"), primary_key=True
-    )
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    request_id: Mapped[int] = _belongs_to("request", primary_key=True)
+    meeting_id: Mapped[int] = _belongs_to("meeting", primary_key=True, index=True)
     position: Mapped[int]
+
+
+RECORD_ROWS: dict[str, Any] = {
+    "partner": PartnerRow,
+    "contact": ContactRow,
+    "meeting": MeetingRow,
+    "request": RequestRow,
+}
+"""The row class of each kind of record a user sees, in this order."""
 
 
 class SearchDocumentRow(Base):

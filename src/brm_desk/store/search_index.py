@@ -93,10 +93,30 @@ SOURCE_DOCUMENTS = (
 )
 """What ``search_document`` should hold: the same texts the triggers of migration 0001 write."""
 
+_SAME_RECORD = "d.kind = e.kind AND d.source_id = e.source_id"
 _SAME_TEXT = (
     "d.partner_id IS e.partner_id AND d.focus IS e.focus AND d.day IS e.day "
     "AND d.title IS e.title AND d.body IS e.body"
 )
+_CHECKS = (
+    (
+        f"expected AS e LEFT JOIN search_document AS d ON {_SAME_RECORD} WHERE d.id IS NULL",
+        "e",
+        "{n} {kinds} missing from the search index",
+    ),
+    (
+        f"search_document AS d LEFT JOIN expected AS e ON {_SAME_RECORD} WHERE e.source_id IS NULL",
+        "d",
+        "{n} search {documents} for no live {kind}",
+    ),
+    (
+        f"expected AS e JOIN search_document AS d ON {_SAME_RECORD} WHERE NOT ({_SAME_TEXT})",
+        "e",
+        "{n} {kinds} out of date in the search index",
+    ),
+)
+"""What :func:`integrity_problems` counts by kind: which rows (``d`` a document, ``e`` what
+it should be), counted on which side, and how to say it."""
 
 
 def words(typed: str) -> list[str]:
@@ -250,7 +270,7 @@ def rebuild(tx: Transaction) -> None:
             f"WITH expected AS ({SOURCE_DOCUMENTS}) "
             "DELETE FROM search_document WHERE id NOT IN ("
             "SELECT d.id FROM search_document AS d JOIN expected AS e "
-            f"ON e.kind = d.kind AND e.source_id = d.source_id AND {_SAME_TEXT})"
+            f"ON {_SAME_RECORD} AND {_SAME_TEXT})"
         )
     )
     tx.execute(
@@ -277,32 +297,17 @@ def integrity_problems(tx: Transaction) -> list[str]:
             )
     except DBAPIError as error:
         problems.append(f"the search index is damaged ({error.orig}); rebuilding it repairs this")
-    expected = f"WITH expected AS ({SOURCE_DOCUMENTS}) "
-    missing = tx.execute(
-        text(
-            expected + "SELECT e.kind, count(*) FROM expected AS e "
-            "LEFT JOIN search_document AS d ON d.kind = e.kind AND d.source_id = e.source_id "
-            "WHERE d.id IS NULL GROUP BY e.kind ORDER BY e.kind"
+    for source, side, message in _CHECKS:
+        found = tx.execute(
+            text(
+                f"WITH expected AS ({SOURCE_DOCUMENTS}) SELECT {side}.kind, count(*) "
+                f"FROM {source} GROUP BY {side}.kind ORDER BY {side}.kind"
+            )
         )
-    ).all()
-    problems += [f"{n} {_plural(kind, n)} missing from the search index" for kind, n in missing]
-    orphans = tx.execute(
-        text(
-            expected + "SELECT d.kind, count(*) FROM search_document AS d "
-            "LEFT JOIN expected AS e ON e.kind = d.kind AND e.source_id = d.source_id "
-            "WHERE e.source_id IS NULL GROUP BY d.kind ORDER BY d.kind"
-        )
-    ).all()
-    problems += [f"{n} search {_plural('document', n)} for no live {kind}" for kind, n in orphans]
-    stale = tx.execute(
-        text(
-            expected + "SELECT e.kind, count(*) FROM expected AS e "
-            "JOIN search_document AS d ON d.kind = e.kind AND d.source_id = e.source_id "
-            f"WHERE NOT ({_SAME_TEXT}) "
-            "GROUP BY e.kind ORDER BY e.kind"
-        )
-    ).all()
-    problems += [f"{n} {_plural(kind, n)} out of date in the search index" for kind, n in stale]
+        problems += [
+            message.format(n=n, kind=kind, kinds=_plural(kind, n), documents=_plural("document", n))
+            for kind, n in found
+        ]
     return problems
 
 

@@ -13,20 +13,14 @@ from brm_desk.domain.records import TrashItem
 from brm_desk.store import partner_rows
 from brm_desk.store.database import Transaction
 from brm_desk.store.rows import now_text, pk_of
-from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestRow
+from brm_desk.store.schema import RECORD_ROWS, ContactRow, MeetingRow, PartnerRow, RequestRow
 
-ROW_CLASSES: dict[str, Any] = {
-    "partner": PartnerRow,
-    "contact": ContactRow,
-    "meeting": MeetingRow,
-    "request": RequestRow,
-}
 _TITLE = {"partner": "name", "contact": "name", "meeting": "title", "request": "title"}
 
 
 def soft_delete(tx: Transaction, kind: str, uid: str) -> str:
     """Move a record (and, for a partner, everything of it) to the trash; returns the batch."""
-    row_class = ROW_CLASSES[kind]
+    row_class = RECORD_ROWS[kind]
     pk = pk_of(tx, row_class, uid, kind)
     batch = uuid.uuid4().hex
     stamp = now_text()
@@ -58,7 +52,7 @@ def restore(tx: Transaction, batch: str) -> None:
         raise ValidationError(
             "partner", f"its partner '{_partner_name}' is in the trash; restore the partner first"
         )
-    for row_class in ROW_CLASSES.values():
+    for row_class in RECORD_ROWS.values():
         tx.execute(
             update(row_class)
             .where(row_class.deleted_batch == batch)
@@ -68,7 +62,7 @@ def restore(tx: Transaction, batch: str) -> None:
 
 def _head(tx: Transaction, batch: str) -> tuple[str, int, str, str, str, bool] | None:
     """The record the user deleted in a batch (the partner, when a partner went)."""
-    for kind, row_class in ROW_CLASSES.items():
+    for kind, row_class in RECORD_ROWS.items():
         title = getattr(row_class, _TITLE[kind])
         if kind == "partner":
             statement = select(row_class.id, row_class.uid, title, title, PartnerRow.deleted_at)
@@ -95,7 +89,7 @@ def _head(tx: Transaction, batch: str) -> tuple[str, int, str, str, str, bool] |
 def listing(tx: Transaction) -> list[TrashItem]:
     """What is in the trash, latest first, one entry per delete."""
     counts: dict[str, int] = {}
-    for row_class in ROW_CLASSES.values():
+    for row_class in RECORD_ROWS.values():
         statement = (
             select(row_class.deleted_batch, func.count())
             .where(row_class.deleted_batch.is_not(None))
@@ -110,7 +104,7 @@ def listing(tx: Transaction) -> list[TrashItem]:
             continue
         kind, _pk, uid, title, partner_name, _ = head
         stamp = tx.execute(
-            select(ROW_CLASSES[kind].deleted_at).where(ROW_CLASSES[kind].uid == uid)
+            select(RECORD_ROWS[kind].deleted_at).where(RECORD_ROWS[kind].uid == uid)
         ).scalar_one()
         items.append(
             TrashItem(batch, kind, uid, title, partner_name, datetime.fromisoformat(stamp), n)
