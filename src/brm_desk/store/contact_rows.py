@@ -10,20 +10,11 @@ from sqlalchemy import select
 from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Contact
+from brm_desk.store import rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import (
-    column_values,
-    count_live,
-    insert_records,
-    live,
-    pk_map,
-    pk_of,
-    table_of,
-    update_record,
-)
 from brm_desk.store.schema import ContactRow, PartnerRow
 
-_SELECT = select(*table_of(ContactRow).c, PartnerRow.uid.label("partner_uid")).join(
+_SELECT = select(*rows.table_of(ContactRow).c, PartnerRow.uid.label("partner_uid")).join(
     PartnerRow, PartnerRow.id == ContactRow.partner_id
 )
 
@@ -31,18 +22,18 @@ _SELECT = select(*table_of(ContactRow).c, PartnerRow.uid.label("partner_uid")).j
 def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
     if not contacts:
         return
-    partners = pk_map(tx, PartnerRow, (c.partner_id for c in contacts))
-    insert_records(
+    partners = rows.pk_map(tx, PartnerRow, (c.partner_id for c in contacts))
+    rows.insert_records(
         tx,
         ContactRow,
-        (column_values(ContactRow, c, partner_id=partners[c.partner_id]) for c in contacts),
+        (rows.column_values(ContactRow, c, partner_id=partners[c.partner_id]) for c in contacts),
     )
 
 
 def update_one(tx: Transaction, contact: Contact) -> None:
-    partner = pk_of(tx, PartnerRow, contact.partner_id, "partner")
-    values = column_values(ContactRow, contact, partner_id=partner)
-    update_record(tx, ContactRow, contact.id, "contact", values)
+    partner = rows.pk_of(tx, PartnerRow, contact.partner_id, "partner")
+    values = rows.column_values(ContactRow, contact, partner_id=partner)
+    rows.update_record(tx, ContactRow, contact.id, "contact", values)
 
 
 def _record(row: Any) -> Contact:
@@ -69,19 +60,19 @@ def get(tx: Transaction, uid: str) -> Contact:
 
 
 def listing(tx: Transaction, partner_id: str | None = None) -> list[Contact]:
-    """Live contacts of live partners, by name (of one partner when asked)."""
-    statement = _SELECT.where(*live(ContactRow))
+    """Live contacts of rows.live partners, by name (of one partner when asked)."""
+    statement = _SELECT.where(*rows.live(ContactRow))
     if partner_id is not None:
         statement = statement.where(PartnerRow.uid == partner_id)
     return [_record(row) for row in tx.execute(statement.order_by(ContactRow.name, ContactRow.id))]
 
 
 def in_journal_order(tx: Transaction) -> list[Contact]:
-    """Every live contact of a live partner in the order it entered the journal."""
-    statement = _SELECT.where(*live(ContactRow)).order_by(ContactRow.id)
+    """Every rows.live contact of a rows.live partner in the order it entered the journal."""
+    statement = _SELECT.where(*rows.live(ContactRow)).order_by(ContactRow.id)
     return [_record(row) for row in tx.execute(statement)]
 
 
 def count(tx: Transaction) -> int:
-    """Live contacts of live partners."""
-    return count_live(tx, ContactRow)
+    """Live contacts of rows.live partners."""
+    return rows.count_live(tx, ContactRow)

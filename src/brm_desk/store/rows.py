@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from enum import Enum
@@ -92,6 +93,40 @@ def pk_map(tx: Transaction, row_class: Any, uids: Iterable[str]) -> dict[str, in
     for chunk in chunked(list(dict.fromkeys(uids))):
         statement = select(row_class.uid, row_class.id).where(row_class.uid.in_(chunk))
         found.update((row[0], row[1]) for row in tx.execute(statement))
+    return found
+
+
+def for_parents(
+    tx: Transaction, statement: Any, parent: Any, pks: Sequence[int] | None
+) -> Iterator[Any]:
+    """The rows of ``statement`` whose ``parent`` column is one of ``pks`` (every row when
+    ``pks`` is None), asked a chunk of ids at a time."""
+    if pks is None:
+        yield from tx.execute(statement)
+        return
+    for chunk in chunked(pks):
+        yield from tx.execute(statement.where(parent.in_(chunk)))
+
+
+def linked_uids(
+    tx: Transaction,
+    parent: Any,
+    child: Any,
+    position: Any,
+    child_class: Any,
+    pks: Sequence[int] | None,
+) -> dict[int, list[str]]:
+    """The public ids of the live ``child_class`` records a link table (columns ``parent``,
+    ``child`` and ``position``) lists for each parent in ``pks`` (every one when None), in order."""
+    statement = (
+        select(parent, child_class.uid)
+        .join(child_class, child_class.id == child)
+        .where(child_class.deleted_at.is_(None))
+        .order_by(parent, position)
+    )
+    found: dict[int, list[str]] = defaultdict(list)
+    for parent_pk, uid in for_parents(tx, statement, parent, pks):
+        found[parent_pk].append(uid)
     return found
 
 

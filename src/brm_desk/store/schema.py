@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TextClause,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -60,6 +61,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _live_index(name: str, *columns: str | TextClause, **options: Any) -> Index:
+    """An index of the rows not in the trash."""
+    return Index(name, *columns, sqlite_where=text("deleted_at IS NULL"), **options)
+
+
 def _belongs_to(table: str, **options: Any) -> MappedColumn[Any]:
     """The id of the ``table`` row this row belongs to, deleted with it."""
     return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), **options)
@@ -79,12 +85,7 @@ class _Trashable:
 class PartnerRow(Base, _Trashable):
     __tablename__ = "partner"
     __table_args__ = (
-        Index(
-            "uq_partner_active_name",
-            "name",
-            unique=True,
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
+        _live_index("uq_partner_active_name", "name", unique=True),
         CheckConstraint(
             "target_strategic_share BETWEEN 0 AND 1", name="target_strategic_share_range"
         ),
@@ -135,45 +136,20 @@ class MeetingRow(Base, _Trashable):
         CheckConstraint(
             "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction_range"
         ),
-        Index(
-            "ix_meeting_balance",
-            "local_date",
-            "partner_id",
-            "focus",
-            "duration_minutes",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
-            "ix_meeting_partner_focus_date",
-            "partner_id",
-            "focus",
-            "local_date",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
+        _live_index("ix_meeting_balance", "local_date", "partner_id", "focus", "duration_minutes"),
+        _live_index("ix_meeting_partner_focus_date", "partner_id", "focus", "local_date"),
         Index("ix_meeting_start_utc", "start_utc"),
         # The meetings list: its order by title, and its filters on title and partner, read
         # these small indexes instead of rows that carry the notes.
-        Index(
-            "ix_meeting_list_title",
-            "title",
-            "partner_id",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
-            "ix_meeting_list_start",
-            "start_utc",
-            "title",
-            "partner_id",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
+        _live_index("ix_meeting_list_title", "title", "partner_id"),
+        _live_index("ix_meeting_list_start", "start_utc", "title", "partner_id"),
+        _live_index(
             "ix_meeting_partner_month",
             "partner_id",
             text(MEETING_MONTH_SQL),
             "local_date",
             "focus",
             "duration_minutes",
-            sqlite_where=text("deleted_at IS NULL"),
         ),
     )
 
@@ -238,28 +214,11 @@ class RequestRow(Base, _Trashable):
         CheckConstraint(f"focus IN {FOCUS_VALUES}", name="focus_known"),
         CheckConstraint("value BETWEEN 1 AND 5", name="value_range"),
         CheckConstraint("urgency BETWEEN 1 AND 5", name="urgency_range"),
-        Index(
-            "ix_request_balance",
-            "received",
-            "partner_id",
-            "focus",
-            sqlite_where=text("deleted_at IS NULL"),
+        _live_index("ix_request_balance", "received", "partner_id", "focus"),
+        _live_index(
+            "ix_request_partner_month", "partner_id", text(REQUEST_MONTH_SQL), "received", "focus"
         ),
-        Index(
-            "ix_request_partner_month",
-            "partner_id",
-            text(REQUEST_MONTH_SQL),
-            "received",
-            "focus",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
-            "ix_request_partner_focus_received",
-            "partner_id",
-            "focus",
-            "received",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
+        _live_index("ix_request_partner_focus_received", "partner_id", "focus", "received"),
     )
 
     partner_id: Mapped[int] = _belongs_to("partner")
