@@ -12,11 +12,11 @@ from brm_desk.store import encrypted_file
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
+    errors_in_words,
     identify,
     is_sqlite_error,
     raw_connect,
     refuse_newer,
-    translate_sqlite_error,
 )
 
 COUNTED_TABLES = {"partners": "partner", "meetings": "meeting", "requests": "request"}
@@ -40,22 +40,18 @@ def counts(path: Path, key: CipherKey | None) -> dict[str, int]:
     else:
         identity = encrypted_file.identify_encrypted(path, file_key)
         refuse_newer(path, identity.schema_version)
-    try:
-        with closing(raw_connect(_read_only_uri(path), file_key, uri=True)) as raw:
-            if raw.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise JournalFileError(f"{path}: is not a BRM Desk journal.")
-            if raw.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise JournalFileError(f"{path}: is damaged.")
-            return {
-                label: int(raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-                for label, table in COUNTED_TABLES.items()
-            }
-    except JournalFileError:
-        raise
-    except Exception as error:
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
-        raise
+    with (
+        errors_in_words(path),
+        closing(raw_connect(_read_only_uri(path), file_key, uri=True)) as raw,
+    ):
+        if raw.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise JournalFileError(f"{path}: is not a BRM Desk journal.")
+        if raw.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise JournalFileError(f"{path}: is damaged.")
+        return {
+            label: int(raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for label, table in COUNTED_TABLES.items()
+        }
 
 
 def checkpoint(path: Path, key: CipherKey | None) -> None:

@@ -20,10 +20,11 @@ from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
     FileIdentity,
+    errors_in_words,
     identify,
+    in_words,
     is_sqlite_error,
     raw_connect,
-    translate_sqlite_error,
 )
 
 
@@ -61,11 +62,9 @@ def identify_encrypted(path: Path, key: CipherKey) -> FileIdentity:
             application_id = int(raw.execute("PRAGMA application_id").fetchone()[0])
             version = int(raw.execute("PRAGMA user_version").fetchone()[0])
     except Exception as error:
-        if not is_sqlite_error(error):
-            raise
-        if cipher.is_wrong_key(error):
+        if is_sqlite_error(error) and cipher.is_wrong_key(error):
             raise wrong_passphrase(path) from None
-        raise translate_sqlite_error(path, error) from None
+        raise in_words(path, error) or error from None
     if application_id != APPLICATION_ID:
         raise JournalFileError(f"{path}: is an encrypted database, but not a BRM Desk journal.")
     return FileIdentity(application_id, version, wal=True)
@@ -144,7 +143,7 @@ def encrypt_in_place(path: Path, passphrase: str) -> CipherKey:
     key = cipher.new_key(passphrase)
     plain = temporary_beside(path, "old")
     try:
-        with replacing(path) as target:
+        with errors_in_words(path), replacing(path) as target:
             with closing(raw_connect(path, None)) as raw:
                 raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             encrypt_into(path, target, key)
@@ -155,10 +154,8 @@ def encrypt_in_place(path: Path, passphrase: str) -> CipherKey:
             os.link(path, plain)  # the plain bytes, overwritten once the copy is in place
             for side in ("-wal", "-shm"):
                 Path(f"{path}{side}").unlink(missing_ok=True)
-    except Exception as error:
+    except BaseException:
         plain.unlink(missing_ok=True)
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
         raise
     cipher.remove_with_sides(plain)
     return key
@@ -168,13 +165,8 @@ def change_passphrase(path: Path, old: CipherKey, passphrase: str) -> CipherKey:
     """Rekey the closed, encrypted journal at ``path`` (the salt stays; the key changes)."""
     identify_encrypted(path, old)
     new = cipher.derive(passphrase, old.salt)
-    try:
-        with closing(raw_connect(path, old)) as raw:
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            raw.execute(f"PRAGMA rekey = {new.pragma_literal()}")
-        identify_encrypted(path, new)
-    except Exception as error:
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
-        raise
+    with errors_in_words(path), closing(raw_connect(path, old)) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute(f"PRAGMA rekey = {new.pragma_literal()}")
+    identify_encrypted(path, new)
     return new

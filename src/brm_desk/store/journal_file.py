@@ -11,8 +11,8 @@ import os
 import sqlite3
 import struct
 import uuid
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,28 +207,23 @@ def create_file(
         raise JournalFileError(f"{path}: the folder {folder} does not exist.")
     temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.creating"
     try:
-        with closing(raw_connect(temporary, key)) as raw:
-            raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            raw.execute("PRAGMA journal_mode = WAL")
-            raw.commit()
-        engine = make_engine(temporary, key)
-        try:
-            build_schema(engine)
-        finally:
-            engine.dispose()
-        os.link(temporary, path)
+        with errors_in_words(path):
+            with closing(raw_connect(temporary, key)) as raw:
+                raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                raw.execute("PRAGMA journal_mode = WAL")
+                raw.commit()
+            engine = make_engine(temporary, key)
+            try:
+                build_schema(engine)
+            finally:
+                engine.dispose()
+            os.link(temporary, path)
     except FileExistsError:
         raise JournalFileError(f"{path}: already exists; BRM Desk will not overwrite it.") from None
     except PermissionError:
         raise JournalFileError(f"{path}: cannot be created here (permission denied).") from None
-    except DBAPIError as error:
-        raise translate_sqlite_error(path, error.orig or error) from None
     except OSError as error:
         raise JournalFileError(f"{path}: cannot be created ({error.strerror}).") from None
-    except Exception as error:
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
-        raise
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             leftover.unlink(missing_ok=True)
@@ -237,6 +232,26 @@ def create_file(
 def is_sqlite_error(error: BaseException) -> bool:
     """An error from sqlite3 or from SQLCipher's DB-API module (a separate class tree)."""
     return isinstance(error, sqlite3.Error) or type(error).__module__.startswith("sqlcipher3")
+
+
+def in_words(path: Path, error: BaseException) -> JournalFileError | None:
+    """A SQLite error about ``path``, bare (as the DB-API raises it) or wrapped by
+    SQLAlchemy, as a clear message; None for any other error."""
+    if isinstance(error, DBAPIError):
+        return translate_sqlite_error(path, error.orig or error)
+    return translate_sqlite_error(path, error) if is_sqlite_error(error) else None
+
+
+@contextmanager
+def errors_in_words(path: Path) -> Iterator[None]:
+    """SQLite's errors met in the block, raised as clear messages about ``path``."""
+    try:
+        yield
+    except Exception as error:
+        translated = in_words(path, error)
+        if translated is None:
+            raise
+        raise translated from None
 
 
 def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> None:
@@ -248,6 +263,7 @@ def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> Non
         target.parent.mkdir(parents=True, exist_ok=True)
         origin_uri = f"{source.resolve().as_uri()}?mode=ro"
         with (
+            errors_in_words(source),
             replacing(target) as partial,
             closing(raw_connect(origin_uri, key, uri=True)) as origin,
             closing(raw_connect(partial, key)) as copy,
@@ -259,7 +275,3 @@ def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> Non
         raise JournalFileError(
             f"{target}: the backup cannot be written ({error.strerror})."
         ) from None
-    except Exception as error:
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(source, error) from None
-        raise
