@@ -102,28 +102,19 @@ def is_encrypted_file(path: Path) -> bool:
 
 
 def dbapi() -> Any:
-    """The SQLCipher DB-API module (imported only for encrypted journals)."""
+    """The SQLCipher DB-API module, which every journal connection goes through."""
     from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
     return dbapi2
-
-
-def apply_key(connection: Any, key: CipherKey) -> None:
-    """Key a fresh connection; must be its first statement. SQLCipher's logging is off."""
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA key = {key.pragma_literal()}")
 
 
 def connect(database: str, key: CipherKey, *, uri: bool = False, **options: Any) -> Any:
     """A keyed SQLCipher connection (``database`` a path, or a URI when ``uri``); ``options``
     go to the driver's ``connect`` (e.g. ``cached_statements``)."""
     connection = dbapi().connect(database, uri=uri, check_same_thread=False, **options)
-    apply_key(connection, key)
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = {key.pragma_literal()}")  # before any other statement
     return connection
-
-
-def is_wrong_key(error: BaseException) -> bool:
-    return "not a database" in str(error).lower()
 
 
 def remove_with_sides(path: Path) -> None:

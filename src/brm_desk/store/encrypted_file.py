@@ -62,7 +62,7 @@ def identify_encrypted(path: Path, key: CipherKey) -> FileIdentity:
             application_id = int(raw.execute("PRAGMA application_id").fetchone()[0])
             version = int(raw.execute("PRAGMA user_version").fetchone()[0])
     except Exception as error:
-        if is_sqlite_error(error) and cipher.is_wrong_key(error):
+        if is_sqlite_error(error) and "not a database" in str(error).lower():
             raise wrong_passphrase(path) from None
         raise in_words(path, error) or error from None
     if application_id != APPLICATION_ID:

@@ -128,27 +128,13 @@ def make_engine(path: Path, key: CipherKey | None = None) -> Engine:
     Every connection comes from :func:`sqlite_dbapi`; an encrypted journal's are keyed
     before any other statement.
     """
-    if key is None:
-        engine = create_engine(
-            URL.create("sqlite+pysqlite", database=str(path)),
-            module=sqlite_dbapi(),
-            connect_args={
-                "check_same_thread": False,
-                "timeout": BUSY_TIMEOUT_MS / 1000,
-                "cached_statements": CACHED_STATEMENTS,
-            },
-        )
-    else:
-        engine = create_engine(
-            URL.create("sqlite+pysqlite", database=str(path)),
-            module=cipher.dbapi(),
-            creator=lambda: cipher.connect(
-                str(path),
-                key,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                cached_statements=CACHED_STATEMENTS,
-            ),
-        )
+    engine = create_engine(
+        URL.create("sqlite+pysqlite", database=str(path)),
+        module=sqlite_dbapi(),
+        creator=lambda: raw_connect(
+            path, key, timeout=BUSY_TIMEOUT_MS / 1000, cached_statements=CACHED_STATEMENTS
+        ),
+    )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -185,11 +171,14 @@ def sqlite_dbapi() -> Any:
     return cipher.dbapi()
 
 
-def raw_connect(database: str | Path, key: CipherKey | None, *, uri: bool = False) -> Any:
-    """A DB-API connection outside SQLAlchemy: unkeyed for plain files, keyed when encrypted."""
+def raw_connect(
+    database: str | Path, key: CipherKey | None, *, uri: bool = False, **options: Any
+) -> Any:
+    """A DB-API connection: unkeyed for plain files, keyed when encrypted; ``options`` go to
+    the driver's ``connect``."""
     if key is None:
-        return sqlite_dbapi().connect(str(database), uri=uri, check_same_thread=False)
-    return cipher.connect(str(database), key, uri=uri)
+        return sqlite_dbapi().connect(str(database), uri=uri, check_same_thread=False, **options)
+    return cipher.connect(str(database), key, uri=uri, **options)
 
 
 def create_file(
