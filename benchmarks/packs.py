@@ -132,7 +132,7 @@ def print_rows(rows: Sequence[Row]) -> None:
             f"{label:<{width}}  {fmt_time(wall):>9}  {fmt_time(cpu):>9}  {fmt_time(target):>9}"
             f"  {mark}"
         )
-    print("(medians; CPU includes worker processes; 'met' judges the wall time)")
+    print("(medians; 'met' judges the wall time)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
