@@ -38,8 +38,7 @@ def counts(path: Path, key: CipherKey | None) -> dict[str, int]:
     if file_key is None:
         identify(path)
     else:
-        identity = encrypted_file.identify_encrypted(path, file_key)
-        refuse_newer(path, identity.schema_version)
+        refuse_newer(path, encrypted_file.identify_encrypted(path, file_key))
     with (
         errors_in_words(path),
         closing(raw_connect(_read_only_uri(path), file_key, uri=True)) as raw,

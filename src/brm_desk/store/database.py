@@ -19,7 +19,6 @@ from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
     SCHEMA_VERSION,
-    FileIdentity,
     backup_file,
     create_file,
     errors_in_words,
@@ -103,8 +102,9 @@ def create_database(path: Path, passphrase: str | None = None) -> None:
 
 def identify_journal(
     path: Path, passphrase: str | None, key: CipherKey | None = None
-) -> tuple[FileIdentity, CipherKey | None]:
-    """What the file is and, for an encrypted one, the key that opens it; nothing written.
+) -> tuple[int, CipherKey | None]:
+    """The file's schema version and, for an encrypted one, the key that opens it; nothing
+    written.
 
     ``key`` (from a journal open a moment ago) saves deriving it from the passphrase again.
     """
@@ -126,8 +126,8 @@ def open_database(
     Before a migration the journal is copied into ``backup_dir``. An encrypted journal
     needs ``passphrase``; a wrong one is refused before anything is written.
     """
-    identity, key = identify_journal(path, passphrase, key)
-    refuse_newer(path, identity.schema_version)
+    version, key = identify_journal(path, passphrase, key)
+    refuse_newer(path, version)
     _refuse_read_only(path)
     engine = make_engine(path, key)
     try:

@@ -19,7 +19,6 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
-    FileIdentity,
     errors_in_words,
     identify,
     in_words,
@@ -54,8 +53,8 @@ def _read_only_uri(path: Path) -> str:
     return uri
 
 
-def identify_encrypted(path: Path, key: CipherKey) -> FileIdentity:
-    """Try ``key`` on the file without writing, and read what the header would have said."""
+def identify_encrypted(path: Path, key: CipherKey) -> int:
+    """Try ``key`` on the file without writing; its schema version, as :func:`identify`."""
     try:
         with closing(raw_connect(_read_only_uri(path), key, uri=True)) as raw:
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -67,7 +66,7 @@ def identify_encrypted(path: Path, key: CipherKey) -> FileIdentity:
         raise in_words(path, error) or error from None
     if application_id != APPLICATION_ID:
         raise JournalFileError(f"{path}: is an encrypted database, but not a BRM Desk journal.")
-    return FileIdentity(application_id, version, wal=True)
+    return version
 
 
 def key_for(path: Path, passphrase: str | None) -> CipherKey:

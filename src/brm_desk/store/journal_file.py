@@ -13,7 +13,6 @@ import struct
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,17 +37,9 @@ meetings took 80 ms instead of 65 (measured on SQLite 3.53). Eight covers any on
 work we run; preparing a statement again costs about 0.1 ms."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileIdentity:
-    """What the header of a journal file says about it."""
-
-    application_id: int
-    schema_version: int
-    wal: bool
-
-
-def identify(path: Path) -> FileIdentity:
-    """Read a journal file's header, raising a clear error for anything that is not ours."""
+def identify(path: Path) -> int:
+    """A journal file's schema version, read from its header; a clear error for anything
+    that is not a journal."""
     try:
         header, size = cipher.file_header(path)
     except OSError as error:
@@ -73,7 +64,7 @@ def identify(path: Path) -> FileIdentity:
             f"{path}: is damaged (the file is shorter than its header says; it was truncated). "
             "Restore a backup."
         )
-    return FileIdentity(application_id, user_version, wal=header[18] == 2)
+    return int(user_version)
 
 
 def _is_truncated(path: Path, header: bytes, size: int) -> bool:
