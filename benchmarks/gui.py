@@ -351,7 +351,7 @@ def measure_views(journal_path: Path, runs: int) -> dict[str, list[float]]:
             )
             add(
                 "review pack: portfolio, one year",
-                timed(lambda: write_portfolio_pack(journal, start, end, pdf, workers=None)),
+                timed(lambda: write_portfolio_pack(journal, start, end, pdf)),
             )
     window.close()
     return found

@@ -3,16 +3,13 @@
 Usage: ``python benchmarks/packs.py [--size 10000] [--chart-size 100000] [--runs 3] [--profile]``.
 Prints the median seconds (wall and CPU) to write a one-year partner pack (of the busiest
 partner, and of the first in the partners list, which ``gui.py`` times) and the one-year
-portfolio pack (every active partner; in one process and with a
-process pool), and the time from a balance query to a painted chart of the busiest partner
-over one and over ten years. See README.md.
+portfolio pack (every active partner), and the time from a balance query to a painted chart
+of the busiest partner over one and over ten years. See README.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import statistics
 import sys
 import tempfile
@@ -49,20 +46,14 @@ Row = tuple[str, float, float, float]
 """(what, median wall seconds, median CPU seconds, target seconds)."""
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (the chart workers)."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
 def median_seconds(action: Callable[[], object], runs: int) -> tuple[float, float]:
     """Median wall and CPU seconds: on a shared machine the CPU time is the steadier one."""
     walls, cpus = [], []
     for _ in range(runs):
-        wall, cpu = time.perf_counter(), cpu_seconds()
+        wall, cpu = time.perf_counter(), time.process_time()
         action()
         walls.append(time.perf_counter() - wall)
-        cpus.append(cpu_seconds() - cpu)
+        cpus.append(time.process_time() - cpu)
     return statistics.median(walls), statistics.median(cpus)
 
 
@@ -83,10 +74,8 @@ def bench_packs(db_path: Path, runs: int, profile: bool, out: Path) -> list[Row]
     with Journal.open(db_path) as journal:
         partners = len(journal.balances.for_partners(*PERIOD))
 
-        def portfolio(workers: int | None) -> Callable[[], object]:
-            return lambda: write_portfolio_pack(
-                journal, *PERIOD, out / "portfolio.pdf", workers=workers
-            )
+        def portfolio() -> int:
+            return write_portfolio_pack(journal, *PERIOD, out / "portfolio.pdf")
 
         for number, (partner_id, name, engagements) in enumerate(partners_to_time(journal)):
 
@@ -98,13 +87,10 @@ def bench_packs(db_path: Path, runs: int, profile: bool, out: Path) -> list[Row]
             rows.append((label, *median_seconds(partner, runs), TARGET_PARTNER_SECONDS))
             with profiled(profile and number == 0, "partner-pack", generate.OUT_DIR):
                 partner()
-        for workers, how in ((1, "in one process"), (None, f"{os.cpu_count()} processes")):
-            label = f"portfolio pack, 2025 ({partners} partners, {how})"
-            rows.append(
-                (label, *median_seconds(portfolio(workers), runs), TARGET_PORTFOLIO_SECONDS)
-            )
+        label = f"portfolio pack, 2025 ({partners} partners)"
+        rows.append((label, *median_seconds(portfolio, runs), TARGET_PORTFOLIO_SECONDS))
         with profiled(profile, "portfolio-pack", generate.OUT_DIR):
-            portfolio(1)()
+            portfolio()
     return rows
 
 
@@ -146,7 +132,7 @@ def print_rows(rows: Sequence[Row]) -> None:
             f"{label:<{width}}  {fmt_time(wall):>9}  {fmt_time(cpu):>9}  {fmt_time(target):>9}"
             f"  {mark}"
         )
-    print("(medians; CPU includes worker processes; 'met' judges the wall time)")
+    print("(medians; 'met' judges the wall time)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

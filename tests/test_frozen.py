@@ -1,4 +1,4 @@
-"""What a PyInstaller bundle does first: worker processes, and a font cache that lasts.
+"""What a PyInstaller bundle does first: a font cache that lasts.
 
 The bundle itself is exercised by .ci/smoke-bundle; these tests pin the start-up step it runs.
 """
@@ -62,52 +62,3 @@ def test_python_m_brm_desk_runs_the_command_line() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"brm-desk {__version__}"
-
-
-@pytest.mark.parametrize(
-    ("argv", "worker"),
-    [
-        (["brm-desk"], False),
-        (["brm-desk", "--db", "J.brmdesk", "review", "-o", "p.pdf"], False),
-        (["brm-desk", "--multiprocessing-fork", "tracker_fd=15", "pipe_handle=19"], True),
-        (
-            [
-                "brm-desk",
-                "-B",
-                "-S",
-                "-I",
-                "-c",
-                "from multiprocessing.resource_tracker import main",
-            ],
-            True,
-        ),
-        (["brm-desk", "--db", "--multiprocessing-fork"], False),
-    ],
-)
-def test_only_the_processes_multiprocessing_starts_are_workers(
-    argv: list[str], worker: bool
-) -> None:
-    assert frozen.is_worker_start(argv) is worker
-
-
-def test_a_bundle_readies_multiprocessing_only_when_workers_start(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import multiprocessing.process
-
-    monkeypatch.setattr(multiprocessing.process, "ORIGINAL_DIR", "/somewhere")
-    frozen.ready_for_workers()  # from source: left as it is
-    assert multiprocessing.process.ORIGINAL_DIR == "/somewhere"
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    frozen.ready_for_workers()
-    assert multiprocessing.process.ORIGINAL_DIR is None
-
-
-def test_the_worker_start_method_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
-    from brm_desk.reports import chart_drawings
-
-    for method in ("spawn", "fork"):
-        monkeypatch.setenv(chart_drawings.START_METHOD_VARIABLE, method)
-        assert chart_drawings.start_method() == method
-    monkeypatch.delenv(chart_drawings.START_METHOD_VARIABLE)
-    assert chart_drawings.start_method() in ("fork", "spawn")

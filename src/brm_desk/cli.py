@@ -352,12 +352,7 @@ def _review(args: argparse.Namespace) -> int:
             )
         else:
             pages = write_portfolio_pack(
-                journal,
-                start,
-                end,
-                output,
-                include_private=args.include_private,
-                workers=None,  # one process per CPU draws the partners' charts
+                journal, start, end, output, include_private=args.include_private
             )
     print(f"Wrote {output} ({pages} pages)")
     return 0

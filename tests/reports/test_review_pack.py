@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -237,22 +235,3 @@ def test_a_font_reportlab_cannot_embed_is_passed_over(journal: Journal, tmp_path
     sales = journal.partners.add(Partner(id="", name="営業部"))
     with pytest.raises(BrmDeskError, match="no installed font can print these characters: 営"):
         write_partner_pack(journal, sales.id, *PERIOD, tmp_path / "s.pdf", fallback_fonts=[damaged])
-
-
-def test_charts_drawn_by_worker_processes_give_the_same_pack(
-    journal: Journal, tmp_path: Path
-) -> None:
-    from brm_desk.reports.chart_drawings import PARALLEL_FROM
-
-    for n in range(PARALLEL_FROM):
-        partner = journal.partners.add(Partner(id="", name=f"Unit {n}"))
-        for week in range(n + 1):
-            meeting = _meeting(partner, f"Meeting {n}.{week}")
-            later = meeting.start + timedelta(weeks=week)
-            focus = Focus.REACTIVE if week % 2 else Focus.STRATEGIC
-            journal.meetings.add(replace(meeting, start=later, focus=focus))
-    serial, parallel = tmp_path / "serial.pdf", tmp_path / "parallel.pdf"
-    pages = write_portfolio_pack(journal, *PERIOD, serial, workers=1)
-    assert write_portfolio_pack(journal, *PERIOD, parallel, workers=2) == pages
-    assert pdf_text(parallel)[1] == pdf_text(serial)[1]
-    assert _fonts_and_images(parallel)[1] == 0

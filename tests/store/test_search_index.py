@@ -16,13 +16,10 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from brm_desk.domain.enums import Focus
-from brm_desk.domain.errors import JournalFileError
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
-from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters, SearchHit
+from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters
 from brm_desk.services.journal import Journal
-from brm_desk.store import search_index, search_parts
-from brm_desk.store.database import Database
-from brm_desk.store.journal_file import make_engine
+from brm_desk.store import search_index
 from brm_desk.store.search_index import match_expression, words
 
 # Escaping
@@ -228,15 +225,10 @@ def reference(
 
 
 def ours(
-    journal: Journal,
-    typed: str,
-    limit: int,
-    filters: SearchFilters | None = None,
-    parts: int | None = None,
+    journal: Journal, typed: str, limit: int, filters: SearchFilters | None = None
 ) -> list[tuple[str, str, str]]:
-    """Kind, public id and snippet of our hits; ``parts`` ranks every match set in parts."""
-    split = {} if parts is None else {"split_from": 1, "parts": parts}
-    hits = search_index.search(journal.database, typed, limit=limit, filters=filters, **split)
+    """Kind, public id and snippet of our hits."""
+    hits = search_index.search(journal.database, typed, limit=limit, filters=filters)
     return [(hit.kind, hit.id, hit.snippet) for hit in hits]
 
 
@@ -252,8 +244,7 @@ def test_same_hits_and_snippets_as_fts5_ranks_them(busy: Journal, typed: str, li
     assert ours(busy, typed, limit) == expected
 
 
-@pytest.mark.parametrize("parts", [None, 2, 3])
-def test_filters_match_the_plain_query(busy: Journal, parts: int | None) -> None:
+def test_filters_match_the_plain_query(busy: Journal) -> None:
     partner = busy.partners.listing()[1]
     filters = SearchFilters(
         partner_id=partner.id,
@@ -271,21 +262,10 @@ def test_filters_match_the_plain_query(busy: Journal, parts: int | None) -> None
     for limit in (3, 50):
         expected = reference(busy, "budget", limit, conditions, partner=partner.id)
         assert expected
-        assert ours(busy, "budget", limit, filters, parts) == expected
+        assert ours(busy, "budget", limit, filters) == expected
 
 
-# Ranking in parts, side by side (store/search_parts.py)
-
-
-def whole_and_split(
-    journal: Journal, typed: str, limit: int, parts: int, split_from: int = 1
-) -> tuple[list[SearchHit], list[SearchHit]]:
-    """The hits of a search in one part, and those of a search in ``parts`` if it has
-    ``split_from`` matches (else it may be searched whole along another path)."""
-    database = journal.database
-    whole = search_index.search(database, typed, limit=limit, parts=1)
-    split = search_index.search(database, typed, limit=limit, split_from=split_from, parts=parts)
-    return whole, split
+# Ranking: any query, ties, encrypted journals, several threads
 
 
 @settings(
@@ -296,21 +276,18 @@ def whole_and_split(
 @given(
     typed=st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=2).map(" ".join)
     | st.sampled_from(VOCABULARY).map(lambda word: word[:4]),
-    parts=st.integers(2, 5),
     limit=st.integers(1, 80),
-    split_from=st.sampled_from([1, 2, 30, 100, 200, 3000]),
 )
-def test_ranking_in_parts_finds_what_ranking_whole_finds(
-    busy: Journal, typed: str, parts: int, limit: int, split_from: int
+def test_any_query_finds_what_fts5_finds_in_its_order(
+    busy: Journal, typed: str, limit: int
 ) -> None:
-    whole, split = whole_and_split(busy, typed, limit, parts, split_from)
+    found = ours(busy, typed, limit)
 
-    assert split == whole  # the same records, snippets and bm25 scores, in the same order
-    assert [(hit.kind, hit.id, hit.snippet) for hit in whole] == reference(busy, typed, limit)
-    assert len({(hit.kind, hit.id) for hit in split}) == len(split)
+    assert found == reference(busy, typed, limit)
+    assert len({(kind, uid) for kind, uid, _snippet in found}) == len(found)
 
 
-def test_ties_in_score_keep_the_order_of_ranking_whole(journal: Journal) -> None:
+def test_ties_in_score_keep_the_order_of_the_rows(journal: Journal) -> None:
     partner = journal.partners.add(Partner(id="", name="Tied"))
     for n in range(40):
         journal.meetings.add(
@@ -323,46 +300,14 @@ def test_ties_in_score_keep_the_order_of_ranking_whole(journal: Journal) -> None
             )
         )
 
-    whole, split = whole_and_split(journal, "budget ", 25, 3)
+    hits = search_index.search(journal.database, "budget ", limit=25)
 
-    assert len(whole) == 25
-    assert len({hit.rank for hit in whole}) == 1
-    assert split == whole
-
-
-@pytest.mark.parametrize("typed", ["budget ", "budget cloud", "cloud budget vend"])
-def test_a_query_is_split_from_the_given_number_of_matches(busy: Journal, typed: str) -> None:
-    terms = search_index.match_terms(typed)
-    with busy.database.reading() as connection:
-        matches = connection.execute(
-            "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (" ".join(terms),)
-        ).fetchone()[0]
-        first, last = connection.execute("SELECT min(id), max(id) FROM search_document").fetchone()
-
-        assert matches > 3
-        assert search_parts.ranges(connection, terms, large=matches, parts=3) == (
-            search_parts.split(first, last, 3)
-        )
-        assert search_parts.ranges(connection, terms, large=matches + 1, parts=3) == []
-        assert search_parts.ranges(connection, terms, large=1, parts=1) == []
+    assert len(hits) == 25
+    assert len({hit.rank for hit in hits}) == 1
+    assert [(hit.kind, hit.id, hit.snippet) for hit in hits] == reference(journal, "budget ", 25)
 
 
-def test_idle_cores_leave_out_the_one_this_thread_runs_on() -> None:
-    assert 0 <= search_parts.idle_cores() < search_parts.usable_cores()
-
-
-@given(first=st.integers(1, 10**6), count=st.integers(1, 500), parts=st.integers(1, 9))
-def test_parts_hold_every_rowid_once_in_order(first: int, count: int, parts: int) -> None:
-    last = first + count - 1
-    ranges = search_parts.split(first, last, parts)
-
-    assert len(ranges) == parts
-    assert [rowid for low, high in ranges for rowid in range(low, high + 1)] == list(
-        range(first, last + 1)
-    )
-
-
-def test_an_encrypted_journal_is_ranked_in_parts_on_keyed_connections(tmp_path: Path) -> None:
+def test_an_encrypted_journal_is_searched_on_keyed_connections(tmp_path: Path) -> None:
     journal = Journal.create(tmp_path / "secret.db", passphrase="correct horse battery")
     try:
         partner = journal.partners.add(Partner(id="", name="Secret"))
@@ -377,55 +322,23 @@ def test_an_encrypted_journal_is_ranked_in_parts_on_keyed_connections(tmp_path: 
                 )
             )
 
-        whole, split = whole_and_split(journal, "budg", 20, 4)
+        found, expected = ours(journal, "budg", 20), reference(journal, "budg", 20)
     finally:
         journal.close()
 
-    assert len(whole) == 20
-    assert split == whole
+    assert len(found) == 20
+    assert found == expected
 
 
 def test_searches_from_several_threads_at_once_each_get_their_own_hits(busy: Journal) -> None:
     typed = ["budget", "cloud migration", "roa", "pay", "audit secu", "value benefit val"] * 4
-    expected = [search_index.search(busy.database, text, parts=1) for text in typed]
+    expected = [search_index.search(busy.database, text) for text in typed]
 
     with ThreadPoolExecutor(6) as threads:
-        found = list(
-            threads.map(
-                lambda text: search_index.search(busy.database, text, split_from=1, parts=3),
-                typed,
-            )
-        )
+        found = list(threads.map(lambda text: search_index.search(busy.database, text), typed))
 
     assert found == expected
     assert all(expected)
-
-
-SEARCH_A_PART = (
-    "SELECT bm25(search_fts) AS score, rowid FROM search_fts "
-    "WHERE search_fts MATCH :query AND rowid BETWEEN :low AND :high "
-    "ORDER BY score, rowid LIMIT 10"
-)
-
-
-def test_an_error_in_a_worker_is_raised_here_in_plain_words(busy: Journal, tmp_path: Path) -> None:
-    damaged = tmp_path / "damaged.db"
-    damaged.write_bytes(b"not a journal at all " * 500)
-    elsewhere = Database(damaged, make_engine(damaged))
-    try:
-        with busy.database.reading() as connection, pytest.raises(JournalFileError) as raised:
-            search_parts.merged(
-                connection,
-                elsewhere.reading,
-                SEARCH_A_PART,
-                {"query": '"budget"'},
-                [(1, 100), (101, 200)],
-                10,
-            )
-    finally:
-        elsewhere.close()
-
-    assert str(raised.value).startswith(f"{damaged}: is damaged")
 
 
 # Rebuild and integrity

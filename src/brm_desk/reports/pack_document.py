@@ -7,14 +7,13 @@ Kept apart from the content so the partner and the portfolio pack share one look
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.files import replacing
 from brm_desk.reports.fonts import BODY, BOLD, ITALIC, PackFonts
 
 if TYPE_CHECKING:
@@ -236,32 +235,27 @@ def build_pdf(
     folder = path.resolve().parent
     if not folder.is_dir():
         raise BrmDeskError(f"{path}: the folder {folder} does not exist")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
     try:
-        document = SimpleDocTemplate(
-            str(temp),
-            pagesize=A4,
-            leftMargin=margin,
-            rightMargin=margin,
-            topMargin=margin + 4 * mm,
-            bottomMargin=margin,
-            title=title,
-            author="BRM Desk",
-            creator="BRM Desk",
-            initialFontName=BODY,
-        )
-        if on_page is not None:
-            document.setProgressCallBack(
-                lambda kind, value: on_page(value) if kind == "PAGE" else None
+        with replacing(path) as temp:
+            document = SimpleDocTemplate(
+                str(temp),
+                pagesize=A4,
+                leftMargin=margin,
+                rightMargin=margin,
+                topMargin=margin + 4 * mm,
+                bottomMargin=margin,
+                title=title,
+                author="BRM Desk",
+                creator="BRM Desk",
+                initialFontName=BODY,
             )
-        document.build(story, canvasmaker=NumberedCanvas)
-        temp.replace(path)
+            if on_page is not None:
+                document.setProgressCallBack(
+                    lambda kind, value: on_page(value) if kind == "PAGE" else None
+                )
+            document.build(story, canvasmaker=NumberedCanvas)
     except OSError as error:
         raise BrmDeskError(f"{path}: cannot write the PDF ({error.strerror or error})") from None
-    finally:
-        temp.unlink(missing_ok=True)
     return pages[-1]
 
 

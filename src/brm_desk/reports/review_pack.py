@@ -105,13 +105,8 @@ def write_portfolio_pack(
     include_private: bool = False,
     progress: Progress | None = None,
     fallback_fonts: Sequence[Path] | None = None,
-    workers: int | None = 1,
 ) -> int:
-    """Write the portfolio pack (every active partner) to ``path``; returns the page count.
-
-    ``workers`` is how many processes draw the partners' charts (None: one per CPU). It is
-    opt-in because worker processes re-import the caller's main module, which a script
-    without an ``if __name__ == "__main__":`` guard does not survive."""
+    """Write the portfolio pack (every active partner) to ``path``; returns the page count."""
     from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
     from brm_desk.reports.charts import ChartPalette, portfolio_chart
@@ -145,7 +140,6 @@ def write_portfolio_pack(
         pack.width,
         SECTION_CHART_HEIGHT,
         pack.fallback_font,
-        workers=workers,
         on_drawn=lambda n: _report(
             progress,
             len(sections) + 1,

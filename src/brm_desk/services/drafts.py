@@ -10,14 +10,13 @@ written in the clear: they go into an encrypted file under the journal's key ins
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brm_desk.domain.files import replacing
 from brm_desk.services.locations import backups_dir, data_dir
 
 if TYPE_CHECKING:
@@ -77,16 +76,8 @@ class Drafts:
             return draft
         self.folder.mkdir(parents=True, exist_ok=True)
         payload = {"key": key, "saved_at": draft.saved_at.isoformat(), "text": text}
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(payload, file, ensure_ascii=False)
-                file.flush()
-                os.fsync(file.fileno())
-            Path(temporary).replace(target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with replacing(target) as temporary:
+            temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         return draft
 
     def load(self, key: str) -> Draft | None:

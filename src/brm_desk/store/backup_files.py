@@ -7,15 +7,16 @@ from contextlib import closing
 from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.domain.files import replacing
 from brm_desk.store import encrypted_file
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
+    errors_in_words,
     identify,
     is_sqlite_error,
     raw_connect,
     refuse_newer,
-    translate_sqlite_error,
 )
 
 COUNTED_TABLES = {"partners": "partner", "meetings": "meeting", "requests": "request"}
@@ -37,24 +38,19 @@ def counts(path: Path, key: CipherKey | None) -> dict[str, int]:
     if file_key is None:
         identify(path)
     else:
-        identity = encrypted_file.identify_encrypted(path, file_key)
-        refuse_newer(path, identity.schema_version)
-    try:
-        with closing(raw_connect(_read_only_uri(path), file_key, uri=True)) as raw:
-            if raw.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise JournalFileError(f"{path}: is not a BRM Desk journal.")
-            if raw.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise JournalFileError(f"{path}: is damaged.")
-            return {
-                label: int(raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-                for label, table in COUNTED_TABLES.items()
-            }
-    except JournalFileError:
-        raise
-    except Exception as error:
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
-        raise
+        refuse_newer(path, encrypted_file.identify_encrypted(path, file_key))
+    with (
+        errors_in_words(path),
+        closing(raw_connect(_read_only_uri(path), file_key, uri=True)) as raw,
+    ):
+        if raw.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise JournalFileError(f"{path}: is not a BRM Desk journal.")
+        if raw.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise JournalFileError(f"{path}: is damaged.")
+        return {
+            label: int(raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for label, table in COUNTED_TABLES.items()
+        }
 
 
 def checkpoint(path: Path, key: CipherKey | None) -> None:
@@ -75,18 +71,17 @@ def put_in_place(backup: Path, journal: Path, aside: Path, key: CipherKey | None
     rename; a crash at any point leaves either the old journal or the restored one.
     """
     counts(backup, key)  # refuses a damaged or foreign backup before anything moves
-    staged = encrypted_file.temporary_beside(journal, "restoring")
     try:
-        shutil.copyfile(backup, staged)
-        if journal.exists():
-            checkpoint(journal, key if encrypted_file.is_encrypted(journal) else None)
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(journal, aside)
-        for side in ("-wal", "-shm"):
-            Path(f"{journal}{side}").unlink(missing_ok=True)
-        staged.replace(journal)
+        with replacing(journal) as staged:
+            shutil.copyfile(backup, staged)
+            if journal.exists():
+                checkpoint(journal, key if encrypted_file.is_encrypted(journal) else None)
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                with replacing(aside) as copy:
+                    shutil.copyfile(journal, copy)
+            for side in ("-wal", "-shm"):
+                Path(f"{journal}{side}").unlink(missing_ok=True)
     except OSError as error:
-        staged.unlink(missing_ok=True)
         raise JournalFileError(
             f"{journal}: the backup could not be put in place ({error.strerror}); "
             "the journal was not changed."

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select, update
 
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import CHUNK, pk_map, table_of
+from brm_desk.store.rows import chunked, pk_map, table_of
 from brm_desk.store.schema import CalendarEventRow, MeetingRow
 
 
@@ -23,9 +23,8 @@ class ImportedEvent:
 
 def imported(tx: Transaction, event_keys: Iterable[str]) -> dict[str, ImportedEvent]:
     """The meetings already imported from the given events (those in the trash too)."""
-    wanted = list(dict.fromkeys(event_keys))
     found: dict[str, ImportedEvent] = {}
-    for start in range(0, len(wanted), CHUNK):
+    for chunk in chunked(list(dict.fromkeys(event_keys))):
         statement = (
             select(
                 CalendarEventRow.event_key,
@@ -34,7 +33,7 @@ def imported(tx: Transaction, event_keys: Iterable[str]) -> dict[str, ImportedEv
                 MeetingRow.deleted_at,
             )
             .join(MeetingRow, MeetingRow.id == CalendarEventRow.meeting_id)
-            .where(CalendarEventRow.event_key.in_(wanted[start : start + CHUNK]))
+            .where(CalendarEventRow.event_key.in_(chunk))
         )
         for key, uid, fingerprint, deleted_at in tx.execute(statement):
             found[key] = ImportedEvent(uid, fingerprint, deleted_at is None)
@@ -66,10 +65,5 @@ def refresh_fingerprint(tx: Transaction, event_key: str, fingerprint: str) -> No
 
 def forget(tx: Transaction, event_keys: Iterable[str]) -> None:
     """Drop the links of these events (an undone import takes its meetings away)."""
-    keys = list(event_keys)
-    for start in range(0, len(keys), CHUNK):
-        tx.execute(
-            delete(CalendarEventRow).where(
-                CalendarEventRow.event_key.in_(keys[start : start + CHUNK])
-            )
-        )
+    for chunk in chunked(list(event_keys)):
+        tx.execute(delete(CalendarEventRow).where(CalendarEventRow.event_key.in_(chunk)))

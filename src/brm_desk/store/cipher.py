@@ -81,49 +81,40 @@ def key_for_file(path: Path, passphrase: str) -> CipherKey:
     return derive(passphrase, file_salt(path))
 
 
-def looks_encrypted(header: bytes, size: int) -> bool:
-    """Whether a file that is not plain SQLite could be a SQLCipher file (whole pages)."""
-    return size >= PAGE_SIZE and size % 512 == 0 and len(header) >= SALT_BYTES
+def file_header(path: Path) -> tuple[bytes, int]:
+    """The first 100 bytes of a file (where SQLite keeps its header) and the file's size."""
+    with path.open("rb") as handle:
+        return handle.read(100), os.fstat(handle.fileno()).st_size
 
 
 def is_encrypted_file(path: Path) -> bool:
     """A file with whole pages and no SQLite header: perhaps encrypted (or not a journal)."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
+        header, size = file_header(path)
     except OSError:
         return False
-    return not header.startswith(SQLITE_HEADER) and looks_encrypted(header, size)
+    return (
+        not header.startswith(SQLITE_HEADER)
+        and size >= PAGE_SIZE
+        and size % 512 == 0
+        and len(header) >= SALT_BYTES
+    )
 
 
 def dbapi() -> Any:
-    """The SQLCipher DB-API module (imported only for encrypted journals)."""
+    """The SQLCipher DB-API module, which every journal connection goes through."""
     from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
     return dbapi2
-
-
-def apply_key(connection: Any, key: CipherKey) -> None:
-    """Key a fresh connection; must be its first statement. SQLCipher's logging is off."""
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA key = {key.pragma_literal()}")
 
 
 def connect(database: str, key: CipherKey, *, uri: bool = False, **options: Any) -> Any:
     """A keyed SQLCipher connection (``database`` a path, or a URI when ``uri``); ``options``
     go to the driver's ``connect`` (e.g. ``cached_statements``)."""
     connection = dbapi().connect(database, uri=uri, check_same_thread=False, **options)
-    apply_key(connection, key)
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = {key.pragma_literal()}")  # before any other statement
     return connection
-
-
-def is_wrong_key(error: BaseException) -> bool:
-    return "not a database" in str(error).lower()
-
-
-def exists_with_sides(path: Path) -> bool:
-    return any(Path(f"{path}{side}").exists() for side in ("", "-wal", "-shm", "-journal"))
 
 
 def remove_with_sides(path: Path) -> None:

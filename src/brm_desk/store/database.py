@@ -10,20 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from brm_desk.domain.errors import BrmDeskError, JournalFileError, ValidationError
+from brm_desk.domain.errors import JournalFileError, ValidationError
 from brm_desk.store import cipher, encrypted_file, migrate
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
     SCHEMA_VERSION,
-    FileIdentity,
     backup_file,
     create_file,
+    errors_in_words,
     identify,
-    is_sqlite_error,
     make_engine,
     refuse_newer,
     translate_sqlite_error,
@@ -45,19 +44,12 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """One transaction: committed whole when the block ends, rolled back on any error."""
-        try:
-            with self._sessions.begin() as session:
-                yield session
-        except BrmDeskError:
-            raise
-        except DBAPIError as error:
-            if isinstance(error, IntegrityError):
+        with errors_in_words(self.path):
+            try:
+                with self._sessions.begin() as session:
+                    yield session
+            except IntegrityError as error:
                 raise integrity_error(error.orig or error) from None
-            raise translate_sqlite_error(self.path, error.orig or error) from None
-        except Exception as error:
-            if is_sqlite_error(error):
-                raise translate_sqlite_error(self.path, error) from None
-            raise
 
     @contextmanager
     def reading(self) -> Iterator[Any]:
@@ -67,29 +59,12 @@ class Database:
         (WAL lets it run beside a writer and beside other readers, one per thread). For a
         search this saves the Session's bookkeeping, a quarter of a rare word's time.
         """
-        try:
+        with errors_in_words(self.path):
             pooled = self.engine.raw_connection()
-        except Exception as error:
-            raise self._in_words(error) or error from None
-        try:
-            yield pooled.driver_connection
-        except BrmDeskError:
-            raise
-        except Exception as error:
-            translated = self._in_words(error)
-            if translated is None:
-                raise
-            raise translated from None
-        finally:
-            pooled.close()
-
-    def _in_words(self, error: Exception) -> JournalFileError | None:
-        """A SQLite error, bare (as the DB-API raises it) or wrapped, as a clear message."""
-        if isinstance(error, DBAPIError):
-            return translate_sqlite_error(self.path, error.orig or error)
-        if is_sqlite_error(error):
-            return translate_sqlite_error(self.path, error)
-        return None
+            try:
+                yield pooled.driver_connection
+            finally:
+                pooled.close()
 
     @property
     def encrypted(self) -> bool:
@@ -127,8 +102,9 @@ def create_database(path: Path, passphrase: str | None = None) -> None:
 
 def identify_journal(
     path: Path, passphrase: str | None, key: CipherKey | None = None
-) -> tuple[FileIdentity, CipherKey | None]:
-    """What the file is and, for an encrypted one, the key that opens it; nothing written.
+) -> tuple[int, CipherKey | None]:
+    """The file's schema version and, for an encrypted one, the key that opens it; nothing
+    written.
 
     ``key`` (from a journal open a moment ago) saves deriving it from the passphrase again.
     """
@@ -150,34 +126,30 @@ def open_database(
     Before a migration the journal is copied into ``backup_dir``. An encrypted journal
     needs ``passphrase``; a wrong one is refused before anything is written.
     """
-    identity, key = identify_journal(path, passphrase, key)
-    refuse_newer(path, identity.schema_version)
+    version, key = identify_journal(path, passphrase, key)
+    refuse_newer(path, version)
     _refuse_read_only(path)
     engine = make_engine(path, key)
     try:
-        with engine.connect() as connection:
-            application_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
-            version = int(connection.exec_driver_sql("PRAGMA user_version").scalar() or 0)
-            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-        if application_id != APPLICATION_ID:
-            raise JournalFileError(f"{path}: is a SQLite database, but not a BRM Desk journal.")
-        refuse_newer(path, version)
-        if version < SCHEMA_VERSION:
-            if version > 0 and backup_dir is not None:
-                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-                backup_file(
-                    path, backup_dir / f"{path.stem}-before-v{SCHEMA_VERSION}-{stamp}.db", key
-                )
-            migrate.upgrade(engine)
-    except BrmDeskError:
-        engine.dispose()
-        raise
+        with errors_in_words(path):
+            with engine.connect() as connection:
+                application_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
+                version = int(connection.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            if application_id != APPLICATION_ID:
+                raise JournalFileError(f"{path}: is a SQLite database, but not a BRM Desk journal.")
+            refuse_newer(path, version)
+            if version < SCHEMA_VERSION:
+                if version > 0 and backup_dir is not None:
+                    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+                    backup = backup_dir / f"{path.stem}-before-v{SCHEMA_VERSION}-{stamp}.db"
+                    backup_file(path, backup, key)
+                migrate.upgrade(engine)
     except Exception as error:
         engine.dispose()
-        if not isinstance(error, SQLAlchemyError) and not is_sqlite_error(error):
-            raise
-        origin = error.orig if isinstance(error, DBAPIError) else error
-        raise translate_sqlite_error(path, origin or error) from None
+        if isinstance(error, SQLAlchemyError):  # not the database's: Alembic's, say
+            raise translate_sqlite_error(path, error) from None
+        raise
     return Database(path, engine, key)
 
 

@@ -14,15 +14,16 @@ from contextlib import closing
 from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError, PassphraseNeeded, WrongPassphrase
+from brm_desk.domain.files import replacing
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
     APPLICATION_ID,
-    FileIdentity,
+    errors_in_words,
     identify,
+    in_words,
     is_sqlite_error,
     raw_connect,
-    translate_sqlite_error,
 )
 
 
@@ -52,22 +53,20 @@ def _read_only_uri(path: Path) -> str:
     return uri
 
 
-def identify_encrypted(path: Path, key: CipherKey) -> FileIdentity:
-    """Try ``key`` on the file without writing, and read what the header would have said."""
+def identify_encrypted(path: Path, key: CipherKey) -> int:
+    """Try ``key`` on the file without writing; its schema version, as :func:`identify`."""
     try:
         with closing(raw_connect(_read_only_uri(path), key, uri=True)) as raw:
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
             application_id = int(raw.execute("PRAGMA application_id").fetchone()[0])
             version = int(raw.execute("PRAGMA user_version").fetchone()[0])
     except Exception as error:
-        if not is_sqlite_error(error):
-            raise
-        if cipher.is_wrong_key(error):
+        if is_sqlite_error(error) and "not a database" in str(error).lower():
             raise wrong_passphrase(path) from None
-        raise translate_sqlite_error(path, error) from None
+        raise in_words(path, error) or error from None
     if application_id != APPLICATION_ID:
         raise JournalFileError(f"{path}: is an encrypted database, but not a BRM Desk journal.")
-    return FileIdentity(application_id, version, wal=True)
+    return version
 
 
 def key_for(path: Path, passphrase: str | None) -> CipherKey:
@@ -141,21 +140,23 @@ def encrypt_in_place(path: Path, passphrase: str) -> CipherKey:
     """
     identify(path)
     key = cipher.new_key(passphrase)
-    target = temporary_beside(path, "encrypting")
+    plain = temporary_beside(path, "old")
     try:
-        with closing(raw_connect(path, None)) as raw:
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        encrypt_into(path, target, key)
-        if not same_content(path, None, target, key):
-            raise JournalFileError(
-                f"{path}: the encrypted copy did not check out; the journal was not changed."
-            )
-        swap_in(target, path)
-    except Exception as error:
-        cipher.remove_with_sides(target)
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
+        with errors_in_words(path), replacing(path) as target:
+            with closing(raw_connect(path, None)) as raw:
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            encrypt_into(path, target, key)
+            if not same_content(path, None, target, key):
+                raise JournalFileError(
+                    f"{path}: the encrypted copy did not check out; the journal was not changed."
+                )
+            os.link(path, plain)  # the plain bytes, overwritten once the copy is in place
+            for side in ("-wal", "-shm"):
+                Path(f"{path}{side}").unlink(missing_ok=True)
+    except BaseException:
+        plain.unlink(missing_ok=True)
         raise
+    cipher.remove_with_sides(plain)
     return key
 
 
@@ -163,13 +164,8 @@ def change_passphrase(path: Path, old: CipherKey, passphrase: str) -> CipherKey:
     """Rekey the closed, encrypted journal at ``path`` (the salt stays; the key changes)."""
     identify_encrypted(path, old)
     new = cipher.derive(passphrase, old.salt)
-    try:
-        with closing(raw_connect(path, old)) as raw:
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            raw.execute(f"PRAGMA rekey = {new.pragma_literal()}")
-        identify_encrypted(path, new)
-    except Exception as error:
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
-        raise
+    with errors_in_words(path), closing(raw_connect(path, old)) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute(f"PRAGMA rekey = {new.pragma_literal()}")
+    identify_encrypted(path, new)
     return new

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 
 from brm_desk.domain.records import Partner
 from brm_desk.store import partner_rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestRow
+from brm_desk.store.rows import chunked
+from brm_desk.store.schema import RECORD_ROWS, PartnerRow
 
 LOOKUP_CHUNK = 5000
 """Ids per query: an import looks up every id of its file (SQLite takes 32,766 parameters)."""
-
-KINDS: dict[str, Any] = {
-    "partner": PartnerRow,
-    "contact": ContactRow,
-    "meeting": MeetingRow,
-    "request": RequestRow,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +33,8 @@ def stored_records(tx: Transaction, uids: Iterable[str]) -> dict[str, StoredReco
     """
     wanted = list(dict.fromkeys(uids))
     found: dict[str, StoredRecord] = {}
-    for kind, row_class in KINDS.items():
-        for start in range(0, len(wanted), LOOKUP_CHUNK):
-            chunk = wanted[start : start + LOOKUP_CHUNK]
+    for kind, row_class in RECORD_ROWS.items():
+        for chunk in chunked(wanted, LOOKUP_CHUNK):
             statement = select(row_class.uid, row_class.deleted_at).where(row_class.uid.in_(chunk))
             for uid, deleted_at in tx.execute(statement):
                 found.setdefault(uid, StoredRecord(kind, deleted_at is None))

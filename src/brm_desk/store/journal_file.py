@@ -7,15 +7,12 @@ that is not a journal, or is from a newer version, is never written to, not even
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import struct
 import uuid
-from collections.abc import Callable
-from contextlib import closing
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +21,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.domain.files import replacing, unreadable
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
 SCHEMA_VERSION = 5  # 2: calendar_event (where imported meetings came from); 3: month indexes;
 # 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 CACHED_STATEMENTS = 8
 """Prepared statements each connection keeps. Every one holds some of the connection's small
@@ -40,34 +37,19 @@ meetings took 80 ms instead of 65 (measured on SQLite 3.53). Eight covers any on
 work we run; preparing a statement again costs about 0.1 ms."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileIdentity:
-    """What the header of a journal file says about it."""
-
-    application_id: int
-    schema_version: int
-    wal: bool
-
-
-def identify(path: Path) -> FileIdentity:
-    """Read a journal file's header, raising a clear error for anything that is not ours."""
+def identify(path: Path) -> int:
+    """A journal file's schema version, read from its header; a clear error for anything
+    that is not a journal."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
-    except FileNotFoundError:
-        raise JournalFileError(
-            f"{path}: no journal here. Create one with 'brm-desk init' or pick another file."
-        ) from None
-    except IsADirectoryError:
-        raise JournalFileError(f"{path}: is a folder, not a journal file.") from None
-    except PermissionError:
-        raise JournalFileError(f"{path}: cannot be read (permission denied).") from None
+        header, size = cipher.file_header(path)
     except OSError as error:
-        raise JournalFileError(f"{path}: cannot be read ({error.strerror}).") from None
+        missing = "no journal here. Create one with 'brm-desk init' or pick another file."
+        raise unreadable(
+            path, error, JournalFileError, missing=missing, what="a journal file"
+        ) from None
     if not header:
         raise JournalFileError(f"{path}: is an empty file, not a BRM Desk journal.")
-    if not header.startswith(SQLITE_MAGIC):
+    if not header.startswith(cipher.SQLITE_HEADER):
         raise JournalFileError(
             f"{path}: is not a BRM Desk journal (or it is encrypted and needs its passphrase)."
         )
@@ -82,7 +64,7 @@ def identify(path: Path) -> FileIdentity:
             f"{path}: is damaged (the file is shorter than its header says; it was truncated). "
             "Restore a backup."
         )
-    return FileIdentity(application_id, user_version, wal=header[18] == 2)
+    return int(user_version)
 
 
 def _is_truncated(path: Path, header: bytes, size: int) -> bool:
@@ -137,27 +119,13 @@ def make_engine(path: Path, key: CipherKey | None = None) -> Engine:
     Every connection comes from :func:`sqlite_dbapi`; an encrypted journal's are keyed
     before any other statement.
     """
-    if key is None:
-        engine = create_engine(
-            URL.create("sqlite+pysqlite", database=str(path)),
-            module=sqlite_dbapi(),
-            connect_args={
-                "check_same_thread": False,
-                "timeout": BUSY_TIMEOUT_MS / 1000,
-                "cached_statements": CACHED_STATEMENTS,
-            },
-        )
-    else:
-        engine = create_engine(
-            URL.create("sqlite+pysqlite", database=str(path)),
-            module=cipher.dbapi(),
-            creator=lambda: cipher.connect(
-                str(path),
-                key,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                cached_statements=CACHED_STATEMENTS,
-            ),
-        )
+    engine = create_engine(
+        URL.create("sqlite+pysqlite", database=str(path)),
+        module=sqlite_dbapi(),
+        creator=lambda: raw_connect(
+            path, key, timeout=BUSY_TIMEOUT_MS / 1000, cached_statements=CACHED_STATEMENTS
+        ),
+    )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -194,11 +162,14 @@ def sqlite_dbapi() -> Any:
     return cipher.dbapi()
 
 
-def raw_connect(database: str | Path, key: CipherKey | None, *, uri: bool = False) -> Any:
-    """A DB-API connection outside SQLAlchemy: unkeyed for plain files, keyed when encrypted."""
+def raw_connect(
+    database: str | Path, key: CipherKey | None, *, uri: bool = False, **options: Any
+) -> Any:
+    """A DB-API connection: unkeyed for plain files, keyed when encrypted; ``options`` go to
+    the driver's ``connect``."""
     if key is None:
-        return sqlite_dbapi().connect(str(database), uri=uri, check_same_thread=False)
-    return cipher.connect(str(database), key, uri=uri)
+        return sqlite_dbapi().connect(str(database), uri=uri, check_same_thread=False, **options)
+    return cipher.connect(str(database), key, uri=uri, **options)
 
 
 def create_file(
@@ -216,28 +187,23 @@ def create_file(
         raise JournalFileError(f"{path}: the folder {folder} does not exist.")
     temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.creating"
     try:
-        with closing(raw_connect(temporary, key)) as raw:
-            raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            raw.execute("PRAGMA journal_mode = WAL")
-            raw.commit()
-        engine = make_engine(temporary, key)
-        try:
-            build_schema(engine)
-        finally:
-            engine.dispose()
-        os.link(temporary, path)
+        with errors_in_words(path):
+            with closing(raw_connect(temporary, key)) as raw:
+                raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                raw.execute("PRAGMA journal_mode = WAL")
+                raw.commit()
+            engine = make_engine(temporary, key)
+            try:
+                build_schema(engine)
+            finally:
+                engine.dispose()
+            os.link(temporary, path)
     except FileExistsError:
         raise JournalFileError(f"{path}: already exists; BRM Desk will not overwrite it.") from None
     except PermissionError:
         raise JournalFileError(f"{path}: cannot be created here (permission denied).") from None
-    except DBAPIError as error:
-        raise translate_sqlite_error(path, error.orig or error) from None
     except OSError as error:
         raise JournalFileError(f"{path}: cannot be created ({error.strerror}).") from None
-    except Exception as error:
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(path, error) from None
-        raise
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             leftover.unlink(missing_ok=True)
@@ -248,43 +214,44 @@ def is_sqlite_error(error: BaseException) -> bool:
     return isinstance(error, sqlite3.Error) or type(error).__module__.startswith("sqlcipher3")
 
 
+def in_words(path: Path, error: BaseException) -> JournalFileError | None:
+    """A SQLite error about ``path``, bare (as the DB-API raises it) or wrapped by
+    SQLAlchemy, as a clear message; None for any other error."""
+    if isinstance(error, DBAPIError):
+        return translate_sqlite_error(path, error.orig or error)
+    return translate_sqlite_error(path, error) if is_sqlite_error(error) else None
+
+
+@contextmanager
+def errors_in_words(path: Path) -> Iterator[None]:
+    """SQLite's errors met in the block, raised as clear messages about ``path``."""
+    try:
+        yield
+    except Exception as error:
+        translated = in_words(path, error)
+        if translated is None:
+            raise
+        raise translated from None
+
+
 def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> None:
     """A consistent copy of a journal through SQLite's online backup API.
 
     An encrypted journal's copy is encrypted with the same key (and salt).
     """
-    partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
         origin_uri = f"{source.resolve().as_uri()}?mode=ro"
         with (
+            errors_in_words(source),
+            replacing(target) as partial,
             closing(raw_connect(origin_uri, key, uri=True)) as origin,
             closing(raw_connect(partial, key)) as copy,
         ):
             origin.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
             copy.commit()
-        with partial.open("rb") as written:
-            os.fsync(written.fileno())
-        partial.replace(target)
     except OSError as error:
-        _discard(partial)
         raise JournalFileError(
             f"{target}: the backup cannot be written ({error.strerror})."
         ) from None
-    except Exception as error:
-        _discard(partial)
-        if is_sqlite_error(error):
-            raise translate_sqlite_error(source, error) from None
-        raise
-
-
-def _discard(partial: Path) -> None:
-    """Remove a half-written copy; a folder that is not there has nothing to remove."""
-    with contextlib.suppress(OSError):
-        partial.unlink(missing_ok=True)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

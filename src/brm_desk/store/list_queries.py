@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import Select, case, func, or_, select
 
 from brm_desk.domain.enums import Focus, RequestStatus
 from brm_desk.store.database import Transaction
+from brm_desk.store.rows import count_live, live
 from brm_desk.store.schema import MeetingRow, PartnerRow, RequestRow
 
 MeetingLineRow = tuple[str, str, str, str, str, str, str, int]
@@ -45,6 +45,27 @@ def _like(text: str) -> str:
 _Statement = TypeVar("_Statement", bound="Select[*tuple[Any, ...]]")
 
 
+def _filtered(
+    statement: _Statement, row_class: Any, text: str, partner_id: str | None
+) -> _Statement:
+    """Live records of live partners: of one partner when asked, and with ``text`` anywhere
+    in the title or the partner's name."""
+    statement = statement.join(PartnerRow, PartnerRow.id == row_class.partner_id).where(
+        *live(row_class)
+    )
+    if partner_id is not None:
+        statement = statement.where(PartnerRow.uid == partner_id)
+    if text.strip():
+        pattern = _like(text.strip())
+        statement = statement.where(
+            or_(
+                row_class.title.like(pattern, escape="\\"),
+                PartnerRow.name.like(pattern, escape="\\"),
+            )
+        )
+    return statement
+
+
 def _filtered_meetings(
     statement: _Statement,
     text: str,
@@ -52,21 +73,22 @@ def _filtered_meetings(
     focus: str | None,
     days: tuple[date | None, date | None] = (None, None),
 ) -> _Statement:
-    statement = statement.join(PartnerRow, PartnerRow.id == MeetingRow.partner_id).where(
-        MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None)
-    )
+    statement = _filtered(statement, MeetingRow, text, partner_id)
     since, until = days
     if since is not None:
         statement = statement.where(MeetingRow.local_date >= since)
     if until is not None:
         statement = statement.where(MeetingRow.local_date <= until)
-    if partner_id is not None:
-        statement = statement.where(PartnerRow.uid == partner_id)
     if focus is not None:
         statement = statement.where(MeetingRow.focus == focus)
-    if text.strip():
-        statement = statement.where(_title_or_partner_like(MeetingRow.title, text))
     return statement
+
+
+def _page(statement: _Statement, column: Any, row_class: Any, descending: bool) -> _Statement:
+    """In ``column``'s order; ties by row id in the same direction (see the module's doc)."""
+    if descending:
+        return statement.order_by(column.desc(), row_class.id.desc())
+    return statement.order_by(column.asc(), row_class.id.asc())
 
 
 def meeting_lines(
@@ -100,9 +122,7 @@ def meeting_lines(
         focus,
         (since, until),
     )
-    tiebreak = MeetingRow.id.desc() if descending else MeetingRow.id.asc()
-    order = [column.desc() if descending else column.asc(), tiebreak]
-    statement = statement.order_by(*order).offset(offset).limit(limit)
+    statement = _page(statement, column, MeetingRow, descending).offset(offset).limit(limit)
     return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7])) for r in tx.execute(statement)]
 
 
@@ -135,24 +155,12 @@ _REQUEST_SORT_COLUMNS: dict[str, Any] = {
 }
 
 
-def _title_or_partner_like(title: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
-    """A list's typed filter: the text anywhere in the title or the partner's name."""
-    pattern = _like(text.strip())
-    return or_(title.like(pattern, escape="\\"), PartnerRow.name.like(pattern, escape="\\"))
-
-
 def _filtered_requests(
     statement: _Statement, text: str, partner_id: str | None, status: str | None
 ) -> _Statement:
-    statement = statement.join(PartnerRow, PartnerRow.id == RequestRow.partner_id).where(
-        RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None)
-    )
-    if partner_id is not None:
-        statement = statement.where(PartnerRow.uid == partner_id)
+    statement = _filtered(statement, RequestRow, text, partner_id)
     if status is not None:
         statement = statement.where(RequestRow.status == status)
-    if text.strip():
-        statement = statement.where(_title_or_partner_like(RequestRow.title, text))
     return statement
 
 
@@ -185,9 +193,7 @@ def request_lines(
         partner_id,
         status,
     )
-    tiebreak = RequestRow.id.desc() if descending else RequestRow.id.asc()
-    order = [column.desc() if descending else column.asc(), tiebreak]
-    statement = statement.order_by(*order).offset(offset).limit(limit)
+    statement = _page(statement, column, RequestRow, descending).offset(offset).limit(limit)
     return [
         (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]))
         for r in tx.execute(statement)
@@ -206,10 +212,8 @@ def live_counts(tx: Transaction) -> Sequence[int]:
     partners = select(func.count(PartnerRow.id)).where(
         PartnerRow.deleted_at.is_(None), PartnerRow.archived.is_(False)
     )
-    meetings = _filtered_meetings(select(func.count(MeetingRow.id)), "", None, None)
-    requests = (
-        select(func.count(RequestRow.id))
-        .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
-        .where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    return (
+        int(tx.execute(partners).scalar_one()),
+        count_live(tx, MeetingRow),
+        count_live(tx, RequestRow),
     )
-    return tuple(int(tx.execute(s).scalar_one()) for s in (partners, meetings, requests))

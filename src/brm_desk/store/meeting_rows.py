@@ -7,97 +7,51 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 
 from brm_desk.domain.enums import Focus, MeetingType, Side
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Action, Meeting
+from brm_desk.store import rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import (
-    CHUNK,
-    now_text,
-    pk_map,
-    pk_of,
-    start_columns,
-    table_of,
-    tags_text,
-    tags_tuple,
-)
-from brm_desk.store.schema import (
-    ActionRow,
-    ContactRow,
-    MeetingAttendeeRow,
-    MeetingRow,
-    PartnerRow,
-)
+from brm_desk.store.schema import ActionRow, ContactRow, MeetingAttendeeRow, MeetingRow, PartnerRow
 from brm_desk.store.search_index import indexing_in_bulk
 
-_SELECT = select(
-    MeetingRow.id,
-    MeetingRow.uid,
-    PartnerRow.uid.label("partner_uid"),
-    MeetingRow.title,
-    MeetingRow.start,
-    MeetingRow.duration_minutes,
-    MeetingRow.type,
-    MeetingRow.focus,
-    MeetingRow.location,
-    MeetingRow.notes,
-    MeetingRow.private,
-    MeetingRow.tags,
-    MeetingRow.satisfaction,
-).join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
+_SELECT = select(*rows.table_of(MeetingRow).c, PartnerRow.uid.label("partner_uid")).join(
+    PartnerRow, PartnerRow.id == MeetingRow.partner_id
+)
 
 
-def _values(meeting: Meeting) -> dict[str, object]:
-    return {
-        "uid": meeting.id,
-        "title": meeting.title,
-        **start_columns(meeting.start),
-        "duration_minutes": meeting.duration_minutes,
-        "type": meeting.type.value,
-        "focus": meeting.focus.value,
-        "location": meeting.location,
-        "notes": meeting.notes,
-        "private": meeting.private,
-        "tags": tags_text(meeting.tags),
-        "satisfaction": meeting.satisfaction,
-    }
+def _values(meeting: Meeting, partner_pk: int) -> dict[str, object]:
+    return rows.column_values(
+        MeetingRow,
+        meeting,
+        **rows.start_columns(meeting.start),
+        tags=rows.tags_text(meeting.tags),
+        partner_id=partner_pk,
+    )
 
 
 def insert_many(tx: Transaction, meetings: Sequence[Meeting]) -> None:
     if not meetings:
         return
-    partners = pk_map(tx, PartnerRow, (m.partner_id for m in meetings))
-    stamp = now_text()
+    partners = rows.pk_map(tx, PartnerRow, (m.partner_id for m in meetings))
     with indexing_in_bulk(tx, "meeting", len(meetings)):
-        for start in range(0, len(meetings), CHUNK * 4):
-            batch = meetings[start : start + CHUNK * 4]
-            tx.execute(
-                insert(table_of(MeetingRow)),
-                [
-                    {
-                        **_values(m),
-                        "partner_id": partners[m.partner_id],
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                    for m in batch
-                ],
-            )
-            pks = pk_map(tx, MeetingRow, (m.id for m in batch))
+        for batch in rows.chunked(meetings, rows.CHUNK * 4):
+            rows.insert_records(tx, MeetingRow, (_values(m, partners[m.partner_id]) for m in batch))
+            pks = rows.pk_map(tx, MeetingRow, (m.id for m in batch))
             _insert_children(tx, [(pks[m.id], m) for m in batch])
 
 
 def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -> None:
-    contacts = pk_map(tx, ContactRow, (c for _, m in meetings for c in m.attendee_ids))
+    contacts = rows.pk_map(tx, ContactRow, (c for _, m in meetings for c in m.attendee_ids))
     attendees = [
         {"meeting_id": pk, "contact_id": contacts[contact], "position": i}
         for pk, meeting in meetings
         for i, contact in enumerate(meeting.attendee_ids)
     ]
     if attendees:
-        tx.execute(insert(table_of(MeetingAttendeeRow)), attendees)
+        tx.execute(insert(rows.table_of(MeetingAttendeeRow)), attendees)
     actions = [
         {
             "meeting_id": pk,
@@ -112,17 +66,12 @@ def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -
         for i, a in enumerate(meeting.actions)
     ]
     if actions:
-        tx.execute(insert(table_of(ActionRow)), actions)
+        tx.execute(insert(rows.table_of(ActionRow)), actions)
 
 
 def update_one(tx: Transaction, meeting: Meeting) -> None:
-    pk = pk_of(tx, MeetingRow, meeting.id, "meeting")
-    partner = pk_of(tx, PartnerRow, meeting.partner_id, "partner")
-    tx.execute(
-        update(MeetingRow)
-        .where(MeetingRow.id == pk)
-        .values(**_values(meeting), partner_id=partner, updated_at=now_text())
-    )
+    values = _values(meeting, rows.pk_of(tx, PartnerRow, meeting.partner_id, "partner"))
+    pk = rows.update_record(tx, MeetingRow, meeting.id, "meeting", values)
     tx.execute(delete(MeetingAttendeeRow).where(MeetingAttendeeRow.meeting_id == pk))
     tx.execute(delete(ActionRow).where(ActionRow.meeting_id == pk))
     _insert_children(tx, [(pk, meeting)])
@@ -132,39 +81,33 @@ def _children(
     tx: Transaction, pks: Sequence[int] | None
 ) -> tuple[dict[int, list[str]], dict[int, list[Action]]]:
     """Attendee ids and actions of the given meetings (of all meetings when ``pks`` is None)."""
-    attendees: dict[int, list[str]] = defaultdict(list)
-    actions: dict[int, list[Action]] = defaultdict(list)
-    chunks: list[Sequence[int] | None] = (
-        [None] if pks is None else [pks[i : i + CHUNK] for i in range(0, len(pks), CHUNK)]
+    attendees = rows.linked_uids(
+        tx,
+        MeetingAttendeeRow.meeting_id,
+        MeetingAttendeeRow.contact_id,
+        MeetingAttendeeRow.position,
+        ContactRow,
+        pks,
     )
-    for chunk in chunks:
-        who = (
-            select(MeetingAttendeeRow.meeting_id, ContactRow.uid)
-            .join(ContactRow, ContactRow.id == MeetingAttendeeRow.contact_id)
-            .where(ContactRow.deleted_at.is_(None))
-            .order_by(MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.position)
-        )
-        what = select(
-            ActionRow.meeting_id,
-            ActionRow.text,
-            ActionRow.side,
-            ActionRow.owner,
-            ActionRow.due,
-            ActionRow.done,
-        ).order_by(ActionRow.meeting_id, ActionRow.position)
-        if chunk is not None:
-            who = who.where(MeetingAttendeeRow.meeting_id.in_(chunk))
-            what = what.where(ActionRow.meeting_id.in_(chunk))
-        for meeting_pk, contact_uid in tx.execute(who):
-            attendees[meeting_pk].append(contact_uid)
-        for meeting_pk, text, side, owner, due, done in tx.execute(what):
-            actions[meeting_pk].append(Action(text, Side(side), owner, due, done))
+    actions: dict[int, list[Action]] = defaultdict(list)
+    what = select(
+        ActionRow.meeting_id,
+        ActionRow.text,
+        ActionRow.side,
+        ActionRow.owner,
+        ActionRow.due,
+        ActionRow.done,
+    ).order_by(ActionRow.meeting_id, ActionRow.position)
+    for meeting_pk, text, side, owner, due, done in rows.for_parents(
+        tx, what, ActionRow.meeting_id, pks
+    ):
+        actions[meeting_pk].append(Action(text, Side(side), owner, due, done))
     return attendees, actions
 
 
 def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> list[Meeting]:
-    rows = tx.execute(statement).all()
-    attendees, actions = _children(tx, None if everything else [row.id for row in rows])
+    selected = tx.execute(statement).all()
+    attendees, actions = _children(tx, None if everything else [row.id for row in selected])
     return [
         Meeting(
             id=row.uid,
@@ -178,11 +121,11 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
             attendee_ids=tuple(attendees.get(row.id, ())),
             notes=row.notes,
             private=bool(row.private),
-            tags=tags_tuple(row.tags),
+            tags=rows.tags_tuple(row.tags),
             satisfaction=row.satisfaction,
             actions=tuple(actions.get(row.id, ())),
         )
-        for row in rows
+        for row in selected
     ]
 
 
@@ -194,23 +137,22 @@ def get(tx: Transaction, uid: str) -> Meeting:
 
 
 def live_by_id(tx: Transaction, uids: Sequence[str]) -> dict[str, Meeting]:
-    """The live meetings among the given ids, a chunk of ids per query."""
+    """The rows.live meetings among the given ids, a chunk of ids per query."""
     found: dict[str, Meeting] = {}
-    for start in range(0, len(uids), CHUNK):
-        chunk = uids[start : start + CHUNK]
+    for chunk in rows.chunked(uids):
         statement = _SELECT.where(MeetingRow.uid.in_(chunk), MeetingRow.deleted_at.is_(None))
         found.update((meeting.id, meeting) for meeting in _records(tx, statement))
     return found
 
 
 def _live() -> Any:
-    return _SELECT.where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    return _SELECT.where(*rows.live(MeetingRow))
 
 
 def of_partner(
     tx: Transaction, partner_id: str, limit: int | None = None, *, since: date | None = None
 ) -> list[Meeting]:
-    """A partner's live meetings (those on or after ``since``, local date), latest first."""
+    """A partner's rows.live meetings (those on or after ``since``, local date), latest first."""
     statement = _live().where(PartnerRow.uid == partner_id).order_by(MeetingRow.start_utc.desc())
     if since is not None:
         statement = statement.where(MeetingRow.local_date >= since)
@@ -218,7 +160,7 @@ def of_partner(
 
 
 def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date) -> list[Meeting]:
-    """A partner's live meetings dated (local date) from ``first`` to ``last``, earliest
+    """A partner's rows.live meetings dated (local date) from ``first`` to ``last``, earliest
     first (of two at the same moment, the one entered first)."""
     statement = (
         _live()
@@ -229,18 +171,10 @@ def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date
 
 
 def in_journal_order(tx: Transaction) -> list[Meeting]:
-    """Every live meeting of a live partner, in the order it entered the journal."""
+    """Every rows.live meeting of a rows.live partner, in the order it entered the journal."""
     return _records(tx, _live().order_by(MeetingRow.id), everything=True)
 
 
 def count(tx: Transaction) -> int:
-    """Live meetings of live partners."""
-    from sqlalchemy import func
-
-    statement = (
-        select(func.count())
-        .select_from(MeetingRow)
-        .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
-        .where(MeetingRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
-    )
-    return int(tx.execute(statement).scalar_one())
+    """Live meetings of rows.live partners."""
+    return rows.count_live(tx, MeetingRow)

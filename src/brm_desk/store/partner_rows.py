@@ -6,71 +6,39 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select
 
 from brm_desk.domain.enums import Maturity
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import MaturityChange, Partner
+from brm_desk.store import rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import now_text, pk_map, pk_of, table_of
 from brm_desk.store.schema import MaturityChangeRow, PartnerRow
 
-_COLUMNS = (
-    PartnerRow.id,
-    PartnerRow.uid,
-    PartnerRow.name,
-    PartnerRow.business_unit,
-    PartnerRow.sponsor,
-    PartnerRow.maturity,
-    PartnerRow.target_strategic_share,
-    PartnerRow.touch_cadence_days,
-    PartnerRow.notes,
-    PartnerRow.archived,
-)
-
-
-def _values(partner: Partner) -> dict[str, object]:
-    return {
-        "uid": partner.id,
-        "name": partner.name,
-        "business_unit": partner.business_unit,
-        "sponsor": partner.sponsor,
-        "maturity": partner.maturity.value,
-        "target_strategic_share": partner.target_strategic_share,
-        "touch_cadence_days": partner.touch_cadence_days,
-        "notes": partner.notes,
-        "archived": partner.archived,
-    }
+_COLUMNS = rows.table_of(PartnerRow).c
 
 
 def insert_many(tx: Transaction, partners: Sequence[Partner]) -> None:
     if not partners:
         return
-    stamp = now_text()
-    tx.execute(
-        insert(table_of(PartnerRow)),
-        [{**_values(p), "created_at": stamp, "updated_at": stamp} for p in partners],
-    )
-    pks = pk_map(tx, PartnerRow, (p.id for p in partners))
+    rows.insert_records(tx, PartnerRow, (rows.column_values(PartnerRow, p) for p in partners))
+    pks = rows.pk_map(tx, PartnerRow, (p.id for p in partners))
     _insert_history(tx, [(pks[p.id], p) for p in partners])
 
 
 def _insert_history(tx: Transaction, partners: Sequence[tuple[int, Partner]]) -> None:
-    rows = [
+    history = [
         {"partner_id": pk, "position": i, "maturity": c.maturity.value, "since": c.since}
         for pk, partner in partners
         for i, c in enumerate(partner.maturity_history)
     ]
-    if rows:
-        tx.execute(insert(table_of(MaturityChangeRow)), rows)
+    if history:
+        tx.execute(insert(rows.table_of(MaturityChangeRow)), history)
 
 
 def update_one(tx: Transaction, partner: Partner) -> None:
-    pk = pk_of(tx, PartnerRow, partner.id, "partner")
-    tx.execute(
-        update(PartnerRow)
-        .where(PartnerRow.id == pk)
-        .values(**_values(partner), updated_at=now_text())
+    pk = rows.update_record(
+        tx, PartnerRow, partner.id, "partner", rows.column_values(PartnerRow, partner)
     )
     tx.execute(delete(MaturityChangeRow).where(MaturityChangeRow.partner_id == pk))
     _insert_history(tx, [(pk, partner)])
@@ -88,8 +56,8 @@ def _histories(tx: Transaction, pks: Sequence[int]) -> dict[int, list[MaturityCh
     return result
 
 
-def _records(tx: Transaction, rows: Sequence[Any]) -> list[Partner]:
-    histories = _histories(tx, [row.id for row in rows])
+def _records(tx: Transaction, selected: Sequence[Any]) -> list[Partner]:
+    histories = _histories(tx, [row.id for row in selected])
     return [
         Partner(
             id=row.uid,
@@ -103,17 +71,17 @@ def _records(tx: Transaction, rows: Sequence[Any]) -> list[Partner]:
             notes=row.notes,
             archived=bool(row.archived),
         )
-        for row in rows
+        for row in selected
     ]
 
 
 def get(tx: Transaction, uid: str) -> Partner:
-    rows = tx.execute(
+    selected = tx.execute(
         select(*_COLUMNS).where(PartnerRow.uid == uid, PartnerRow.deleted_at.is_(None))
     ).all()
-    if not rows:
+    if not selected:
         raise NotFoundError(f"no partner with id '{uid}' in this journal")
-    return _records(tx, rows)[0]
+    return _records(tx, selected)[0]
 
 
 def listing(tx: Transaction, *, include_archived: bool = True) -> list[Partner]:
@@ -121,8 +89,8 @@ def listing(tx: Transaction, *, include_archived: bool = True) -> list[Partner]:
     statement = select(*_COLUMNS).where(PartnerRow.deleted_at.is_(None))
     if not include_archived:
         statement = statement.where(PartnerRow.archived.is_(False))
-    rows = tx.execute(statement.order_by(PartnerRow.name, PartnerRow.id)).all()
-    return _records(tx, rows)
+    selected = tx.execute(statement.order_by(PartnerRow.name, PartnerRow.id)).all()
+    return _records(tx, selected)
 
 
 def find_by_name(tx: Transaction, name: str) -> Partner | None:
@@ -132,8 +100,8 @@ def find_by_name(tx: Transaction, name: str) -> Partner | None:
     here, in Python (a journal holds hundreds of partners, not millions).
     """
     live = PartnerRow.deleted_at.is_(None)
-    rows = tx.execute(select(*_COLUMNS).where(PartnerRow.name == name, live).limit(2)).all()
-    if len(rows) != 1:
+    selected = tx.execute(select(*_COLUMNS).where(PartnerRow.name == name, live).limit(2)).all()
+    if len(selected) != 1:
         wanted = name.casefold()
         pks = [
             pk
@@ -142,13 +110,11 @@ def find_by_name(tx: Transaction, name: str) -> Partner | None:
         ]
         if len(pks) != 1:
             return None
-        rows = tx.execute(select(*_COLUMNS).where(PartnerRow.id == pks[0])).all()
-    return _records(tx, rows)[0]
+        selected = tx.execute(select(*_COLUMNS).where(PartnerRow.id == pks[0])).all()
+    return _records(tx, selected)[0]
 
 
 def count(tx: Transaction) -> int:
-    return int(
-        tx.execute(
-            select(func.count()).select_from(PartnerRow).where(PartnerRow.deleted_at.is_(None))
-        ).scalar_one()
-    )
+    """Live partners, archived ones included."""
+    statement = select(func.count(PartnerRow.id)).where(PartnerRow.deleted_at.is_(None))
+    return int(tx.execute(statement).scalar_one())

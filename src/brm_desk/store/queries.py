@@ -72,6 +72,27 @@ def _share_of_journal(tx: Transaction, period_from: date, period_to: date) -> fl
     return min(max(covered / span, 0.01), 0.99)
 
 
+def _month_sums(
+    row_class: Any,
+    day: Any,
+    month_sql: str,
+    minutes: Any,
+    period: tuple[date, date],
+    share: ColumnClause[float],
+    partner_pks: Sequence[int] | None,
+) -> Any:
+    """One table's sums by partner and month over ``period``: see :func:`balance_months`."""
+    month = literal_column(month_sql, String())
+    statement = select(
+        row_class.partner_id.label("partner_id"),
+        month.label("month"),
+        *_by_focus(row_class.focus, minutes),
+    ).where(row_class.deleted_at.is_(None), func.likelihood(day.between(*period), share))
+    if partner_pks is not None:
+        statement = statement.where(row_class.partner_id.in_(partner_pks))
+    return statement.group_by(row_class.partner_id, month)
+
+
 def balance_months(
     tx: Transaction, period_from: date, period_to: date, partner_pks: Sequence[int] | None
 ) -> dict[int, list[tuple[date, MonthSums]]]:
@@ -84,29 +105,19 @@ def balance_months(
     share: ColumnClause[float] = literal_column(
         f"{_share_of_journal(tx, period_from, period_to):.2f}"
     )
-    meeting_month = literal_column(MEETING_MONTH_SQL, String())
-    meetings = select(
-        MeetingRow.partner_id.label("partner_id"),
-        meeting_month.label("month"),
-        *_by_focus(MeetingRow.focus, MeetingRow.duration_minutes),
-    ).where(
-        MeetingRow.deleted_at.is_(None),
-        func.likelihood(MeetingRow.local_date.between(period_from, period_to), share),
+    period = (period_from, period_to)
+    meetings = _month_sums(
+        MeetingRow,
+        MeetingRow.local_date,
+        MEETING_MONTH_SQL,
+        MeetingRow.duration_minutes,
+        period,
+        share,
+        partner_pks,
     )
-    request_month = literal_column(REQUEST_MONTH_SQL, String())
-    requests = select(
-        RequestRow.partner_id.label("partner_id"),
-        request_month.label("month"),
-        *_by_focus(RequestRow.focus, 0),
-    ).where(
-        RequestRow.deleted_at.is_(None),
-        func.likelihood(RequestRow.received.between(period_from, period_to), share),
+    requests = _month_sums(
+        RequestRow, RequestRow.received, REQUEST_MONTH_SQL, 0, period, share, partner_pks
     )
-    if partner_pks is not None:
-        meetings = meetings.where(MeetingRow.partner_id.in_(partner_pks))
-        requests = requests.where(RequestRow.partner_id.in_(partner_pks))
-    meetings = meetings.group_by(MeetingRow.partner_id, meeting_month)
-    requests = requests.group_by(RequestRow.partner_id, request_month)
     both = union_all(meetings, requests).subquery()
     sums = [func.sum(column) for column in list(both.c)[2:]]
     statement = select(both.c.partner_id, both.c.month, *sums).group_by(
@@ -126,38 +137,32 @@ def balance_months(
     return found
 
 
+def _last_strategic(row_class: Any, day: Any, period_to: date) -> Any:
+    """A partner's latest strategic day in ``row_class`` on or before ``period_to``."""
+    return (
+        select(func.max(day))
+        .where(
+            row_class.partner_id == PartnerRow.id,
+            row_class.focus == Focus.STRATEGIC.value,
+            day <= period_to,
+            row_class.deleted_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+
+
 def balance_partners(
     tx: Transaction, period_to: date, partner_pks: Sequence[int] | None, include_archived: bool
 ) -> tuple[list[BalancePartner], list[int]]:
     """Live partners by name with their latest strategic engagement on or before ``period_to``."""
-    last_meeting = (
-        select(func.max(MeetingRow.local_date))
-        .where(
-            MeetingRow.partner_id == PartnerRow.id,
-            MeetingRow.focus == Focus.STRATEGIC.value,
-            MeetingRow.local_date <= period_to,
-            MeetingRow.deleted_at.is_(None),
-        )
-        .scalar_subquery()
-    )
-    last_request = (
-        select(func.max(RequestRow.received))
-        .where(
-            RequestRow.partner_id == PartnerRow.id,
-            RequestRow.focus == Focus.STRATEGIC.value,
-            RequestRow.received <= period_to,
-            RequestRow.deleted_at.is_(None),
-        )
-        .scalar_subquery()
-    )
     statement = select(
         PartnerRow.id,
         PartnerRow.uid,
         PartnerRow.name,
         PartnerRow.target_strategic_share,
         PartnerRow.touch_cadence_days,
-        last_meeting,
-        last_request,
+        _last_strategic(MeetingRow, MeetingRow.local_date, period_to),
+        _last_strategic(RequestRow, RequestRow.received, period_to),
     ).where(PartnerRow.deleted_at.is_(None))
     if partner_pks is not None:
         statement = statement.where(PartnerRow.id.in_(partner_pks))

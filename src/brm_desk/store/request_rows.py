@@ -2,49 +2,28 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import aliased
 
 from brm_desk.domain.enums import Focus, RequestStatus
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Request
+from brm_desk.store import rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import CHUNK, now_text, pk_map, pk_of, table_of, tags_text, tags_tuple
 from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestMeetingRow, RequestRow
 from brm_desk.store.search_index import indexing_in_bulk
 
 _Reframed = aliased(RequestRow)
 _SELECT = (
     select(
-        RequestRow.id,
-        RequestRow.uid,
+        *rows.table_of(RequestRow).c,
         PartnerRow.uid.label("partner_uid"),
-        RequestRow.title,
         ContactRow.uid.label("raised_by_uid"),
-        RequestRow.received,
-        RequestRow.focus,
-        RequestRow.want,
-        RequestRow.need,
-        RequestRow.value,
-        RequestRow.urgency,
-        RequestRow.status,
-        RequestRow.routed_to,
-        RequestRow.delivered_on,
-        RequestRow.revisit_on,
         _Reframed.uid.label("reframed_as_uid"),
-        RequestRow.outcome_note,
-        RequestRow.expected_benefit,
-        RequestRow.expected_value_amount,
-        RequestRow.realized_value_amount,
-        RequestRow.benefit_reviewed_on,
-        RequestRow.notes,
-        RequestRow.private,
-        RequestRow.tags,
     )
     .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
     .outerjoin(
@@ -56,54 +35,31 @@ _SELECT = (
 )
 
 
-def _values(request: Request) -> dict[str, object]:
-    return {
-        "uid": request.id,
-        "title": request.title,
-        "received": request.received,
-        "focus": request.focus.value,
-        "want": request.want,
-        "need": request.need,
-        "value": request.value,
-        "urgency": request.urgency,
-        "status": request.status.value,
-        "routed_to": request.routed_to,
-        "delivered_on": request.delivered_on,
-        "revisit_on": request.revisit_on,
-        "outcome_note": request.outcome_note,
-        "expected_benefit": request.expected_benefit,
-        "expected_value_amount": request.expected_value_amount,
-        "realized_value_amount": request.realized_value_amount,
-        "benefit_reviewed_on": request.benefit_reviewed_on,
-        "notes": request.notes,
-        "private": request.private,
-        "tags": tags_text(request.tags),
-    }
+def _values(request: Request, **pks: int | None) -> dict[str, object]:
+    return rows.column_values(RequestRow, request, tags=rows.tags_text(request.tags), **pks)
 
 
 def insert_many(tx: Transaction, requests: Sequence[Request]) -> None:
     """Insert requests; ``reframed_as`` may point to another request of the same batch."""
     if not requests:
         return
-    partners = pk_map(tx, PartnerRow, (r.partner_id for r in requests))
-    contacts = pk_map(tx, ContactRow, (r.raised_by_id for r in requests if r.raised_by_id))
-    stamp = now_text()
+    partners = rows.pk_map(tx, PartnerRow, (r.partner_id for r in requests))
+    contacts = rows.pk_map(tx, ContactRow, (r.raised_by_id for r in requests if r.raised_by_id))
     with indexing_in_bulk(tx, "request", len(requests)):
-        tx.execute(
-            insert(table_of(RequestRow)),
-            [
-                {
-                    **_values(r),
-                    "partner_id": partners[r.partner_id],
-                    "raised_by_id": contacts[r.raised_by_id] if r.raised_by_id else None,
-                    "reframed_as_id": None,
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
+        rows.insert_records(
+            tx,
+            RequestRow,
+            (
+                _values(
+                    r,
+                    partner_id=partners[r.partner_id],
+                    raised_by_id=contacts[r.raised_by_id] if r.raised_by_id else None,
+                    reframed_as_id=None,
+                )
                 for r in requests
-            ],
+            ),
         )
-    pks = pk_map(
+    pks = rows.pk_map(
         tx,
         RequestRow,
         [r.id for r in requests] + [r.reframed_as_id for r in requests if r.reframed_as_id],
@@ -112,7 +68,7 @@ def insert_many(tx: Transaction, requests: Sequence[Request]) -> None:
         {"row_id": pks[r.id], "target": pks[r.reframed_as_id]} for r in requests if r.reframed_as_id
     ]
     if links:
-        table = cast(Table, RequestRow.__table__)  # Core: the links go as one executemany
+        table = rows.table_of(RequestRow)  # Core: the links go as one executemany
         tx.execute(
             update(table)
             .where(table.c.id == bindparam("row_id"))
@@ -123,58 +79,50 @@ def insert_many(tx: Transaction, requests: Sequence[Request]) -> None:
 
 
 def _insert_meeting_links(tx: Transaction, requests: Sequence[tuple[int, Request]]) -> None:
-    meetings = pk_map(tx, MeetingRow, (m for _, r in requests for m in r.meeting_ids))
-    rows = [
+    meetings = rows.pk_map(tx, MeetingRow, (m for _, r in requests for m in r.meeting_ids))
+    links = [
         {"request_id": pk, "meeting_id": meetings[m], "position": i}
         for pk, request in requests
         for i, m in enumerate(request.meeting_ids)
     ]
-    if rows:
-        tx.execute(insert(table_of(RequestMeetingRow)), rows)
+    if links:
+        tx.execute(insert(rows.table_of(RequestMeetingRow)), links)
 
 
 def update_one(tx: Transaction, request: Request) -> None:
-    pk = pk_of(tx, RequestRow, request.id, "request")
-    values: dict[str, object] = {
-        **_values(request),
-        "partner_id": pk_of(tx, PartnerRow, request.partner_id, "partner"),
-        "raised_by_id": (
-            pk_of(tx, ContactRow, request.raised_by_id, "contact") if request.raised_by_id else None
+    values = _values(
+        request,
+        partner_id=rows.pk_of(tx, PartnerRow, request.partner_id, "partner"),
+        raised_by_id=(
+            rows.pk_of(tx, ContactRow, request.raised_by_id, "contact")
+            if request.raised_by_id
+            else None
         ),
-        "reframed_as_id": (
-            pk_of(tx, RequestRow, request.reframed_as_id, "request")
+        reframed_as_id=(
+            rows.pk_of(tx, RequestRow, request.reframed_as_id, "request")
             if request.reframed_as_id
             else None
         ),
-        "updated_at": now_text(),
-    }
-    tx.execute(update(RequestRow).where(RequestRow.id == pk).values(**values))
+    )
+    pk = rows.update_record(tx, RequestRow, request.id, "request", values)
     tx.execute(delete(RequestMeetingRow).where(RequestMeetingRow.request_id == pk))
     _insert_meeting_links(tx, [(pk, request)])
 
 
 def _meeting_links(tx: Transaction, pks: Sequence[int] | None) -> dict[int, list[str]]:
-    links: dict[int, list[str]] = defaultdict(list)
-    chunks: list[Sequence[int] | None] = (
-        [None] if pks is None else [pks[i : i + CHUNK] for i in range(0, len(pks), CHUNK)]
+    return rows.linked_uids(
+        tx,
+        RequestMeetingRow.request_id,
+        RequestMeetingRow.meeting_id,
+        RequestMeetingRow.position,
+        MeetingRow,
+        pks,
     )
-    for chunk in chunks:
-        statement = (
-            select(RequestMeetingRow.request_id, MeetingRow.uid)
-            .join(MeetingRow, MeetingRow.id == RequestMeetingRow.meeting_id)
-            .where(MeetingRow.deleted_at.is_(None))
-            .order_by(RequestMeetingRow.request_id, RequestMeetingRow.position)
-        )
-        if chunk is not None:
-            statement = statement.where(RequestMeetingRow.request_id.in_(chunk))
-        for request_pk, meeting_uid in tx.execute(statement):
-            links[request_pk].append(meeting_uid)
-    return links
 
 
 def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> list[Request]:
-    rows = tx.execute(statement).all()
-    links = _meeting_links(tx, None if everything else [row.id for row in rows])
+    selected = tx.execute(statement).all()
+    links = _meeting_links(tx, None if everything else [row.id for row in selected])
     return [
         Request(
             id=row.uid,
@@ -200,9 +148,9 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
             meeting_ids=tuple(links.get(row.id, ())),
             notes=row.notes,
             private=bool(row.private),
-            tags=tags_tuple(row.tags),
+            tags=rows.tags_tuple(row.tags),
         )
-        for row in rows
+        for row in selected
     ]
 
 
@@ -214,17 +162,17 @@ def get(tx: Transaction, uid: str) -> Request:
 
 
 def _live() -> Any:
-    return _SELECT.where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
+    return _SELECT.where(*rows.live(RequestRow))
 
 
 def of_partner(tx: Transaction, partner_id: str) -> list[Request]:
-    """A partner's live requests, latest first."""
+    """A partner's rows.live requests, latest first."""
     statement = _live().where(PartnerRow.uid == partner_id)
     return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
 
 
 def open_of_partner(tx: Transaction, partner_id: str, until: date) -> list[Request]:
-    """A partner's live requests still open (``RequestStatus.is_open``) received on or before
+    """A partner's rows.live requests still open (``RequestStatus.is_open``) received on or before
     ``until``, earliest first."""
     statuses = [status.value for status in RequestStatus if status.is_open]
     statement = _live().where(
@@ -236,18 +184,10 @@ def open_of_partner(tx: Transaction, partner_id: str, until: date) -> list[Reque
 
 
 def in_journal_order(tx: Transaction) -> list[Request]:
-    """Every live request of a live partner, in the order it entered the journal."""
+    """Every rows.live request of a rows.live partner, in the order it entered the journal."""
     return _records(tx, _live().order_by(RequestRow.id), everything=True)
 
 
 def count(tx: Transaction) -> int:
-    """Live requests of live partners."""
-    from sqlalchemy import func
-
-    statement = (
-        select(func.count())
-        .select_from(RequestRow)
-        .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
-        .where(RequestRow.deleted_at.is_(None), PartnerRow.deleted_at.is_(None))
-    )
-    return int(tx.execute(statement).scalar_one())
+    """Live requests of rows.live partners."""
+    return rows.count_live(tx, RequestRow)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -19,10 +20,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TextClause,
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -59,6 +61,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _live_index(name: str, *columns: str | TextClause, **options: Any) -> Index:
+    """An index of the rows not in the trash."""
+    return Index(name, *columns, sqlite_where=text("deleted_at IS NULL"), **options)
+
+
+def _belongs_to(table: str, **options: Any) -> MappedColumn[Any]:
+    """The id of the ``table`` row this row belongs to, deleted with it."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), **options)
+
+
 class _Trashable:
     """Columns every user-visible record shares: its public id, timestamps, trash state."""
 
@@ -73,12 +85,7 @@ class _Trashable:
 class PartnerRow(Base, _Trashable):
     __tablename__ = "partner"
     __table_args__ = (
-        Index(
-            "uq_partner_active_name",
-            "name",
-            unique=True,
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
+        _live_index("uq_partner_active_name", "name", unique=True),
         CheckConstraint(
             "target_strategic_share BETWEEN 0 AND 1", name="target_strategic_share_range"
         ),
@@ -99,9 +106,7 @@ class MaturityChangeRow(Base):
     __tablename__ = "maturity_change"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    partner_id: Mapped[int] = mapped_column(
-        ForeignKey("partner.id", ondelete="CASCADE"), index=True
-    )
+    partner_id: Mapped[int] = _belongs_to("partner", index=True)
     position: Mapped[int]
     maturity: Mapped[str]
     since: Mapped[date] = mapped_column(Date)
@@ -110,9 +115,7 @@ class MaturityChangeRow(Base):
 class ContactRow(Base, _Trashable):
     __tablename__ = "contact"
 
-    partner_id: Mapped[int] = mapped_column(
-        ForeignKey("partner.id", ondelete="CASCADE"), index=True
-    )
+    partner_id: Mapped[int] = _belongs_to("partner", index=True)
     name: Mapped[str] = mapped_column(String(collation=NOCASE))
     role: Mapped[str] = mapped_column(default="")
     email: Mapped[str] = mapped_column(default="")
@@ -133,49 +136,24 @@ class MeetingRow(Base, _Trashable):
         CheckConstraint(
             "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction_range"
         ),
-        Index(
-            "ix_meeting_balance",
-            "local_date",
-            "partner_id",
-            "focus",
-            "duration_minutes",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
-            "ix_meeting_partner_focus_date",
-            "partner_id",
-            "focus",
-            "local_date",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
+        _live_index("ix_meeting_balance", "local_date", "partner_id", "focus", "duration_minutes"),
+        _live_index("ix_meeting_partner_focus_date", "partner_id", "focus", "local_date"),
         Index("ix_meeting_start_utc", "start_utc"),
         # The meetings list: its order by title, and its filters on title and partner, read
         # these small indexes instead of rows that carry the notes.
-        Index(
-            "ix_meeting_list_title",
-            "title",
-            "partner_id",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
-            "ix_meeting_list_start",
-            "start_utc",
-            "title",
-            "partner_id",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
+        _live_index("ix_meeting_list_title", "title", "partner_id"),
+        _live_index("ix_meeting_list_start", "start_utc", "title", "partner_id"),
+        _live_index(
             "ix_meeting_partner_month",
             "partner_id",
             text(MEETING_MONTH_SQL),
             "local_date",
             "focus",
             "duration_minutes",
-            sqlite_where=text("deleted_at IS NULL"),
         ),
     )
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    partner_id: Mapped[int] = _belongs_to("partner")
     title: Mapped[str]
     start: Mapped[str]
     start_utc: Mapped[str]
@@ -193,12 +171,8 @@ class MeetingRow(Base, _Trashable):
 class MeetingAttendeeRow(Base):
     __tablename__ = "meeting_attendee"
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
-    )
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    meeting_id: Mapped[int] = _belongs_to("meeting", primary_key=True)
+    contact_id: Mapped[int] = _belongs_to("contact", primary_key=True, index=True)
     position: Mapped[int]
 
 
@@ -212,9 +186,7 @@ class CalendarEventRow(Base):
     __tablename__ = "calendar_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
-    )
+    meeting_id: Mapped[int] = _belongs_to("meeting", unique=True)
     event_key: Mapped[str] = mapped_column(String, unique=True)
     fingerprint: Mapped[str]
 
@@ -227,9 +199,7 @@ class ActionRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = _belongs_to("meeting", index=True)
     position: Mapped[int]
     text: Mapped[str]
     side: Mapped[str]
@@ -244,31 +214,14 @@ class RequestRow(Base, _Trashable):
         CheckConstraint(f"focus IN {FOCUS_VALUES}", name="focus_known"),
         CheckConstraint("value BETWEEN 1 AND 5", name="value_range"),
         CheckConstraint("urgency BETWEEN 1 AND 5", name="urgency_range"),
-        Index(
-            "ix_request_balance",
-            "received",
-            "partner_id",
-            "focus",
-            sqlite_where=text("deleted_at IS NULL"),
+        _live_index("ix_request_balance", "received", "partner_id", "focus"),
+        _live_index(
+            "ix_request_partner_month", "partner_id", text(REQUEST_MONTH_SQL), "received", "focus"
         ),
-        Index(
-            "ix_request_partner_month",
-            "partner_id",
-            text(REQUEST_MONTH_SQL),
-            "received",
-            "focus",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
-            "ix_request_partner_focus_received",
-            "partner_id",
-            "focus",
-            "received",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
+        _live_index("ix_request_partner_focus_received", "partner_id", "focus", "received"),
     )
 
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    partner_id: Mapped[int] = _belongs_to("partner")
     title: Mapped[str]
     raised_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
@@ -299,13 +252,18 @@ class RequestRow(Base, _Trashable):
 class RequestMeetingRow(Base):
     __tablename__ = "request_meeting"
 
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("request.id", ondelete="CASCADE"), primary_key=True
-    )
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    request_id: Mapped[int] = _belongs_to("request", primary_key=True)
+    meeting_id: Mapped[int] = _belongs_to("meeting", primary_key=True, index=True)
     position: Mapped[int]
+
+
+RECORD_ROWS: dict[str, Any] = {
+    "partner": PartnerRow,
+    "contact": ContactRow,
+    "meeting": MeetingRow,
+    "request": RequestRow,
+}
+"""The row class of each kind of record a user sees, in this order."""
 
 
 class SearchDocumentRow(Base):

@@ -3,11 +3,8 @@
 ``search_fts`` (FTS5) indexes ``search_document``, one row per live record, which triggers
 keep in step with the records (see migration 0001). A search is one statement: rank every
 match with weighted ``bm25`` keeping only the best rows, then make snippets and join the
-records for those rows alone. A word found in very many documents is searched in parts on
-several cores (``search_parts``). Measured on 100,000 meetings against FTS5's own
-``ORDER BY rank LIMIT 50`` with snippets: 0.75× its time on common words, 1.25–2.0× on
-middling and rare ones (the second pass, the joins that give each hit its ids, and the
-Python around them); benchmarks/README.md says what else was measured and why it stays.
+records for those rows alone (benchmarks/README.md has its figures against FTS5's own
+``ORDER BY rank``).
 """
 
 from __future__ import annotations
@@ -24,7 +21,6 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters, SearchHit
-from brm_desk.store import search_parts
 from brm_desk.store.database import Database, Transaction
 
 TITLE_WEIGHT = 4.0
@@ -39,21 +35,20 @@ Two letters ("re", "no") complete to words found in nearly every document of a l
 and bm25 must then score them all (over 100 ms at 100,000 meetings), for results nobody reads:
 until its third letter, the word is looked up whole."""
 
-# SQLite's sorter keeps only the best :limit rows, where FTS5's ORDER BY rank sorts every match
-# with its position lists (and computes bm25 again for a returned rank column). Snippets need
-# a second pass over the index: kept to the rowid range of the best rows, with a unary plus
-# that keeps their list out of FTS5's hands (it would run the whole query once per row).
-# The limit is written into the statement: bound, SQLite offers its value to FTS5 (which
-# could use a LIMIT) and so prepares the statement again at every run, 0.16 ms.
-_RANKING = """
-SELECT search_fts.rowid AS document, bm25(search_fts, {title_weight}, {body_weight}) AS score
-FROM {go}search_fts {join}
-WHERE search_fts MATCH :query {conditions}
-ORDER BY score, search_fts.rowid
-LIMIT {limit}
-"""
+# SQLite's sorter keeps only the best rows, where FTS5's ORDER BY rank sorts every match with
+# its position lists; a snippet is made for those rows alone. The snippets' pass over the index
+# is kept to the rowid range of the best rows, with a unary plus that keeps their list out of
+# FTS5's hands (it would run the whole query once per row). The limit is written into the
+# statement: bound, SQLite would prepare the statement again at every run.
 _SEARCH = """
-WITH {probe}best AS MATERIALIZED ({ranking})
+WITH best AS MATERIALIZED (
+    SELECT search_fts.rowid AS document,
+        bm25(search_fts, {title_weight}, {body_weight}) AS score
+    FROM search_fts {join}
+    WHERE search_fts MATCH :query {conditions}
+    ORDER BY score, search_fts.rowid
+    LIMIT {limit}
+)
 SELECT
     (SELECT score FROM best WHERE best.document = search_fts.rowid) AS score,
     snippet(search_fts, 1, :mark_start, :mark_end, '…', {snippet_tokens}),
@@ -67,29 +62,15 @@ SELECT
     d.title,
     d.day,
     p.uid,
-    p.name,
-    search_fts.rowid
-FROM {go}search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid
+    p.name
+FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid
 LEFT JOIN partner AS p ON p.id = d.partner_id
 WHERE search_fts MATCH :query
     AND search_fts.rowid BETWEEN (SELECT min(document) FROM best)
         AND (SELECT max(document) FROM best)
     AND +search_fts.rowid IN (SELECT document FROM best)
-{large}ORDER BY 1, 9
+ORDER BY 1, search_fts.rowid
 """
-_PROBE = (
-    "probe AS MATERIALIZED ({probe}), "
-    "go AS MATERIALIZED (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM probe)), "
-)
-"""Whether the last term alone has enough matches to search in parts (``search_parts``).
-
-If so ``go`` is empty, and the searches that start from it never open FTS5 (a condition on
-no table would be tested at every match: 12 ms for "the")."""
-_GO = "go CROSS JOIN "
-_LARGE = "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, rowid FROM probe\n"
-"""The row that says so, first (no score), and alone."""
-_PART = " AND search_fts.rowid BETWEEN :low AND :high "
-"""Keeps a search to a range of rowids, for ranking in parts (``search_parts``)."""
 
 _FILTERS = {
     "partner_id": "d.partner_id = (SELECT id FROM partner WHERE uid = :partner_id)",
@@ -112,10 +93,30 @@ SOURCE_DOCUMENTS = (
 )
 """What ``search_document`` should hold: the same texts the triggers of migration 0001 write."""
 
+_SAME_RECORD = "d.kind = e.kind AND d.source_id = e.source_id"
 _SAME_TEXT = (
     "d.partner_id IS e.partner_id AND d.focus IS e.focus AND d.day IS e.day "
     "AND d.title IS e.title AND d.body IS e.body"
 )
+_CHECKS = (
+    (
+        f"expected AS e LEFT JOIN search_document AS d ON {_SAME_RECORD} WHERE d.id IS NULL",
+        "e",
+        "{n} {kinds} missing from the search index",
+    ),
+    (
+        f"search_document AS d LEFT JOIN expected AS e ON {_SAME_RECORD} WHERE e.source_id IS NULL",
+        "d",
+        "{n} search {documents} for no live {kind}",
+    ),
+    (
+        f"expected AS e JOIN search_document AS d ON {_SAME_RECORD} WHERE NOT ({_SAME_TEXT})",
+        "e",
+        "{n} {kinds} out of date in the search index",
+    ),
+)
+"""What :func:`integrity_problems` counts by kind: which rows (``d`` a document, ``e`` what
+it should be), counted on which side, and how to say it."""
 
 
 def words(typed: str) -> list[str]:
@@ -153,25 +154,19 @@ def match_expression(typed: str) -> str | None:
     """An FTS5 query for what a user typed, or None when there is no word to look for.
 
     Every word is quoted, so nothing typed is ever FTS5 syntax (``AND``, ``NEAR(``, ``*``,
-    ``col:`` are plain words or separators) and all words must match. The last word is a
-    prefix while it is still being typed, i.e. when no space follows it, once it has
-    ``PREFIX_LETTERS`` letters.
+    ``col:`` are plain words or separators) and all words must match; a word typed twice is
+    looked up once. The last word is a prefix while it is still being typed, i.e. when no
+    space follows it, once it has ``PREFIX_LETTERS`` letters.
     """
-    terms = match_terms(typed)
-    return " ".join(terms) if terms else None
-
-
-def match_terms(typed: str) -> list[str]:
-    """The terms of :func:`match_expression`, each an FTS5 query of its own; once each."""
     tokens = words(typed)
     if not tokens:
-        return []
+        return None
     still_typing = _being_typed(typed, tokens)
     tokens = tokens[:MAX_TOKENS]
     quoted = ['"' + token.replace('"', '""') + '"' for token in tokens]
     if still_typing and _last_letters(tokens[-1]) >= PREFIX_LETTERS:
         quoted[-1] += "*"
-    return list(dict.fromkeys(quoted))
+    return " ".join(dict.fromkeys(quoted))
 
 
 def too_short_to_complete(typed: str) -> str | None:
@@ -208,36 +203,17 @@ def search(
     *,
     limit: int = 50,
     filters: SearchFilters | None = None,
-    split_from: int = search_parts.LARGE,
-    parts: int | None = None,
 ) -> list[SearchHit]:
-    """The best ``limit`` records for what a user typed, best first (none for no words).
-
-    A query of one word with ``split_from`` matches or more is searched in parts, ranges
-    of rowids side by side, one for this thread and one per idle core, and their hits
-    merged (``search_parts``). Given ``parts``, any query is searched in that many.
-
-    Two words are searched whole: measured on an idle machine at 100,000 meetings, the
-    parts paid only from about 25,000 matches, by 3-10%, and lost up to 9 ms below; and
-    knowing how many documents two words share costs a walk over them.
-    """
-    terms = match_terms(typed)
-    if not terms or limit < 1:
+    """The best ``limit`` records for what a user typed, best first (none for no words)."""
+    expression = match_expression(typed)
+    if expression is None or limit < 1:
         return []
     params = _filter_params(filters or SearchFilters())
-    active = tuple(sorted(params))
-    params.update(query=" ".join(terms), mark_start=MARK_START, mark_end=MARK_END)
-    if parts is None and len(terms) > 1:
-        parts = 1
-    parts = search_parts.parts_to_use(parts)
+    statement = _statement(tuple(sorted(params)), limit)
+    params.update(query=expression, mark_start=MARK_START, mark_end=MARK_END)
     # The DB-API connection rather than a Session: a third of a rare word's time.
     with database.reading() as connection:
-        if parts < 2:
-            rows = connection.execute(_statement(active, limit), params).fetchall()
-        else:
-            rows = _search_or_split(
-                connection, database, terms, active, limit, params, parts, split_from
-            )
+        rows = connection.execute(statement, params).fetchall()
     return [
         SearchHit(
             kind,
@@ -249,53 +225,8 @@ def search(
             " ".join(snippet.split()),
             score,
         )
-        for score, snippet, kind, uid, title, day, partner_uid, partner_name, _rowid in rows
+        for score, snippet, kind, uid, title, day, partner_uid, partner_name in rows
     ]
-
-
-def _search_or_split(
-    connection: Any,
-    database: Database,
-    terms: list[str],
-    active: tuple[str, ...],
-    limit: int,
-    params: dict[str, Any],
-    parts: int,
-    large: int,
-) -> list[tuple[Any, ...]]:
-    """The search's rows, found in ``parts`` side by side when it has ``large`` matches.
-
-    The first statement asks the last term (the word being typed, often the one that
-    narrows) and, when it has fewer matches, is the whole search: most queries need no
-    other statement. Else the other terms are asked (``search_parts.ranges``).
-    """
-    probes = _whole_words(terms)
-    rows: list[tuple[Any, ...]] = connection.execute(
-        _statement(active, limit, probe=large), {**params, "probe": probes[-1]}
-    ).fetchall()
-    if not rows or rows[0][2] is not None:
-        return rows
-    ranges = search_parts.ranges(connection, probes, large=large, parts=parts, last_known=True)
-    if not ranges:
-        rows = connection.execute(_statement(active, limit), params).fetchall()
-        return rows
-    sql = _statement(active, limit, part=True)
-    return search_parts.merged(connection, database.reading, sql, params, ranges, limit)
-
-
-def _whole_words(terms: list[str]) -> list[str]:
-    """Terms with no more matches than ``terms`` that FTS5 finds at once.
-
-    A prefix of more than ``PREFIX_LETTERS`` letters is looked up by merging the documents
-    of every word it begins, before the first match is known ("with*": 5 ms; a statement
-    pays it at each MATCH); the whole word is found in no more documents and costs nothing
-    to look up. A query typed halfway through a word ("manag") is then not split.
-    """
-    whole = [
-        term[:-1] if term.endswith("*") and len(term) - 3 > PREFIX_LETTERS else term
-        for term in terms
-    ]
-    return list(dict.fromkeys(whole))
 
 
 def _filter_params(filters: SearchFilters) -> dict[str, Any]:
@@ -314,29 +245,15 @@ def _filter_params(filters: SearchFilters) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=64)
-def _statement(
-    active: tuple[str, ...], limit: int, *, part: bool = False, probe: int | None = None
-) -> str:
-    """The search for one set of filters (search_document is joined only to filter).
-
-    ``part`` keeps it to the rowids from ``:low`` to ``:high``. With ``probe``, it first
-    asks whether the term ``:probe`` has that many matches, and if so returns only a row
-    without score that says so.
-    """
+def _statement(active: tuple[str, ...], limit: int) -> str:
+    """The search for one set of filters (search_document is joined only to filter)."""
     return _SEARCH.format(
-        probe=_PROBE.format(probe=search_parts.probe_statement(probe, "probe")) if probe else "",
-        ranking=_RANKING.format(
-            join="CROSS JOIN search_document AS d ON d.id = search_fts.rowid" if active else "",
-            conditions="".join(f"AND {_FILTERS[name]} " for name in active)
-            + (_PART if part else ""),
-            go=_GO if probe else "",
-            title_weight=TITLE_WEIGHT,
-            body_weight=BODY_WEIGHT,
-            limit=int(limit),
-        ),
+        join="CROSS JOIN search_document AS d ON d.id = search_fts.rowid" if active else "",
+        conditions="".join(f"AND {_FILTERS[name]} " for name in active),
+        title_weight=TITLE_WEIGHT,
+        body_weight=BODY_WEIGHT,
+        limit=int(limit),
         snippet_tokens=SNIPPET_TOKENS,
-        go=_GO if probe else "",
-        large=_LARGE if probe else "",
     )
 
 
@@ -353,7 +270,7 @@ def rebuild(tx: Transaction) -> None:
             f"WITH expected AS ({SOURCE_DOCUMENTS}) "
             "DELETE FROM search_document WHERE id NOT IN ("
             "SELECT d.id FROM search_document AS d JOIN expected AS e "
-            f"ON e.kind = d.kind AND e.source_id = d.source_id AND {_SAME_TEXT})"
+            f"ON {_SAME_RECORD} AND {_SAME_TEXT})"
         )
     )
     tx.execute(
@@ -380,32 +297,17 @@ def integrity_problems(tx: Transaction) -> list[str]:
             )
     except DBAPIError as error:
         problems.append(f"the search index is damaged ({error.orig}); rebuilding it repairs this")
-    expected = f"WITH expected AS ({SOURCE_DOCUMENTS}) "
-    missing = tx.execute(
-        text(
-            expected + "SELECT e.kind, count(*) FROM expected AS e "
-            "LEFT JOIN search_document AS d ON d.kind = e.kind AND d.source_id = e.source_id "
-            "WHERE d.id IS NULL GROUP BY e.kind ORDER BY e.kind"
+    for source, side, message in _CHECKS:
+        found = tx.execute(
+            text(
+                f"WITH expected AS ({SOURCE_DOCUMENTS}) SELECT {side}.kind, count(*) "
+                f"FROM {source} GROUP BY {side}.kind ORDER BY {side}.kind"
+            )
         )
-    ).all()
-    problems += [f"{n} {_plural(kind, n)} missing from the search index" for kind, n in missing]
-    orphans = tx.execute(
-        text(
-            expected + "SELECT d.kind, count(*) FROM search_document AS d "
-            "LEFT JOIN expected AS e ON e.kind = d.kind AND e.source_id = d.source_id "
-            "WHERE e.source_id IS NULL GROUP BY d.kind ORDER BY d.kind"
-        )
-    ).all()
-    problems += [f"{n} search {_plural('document', n)} for no live {kind}" for kind, n in orphans]
-    stale = tx.execute(
-        text(
-            expected + "SELECT e.kind, count(*) FROM expected AS e "
-            "JOIN search_document AS d ON d.kind = e.kind AND d.source_id = e.source_id "
-            f"WHERE NOT ({_SAME_TEXT}) "
-            "GROUP BY e.kind ORDER BY e.kind"
-        )
-    ).all()
-    problems += [f"{n} {_plural(kind, n)} out of date in the search index" for kind, n in stale]
+        problems += [
+            message.format(n=n, kind=kind, kinds=_plural(kind, n), documents=_plural("document", n))
+            for kind, n in found
+        ]
     return problems
 
 

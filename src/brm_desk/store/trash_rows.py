@@ -4,29 +4,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, literal, select, update
 
 from brm_desk.domain.errors import NotFoundError, ValidationError
 from brm_desk.domain.records import TrashItem
 from brm_desk.store import partner_rows
 from brm_desk.store.database import Transaction
 from brm_desk.store.rows import now_text, pk_of
-from brm_desk.store.schema import ContactRow, MeetingRow, PartnerRow, RequestRow
+from brm_desk.store.schema import RECORD_ROWS, ContactRow, MeetingRow, PartnerRow, RequestRow
 
-ROW_CLASSES: dict[str, Any] = {
-    "partner": PartnerRow,
-    "contact": ContactRow,
-    "meeting": MeetingRow,
-    "request": RequestRow,
-}
 _TITLE = {"partner": "name", "contact": "name", "meeting": "title", "request": "title"}
 
 
 def soft_delete(tx: Transaction, kind: str, uid: str) -> str:
     """Move a record (and, for a partner, everything of it) to the trash; returns the batch."""
-    row_class = ROW_CLASSES[kind]
+    row_class = RECORD_ROWS[kind]
     pk = pk_of(tx, row_class, uid, kind)
     batch = uuid.uuid4().hex
     stamp = now_text()
@@ -48,17 +42,17 @@ def restore(tx: Transaction, batch: str) -> None:
     head = _head(tx, batch)
     if head is None:
         raise NotFoundError("that item is no longer in the trash")
-    kind, _pk, _uid, title, _partner_name, partner_deleted = head
-    if kind == "partner":
-        if partner_rows.find_by_name(tx, title) is not None:
+    if head.kind == "partner":
+        if partner_rows.find_by_name(tx, head.title) is not None:
             raise ValidationError(
-                "name", f"a partner named '{title}' exists already; rename it, then restore"
+                "name", f"a partner named '{head.title}' exists already; rename it, then restore"
             )
-    elif partner_deleted:
+    elif head.partner_in_trash:
         raise ValidationError(
-            "partner", f"its partner '{_partner_name}' is in the trash; restore the partner first"
+            "partner",
+            f"its partner '{head.partner_name}' is in the trash; restore the partner first",
         )
-    for row_class in ROW_CLASSES.values():
+    for row_class in RECORD_ROWS.values():
         tx.execute(
             update(row_class)
             .where(row_class.deleted_batch == batch)
@@ -66,36 +60,42 @@ def restore(tx: Transaction, batch: str) -> None:
         )
 
 
-def _head(tx: Transaction, batch: str) -> tuple[str, int, str, str, str, bool] | None:
+class _Head(NamedTuple):
     """The record the user deleted in a batch (the partner, when a partner went)."""
-    for kind, row_class in ROW_CLASSES.items():
+
+    kind: str
+    uid: str
+    title: str
+    partner_name: str
+    partner_in_trash: bool
+    deleted_at: str
+
+
+def _head(tx: Transaction, batch: str) -> _Head | None:
+    for kind, row_class in RECORD_ROWS.items():
         title = getattr(row_class, _TITLE[kind])
         if kind == "partner":
-            statement = select(row_class.id, row_class.uid, title, title, PartnerRow.deleted_at)
+            statement = select(row_class.uid, title, title, literal(False), row_class.deleted_at)
         else:
             statement = select(
-                row_class.id, row_class.uid, title, PartnerRow.name, PartnerRow.deleted_at
+                row_class.uid,
+                title,
+                PartnerRow.name,
+                PartnerRow.deleted_at.is_not(None),
+                row_class.deleted_at,
             ).join(PartnerRow, PartnerRow.id == row_class.partner_id)
         row = tx.execute(
             statement.where(row_class.deleted_batch == batch).order_by(row_class.id).limit(1)
         ).first()
         if row is not None:
-            pk, uid, name, partner_name, partner_deleted = row
-            return (
-                kind,
-                pk,
-                uid,
-                name,
-                partner_name,
-                partner_deleted is not None and kind != "partner",
-            )
+            return _Head(kind, *row)
     return None
 
 
 def listing(tx: Transaction) -> list[TrashItem]:
     """What is in the trash, latest first, one entry per delete."""
     counts: dict[str, int] = {}
-    for row_class in ROW_CLASSES.values():
+    for row_class in RECORD_ROWS.values():
         statement = (
             select(row_class.deleted_batch, func.count())
             .where(row_class.deleted_batch.is_not(None))
@@ -106,15 +106,11 @@ def listing(tx: Transaction) -> list[TrashItem]:
     items = []
     for batch, n in counts.items():
         head = _head(tx, batch)
-        if head is None:
-            continue
-        kind, _pk, uid, title, partner_name, _ = head
-        stamp = tx.execute(
-            select(ROW_CLASSES[kind].deleted_at).where(ROW_CLASSES[kind].uid == uid)
-        ).scalar_one()
-        items.append(
-            TrashItem(batch, kind, uid, title, partner_name, datetime.fromisoformat(stamp), n)
-        )
+        if head is not None:
+            deleted_at = datetime.fromisoformat(head.deleted_at)
+            items.append(
+                TrashItem(batch, head.kind, head.uid, head.title, head.partner_name, deleted_at, n)
+            )
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from brm_desk.domain.errors import ImportFileError
+from brm_desk.domain.files import unreadable
 
 MAX_BYTES = 100 * 1024 * 1024
 _NAME = re.compile(r"^[A-Za-z0-9-]+(?=[;:])")
@@ -52,12 +53,8 @@ def read_bytes(path: Path) -> bytes:
         if path.stat().st_size > MAX_BYTES:
             raise ImportFileError(f"{path}: is too large to import (more than 100 MB).")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise ImportFileError(f"{path}: is a folder, not a file.") from None
     except OSError as error:
-        raise ImportFileError(f"{path}: cannot be read ({error.strerror}).") from None
+        raise unreadable(path, error, ImportFileError) from None
 
 
 def decode_calendar_text(path: Path, raw: bytes) -> str:

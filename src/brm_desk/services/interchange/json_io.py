@@ -7,8 +7,6 @@ transaction, checks ids and references against the journal and writes everything
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from brm_desk.domain.errors import BrmDeskError, ImportFileError
+from brm_desk.domain.files import replacing, unreadable
 from brm_desk.domain.records import Partner
 from brm_desk.services.interchange.json_export import (
     meeting_document,
@@ -118,17 +117,9 @@ def _export(
 
 def _write_atomically(path: Path, text: str) -> None:
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with replacing(path) as temporary:
+            temporary.write_text(text, encoding="utf-8", newline="\n")
     except OSError as error:
-        raise BrmDeskError(f"{path}: cannot be written ({error.strerror}).") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise BrmDeskError(f"{path}: cannot be written ({error.strerror}).") from None
 
 
@@ -139,12 +130,8 @@ def read_import_file(path: Path) -> Any:
     """The JSON value in a file, refusing anything a strict JSON reader would not take."""
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise ImportFileError(f"{path}: is a folder, not a file.") from None
     except OSError as error:
-        raise ImportFileError(f"{path}: cannot be read ({error.strerror}).") from None
+        raise unreadable(path, error, ImportFileError) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.files import replacing
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.operations import QueryOp
@@ -81,11 +82,6 @@ def suggested_name(partner: str | None, start: date, end: date) -> str:
     """ "Review pack - Finance - 2026-01-01 to 2026-03-31.pdf", safe on every file system."""
     what = f"Review pack - {partner}" if partner else "Portfolio review"
     return f"{what} - {start:%Y-%m-%d} to {end:%Y-%m-%d}.pdf".translate(UNSAFE_IN_NAMES)
-
-
-def staging_path(target: Path) -> Path:
-    """Where the pack is written before it is moved to ``target`` (same folder, hidden)."""
-    return target.with_name(f".{target.stem}.exporting.pdf")
 
 
 class _Relay(QObject):
@@ -281,7 +277,6 @@ class ExportPackDialog(QDialog):
         start, end = self.period()
         journal, partner_id = self.journal, self.partner_id()
         include_private = self.private_box.isChecked()
-        staging = staging_path(target)
         self._cancelled.clear()
         relay = _Relay(self)
         relay.sig_progress.connect(self._show_progress)
@@ -295,23 +290,21 @@ class ExportPackDialog(QDialog):
             from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
 
             try:
-                if partner_id is None:
-                    pages = write_portfolio_pack(
-                        journal, start, end, staging, include_private=include_private,
-                        progress=progress,
-                    )  # fmt: skip
-                else:
-                    pages = write_partner_pack(
-                        journal, partner_id, start, end, staging,
-                        include_private=include_private, progress=progress,
-                    )  # fmt: skip
-                if self._cancelled.is_set():
-                    raise ExportCancelled("The export was cancelled; no file was written.")
-                staging.replace(target)
+                with replacing(target) as staging:
+                    if partner_id is None:
+                        pages = write_portfolio_pack(
+                            journal, start, end, staging, include_private=include_private,
+                            progress=progress,
+                        )  # fmt: skip
+                    else:
+                        pages = write_partner_pack(
+                            journal, partner_id, start, end, staging,
+                            include_private=include_private, progress=progress,
+                        )  # fmt: skip
+                    if self._cancelled.is_set():
+                        raise ExportCancelled("The export was cancelled; no file was written.")
             except OSError as error:
                 raise BrmDeskError(f"{target}: cannot write the PDF ({error.strerror})") from None
-            finally:
-                staging.unlink(missing_ok=True)
             return pages
 
         self._open_progress()

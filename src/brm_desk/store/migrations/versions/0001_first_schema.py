@@ -1,17 +1,12 @@
-"""The first journal schema: records, trash, and the full-text index.
+"""The first journal schema: records, trash, and the full-text index."""
 
-Revision ID: 0001
-Revises:
-Create Date: 2026-11-24 14:22:17.121741
-"""
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -25,12 +20,7 @@ def upgrade() -> None:
         sa.Column("touch_cadence_days", sa.Integer(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("archived", sa.Boolean(), nullable=False),
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uid", sa.String(), nullable=False),
-        sa.Column("created_at", sa.String(), nullable=False),
-        sa.Column("updated_at", sa.String(), nullable=False),
-        sa.Column("deleted_at", sa.String(), nullable=True),
-        sa.Column("deleted_batch", sa.String(), nullable=True),
+        *_record_columns(),
         sa.CheckConstraint(
             "target_strategic_share BETWEEN 0 AND 1",
             name=op.f("ck_partner_target_strategic_share_range"),
@@ -38,19 +28,10 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "touch_cadence_days >= 1", name=op.f("ck_partner_touch_cadence_days_positive")
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_partner")),
-        sa.UniqueConstraint("uid", name=op.f("uq_partner_uid")),
+        *_record_keys("partner"),
     )
-    with op.batch_alter_table("partner", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_partner_deleted_batch"), ["deleted_batch"], unique=False
-        )
-        batch_op.create_index(
-            "uq_partner_active_name",
-            ["name"],
-            unique=True,
-            sqlite_where=sa.text("deleted_at IS NULL"),
-        )
+    _index("partner", "deleted_batch")
+    _live_index("partner", "uq_partner_active_name", "name", unique=True)
 
     op.create_table(
         "search_document",
@@ -64,8 +45,9 @@ def upgrade() -> None:
         sa.Column("body", sa.String(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_document")),
     )
-    with op.batch_alter_table("search_document", schema=None) as batch_op:
-        batch_op.create_index("uq_search_document_source", ["kind", "source_id"], unique=True)
+    op.create_index(
+        "uq_search_document_source", "search_document", ["kind", "source_id"], unique=True
+    )
 
     op.create_table(
         "contact",
@@ -77,26 +59,12 @@ def upgrade() -> None:
         sa.Column("influence", sa.String(), nullable=False),
         sa.Column("stance", sa.String(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uid", sa.String(), nullable=False),
-        sa.Column("created_at", sa.String(), nullable=False),
-        sa.Column("updated_at", sa.String(), nullable=False),
-        sa.Column("deleted_at", sa.String(), nullable=True),
-        sa.Column("deleted_batch", sa.String(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["partner_id"],
-            ["partner.id"],
-            name=op.f("fk_contact_partner_id_partner"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_contact")),
-        sa.UniqueConstraint("uid", name=op.f("uq_contact_uid")),
+        *_record_columns(),
+        _belongs_to("contact", "partner_id", "partner"),
+        *_record_keys("contact"),
     )
-    with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contact_deleted_batch"), ["deleted_batch"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_contact_partner_id"), ["partner_id"], unique=False)
+    _index("contact", "deleted_batch")
+    _index("contact", "partner_id")
 
     op.create_table(
         "maturity_change",
@@ -105,18 +73,10 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("maturity", sa.String(), nullable=False),
         sa.Column("since", sa.Date(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["partner_id"],
-            ["partner.id"],
-            name=op.f("fk_maturity_change_partner_id_partner"),
-            ondelete="CASCADE",
-        ),
+        _belongs_to("maturity_change", "partner_id", "partner"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_maturity_change")),
     )
-    with op.batch_alter_table("maturity_change", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_maturity_change_partner_id"), ["partner_id"], unique=False
-        )
+    _index("maturity_change", "partner_id")
 
     op.create_table(
         "meeting",
@@ -133,12 +93,7 @@ def upgrade() -> None:
         sa.Column("private", sa.Boolean(), nullable=False),
         sa.Column("tags", sa.String(), nullable=False),
         sa.Column("satisfaction", sa.Integer(), nullable=True),
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uid", sa.String(), nullable=False),
-        sa.Column("created_at", sa.String(), nullable=False),
-        sa.Column("updated_at", sa.String(), nullable=False),
-        sa.Column("deleted_at", sa.String(), nullable=True),
-        sa.Column("deleted_batch", sa.String(), nullable=True),
+        *_record_columns(),
         sa.CheckConstraint(
             "focus IN ('reactive', 'routine', 'strategic')", name=op.f("ck_meeting_focus_known")
         ),
@@ -149,32 +104,15 @@ def upgrade() -> None:
             "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
             name=op.f("ck_meeting_satisfaction_range"),
         ),
-        sa.ForeignKeyConstraint(
-            ["partner_id"],
-            ["partner.id"],
-            name=op.f("fk_meeting_partner_id_partner"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting")),
-        sa.UniqueConstraint("uid", name=op.f("uq_meeting_uid")),
+        _belongs_to("meeting", "partner_id", "partner"),
+        *_record_keys("meeting"),
     )
-    with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_meeting_balance",
-            ["local_date", "partner_id", "focus", "duration_minutes"],
-            unique=False,
-            sqlite_where=sa.text("deleted_at IS NULL"),
-        )
-        batch_op.create_index(
-            batch_op.f("ix_meeting_deleted_batch"), ["deleted_batch"], unique=False
-        )
-        batch_op.create_index(
-            "ix_meeting_partner_focus_date",
-            ["partner_id", "focus", "local_date"],
-            unique=False,
-            sqlite_where=sa.text("deleted_at IS NULL"),
-        )
-        batch_op.create_index("ix_meeting_start_utc", ["start_utc"], unique=False)
+    _live_index(
+        "meeting", "ix_meeting_balance", "local_date", "partner_id", "focus", "duration_minutes"
+    )
+    _index("meeting", "deleted_batch")
+    _live_index("meeting", "ix_meeting_partner_focus_date", "partner_id", "focus", "local_date")
+    op.create_index("ix_meeting_start_utc", "meeting", ["start_utc"], unique=False)
 
     op.create_table(
         "meeting_action",
@@ -189,45 +127,28 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "side IN ('mine', 'partner', 'provider')", name=op.f("ck_meeting_action_side_known")
         ),
-        sa.ForeignKeyConstraint(
-            ["meeting_id"],
-            ["meeting.id"],
-            name=op.f("fk_meeting_action_meeting_id_meeting"),
-            ondelete="CASCADE",
-        ),
+        _belongs_to("meeting_action", "meeting_id", "meeting"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_action")),
     )
-    with op.batch_alter_table("meeting_action", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_meeting_action_meeting_id"), ["meeting_id"], unique=False
-        )
-        batch_op.create_index(
-            "ix_meeting_action_open", ["due"], unique=False, sqlite_where=sa.text("done IS NULL")
-        )
+    _index("meeting_action", "meeting_id")
+    op.create_index(
+        "ix_meeting_action_open",
+        "meeting_action",
+        ["due"],
+        unique=False,
+        sqlite_where=sa.text("done IS NULL"),
+    )
 
     op.create_table(
         "meeting_attendee",
         sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["contact_id"],
-            ["contact.id"],
-            name=op.f("fk_meeting_attendee_contact_id_contact"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["meeting_id"],
-            ["meeting.id"],
-            name=op.f("fk_meeting_attendee_meeting_id_meeting"),
-            ondelete="CASCADE",
-        ),
+        _belongs_to("meeting_attendee", "contact_id", "contact"),
+        _belongs_to("meeting_attendee", "meeting_id", "meeting"),
         sa.PrimaryKeyConstraint("meeting_id", "contact_id", name=op.f("pk_meeting_attendee")),
     )
-    with op.batch_alter_table("meeting_attendee", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_meeting_attendee_contact_id"), ["contact_id"], unique=False
-        )
+    _index("meeting_attendee", "contact_id")
 
     op.create_table(
         "request",
@@ -253,82 +174,33 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("private", sa.Boolean(), nullable=False),
         sa.Column("tags", sa.String(), nullable=False),
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uid", sa.String(), nullable=False),
-        sa.Column("created_at", sa.String(), nullable=False),
-        sa.Column("updated_at", sa.String(), nullable=False),
-        sa.Column("deleted_at", sa.String(), nullable=True),
-        sa.Column("deleted_batch", sa.String(), nullable=True),
+        *_record_columns(),
         sa.CheckConstraint(
             "focus IN ('reactive', 'routine', 'strategic')", name=op.f("ck_request_focus_known")
         ),
         sa.CheckConstraint("urgency BETWEEN 1 AND 5", name=op.f("ck_request_urgency_range")),
         sa.CheckConstraint("value BETWEEN 1 AND 5", name=op.f("ck_request_value_range")),
-        sa.ForeignKeyConstraint(
-            ["partner_id"],
-            ["partner.id"],
-            name=op.f("fk_request_partner_id_partner"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["raised_by_id"],
-            ["contact.id"],
-            name=op.f("fk_request_raised_by_id_contact"),
-            ondelete="SET NULL",
-        ),
-        sa.ForeignKeyConstraint(
-            ["reframed_as_id"],
-            ["request.id"],
-            name=op.f("fk_request_reframed_as_id_request"),
-            ondelete="SET NULL",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_request")),
-        sa.UniqueConstraint("uid", name=op.f("uq_request_uid")),
+        _belongs_to("request", "partner_id", "partner"),
+        _belongs_to("request", "raised_by_id", "contact", ondelete="SET NULL"),
+        _belongs_to("request", "reframed_as_id", "request", ondelete="SET NULL"),
+        *_record_keys("request"),
     )
-    with op.batch_alter_table("request", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_request_balance",
-            ["received", "partner_id", "focus"],
-            unique=False,
-            sqlite_where=sa.text("deleted_at IS NULL"),
-        )
-        batch_op.create_index(
-            batch_op.f("ix_request_deleted_batch"), ["deleted_batch"], unique=False
-        )
-        batch_op.create_index(
-            "ix_request_partner_focus_received",
-            ["partner_id", "focus", "received"],
-            unique=False,
-            sqlite_where=sa.text("deleted_at IS NULL"),
-        )
-        batch_op.create_index(batch_op.f("ix_request_raised_by_id"), ["raised_by_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_request_reframed_as_id"), ["reframed_as_id"], unique=False
-        )
+    _live_index("request", "ix_request_balance", "received", "partner_id", "focus")
+    _index("request", "deleted_batch")
+    _live_index("request", "ix_request_partner_focus_received", "partner_id", "focus", "received")
+    _index("request", "raised_by_id")
+    _index("request", "reframed_as_id")
 
     op.create_table(
         "request_meeting",
         sa.Column("request_id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["meeting_id"],
-            ["meeting.id"],
-            name=op.f("fk_request_meeting_meeting_id_meeting"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["request_id"],
-            ["request.id"],
-            name=op.f("fk_request_meeting_request_id_request"),
-            ondelete="CASCADE",
-        ),
+        _belongs_to("request_meeting", "meeting_id", "meeting"),
+        _belongs_to("request_meeting", "request_id", "request"),
         sa.PrimaryKeyConstraint("request_id", "meeting_id", name=op.f("pk_request_meeting")),
     )
-    with op.batch_alter_table("request_meeting", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_request_meeting_meeting_id"), ["meeting_id"], unique=False
-        )
+    _index("request_meeting", "meeting_id")
 
     for statement in SEARCH_DDL:
         op.execute(statement)
@@ -338,56 +210,61 @@ def downgrade() -> None:
     for name in SEARCH_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS search_fts")
-    with op.batch_alter_table("request_meeting", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_request_meeting_meeting_id"))
+    # Dropping a table drops its indexes.
+    for table in (
+        "request_meeting",
+        "request",
+        "meeting_attendee",
+        "meeting_action",
+        "meeting",
+        "maturity_change",
+        "contact",
+        "search_document",
+        "partner",
+    ):
+        op.drop_table(table)
 
-    op.drop_table("request_meeting")
-    with op.batch_alter_table("request", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_request_reframed_as_id"))
-        batch_op.drop_index(batch_op.f("ix_request_raised_by_id"))
-        batch_op.drop_index(
-            "ix_request_partner_focus_received", sqlite_where=sa.text("deleted_at IS NULL")
-        )
-        batch_op.drop_index(batch_op.f("ix_request_deleted_batch"))
-        batch_op.drop_index("ix_request_balance", sqlite_where=sa.text("deleted_at IS NULL"))
 
-    op.drop_table("request")
-    with op.batch_alter_table("meeting_attendee", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_meeting_attendee_contact_id"))
+def _record_columns() -> list[sa.Column[Any]]:
+    """The columns every record's table ends with: ids, timestamps, trash state."""
+    return [
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uid", sa.String(), nullable=False),
+        sa.Column("created_at", sa.String(), nullable=False),
+        sa.Column("updated_at", sa.String(), nullable=False),
+        sa.Column("deleted_at", sa.String(), nullable=True),
+        sa.Column("deleted_batch", sa.String(), nullable=True),
+    ]
 
-    op.drop_table("meeting_attendee")
-    with op.batch_alter_table("meeting_action", schema=None) as batch_op:
-        batch_op.drop_index("ix_meeting_action_open", sqlite_where=sa.text("done IS NULL"))
-        batch_op.drop_index(batch_op.f("ix_meeting_action_meeting_id"))
 
-    op.drop_table("meeting_action")
-    with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.drop_index("ix_meeting_start_utc")
-        batch_op.drop_index(
-            "ix_meeting_partner_focus_date", sqlite_where=sa.text("deleted_at IS NULL")
-        )
-        batch_op.drop_index(batch_op.f("ix_meeting_deleted_batch"))
-        batch_op.drop_index("ix_meeting_balance", sqlite_where=sa.text("deleted_at IS NULL"))
+def _record_keys(table: str) -> list[sa.Constraint]:
+    """A record's primary key and its unique public id."""
+    return [
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+        sa.UniqueConstraint("uid", name=op.f(f"uq_{table}_uid")),
+    ]
 
-    op.drop_table("meeting")
-    with op.batch_alter_table("maturity_change", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_maturity_change_partner_id"))
 
-    op.drop_table("maturity_change")
-    with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_contact_partner_id"))
-        batch_op.drop_index(batch_op.f("ix_contact_deleted_batch"))
+def _belongs_to(
+    table: str, column: str, referred: str, ondelete: str = "CASCADE"
+) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        [column],
+        [f"{referred}.id"],
+        name=op.f(f"fk_{table}_{column}_{referred}"),
+        ondelete=ondelete,
+    )
 
-    op.drop_table("contact")
-    with op.batch_alter_table("search_document", schema=None) as batch_op:
-        batch_op.drop_index("uq_search_document_source")
 
-    op.drop_table("search_document")
-    with op.batch_alter_table("partner", schema=None) as batch_op:
-        batch_op.drop_index("uq_partner_active_name", sqlite_where=sa.text("deleted_at IS NULL"))
-        batch_op.drop_index(batch_op.f("ix_partner_deleted_batch"))
+def _index(table: str, column: str) -> None:
+    op.create_index(op.f(f"ix_{table}_{column}"), table, [column], unique=False)
 
-    op.drop_table("partner")
+
+def _live_index(table: str, name: str, *columns: str, unique: bool = False) -> None:
+    """An index of the rows not in the trash."""
+    op.create_index(
+        name, table, list(columns), unique=unique, sqlite_where=sa.text("deleted_at IS NULL")
+    )
 
 
 def _source_triggers(

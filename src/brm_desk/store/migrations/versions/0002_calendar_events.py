@@ -1,17 +1,10 @@
-"""Calendar imports: which event (UID plus recurrence id) each imported meeting came from.
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-24 16:20:00.000000
-"""
+"""Calendar imports: which event (UID plus recurrence id) each imported meeting came from."""
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

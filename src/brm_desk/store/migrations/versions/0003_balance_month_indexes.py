@@ -1,17 +1,10 @@
-"""Indexes by partner and month, so the balance of a long period sums without a sort.
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-24 16:30:00.000000
-"""
+"""Indexes by partner and month, so the balance of a long period sums without a sort."""
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

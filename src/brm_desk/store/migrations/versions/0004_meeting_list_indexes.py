@@ -2,10 +2,6 @@
 
 A meeting row carries its notes, so scanning 100,000 of them reads the whole file; these
 partial indexes hold only what the list sorts and filters on.
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-11-24 16:45:00.000000
 """
 
 import sqlalchemy as sa
@@ -13,8 +9,6 @@ from alembic import op
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -4,18 +4,12 @@ A word being typed completes from its third letter (``search_index.PREFIX_LETTER
 the two-letter prefix index was never read. At 100,000 meetings it was 47 MB of the 168 MB
 index and 1.6 s of building it. FTS5 cannot change its options in place: the table is made
 again and rebuilt from ``search_document`` (about 6 s at 100,000 meetings, once).
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-11-24 19:45:00.000000
 """
 
 from alembic import op
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 _FULL_TEXT = (
     "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='search_document', "

@@ -1,0 +1,88 @@
+"""Writing a file so that it is whole or absent, and reading one with a clear message.
+
+Every layer that writes a user's file (journal copies, backups, exports, drafts, PDFs) goes
+through :func:`replacing`, so a crash or a full disk leaves the old file or the new one, never
+half of one, and nobody else on the machine can read the new one while it is being written.
+Plain Python: every layer may import it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from brm_desk.domain.errors import BrmDeskError
+
+OWNER_ONLY = 0o600
+
+_Error = TypeVar("_Error", bound=BrmDeskError)
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A new, empty file beside ``target`` for the block to write, put in place of ``target``
+    when the block ends.
+
+    The file is readable by its owner only (0600, whatever the umask). Once the block is done
+    it is synced to disk, renamed over ``target`` in one step, and the folder is synced so the
+    rename lasts. On any error, in the block or after it, the temporary file is removed and
+    ``target`` is left as it was. Errors of the file system are raised as ``OSError``.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        temporary.chmod(OWNER_ONLY)
+        yield temporary
+        _sync(temporary)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` last. Windows cannot open a folder, and some network file
+    systems refuse to sync one: the file is in place by then, kept as well as they keep it."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def unreadable(
+    path: Path,
+    error: OSError,
+    kind: type[_Error],
+    *,
+    missing: str = "no such file.",
+    what: str = "a file",
+) -> _Error:
+    """The ``kind`` of error to raise for ``error``, met while reading ``path``, in words.
+
+    ``missing`` is what to say of a file that is not there; ``what`` what the path should be
+    ("is a folder, not a file").
+    """
+    if isinstance(error, FileNotFoundError):
+        return kind(f"{path}: {missing}")
+    if isinstance(error, IsADirectoryError):
+        return kind(f"{path}: is a folder, not {what}.")
+    return kind(f"{path}: cannot be read ({(error.strerror or str(error)).lower()}).")
