@@ -63,7 +63,6 @@ FIELDS: tuple[RequestField, ...] = (
 )
 
 FIELD_NAMES = tuple(field.name for field in FIELDS)
-BY_NAME = {field.name: field for field in FIELDS}
 
 Mapping_ = dict[str, str]
 """Request field name → CSV column name (fields left out are not imported)."""
@@ -110,7 +109,7 @@ def check_mapping(
     by_key = {name.casefold(): name for name in header}
     checked: Mapping_ = {}
     for field, column in mapping.items():
-        if field not in BY_NAME:
+        if field not in FIELD_NAMES:
             raise ImportFileError(
                 f"'{field}' is not a request field; use one of: {', '.join(FIELD_NAMES)}"
             )
