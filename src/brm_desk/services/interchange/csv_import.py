@@ -14,7 +14,7 @@ from brm_desk.domain.errors import ImportFileError, ValidationError
 from brm_desk.domain.records import Contact, Request, new_id
 from brm_desk.domain.rules import check_request
 from brm_desk.services.interchange import csv_cells
-from brm_desk.services.interchange.csv_read import CsvTable
+from brm_desk.services.interchange.csv_read import CsvRow, CsvTable
 from brm_desk.services.interchange.import_control import NO_CONTROL, ImportControl
 from brm_desk.services.journal import Journal
 from brm_desk.store import partner_rows, request_rows, trash_rows
@@ -110,9 +110,8 @@ def plan_requests(
     for index, row in enumerate(table.rows):
         if index % 500 == 0:
             control.step(index, len(table.rows))
-        where = (table.row_number(index), table.lines[index])
-        cells = {field: (column, row[columns[column]]) for field, column in mapping.items()}
-        request, row_problems, matched = _row_request(where, cells, people, blank)
+        cells = {field: (column, row.cells[columns[column]]) for field, column in mapping.items()}
+        request, row_problems, matched = _row_request(row, cells, people, blank)
         unmatched += not matched
         if request is not None:
             requests.append(request)
@@ -126,7 +125,7 @@ def plan_requests(
 
 
 def _row_request(
-    where: tuple[int, int],
+    row: CsvRow,
     cells: Mapping[str, tuple[str, str]],
     people: Mapping[str, str],
     blank: Request,
@@ -145,7 +144,7 @@ def _row_request(
         try:
             values[field_name] = reader(cell) if reader else cell
         except ValueError as error:
-            problems.append(CellProblem(*where, column, str(error)))
+            problems.append(CellProblem(row.number, row.line, column, str(error)))
     raised_by = values.pop("raised_by", None)
     contact_id = people.get(raised_by.casefold()) if raised_by else None
     matched = not raised_by or contact_id is not None
@@ -156,7 +155,7 @@ def _row_request(
     except ValidationError as error:
         column = cells.get(error.field, cells.get("status", ("", "")))[0]
         message = f"{error.field}: {error.reason}" if error.field else error.reason
-        return None, [CellProblem(*where, column, message)], matched
+        return None, [CellProblem(row.number, row.line, column, message)], matched
     return request, [], matched
 
 
