@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from brm_desk import __version__
+from brm_desk.domain.enums import Focus
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.locations import default_journal_path, journal_path
 
 if TYPE_CHECKING:
-    from brm_desk.domain.balance import PartnerBalance
+    from brm_desk.domain.balance import FocusTally, PartnerBalance
     from brm_desk.services.journal import Journal
 
 PROG = "brm-desk"
@@ -215,12 +216,8 @@ def _balance(args: argparse.Namespace) -> int:
         start, end = journal.balances.period(args.period_from, args.period_to)
         balances = journal.balances.for_partners(start, end, partner_ids=partner_ids)
     if args.json:
-        document = {
-            "from": start.isoformat(),
-            "to": end.isoformat(),
-            "partners": [balance_json(b) for b in balances],
-        }
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        partners = [balance_json(b) for b in balances]
+        _print_json({"from": start.isoformat(), "to": end.isoformat(), "partners": partners})
     else:
         print(balance_table(balances, start, end))
     return 0
@@ -231,72 +228,44 @@ def balance_json(balance: PartnerBalance) -> dict[str, Any]:
     tally = balance.tally
     return {
         "name": balance.name,
-        "reactive": tally.reactive,
-        "routine": tally.routine,
-        "strategic": tally.strategic,
+        **_counts(tally),
         "strategic_share": balance.strategic_share,
         "target_strategic_share": balance.target_strategic_share,
-        "reactive_hours": tally.reactive_minutes / 60,
-        "routine_hours": tally.routine_minutes / 60,
-        "strategic_hours": tally.strategic_minutes / 60,
-        "last_strategic": balance.last_strategic.isoformat() if balance.last_strategic else None,
+        **{f"{focus.value}_hours": tally.hours(focus) for focus in Focus},
+        "last_strategic": _iso(balance.last_strategic),
         "days_since_strategic": balance.days_since_strategic,
         "overdue": balance.overdue,
-        "months": [
-            {
-                "month": m.label,
-                "reactive": m.tally.reactive,
-                "routine": m.tally.routine,
-                "strategic": m.tally.strategic,
-            }
-            for m in balance.months
-        ],
+        "months": [{"month": m.label, **_counts(m.tally)} for m in balance.months],
     }
 
 
+def _counts(tally: FocusTally) -> dict[str, int]:
+    return {focus.value: tally.count(focus) for focus in Focus}
+
+
+_BALANCE_HEADER = (
+    "Partner", "Reactive", "Routine", "Strategic", "Share", "Target", "Hours R/Ro/S",
+    "Last strategic", "Days",
+)  # fmt: skip
+
+
 def balance_table(balances: Sequence[PartnerBalance], start: date, end: date) -> str:
-    header = (
-        "Partner",
-        "Reactive",
-        "Routine",
-        "Strategic",
-        "Share",
-        "Target",
-        "Hours R/Ro/S",
-        "Last strategic",
-        "Days",
-    )
-    rows = [header]
+    """One line per partner; the name left-aligned, the figures right-aligned."""
+    rows: list[tuple[str, ...]] = [_BALANCE_HEADER]
     for b in balances:
-        t = b.tally
         share = "—" if b.strategic_share is None else f"{b.strategic_share:.0%}"
-        hours = (
-            f"{t.reactive_minutes / 60:.1f}/{t.routine_minutes / 60:.1f}/"
-            f"{t.strategic_minutes / 60:.1f}"
-        )
+        hours = "/".join(f"{b.tally.hours(focus):.1f}" for focus in Focus)
+        last = b.last_strategic.isoformat() if b.last_strategic else "—"
         days = "never" if b.days_since_strategic is None else str(b.days_since_strategic)
-        rows.append(
-            (
-                b.name,
-                str(t.reactive),
-                str(t.routine),
-                str(t.strategic),
-                share,
-                f"{b.target_strategic_share:.0%}",
-                hours,
-                b.last_strategic.isoformat() if b.last_strategic else "—",
-                days + (" OVERDUE" if b.overdue else ""),
-            )
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        days += " OVERDUE" if b.overdue else ""
+        counts = [str(b.tally.count(focus)) for focus in Focus]
+        rows.append((b.name, *counts, share, f"{b.target_strategic_share:.0%}", hours, last, days))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_BALANCE_HEADER))]
     lines = [f"Balance {start} to {end}"]
-    for number, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
-        if number == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        figures = [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join([row[0].ljust(widths[0]), *figures]).rstrip())
+    lines.insert(2, "  ".join("-" * width for width in widths))
     if not balances:
         lines.append("(no partners)")
     return "\n".join(lines)
@@ -308,33 +277,35 @@ def _search(args: argparse.Namespace) -> int:
     with _open(args) as journal:
         hits = journal.search.query(args.query, limit=args.limit)
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "kind": hit.kind,
-                        "id": hit.id,
-                        "title": hit.title,
-                        "partner": hit.partner,
-                        "date": hit.date.isoformat() if hit.date else None,
-                        "snippet": render_snippet(hit.snippet, "**", "**"),
-                    }
-                    for hit in hits
-                ],
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        found = [
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "title": hit.title,
+                "partner": hit.partner,
+                "date": _iso(hit.date),
+                "snippet": render_snippet(hit.snippet, "**", "**"),
+            }
+            for hit in hits
+        ]
+        _print_json(found)
         return 0
     bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
     if not hits:
         print("No matches.")
     for hit in hits:
-        when = hit.date.isoformat() if hit.date else ""
-        print(f"{hit.kind:<8} {when:<10} {hit.partner} — {hit.title}")
+        print(f"{hit.kind:<8} {_iso(hit.date) or '':<10} {hit.partner} — {hit.title}")
         snippet = hit.snippet.replace("\n", " ").replace(MARK_START, bold).replace(MARK_END, plain)
         print(f"         {snippet}")
     return 0
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def _review(args: argparse.Namespace) -> int:

@@ -61,7 +61,7 @@ def test_any_table_written_as_csv_reads_back_the_same(
     parsed = parse_csv(PATH, text)
     assert parsed.header == tuple(header)
     assert parsed.delimiter == delimiter
-    assert [list(r) for r in parsed.rows] == rows
+    assert [list(r.cells) for r in parsed.rows] == rows
 
 
 @given(table=tables(), drop=st.integers(min_value=0, max_value=14))

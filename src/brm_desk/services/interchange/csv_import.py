@@ -7,15 +7,14 @@ lists every problem by row and column; only a plan without problems can be impor
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from brm_desk.domain.errors import ImportFileError, ValidationError
 from brm_desk.domain.records import Contact, Request, new_id
 from brm_desk.domain.rules import check_request
 from brm_desk.services.interchange import csv_cells
-from brm_desk.services.interchange.csv_read import CsvTable
+from brm_desk.services.interchange.csv_read import CsvRow, CsvTable
 from brm_desk.services.interchange.import_control import NO_CONTROL, ImportControl
 from brm_desk.services.journal import Journal
 from brm_desk.store import partner_rows, request_rows, trash_rows
@@ -57,7 +56,7 @@ class CsvRowErrors(ImportFileError):
         shown = "; ".join(str(p) for p in problems[:SHOWN_IN_MESSAGE])
         more = len(problems) - SHOWN_IN_MESSAGE
         rest = f"; and {more} more" if more > 0 else ""
-        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+        count = _plural(len(problems), "problem")
         super().__init__(f"{path}: {count}, nothing was imported: {shown}{rest}.")
         self.problems = problems
 
@@ -80,13 +79,17 @@ class RequestImportReport:
     unmatched_raised_by: int = 0
 
     def summary(self) -> str:
-        text = f"Added {len(self.added)} request" + ("" if len(self.added) == 1 else "s") + "."
+        text = f"Added {_plural(len(self.added), 'request')}."
         if self.unmatched_raised_by:
             text += (
                 f" {self.unmatched_raised_by} 'raised by' names matched no contact of the "
                 "partner and were left empty."
             )
         return text
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def plan_requests(
@@ -99,17 +102,16 @@ def plan_requests(
     """Read every row; collect every problem (up to :data:`MAX_PROBLEMS`) instead of stopping."""
     partner = journal.partners.get(partner_id)
     people = _people(journal.contacts.listing(partner.id))
+    blank = Request(id="", partner_id=partner.id, title="", received=journal.today())
     columns = {name: index for index, name in enumerate(table.header)}
     requests: list[Request] = []
     problems: list[CellProblem] = []
     unmatched = 0
-    today = journal.today()
     for index, row in enumerate(table.rows):
         if index % 500 == 0:
             control.step(index, len(table.rows))
-        request, row_problems, matched = _row_request(
-            table, index, row, mapping, columns, partner.id, people, today
-        )
+        cells = {field: (column, row.cells[columns[column]]) for field, column in mapping.items()}
+        request, row_problems, matched = _row_request(row, cells, people, blank)
         unmatched += not matched
         if request is not None:
             requests.append(request)
@@ -118,58 +120,42 @@ def plan_requests(
             break
     control.step(len(table.rows), len(table.rows))
     return RequestPlan(
-        table,
-        dict(mapping),
-        partner.id,
-        tuple(requests),
-        tuple(problems[:MAX_PROBLEMS]),
-        unmatched,
+        table, dict(mapping), partner.id, tuple(requests), tuple(problems[:MAX_PROBLEMS]), unmatched
     )
 
 
 def _row_request(
-    table: CsvTable,
-    index: int,
-    row: tuple[str, ...],
-    mapping: Mapping[str, str],
-    columns: Mapping[str, int],
-    partner_id: str,
+    row: CsvRow,
+    cells: Mapping[str, tuple[str, str]],
     people: Mapping[str, str],
-    today: date,
+    blank: Request,
 ) -> tuple[Request | None, list[CellProblem], bool]:
-    """One row as a request, or its problems; and whether its 'raised by' found a contact."""
-    where = (table.row_number(index), table.lines[index])
+    """One row as a request, or its problems; and whether its 'raised by' found a contact.
+
+    ``cells`` holds, for each mapped field, its column and the row's text there; ``blank`` is
+    the request a row starts from: the partner's, received today, without a title.
+    """
     problems: list[CellProblem] = []
     values: dict[str, Any] = {}
-    for field_name, column in mapping.items():
-        cell = row[columns[column]]
+    for field_name, (column, cell) in cells.items():
         if not cell:
             continue
         reader = _READERS.get(field_name)
         try:
             values[field_name] = reader(cell) if reader else cell
         except ValueError as error:
-            problems.append(CellProblem(*where, column, str(error)))
+            problems.append(CellProblem(row.number, row.line, column, str(error)))
     raised_by = values.pop("raised_by", None)
     contact_id = people.get(raised_by.casefold()) if raised_by else None
     matched = not raised_by or contact_id is not None
     if problems:
         return None, problems, matched
     try:
-        request = check_request(
-            Request(
-                id=new_id(),
-                partner_id=partner_id,
-                title=values.pop("title", ""),
-                received=values.pop("received", today),
-                raised_by_id=contact_id,
-                **values,
-            )
-        )
+        request = check_request(replace(blank, id=new_id(), raised_by_id=contact_id, **values))
     except ValidationError as error:
-        column = mapping.get(error.field) or mapping.get("status", "")
+        column = cells.get(error.field, cells.get("status", ("", "")))[0]
         message = f"{error.field}: {error.reason}" if error.field else error.reason
-        return None, [CellProblem(*where, column, message)], matched
+        return None, [CellProblem(row.number, row.line, column, message)], matched
     return request, [], matched
 
 

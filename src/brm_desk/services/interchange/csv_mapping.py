@@ -24,57 +24,45 @@ class RequestField:
     required: bool = False
 
 
+def _field(name: str, label: str, headers: str, required: bool = False) -> RequestField:
+    """A field whose headers are written as one comma-separated line."""
+    return RequestField(name, label, tuple(headers.split(", ")), required)
+
+
 FIELDS: tuple[RequestField, ...] = (
-    RequestField(
-        "title", "Title", ("title", "short description", "summary", "subject", "name"), True
-    ),
-    RequestField(
+    _field("title", "Title", "title, short description, summary, subject, name", required=True),
+    _field(
         "received",
         "Received",
-        (
-            "received",
-            "opened",
-            "opened at",
-            "created",
-            "created at",
-            "created on",
-            "created date",
-            "date created",
-            "submitted",
-            "date",
-        ),
+        "received, opened, opened at, created, created at, created on, created date, "
+        "date created, submitted, date",
     ),
-    RequestField(
-        "want", "Want", ("want", "description", "details", "request", "issue description")
+    _field("want", "Want", "want, description, details, request, issue description"),
+    _field("need", "Need", "need, business need, justification, business value"),
+    _field("notes", "Notes", "notes, comments, work notes, comments and work notes"),
+    _field("focus", "Focus", "focus"),
+    _field("status", "Status", "status, state"),
+    _field("value", "Value (1–5)", "value, impact"),
+    _field("urgency", "Urgency (1–5)", "urgency, priority"),
+    _field(
+        "raised_by", "Raised by", "raised by, caller, requested by, requester, reporter, opened by"
     ),
-    RequestField("need", "Need", ("need", "business need", "justification", "business value")),
-    RequestField("notes", "Notes", ("notes", "comments", "work notes", "comments and work notes")),
-    RequestField("focus", "Focus", ("focus",)),
-    RequestField("status", "Status", ("status", "state")),
-    RequestField("value", "Value (1–5)", ("value", "impact")),
-    RequestField("urgency", "Urgency (1–5)", ("urgency", "priority")),
-    RequestField(
-        "raised_by",
-        "Raised by",
-        ("raised by", "caller", "requested by", "requester", "reporter", "opened by"),
-    ),
-    RequestField("routed_to", "Routed to", ("routed to", "assignment group", "assigned team")),
-    RequestField(
+    _field("routed_to", "Routed to", "routed to, assignment group, assigned team"),
+    _field(
         "delivered_on",
         "Delivered on",
-        ("delivered on", "delivered", "resolved", "resolved at", "resolution date", "closed"),
+        "delivered on, delivered, resolved, resolved at, resolution date, closed",
     ),
-    RequestField("revisit_on", "Revisit on", ("revisit on", "revisit", "follow up date")),
-    RequestField(
+    _field("revisit_on", "Revisit on", "revisit on, revisit, follow up date"),
+    _field(
         "outcome_note",
         "Outcome note",
-        ("outcome note", "outcome", "close notes", "resolution notes", "resolution"),
+        "outcome note, outcome, close notes, resolution notes, resolution",
     ),
-    RequestField("tags", "Tags", ("tags", "labels", "label")),
+    _field("tags", "Tags", "tags, labels, label"),
 )
 
 FIELD_NAMES = tuple(field.name for field in FIELDS)
-BY_NAME = {field.name: field for field in FIELDS}
 
 Mapping_ = dict[str, str]
 """Request field name → CSV column name (fields left out are not imported)."""
@@ -121,7 +109,7 @@ def check_mapping(
     by_key = {name.casefold(): name for name in header}
     checked: Mapping_ = {}
     for field, column in mapping.items():
-        if field not in BY_NAME:
+        if field not in FIELD_NAMES:
             raise ImportFileError(
                 f"'{field}' is not a request field; use one of: {', '.join(FIELD_NAMES)}"
             )

@@ -13,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from brm_desk.domain.errors import ImportFileError
 from brm_desk.services.interchange.ics_read import read_bytes
@@ -21,24 +22,30 @@ DELIMITERS = ",;\t|"
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 
 
+class CsvRow(NamedTuple):
+    """A record of the file, with the row a spreadsheet shows and the line where it starts.
+
+    The header is row 1, the first record row 2; blank lines are not rows.
+    """
+
+    number: int
+    line: int
+    cells: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class CsvTable:
-    """A CSV file's header and rows; ``lines[i]`` is the file line where row ``i`` starts."""
+    """A CSV file's header and rows."""
 
     path: Path
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    lines: tuple[int, ...]
+    rows: tuple[CsvRow, ...]
     encoding: str
     delimiter: str
 
     @property
     def delimiter_name(self) -> str:
         return _NAMES.get(self.delimiter, repr(self.delimiter))
-
-    def row_number(self, index: int) -> int:
-        """What the BRM sees in a spreadsheet: the header is row 1, the first record row 2."""
-        return index + 2
 
 
 def decode_csv(path: Path, raw: bytes) -> tuple[str, str]:
@@ -83,8 +90,7 @@ def parse_csv(path: Path, text: str, encoding: str = "UTF-8") -> CsvTable:
     """The header and the rows of a CSV text, refusing ragged rows and nameless columns."""
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[tuple[str, ...]] = []
-    lines: list[int] = []
+    rows: list[CsvRow] = []
     header: tuple[str, ...] | None = None
     start = 1
     try:
@@ -96,21 +102,21 @@ def parse_csv(path: Path, text: str, encoding: str = "UTF-8") -> CsvTable:
             if header is None:
                 header = _check_header(path, cells)
                 continue
+            number = len(rows) + 2
             if len(cells) != len(header):
                 raise ImportFileError(
-                    f"{path}: row {len(rows) + 2} (line {line}) has {len(cells)} cells, but the "
+                    f"{path}: row {number} (line {line}) has {len(cells)} cells, but the "
                     f"header has {len(header)} columns; fix that row (a {_NAMES[delimiter]} "
                     "inside a value needs quotes) and try again."
                 )
-            rows.append(cells)
-            lines.append(line)
+            rows.append(CsvRow(number, line, cells))
     except csv.Error as error:
         raise ImportFileError(
             f"{path}: line {reader.line_num} cannot be read as CSV ({error})."
         ) from None
     if header is None:
         raise ImportFileError(f"{path}: is empty; a CSV file needs a header row.")
-    return CsvTable(path, header, tuple(rows), tuple(lines), encoding, delimiter)
+    return CsvTable(path, header, tuple(rows), encoding, delimiter)
 
 
 def _check_header(path: Path, cells: tuple[str, ...]) -> tuple[str, ...]:

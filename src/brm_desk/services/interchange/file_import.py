@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.services.interchange.csv_import import import_requests, plan_requests
+from brm_desk.services.interchange.csv_mapping import check_mapping, guess_mapping, parse_map_option
+from brm_desk.services.interchange.csv_read import read_csv
 from brm_desk.services.journal import Journal
 
 
@@ -27,14 +30,6 @@ def import_calendar_or_csv(
 
         preview = preview_calendar(journal, path)
         return import_calendar(journal, preview, all_to(preview, partner.id)).summary()
-    from brm_desk.services.interchange.csv_import import import_requests, plan_requests
-    from brm_desk.services.interchange.csv_mapping import (
-        check_mapping,
-        guess_mapping,
-        parse_map_option,
-    )
-    from brm_desk.services.interchange.csv_read import read_csv
-
     table = read_csv(path)
     mapping = guess_mapping(table.header)
     if map_option:

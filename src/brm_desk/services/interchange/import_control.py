@@ -19,20 +19,12 @@ class ImportCancelled(BrmDeskError):
         super().__init__("The import was cancelled; nothing was added.")
 
 
-def _no_progress(_done: int, _total: int) -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
-
-
 @dataclass(frozen=True)
 class ImportControl:
     """``progress(done, total)`` is told how far the import got; ``cancelled()`` is asked."""
 
-    progress: Callable[[int, int], None] = _no_progress
-    cancelled: Callable[[], bool] = _never
+    progress: Callable[[int, int], None] = lambda _done, _total: None
+    cancelled: Callable[[], bool] = lambda: False
 
     def step(self, done: int, total: int) -> None:
         if self.cancelled():

@@ -17,21 +17,18 @@ from typing import Any, NoReturn
 from brm_desk.domain.errors import BrmDeskError, ImportFileError
 from brm_desk.domain.files import replacing, unreadable
 from brm_desk.domain.records import Partner
-from brm_desk.services.interchange.json_export import (
-    meeting_document,
-    record_document,
-    request_document,
-)
 from brm_desk.services.interchange.json_schema import (
     FORMAT,
     VERSION,
     Document,
+    meeting_document,
     read_document,
+    record_document,
+    request_document,
 )
 from brm_desk.services.interchange.json_values import id_note, quote
 from brm_desk.services.journal import Journal
 from brm_desk.store import contact_rows, interchange_rows, meeting_rows, partner_rows, request_rows
-from brm_desk.store.database import Transaction
 from brm_desk.store.interchange_rows import StoredRecord
 
 KINDS = ("partners", "contacts", "meetings", "requests")
@@ -165,14 +162,11 @@ def _refuse_constant(name: str) -> NoReturn:
 def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object, unless a key repeats (JSON readers differ on which value wins)."""
     found = dict(pairs)
-    if len(found) == len(pairs):
-        return found
-    seen: set[str] = set()
-    for key, _value in pairs:
-        if key in seen:
-            where = id_note(found)
-            raise ImportFileError(f"the key {quote(key)} appears twice in one object{where}.")
-        seen.add(key)
+    if len(found) < len(pairs):
+        keys = [key for key, _value in pairs]
+        repeated = next(key for i, key in enumerate(keys) if key in keys[:i])
+        where = id_note(found)
+        raise ImportFileError(f"the key {quote(repeated)} appears twice in one object{where}.")
     return found
 
 
@@ -191,10 +185,15 @@ def import_journal(journal: Journal, data: Any) -> ImportReport:
         stored = interchange_rows.stored_records(tx, [*document.kinds, *targets])
         skipped = _skipped_ids(document, stored)
         _check_references(document, stored, skipped)
-        new_partners = [p for p in document.partners if p.id not in skipped]
-        _check_partner_names(document, new_partners, interchange_rows.live_partner_names(tx))
-        added = _write(tx, document, skipped, new_partners)
+        new = {kind: [r for r in getattr(document, kind) if r.id not in skipped] for kind in KINDS}
+        _check_partner_names(document, new["partners"], interchange_rows.live_partner_names(tx))
+        # Parents before children.
+        partner_rows.insert_many(tx, new["partners"])
+        contact_rows.insert_many(tx, new["contacts"])
+        meeting_rows.insert_many(tx, new["meetings"])
+        request_rows.insert_many(tx, new["requests"])
     by_kind = {kind: [r.id for r in getattr(document, kind) if r.id in skipped] for kind in KINDS}
+    added = {kind: len(records) for kind, records in new.items()}
     return ImportReport(added=added, skipped=by_kind)
 
 
@@ -269,22 +268,3 @@ def _check_partner_names(
                 f"{document.places[partner.id]}.name: the journal already has a partner named "
                 f"{quote(partner.name)} (id {quote(other)})"
             )
-
-
-def _write(
-    tx: Transaction, document: Document, skipped: set[str], new_partners: list[Partner]
-) -> dict[str, int]:
-    """Bulk inserts, parents before children; returns how many records of each kind went in."""
-    contacts = [c for c in document.contacts if c.id not in skipped]
-    meetings = [m for m in document.meetings if m.id not in skipped]
-    requests = [r for r in document.requests if r.id not in skipped]
-    partner_rows.insert_many(tx, new_partners)
-    contact_rows.insert_many(tx, contacts)
-    meeting_rows.insert_many(tx, meetings)
-    request_rows.insert_many(tx, requests)
-    return {
-        "partners": len(new_partners),
-        "contacts": len(contacts),
-        "meetings": len(meetings),
-        "requests": len(requests),
-    }

@@ -1,4 +1,5 @@
-"""Reading a BRM Desk JSON document (SPEC §6) into checked records, naming the place of any fault.
+"""The JSON format of SPEC §6: its fields, records read from it (naming the place of any
+fault) and records written as it.
 
 This module knows the format and the domain rules, not the journal: whether an id is taken or a
 reference points into the journal is decided by the import, which holds the transaction.
@@ -6,8 +7,11 @@ reference points into the journal is decided by the import, which holds the tran
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from brm_desk.domain.enums import (
@@ -38,38 +42,41 @@ from brm_desk.services.interchange.json_values import (
     checked,
     describe,
     quote,
+    shown,
 )
 
 FORMAT = "brm-desk-journal"
 VERSION = 1
 
-# The fields of each object, in the order an export writes them.
 TOP_FIELDS = ("format", "version", "exported_at", "partners", "contacts", "meetings", "requests")
-PARTNER_FIELDS = (
-    "id", "name", "business_unit", "sponsor", "maturity", "maturity_history",
-    "target_strategic_share", "touch_cadence_days", "notes", "archived",
-)  # fmt: skip
-MATURITY_FIELDS = ("maturity", "since")
-CONTACT_FIELDS = (
-    "id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes",
-)  # fmt: skip
-MEETING_FIELDS = (
-    "id", "partner", "title", "start", "duration_minutes", "type", "focus", "location",
-    "attendees", "notes", "private", "tags", "satisfaction", "actions",
-)  # fmt: skip
-ACTION_FIELDS = ("text", "side", "owner", "due", "done")
-REQUEST_FIELDS = (
-    "id", "partner", "title", "raised_by", "received", "focus", "want", "need", "value",
-    "urgency", "status", "routed_to", "delivered_on", "revisit_on", "reframed_as",
-    "outcome_note", "expected_benefit", "expected_value_amount", "realized_value_amount",
-    "benefit_reviewed_on", "meetings", "notes", "private", "tags",
-)  # fmt: skip
-
-_RECORD_KEYS = {
-    "partner": frozenset(PARTNER_FIELDS),
-    "contact": frozenset(CONTACT_FIELDS),
-    "meeting": frozenset(MEETING_FIELDS),
-    "request": frozenset(REQUEST_FIELDS),
+# The fields of each record, in the order an export writes them.
+FIELDS: dict[type, tuple[str, ...]] = {
+    Partner: (
+        "id", "name", "business_unit", "sponsor", "maturity", "maturity_history",
+        "target_strategic_share", "touch_cadence_days", "notes", "archived",
+    ),
+    MaturityChange: ("maturity", "since"),
+    Contact: ("id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes"),
+    Meeting: (
+        "id", "partner", "title", "start", "duration_minutes", "type", "focus", "location",
+        "attendees", "notes", "private", "tags", "satisfaction", "actions",
+    ),
+    Action: ("text", "side", "owner", "due", "done"),
+    Request: (
+        "id", "partner", "title", "raised_by", "received", "focus", "want", "need", "value",
+        "urgency", "status", "routed_to", "delivered_on", "revisit_on", "reframed_as",
+        "outcome_note", "expected_benefit", "expected_value_amount", "realized_value_amount",
+        "benefit_reviewed_on", "meetings", "notes", "private", "tags",
+    ),
+}  # fmt: skip
+_KEYS = {record_type: frozenset(names) for record_type, names in FIELDS.items()}
+# Where a record keeps a field the format names differently (a reference holds ids).
+_ATTRIBUTES = {
+    "partner": "partner_id",
+    "attendees": "attendee_ids",
+    "raised_by": "raised_by_id",
+    "reframed_as": "reframed_as_id",
+    "meetings": "meeting_ids",
 }
 
 
@@ -85,8 +92,12 @@ class Reference:
 
 @dataclass(slots=True)
 class Document:
-    """A checked document: records in file order, where each id sits, and every reference."""
+    """A checked document: records in file order, where each id sits, and every reference.
 
+    ``today`` is the date a request without a ``received`` date is taken as received.
+    """
+
+    today: date
     partners: list[Partner] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
@@ -95,16 +106,16 @@ class Document:
     places: dict[str, str] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
 
-    def record(self, value: Any, place: str, kind: str) -> tuple[JsonObject, str]:
-        """The object of a record of ``kind`` and its id, refusing an id used before."""
-        obj = JsonObject(value, place, _RECORD_KEYS[kind])
+    def record(self, value: Any, place: str, record_type: type) -> tuple[JsonObject, str]:
+        """The object of a record and its id, refusing an id used before in the file."""
+        obj = JsonObject(value, place, _KEYS[record_type])
         record_id = obj.identifier()
         if record_id in self.places:
             raise ImportFileError(
                 f"{place}: the id {quote(record_id)} is already used by {self.places[record_id]}"
                 " (ids must be unique in the whole file)"
             )
-        self.kinds[record_id] = kind
+        self.kinds[record_id] = record_type.__name__.lower()
         self.places[record_id] = place
         return obj, record_id
 
@@ -114,9 +125,12 @@ class Document:
             self.references.append(Reference(owner, name, kind, found))
 
 
+# Reading
+
+
 def read_partner(value: Any, place: str, document: Document) -> None:
     """A partner; its maturity history is kept as given (an import does not start one)."""
-    obj, partner_id = document.record(value, place, "partner")
+    obj, partner_id = document.record(value, place, Partner)
     history = tuple(
         read_maturity_change(item, f"{place}.maturity_history[{i}]", partner_id)
         for i, item in enumerate(obj.items("maturity_history"))
@@ -138,14 +152,14 @@ def read_partner(value: Any, place: str, document: Document) -> None:
 
 def read_maturity_change(value: Any, place: str, partner_id: str) -> MaturityChange:
     """One step of a maturity history; both fields are needed to mean anything."""
-    obj = JsonObject(value, place, MATURITY_FIELDS, ("partner", partner_id))
+    obj = JsonObject(value, place, _KEYS[MaturityChange], ("partner", partner_id))
     maturity = obj.choice("maturity", Maturity, MISSING)
     return MaturityChange(maturity, obj.required_day("since", MISSING))
 
 
 def read_contact(value: Any, place: str, document: Document) -> None:
     """A contact; its partner is resolved later, against the file and the journal."""
-    obj, contact_id = document.record(value, place, "contact")
+    obj, contact_id = document.record(value, place, Contact)
     contact = Contact(
         id=contact_id,
         partner_id=obj.identifier("partner"),
@@ -164,7 +178,7 @@ def read_contact(value: Any, place: str, document: Document) -> None:
 
 def read_meeting(value: Any, place: str, document: Document) -> None:
     """A meeting; without a focus it takes its type's default, as in the app."""
-    obj, meeting_id = document.record(value, place, "meeting")
+    obj, meeting_id = document.record(value, place, Meeting)
     meeting_type = obj.choice("type", MeetingType, MeetingType.OTHER)
     meeting = Meeting(
         id=meeting_id,
@@ -193,7 +207,7 @@ def read_meeting(value: Any, place: str, document: Document) -> None:
 
 def read_action(value: Any, place: str, meeting_id: str) -> Action:
     """A follow-up; messages name its meeting, since an action has no id of its own."""
-    obj = JsonObject(value, place, ACTION_FIELDS, ("meeting", meeting_id))
+    obj = JsonObject(value, place, _KEYS[Action], ("meeting", meeting_id))
     return Action(
         text=obj.required_text("text"),
         side=obj.choice("side", Side, Side.MINE),
@@ -203,14 +217,14 @@ def read_action(value: Any, place: str, meeting_id: str) -> Action:
     )
 
 
-def read_request(value: Any, place: str, document: Document, today: date) -> None:
+def read_request(value: Any, place: str, document: Document) -> None:
     """A request; one without a ``received`` date is taken as received today."""
-    obj, request_id = document.record(value, place, "request")
+    obj, request_id = document.record(value, place, Request)
     request = Request(
         id=request_id,
         partner_id=obj.identifier("partner"),
         title=obj.required_text("title"),
-        received=obj.required_day("received", today),
+        received=obj.required_day("received", document.today),
         raised_by_id=obj.reference("raised_by"),
         focus=obj.choice("focus", Focus, Focus.ROUTINE),
         want=obj.text("want"),
@@ -251,21 +265,19 @@ def read_header(data: Any) -> JsonObject:
     if kind is MISSING:
         raise ImportFileError(f'format: is missing; a BRM Desk file says "format": "{FORMAT}"')
     if kind != FORMAT:
-        shown = quote(kind) if isinstance(kind, str) else describe(kind)
-        raise ImportFileError(f'format: must be "{FORMAT}", not {shown}')
+        raise ImportFileError(f'format: must be "{FORMAT}", not {shown(kind)}')
     version = data.get("version", MISSING)
     if version is MISSING:
         raise ImportFileError(
             f"version: is missing; this version of BRM Desk reads version {VERSION}"
         )
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+    if type(version) is int and version > VERSION:
         raise ImportFileError(
             f"version: the file was made by a newer version of BRM Desk (format version "
             f"{version}; this version reads version {VERSION}). Update BRM Desk to import it."
         )
     if type(version) is not int or version != VERSION:
-        shown = quote(version) if isinstance(version, str) else describe(version)
-        raise ImportFileError(f"version: must be {VERSION}, not {shown}")
+        raise ImportFileError(f"version: must be {VERSION}, not {shown(version)}")
     header = JsonObject(data, "", TOP_FIELDS)
     if "exported_at" in data:
         exported_at = header.text("exported_at")
@@ -281,13 +293,72 @@ def read_header(data: Any) -> JsonObject:
 def read_document(data: Any, *, today: date) -> Document:
     """Every record of a document, checked; the first fault found raises ImportFileError."""
     header = read_header(data)
-    document = Document()
-    for i, item in enumerate(header.items("partners")):
-        read_partner(item, f"partners[{i}]", document)
-    for i, item in enumerate(header.items("contacts")):
-        read_contact(item, f"contacts[{i}]", document)
-    for i, item in enumerate(header.items("meetings")):
-        read_meeting(item, f"meetings[{i}]", document)
-    for i, item in enumerate(header.items("requests")):
-        read_request(item, f"requests[{i}]", document, today)
+    document = Document(today)
+    for kind, read in (
+        ("partners", read_partner),
+        ("contacts", read_contact),
+        ("meetings", read_meeting),
+        ("requests", read_request),
+    ):
+        for i, item in enumerate(header.items(kind)):
+            read(item, f"{kind}[{i}]", document)
+    return document
+
+
+# Writing
+
+
+def amount_value(amount: Decimal) -> int | float:
+    """Money as a JSON number: whole amounts as integers, the rest as floats.
+
+    A float that lands on a whole number is written as an integer too, so that exporting
+    what was imported from an export gives the very same text.
+    """
+    value = float(amount)
+    return int(value) if value.is_integer() else value
+
+
+def record_document(record: object) -> dict[str, Any]:
+    """A record (or a maturity change, or an action) as a JSON object of the format."""
+    return {
+        name: _json_value(getattr(record, _ATTRIBUTES.get(name, name)))
+        for name in FIELDS[type(record)]
+    }
+
+
+def _json_value(value: Any) -> Any:
+    """Choices and dates as text, money as a number, lists and nested records as JSON."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return amount_value(value)
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    if type(value) in FIELDS:
+        return record_document(value)
+    return value
+
+
+def meeting_document(meeting: Meeting, contacts: Collection[str]) -> dict[str, Any]:
+    """A meeting; attendees that are not exported (e.g. contacts in the trash) are dropped."""
+    document = record_document(meeting)
+    document["attendees"] = [c for c in meeting.attendee_ids if c in contacts]
+    return document
+
+
+def request_document(
+    request: Request,
+    contacts: Collection[str],
+    meetings: Collection[str],
+    requests: Collection[str],
+) -> dict[str, Any]:
+    """A request; references to records that are not exported become null or are dropped."""
+    document = record_document(request)
+    if request.raised_by_id not in contacts:
+        document["raised_by"] = None
+    if request.reframed_as_id not in requests:
+        document["reframed_as"] = None
+    document["meetings"] = [m for m in request.meeting_ids if m in meetings]
     return document

@@ -41,10 +41,8 @@ def quote(text: object, limit: int = 80) -> str:
 
 def describe(value: object) -> str:
     """What a JSON value is, in words."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
     if isinstance(value, int):
         return "a number"
     if isinstance(value, float | Decimal):
@@ -56,6 +54,11 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
+
+
+def shown(value: object) -> str:
+    """A value as a message shows it: text quoted, anything else described."""
+    return quote(value) if isinstance(value, str) else describe(value)
 
 
 class JsonObject:
@@ -98,50 +101,40 @@ class JsonObject:
         return value
 
     def text(self, name: str, default: Any = "") -> str:
-        value = self.get(name, default)
-        if not isinstance(value, str):
-            raise self.fail(name, f"must be text, not {describe(value)}")
-        return self._valid_unicode(name, value)
+        return self._text(name, self.get(name, default))
 
-    def _valid_unicode(self, name: str, value: str) -> str:
+    def required_text(self, name: str) -> str:
+        return self.text(name, MISSING)
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        return tuple(self._text(f"{name}[{i}]", item) for i, item in enumerate(self.items(name)))
+
+    def _text(self, name: str, value: object, what: str = "text") -> str:
+        if not isinstance(value, str):
+            raise self.fail(name, f"must be {what}, not {describe(value)}")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise self.fail(name, "contains an invalid character (a lone surrogate)") from None
         return value
 
-    def required_text(self, name: str) -> str:
-        return self.text(name, MISSING)
-
     def identifier(self, name: str = "id") -> str:
         """An id or a reference: non-empty text on one line of at most 200 characters."""
-        return self._check_id(name, self.get(name))
+        return self._id(name, self.get(name))
 
-    def _check_id(self, name: str, value: object) -> str:
-        if not isinstance(value, str):
-            raise self.fail(name, f"must be an id (text), not {describe(value)}")
-        self._valid_unicode(name, value)
-        if not value.strip():
-            raise self.fail(name, "must be a non-empty id")
-        if len(value) > MAX_ID or _CONTROL.search(value):
-            raise self.fail(name, f"must be an id of at most {MAX_ID} characters on one line")
-        return value
+    def identifiers(self, name: str) -> tuple[str, ...]:
+        return tuple(self._id(f"{name}[{i}]", item) for i, item in enumerate(self.items(name)))
 
     def reference(self, name: str) -> str | None:
         return None if self.values.get(name) is None else self.identifier(name)
 
-    def identifiers(self, name: str) -> tuple[str, ...]:
-        return tuple(
-            self._check_id(f"{name}[{i}]", item) for i, item in enumerate(self.items(name))
-        )
-
-    def texts(self, name: str) -> tuple[str, ...]:
-        found = []
-        for i, item in enumerate(self.items(name)):
-            if not isinstance(item, str):
-                raise self.fail(f"{name}[{i}]", f"must be text, not {describe(item)}")
-            found.append(self._valid_unicode(f"{name}[{i}]", item))
-        return tuple(found)
+    def _id(self, name: str, value: object) -> str:
+        found = self._text(name, value, "an id (text)")
+        if not found.strip():
+            raise self.fail(name, "must be a non-empty id")
+        if len(found) > MAX_ID or _CONTROL.search(found):
+            raise self.fail(name, f"must be an id of at most {MAX_ID} characters on one line")
+        return found
 
     def items(self, name: str, default: Any = ()) -> list[Any]:
         value = self.get(name, list(default))
@@ -193,8 +186,7 @@ class JsonObject:
 
     def _date(self, name: str, value: object) -> date:
         if not isinstance(value, str) or not _DATE.fullmatch(value):
-            shown = quote(value) if isinstance(value, str) else describe(value)
-            raise self.fail(name, f"must be a date written YYYY-MM-DD, not {shown}")
+            raise self.fail(name, f"must be a date written YYYY-MM-DD, not {shown(value)}")
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -221,8 +213,7 @@ class JsonObject:
             return default
         if not isinstance(value, str) or value not in kind._value2member_map_:
             allowed = ", ".join(member.value for member in kind)
-            shown = quote(value) if isinstance(value, str) else describe(value)
-            raise self.fail(name, f"must be one of {allowed}; not {shown}")
+            raise self.fail(name, f"must be one of {allowed}; not {shown(value)}")
         return kind(value)
 
 
