@@ -52,6 +52,7 @@ class MeetingLine:
     type: MeetingType
     focus: Focus
     duration_minutes: int
+    private: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class RequestLine:
     status: RequestStatus
     value: int
     urgency: int
+    private: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +140,11 @@ class Lists:
                 title=title,
                 start=datetime.fromisoformat(start),
                 type=MeetingType(kind),
-                focus=Focus(focus_value),
+                focus=Focus(focus),
                 duration_minutes=minutes,
+                private=private,
             )
-            for uid, partner_uid, partner_name, title, start, kind, focus_value, minutes in rows
+            for uid, partner_uid, partner_name, title, start, kind, focus, minutes, private in rows
         ]
 
     def meeting_count(self, wanted: MeetingFilter) -> int:
@@ -184,9 +187,18 @@ class Lists:
 
         return [
             RequestLine(
-                uid, p_uid, p_name, title, received, Focus(focus), RequestStatus(status), v, u
+                uid,
+                p_uid,
+                p_name,
+                title,
+                received,
+                Focus(focus),
+                RequestStatus(status),
+                v,
+                u,
+                private,
             )
-            for uid, p_uid, p_name, title, received, focus, status, v, u in read_page(
+            for uid, p_uid, p_name, title, received, focus, status, v, u, private in read_page(
                 read, offset, limit, total
             )
         ]

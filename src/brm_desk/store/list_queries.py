@@ -19,10 +19,10 @@ from brm_desk.domain.enums import Focus, RequestStatus
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import MeetingRow, PartnerRow, RequestRow
 
-MeetingLineRow = tuple[str, str, str, str, str, str, str, int]
+MeetingLineRow = tuple[str, str, str, str, str, str, str, int, bool]
 """(uid, partner uid, partner name, title, start ISO text, type, focus, duration minutes)."""
 
-RequestLineRow = tuple[str, str, str, str, date, str, str, int, int]
+RequestLineRow = tuple[str, str, str, str, date, str, str, int, int, bool]
 """(uid, partner uid, partner name, title, received, focus, status, value, urgency)."""
 
 MEETING_SORT_KEYS = ("start", "partner", "title", "type", "focus", "duration")
@@ -94,6 +94,7 @@ def meeting_lines(
             MeetingRow.type,
             MeetingRow.focus,
             MeetingRow.duration_minutes,
+            MeetingRow.private,
         ),
         text,
         partner_id,
@@ -103,7 +104,10 @@ def meeting_lines(
     tiebreak = MeetingRow.id.desc() if descending else MeetingRow.id.asc()
     order = [column.desc() if descending else column.asc(), tiebreak]
     statement = statement.order_by(*order).offset(offset).limit(limit)
-    return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7])) for r in tx.execute(statement)]
+    return [
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), bool(r[8]))
+        for r in tx.execute(statement)
+    ]
 
 
 def meeting_line_count(
@@ -180,6 +184,7 @@ def request_lines(
             RequestRow.status,
             RequestRow.value,
             RequestRow.urgency,
+            RequestRow.private,
         ),
         text,
         partner_id,
@@ -189,7 +194,7 @@ def request_lines(
     order = [column.desc() if descending else column.asc(), tiebreak]
     statement = statement.order_by(*order).offset(offset).limit(limit)
     return [
-        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]))
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]), bool(r[9]))
         for r in tx.execute(statement)
     ]
 
