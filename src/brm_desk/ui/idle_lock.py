@@ -33,7 +33,6 @@ from brm_desk.ui.dialogs import messages
 from brm_desk.ui.dialogs.passphrase import secret_field
 
 if TYPE_CHECKING:
-    from brm_desk.services.journal import Journal
     from brm_desk.ui.shell import Shell
 
 SETTING = "privacy/lock_after_minutes"
@@ -83,7 +82,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock_when_idle)
         self.screen: LockScreen | None = None
         self._content: QWidget | None = None
-        self._reopen: Callable[[str], Journal] | None = None
+        self._closed: tuple[Path, Callable[[], date]] | None = None  # the journal's path, today
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -145,8 +144,7 @@ class IdleLock(QObject):
         self.shell.close_windows()
         self.shell.take_journal()
         journal.close()
-        path, today = journal.path, journal.today
-        self._reopen = lambda passphrase: _open(path, today, passphrase)
+        self._closed = journal.path, journal.today
         window = self.shell.window
         self._content = window.takeCentralWidget()
         self.screen = LockScreen(journal.name)
@@ -162,31 +160,26 @@ class IdleLock(QObject):
 
     def unlock(self, passphrase: str) -> bool:
         """Open the journal again if ``passphrase`` is its own; else say so and stay locked."""
-        if self.screen is None or self._reopen is None:
+        from brm_desk.services.journal import Journal
+
+        if self.screen is None or self._closed is None:
             return False
         try:
-            journal = self._reopen(passphrase)
+            if not passphrase:
+                raise WrongPassphrase(WRONG)
+            journal = Journal.open(*self._closed, passphrase=passphrase)
         except BrmDeskError as error:
-            self.screen.problem.setText(
-                WRONG if isinstance(error, WrongPassphrase) else error.message
-            )
+            wrong = isinstance(error, WrongPassphrase)
+            self.screen.problem.setText(WRONG if wrong else error.message)
             return False
         window = self.shell.window
         window.takeCentralWidget()
         self.screen.deleteLater()
         self.screen = None
-        self._reopen = None
+        self._closed = None
         if self._content is not None:
             window.setCentralWidget(self._content)
             self._content.show()
             self._content = None
         self.shell.set_journal(journal)
         return True
-
-
-def _open(path: Path, today: Callable[[], date], passphrase: str) -> Journal:
-    from brm_desk.services.journal import Journal
-
-    if not passphrase:
-        raise WrongPassphrase(WRONG)
-    return Journal.open(path, today, passphrase)
