@@ -92,7 +92,8 @@ class RequestEditor(RecordEditor):
         self.title.setAccessibleName("Title")
         self.raised_by = QComboBox()
         self.raised_by.setAccessibleName("Raised by")
-        self.received = QDateEdit(QDate(request.received))
+        received = request.received
+        self.received = QDateEdit(QDate(received.year, received.month, received.day))
         self.received.setAccessibleName("Received")
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("yyyy-MM-dd")

@@ -79,7 +79,8 @@ class SearchPage(Page):
         for days, label in DATE_RANGES:
             self.dates_box.addItem(label, days)
         self.dates_box.addItem("Between…", CUSTOM_DATES)
-        today = QDate(journal.today())
+        day = journal.today()
+        today = QDate(day.year, day.month, day.day)
         self.from_edit = _date_edit("From date", today.addDays(-90))
         self.to_edit = _date_edit("To date", today)
         self.and_label = QLabel("and")
