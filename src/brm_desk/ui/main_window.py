@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from brm_desk.ui.views.page import Page
     from brm_desk.ui.views.search import SearchPage
 
-__all__ = ["VIEW_NAMES", "MainWindow"]
 TITLE = "BRM Desk"
 
 
@@ -231,8 +230,10 @@ class MainWindow(QMainWindow):
         """Keep the views' state, then let them go: once out of ``pages`` nothing refreshes
         them against a closed file (that was a traceback), and they are deleted as soon as
         the event loop is back, never from under code of theirs that is still running."""
-        if self.pages:
-            self.save_views()
+        if self.pages:  # the view in sight, and each view's columns and sort order
+            self.settings.setValue("main/view", self.current_view())
+            for page in self.pages:
+                page.save_state(self.settings)
         self.pages = []
         self.search_page = None
         self.counts_label.clear()
@@ -319,12 +320,6 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([160, 1040])
-
-    def save_views(self) -> None:
-        """The view in sight and each view's own state (columns, sort orders)."""
-        self.settings.setValue("main/view", self.current_view())
-        for page in self.pages:
-            page.save_state(self.settings)
 
     def close_without_journal(self) -> None:
         """Close after a failed open: nothing to save, and the geometry stays as it was."""
