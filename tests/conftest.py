@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,3 +70,18 @@ def cli(tmp_path: Path) -> Callable[..., CliResult]:
         )
 
     return run
+
+
+@pytest.fixture
+def open_into(qtbot: Any) -> Callable[[Any, Path], bool]:
+    """Open a journal into a window as the app's start-up does (``JournalOpening``):
+    ``open_into(window, path)`` is True once the journal is in, False when the app would end."""
+    from brm_desk.ui.app import JournalOpening
+
+    def open_it(window: Any, path: Path) -> bool:
+        opening = JournalOpening(window, path)
+        opening.start()
+        qtbot.waitUntil(lambda: opening.opened is not None, timeout=60_000)
+        return bool(opening.opened)
+
+    return open_it

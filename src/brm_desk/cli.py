@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -352,21 +353,24 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gui(args: argparse.Namespace) -> int:
-    from brm_desk.launch import open_window
+@dataclass(frozen=True)
+class NoCommand:
+    """The command line names no command: the caller opens the window on ``db``."""
 
-    return open_window(getattr(args, "db", None))
+    db: str | None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def main(argv: Sequence[str] | None = None) -> int | NoCommand:
+    """Run the command line; returns the exit status, or :class:`NoCommand`."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _gui)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        return NoCommand(getattr(args, "db", None))
     try:
         return handler(args)
     except (Exception, KeyboardInterrupt) as error:

@@ -3,7 +3,9 @@
 A BRM starts the window far more often than they run a command. The command line's parser
 (argparse and the definition of every command, about 9 ms) is not needed to open the window,
 so ``brm-desk`` and ``brm-desk --db PATH`` skip it and start the desktop app straight away;
-everything else, including every mistake, is the full parser's to answer.
+everything else, including every mistake, is the full parser's to answer. When the parser
+finds no command after all (``--d PATH``), it says so and the window opens here: the
+command line never opens the window itself.
 """
 
 from __future__ import annotations
@@ -38,9 +40,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     window, db = window_request(arguments)
     if not window:
+        from brm_desk.cli import NoCommand
         from brm_desk.cli import main as command_line
 
-        return command_line(arguments)
+        outcome = command_line(arguments)
+        if not isinstance(outcome, NoCommand):
+            return outcome
+        db = outcome.db
     try:
         return open_window(db)
     except (Exception, KeyboardInterrupt) as error:

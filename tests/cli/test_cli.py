@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -241,16 +245,44 @@ def test_check_passes_on_a_healthy_journal(cli: Cli, journal_path: Path) -> None
     assert "OK (2 partners, 0 contacts, 2 meetings, 1 requests)" in result.stdout
 
 
-def test_no_command_never_shows_a_traceback(cli: Cli, journal_path: Path) -> None:
+def run_app_until(
+    tmp_path: Path, journal_path: Path, arguments: list[str], ending: signal.Signals
+) -> subprocess.CompletedProcess[str]:
+    """Start the app as a user does, wait until it has the journal open (its lock file, then
+    today's backup), and end it with ``ending`` as a desktop session (or Ctrl+C) does."""
+    data = tmp_path / "xdg-data"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(data),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    command = [sys.executable, "-m", "brm_desk", *arguments]
+    lock = journal_path.with_name(journal_path.name + ".lock")
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as app:
+        for opened in (lock.exists, lambda: any(data.rglob("*-daily-*"))):
+            deadline = time.monotonic() + 60
+            while not opened():
+                assert app.poll() is None, app.communicate()
+                assert time.monotonic() < deadline, "the app did not open the journal"
+                time.sleep(0.05)
+        app.send_signal(ending)
+        out, err = app.communicate(timeout=60)
+    assert not lock.exists()  # released
+    return subprocess.CompletedProcess(command, app.returncode, out, err)
+
+
+def test_no_command_never_shows_a_traceback(tmp_path: Path, journal_path: Path) -> None:
     _fill(journal_path)
-    result = cli(db=journal_path, env={"QT_QPA_PLATFORM": "offscreen", "BRM_DESK_SMOKE": "1"})
+    result = run_app_until(tmp_path, journal_path, ["--db", str(journal_path)], signal.SIGINT)
+    assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_the_window_opens_with_db_equals_path(cli: Cli, journal_path: Path) -> None:
+def test_the_window_opens_with_db_equals_path(tmp_path: Path, journal_path: Path) -> None:
     _fill(journal_path)
-    result = cli(
-        f"--db={journal_path}", env={"QT_QPA_PLATFORM": "offscreen", "BRM_DESK_SMOKE": "1"}
-    )
+    result = run_app_until(tmp_path, journal_path, [f"--db={journal_path}"], signal.SIGTERM)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -7,11 +7,13 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import grimp
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brm_desk.cli import UsageError, build_parser, report_failure
+from brm_desk.cli import NoCommand, UsageError, build_parser, report_failure
+from brm_desk.cli import main as cli_main
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.launch import no_display, window_request
 
@@ -125,3 +127,14 @@ def test_no_display_is_one_clear_line_not_a_qt_abort(cli: Cli, tmp_path: Path) -
         "$WAYLAND_DISPLAY are not set); run it in a desktop session, or use a command "
         "(see 'brm-desk --help')"
     ]
+
+
+def test_the_command_line_says_when_it_has_no_command() -> None:
+    """The launcher opens the window; the command line only says there is no command."""
+    assert cli_main([]) == NoCommand(None)
+    assert cli_main(["--d", "J.brmdesk"]) == NoCommand("J.brmdesk")  # an abbreviation
+
+
+def test_the_command_line_never_imports_the_launcher() -> None:
+    graph = grimp.build_graph("brm_desk", cache_dir=None)
+    assert graph.find_modules_that_directly_import("brm_desk.launch") == {"brm_desk.__main__"}

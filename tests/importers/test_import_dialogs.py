@@ -129,7 +129,7 @@ def test_importing_a_calendar_from_the_file_menu_is_one_undoable_step(
     actions = window.interchange
     monkeypatch.setattr(files, "open_path", lambda *_args: GOOGLE)
     with qtbot.waitSignal(actions.sig_finished, timeout=20000):
-        actions.import_calendar_action.trigger()
+        window.action("import_calendar").trigger()
         qtbot.waitUntil(lambda: actions.preview_dialog is not None, timeout=20000)
         dialog = actions.preview_dialog
         assert dialog is not None
@@ -161,7 +161,7 @@ def test_a_broken_calendar_is_explained_in_a_message_box(
     monkeypatch.setattr(messages, "show_error", lambda _parent, _title, text: shown.append(text))
     window = open_window(qtbot, journal, qt_settings)
     with qtbot.waitSignal(window.interchange.sig_finished, timeout=20000):
-        window.interchange.import_calendar_action.trigger()
+        window.action("import_calendar").trigger()
     assert shown == [
         f"{broken}: line 3: the file ends before END:VEVENT (BEGIN:VEVENT at line 2); "
         "the file is cut short."
@@ -257,7 +257,7 @@ def test_importing_csv_from_the_menu_can_be_undone(
     window = open_window(qtbot, journal, qt_settings)
     actions = window.interchange
     with qtbot.waitSignal(actions.sig_finished, timeout=20000):
-        actions.import_csv_action.trigger()
+        window.action("import_csv").trigger()
         dialog = actions.mapping_dialog
         assert dialog is not None
         dialog.partner_box.setCurrentIndex(dialog.partner_box.findText("HR"))
@@ -282,7 +282,7 @@ def test_cancelling_a_csv_import_leaves_nothing(
     monkeypatch.setattr(files, "open_path", lambda *_args: path)
     window = open_window(qtbot, journal, qt_settings)
     actions = window.interchange
-    actions.import_csv_action.trigger()
+    window.action("import_csv").trigger()
     dialog = actions.mapping_dialog
     assert dialog is not None
     dialog.partner_box.setCurrentIndex(dialog.partner_box.findText("HR"))
@@ -309,8 +309,8 @@ def test_cancelling_a_csv_import_leaves_nothing(
     with qtbot.waitSignal(actions.sig_finished, timeout=30000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(writing.is_set, timeout=20000)
-        progress = actions.progress
-        assert progress is not None
+        assert actions.progress is not None
+        progress = actions.progress.dialog
         progress.show()
         cancel = progress.findChild(QPushButton)
         assert cancel is not None

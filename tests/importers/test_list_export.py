@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from brm_desk.domain.enums import MeetingType
-from brm_desk.domain.records import Meeting, Partner, Request
+from brm_desk.domain.enums import MeetingType, Stance
+from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import files
 from brm_desk.ui.main_window import MainWindow
@@ -161,3 +161,78 @@ def test_the_dashboard_exports_its_two_line_headings_on_one_line(
         "Reviews due",
         "Engagements",
     ]
+
+
+@pytest.mark.parametrize("include", [False, True])
+def test_private_items_go_out_only_when_the_user_says_so(
+    qtbot: QtBot,
+    journal: Journal,
+    qt_settings: QSettings,
+    target: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    include: bool,
+) -> None:
+    """Every export asks before private items leave the journal; No leaves them out."""
+    from brm_desk.ui.dialogs import messages
+
+    finance = journal.partners.add(Partner(id="", name="Finance"))
+    for day, title, private in [(2, "Budget review", False), (3, "Off the record", True)]:
+        journal.meetings.add(
+            Meeting(
+                id="",
+                partner_id=finance.id,
+                title=title,
+                start=datetime(2026, 3, day, 9, tzinfo=CET),
+                private=private,
+            )
+        )
+    asked: list[str] = []
+    monkeypatch.setattr(
+        messages, "include_private", lambda _parent, what: (asked.append(what), include)[1]
+    )
+    window = open_window(qtbot, journal, qt_settings, "Meetings")
+    assert window.interchange.export_list() == target
+    assert asked == ["1 private item"]
+    titles = [row[2] for row in read_back(target)[1:]]
+    assert titles == (["Off the record", "Budget review"] if include else ["Budget review"])
+
+
+@pytest.mark.parametrize("include", [False, True])
+def test_contacts_stances_go_out_only_when_the_user_says_so(
+    qtbot: QtBot,
+    journal: Journal,
+    qt_settings: QSettings,
+    target: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    include: bool,
+) -> None:
+    from brm_desk.ui.dialogs import messages
+
+    finance = journal.partners.add(Partner(id="", name="Finance"))
+    journal.contacts.add(Contact(id="", partner_id=finance.id, name="Anna", stance=Stance.BLOCKER))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        messages, "include_private", lambda _parent, what: (asked.append(what), include)[1]
+    )
+    window = open_window(qtbot, journal, qt_settings, "Contacts")
+    window.interchange.export_list()
+    assert asked == ["contacts' stances"]
+    header, anna = read_back(target)
+    assert ("Stance" in header) is include
+    assert ("Blocker" in anna) is include
+    assert "Anna" in anna
+
+
+def test_a_list_without_private_items_asks_nothing(
+    qtbot: QtBot,
+    journal: Journal,
+    qt_settings: QSettings,
+    target: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from brm_desk.ui.dialogs import messages
+
+    journal.partners.add(Partner(id="", name="Finance"))
+    monkeypatch.setattr(messages, "include_private", lambda *_args: pytest.fail("asked"))
+    window = open_window(qtbot, journal, qt_settings, "Partners")
+    assert window.interchange.export_list() == target

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from brm_desk.services.journal import Journal
@@ -16,6 +18,12 @@ from brm_desk.ui.dialogs import messages
 from brm_desk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+OpenInto = Callable[[MainWindow, Path], bool]
+
+
+def close_once_open(window: MainWindow) -> None:
+    """What a user does last: close the window once the journal is in."""
+    window.shell.sig_journal_replaced.connect(lambda: QTimer.singleShot(0, window.close))
 
 
 @pytest.fixture
@@ -27,14 +35,14 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def test_a_file_that_is_not_a_journal_is_explained_and_left_alone(
-    qtbot: QtBot, tmp_path: Path, errors: list[tuple[str, str]]
+    qtbot: QtBot, tmp_path: Path, errors: list[tuple[str, str]], open_into: OpenInto
 ) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_bytes(b"my private notes, not a journal\n" * 10)
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert not app.open_into(window, notes)
+    assert not open_into(window, notes)
     assert len(errors) == 1
     title, text = errors[0]
     assert title == "Cannot open the journal"
@@ -54,12 +62,14 @@ def test_run_exits_1_on_a_file_that_is_not_a_journal(
     assert bad.read_text() == "garbage"
 
 
-def test_a_journal_opens_into_the_window(qtbot: QtBot, journal_path: Path) -> None:
+def test_a_journal_opens_into_the_window(
+    qtbot: QtBot, journal_path: Path, open_into: OpenInto
+) -> None:
     Journal.create(journal_path).close()
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert app.open_into(window, journal_path)
+    assert open_into(window, journal_path)
     assert window.windowTitle() == f"BRM Desk — {journal_path.stem}"
 
 
@@ -72,22 +82,26 @@ def test_a_missing_default_journal_is_created(qtbot: QtBot) -> None:
 
 
 def test_a_missing_explicit_journal_is_not_created(
-    tmp_path: Path, errors: list[tuple[str, str]], qtbot: QtBot
+    tmp_path: Path, errors: list[tuple[str, str]], qtbot: QtBot, open_into: OpenInto
 ) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     missing = tmp_path / "typo.brmdesk"
-    assert not app.open_into(window, missing)
+    assert not open_into(window, missing)
     assert not missing.exists()
     assert errors
 
 
-def test_smoke_run_opens_the_journal_and_quits(
-    journal_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_run_opens_the_journal_and_ends_when_the_window_closes(journal_path: Path) -> None:
     Journal.create(journal_path).close()
-    monkeypatch.setenv(app.SMOKE_VARIABLE, "1")
-    assert app.run(str(journal_path)) == 0
+    titles: list[str] = []
+
+    def watch(window: MainWindow) -> None:
+        window.shell.sig_journal_replaced.connect(lambda: titles.append(window.windowTitle()))
+        close_once_open(window)
+
+    assert app.run(str(journal_path), watch) == 0
+    assert titles[0] == f"BRM Desk — {journal_path.stem}"
 
 
 def test_start_up_does_not_import_the_journal_core() -> None:

@@ -122,7 +122,7 @@ def test_cancel_leaves_no_file(qtbot: QtBot, charted: ChartJournal, tmp_path: Pa
     with qtbot.waitSignal(dialog.sig_finished, timeout=120_000) as finished:
         dialog.export()
         assert dialog.progress is not None
-        cancel = dialog.progress.findChild(QPushButton)
+        cancel = dialog.progress.dialog.findChild(QPushButton)
         assert cancel is not None
         assert cancel.text() == "Cancel"
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
@@ -282,7 +282,7 @@ def test_file_menu_opens_the_dialog_on_the_partner_in_view(
     assert isinstance(page, PartnersPage)
     select = page.proxy.index(1, 0)
     page.table.setCurrentIndex(select)
-    window.export_pack_action.trigger()
+    window.action("export_pack").trigger()
     dialog = window.findChild(ExportPackDialog)
     assert dialog is not None
     assert dialog.partner_box.currentText() == select.data() == "Sales"

@@ -71,5 +71,5 @@ def test_the_sidebar_and_toolbar_show_icons(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     for row in range(window.sidebar.count()):
         assert not window.sidebar.item(row).icon().isNull()
-    assert not window.record_actions.undo_action.icon().isNull()
-    assert not window.record_actions.new_meeting_action.icon().isNull()
+    assert not window.action("undo").icon().isNull()
+    assert not window.action("new_meeting").icon().isNull()

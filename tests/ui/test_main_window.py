@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import grimp
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
@@ -49,7 +50,7 @@ def test_sidebar_switches_views(qtbot: QtBot, filled: Filled) -> None:
     page = window.stack.currentWidget()
     assert isinstance(page, MeetingsPage)
     assert page.model.rowCount() == 4
-    window.view_actions[VIEW_NAMES.index("Trash")].trigger()
+    window.action("trash").trigger()
     assert isinstance(window.stack.currentWidget(), TrashPage)
     assert window.current_view() == "Trash"
 
@@ -93,3 +94,9 @@ def test_a_deferred_window_shows_its_frame_first_and_finishes_once(qtbot: QtBot)
     count = len(window.file_menu.actions())
     window.finish()  # a second call changes nothing
     assert len(window.file_menu.actions()) == count
+
+
+def test_only_the_app_knows_the_main_window() -> None:
+    """The parts of the window take its Shell; none imports the window (no import cycle)."""
+    graph = grimp.build_graph("brm_desk", cache_dir=None)
+    assert graph.find_modules_that_directly_import("brm_desk.ui.main_window") == {"brm_desk.ui.app"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -66,3 +68,22 @@ def test_an_answer_for_a_closed_window_is_dropped_quietly(
     qtbot.wait(50)  # any queued call would arrive now
     assert results == []
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_many_background_operations_never_crash_the_app() -> None:
+    """PySide6 6.12.0 dropped a reference to True at every signal emitted from Python: on
+    Python 3.11 the app aborted ("bool_dealloc") after a few hundred operations."""
+    code = (
+        "from PySide6.QtCore import QThreadPool; from PySide6.QtWidgets import QApplication;"
+        "from brm_desk.ui.operations import QueryOp; app = QApplication([]); pool ="
+        " QThreadPool.globalInstance()\n"
+        "for _ in range(5000):\n"
+        "    QueryOp(app, lambda: True).run_in_background(); pool.waitForDone();"
+        " app.processEvents()\n"
+        "print('lived')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "lived"

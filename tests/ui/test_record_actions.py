@@ -90,13 +90,13 @@ def test_enter_opens_a_partner_and_the_edit_undoes(qtbot: QtBot, filled: Filled)
     click_save(editor)
     assert journal.partners.get(filled.finance.id).sponsor == "Maria Koch"
     assert row_of(page, "Maria Koch").isValid()  # the list refreshed
-    assert window.record_actions.undo_action.text() == "&Undo Edit partner 'Finance'"
+    assert window.action("undo").text() == "&Undo Edit partner 'Finance'"
 
-    window.record_actions.undo_action.trigger()
+    window.action("undo").trigger()
     assert journal.partners.get(filled.finance.id).sponsor == ""
     with pytest.raises(AssertionError):
         row_of(page, "Maria Koch")
-    window.record_actions.redo_action.trigger()
+    window.action("redo").trigger()
     assert journal.partners.get(filled.finance.id).sponsor == "Maria Koch"
 
 
@@ -116,7 +116,7 @@ def test_delete_key_moves_a_meeting_to_the_trash_and_undo_restores_it(
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.table.model().rowCount() == 4
     assert journal.trash.listing() == []
-    window.record_actions.redo_action.trigger()
+    window.action("redo").trigger()
     assert page.table.model().rowCount() == 3
 
 
@@ -129,7 +129,7 @@ def test_delete_and_undo_contacts_and_requests(
 ) -> None:
     window, page = open_window(qtbot, filled.journal, view)
     select(page, title)
-    window.record_actions.delete_action.trigger()
+    window.action("delete").trigger()
     assert page.table.model().rowCount() == 0
     window.undo_stack.undo()
     assert row_of(page, title).isValid()
@@ -139,8 +139,8 @@ def test_new_record_of_the_current_list(qtbot: QtBot, filled: Filled) -> None:
     journal = filled.journal
     window, page = open_window(qtbot, journal, "Contacts")
     page.partner_box.setCurrentIndex(page.partner_box.findData(filled.hr.id))
-    assert window.record_actions.new_record_action.text() == "&New contact…"
-    window.record_actions.new_record_action.trigger()
+    assert window.action("new_record").text() == "&New contact…"
+    window.action("new_record").trigger()
     editor = current_editor(window)
     assert isinstance(editor, ContactEditor)
     assert editor.partner.currentData() == filled.hr.id
@@ -166,7 +166,7 @@ def test_ctrl_n_captures_a_meeting_for_the_partner_in_view(qtbot: QtBot, filled:
     click_save(editor)
     [meeting] = [m for m in journal.meetings.of_partner(filled.hr.id) if m.title.startswith("Co")]
     assert meeting.type is MeetingType.ONE_TO_ONE
-    assert window.record_actions.new_meeting_action.shortcut().toString() == "Ctrl+N"
+    assert window.action("new_meeting").shortcut().toString() == "Ctrl+N"
 
 
 def test_notes_draft_is_written_soon_and_offered_back(
@@ -225,7 +225,7 @@ def test_restore_from_trash_is_undoable(qtbot: QtBot, filled: Filled) -> None:
     journal = filled.journal
     window, page = open_window(qtbot, journal, "Meetings")
     select(page, "Weekly check-in")
-    window.record_actions.delete_action.trigger()
+    window.action("delete").trigger()
     window.sidebar.setCurrentRow(VIEW_NAMES.index("Trash"))
     trash = window.current_page()
     assert isinstance(trash, TrashPage)
@@ -234,9 +234,9 @@ def test_restore_from_trash_is_undoable(qtbot: QtBot, filled: Filled) -> None:
     assert journal.trash.listing() == []
     assert trash.model.rowCount() == 0
     assert window.undo_stack.undoText() == "Restore meeting 'Weekly check-in'"
-    window.record_actions.undo_action.trigger()
+    window.action("undo").trigger()
     assert trash.model.rowCount() == 1
-    window.record_actions.undo_action.trigger()  # and the delete before it
+    window.action("undo").trigger()  # and the delete before it
     assert journal.trash.listing() == []
     assert journal.meetings.get(filled.meeting_ids[2]).title == "Weekly check-in"
 

@@ -43,10 +43,7 @@ def window(qtbot: QtBot, filled: Filled) -> MainWindow:
     qtbot.addWidget(shown)
     shown.show()
     shown.set_journal(journal)
-    yield shown
-    page = search_page(shown)
-    qtbot.waitUntil(lambda: not page.busy())
-    shown.close()
+    return shown  # closing it waits for a search still running
 
 
 def search_page(window: MainWindow) -> SearchPage:
@@ -69,8 +66,10 @@ def test_ctrl_f_shows_the_search_view_with_its_box_focused(
 ) -> None:
     window.sidebar.setCurrentRow(1)
     window.activateWindow()
-    assert window.find_action.shortcut().matches(Qt.Key.Key_F | Qt.KeyboardModifier.ControlModifier)
-    window.find_action.trigger()
+    assert (
+        window.action("find").shortcut().matches(Qt.Key.Key_F | Qt.KeyboardModifier.ControlModifier)
+    )
+    window.action("find").trigger()
     page = search_page(window)
     assert window.current_view() == "Search"
     qtbot.waitUntil(lambda: page.search_box.hasFocus())
@@ -80,7 +79,7 @@ def test_results_appear_as_you_type_with_highlighted_snippets(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     page = search_page(window)
-    window.find_action.trigger()
+    window.action("find").trigger()
     type_and_wait(qtbot, page, "forecast", 3)
     found = hits(page)
     assert {hit.kind for hit in found} == {"meeting"} | ({"request"} & {h.kind for h in found})
@@ -148,7 +147,7 @@ def test_enter_opens_the_meeting_in_its_list(
     qtbot: QtBot, window: MainWindow, filled: Filled
 ) -> None:
     page = search_page(window)
-    window.find_action.trigger()
+    window.action("find").trigger()
     type_and_wait(qtbot, page, "budget planning", 1)
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     assert window.current_view() == "Meetings"
@@ -163,7 +162,7 @@ def test_enter_while_typing_opens_the_answer_to_the_latest_text(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     page = search_page(window)
-    window.find_action.trigger()
+    window.action("find").trigger()
     qtbot.keyClicks(page.search_box, "forecasting")
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_view() == "Requests")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.records import Partner
@@ -18,6 +20,11 @@ from brm_desk.ui.dialogs.progress import Progress
 from brm_desk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+OpenInto = Callable[[MainWindow, Path], bool]
+
+
+def close_once_open(window: MainWindow) -> None:
+    window.shell.sig_journal_replaced.connect(lambda: QTimer.singleShot(0, window.close))
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, choice: welcome.Choice) -> list[int]:
@@ -55,10 +62,12 @@ def test_closing_the_dialog_means_quit(qtbot: QtBot) -> None:
     assert dialog.choice is welcome.Choice.QUIT
 
 
-def test_the_sample_opens_as_its_own_copy(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_sample_opens_as_its_own_copy(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_into: OpenInto
+) -> None:
     asked = answer(monkeypatch, welcome.Choice.SAMPLE)
     window = window_for(qtbot)
-    assert app.open_into(window, default_journal_path())
+    assert open_into(window, default_journal_path())
     assert asked == [1]
     sample = data_dir() / "sample.brmdesk"
     assert sample.exists()
@@ -76,14 +85,13 @@ def test_the_sample_opens_as_its_own_copy(qtbot: QtBot, monkeypatch: pytest.Monk
 
 def test_the_sample_is_prepared_in_the_background(monkeypatch: pytest.MonkeyPatch) -> None:
     answer(monkeypatch, welcome.Choice.SAMPLE)
-    monkeypatch.setenv(app.SMOKE_VARIABLE, "1")
-    assert app.run(None) == 0
+    assert app.run(None, close_once_open) == 0
     assert (data_dir() / "sample.brmdesk").exists()
     assert not default_journal_path().exists()
 
 
 def test_an_existing_sample_is_reopened_not_replaced(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_into: OpenInto
 ) -> None:
     answer(monkeypatch, welcome.Choice.SAMPLE)
     sample = data_dir() / "sample.brmdesk"
@@ -91,16 +99,18 @@ def test_an_existing_sample_is_reopened_not_replaced(
     with Journal.create(sample) as own:
         own.partners.add(Partner(id="", name="Kept"))
     window = window_for(qtbot)
-    assert app.open_into(window, default_journal_path())
+    assert open_into(window, default_journal_path())
     assert window.journal is not None
     assert [p.name for p in window.journal.partners.listing()] == ["Kept"]
     window.close()
 
 
-def test_empty_creates_the_default_journal(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_creates_the_default_journal(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_into: OpenInto
+) -> None:
     answer(monkeypatch, welcome.Choice.EMPTY)
     window = window_for(qtbot)
-    assert app.open_into(window, default_journal_path())
+    assert open_into(window, default_journal_path())
     assert default_journal_path().exists()
     assert not (data_dir() / "sample.brmdesk").exists()
     assert window.windowTitle() == "BRM Desk — journal"
@@ -108,22 +118,22 @@ def test_empty_creates_the_default_journal(qtbot: QtBot, monkeypatch: pytest.Mon
 
 
 def test_quitting_the_welcome_creates_nothing(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_into: OpenInto
 ) -> None:
     answer(monkeypatch, welcome.Choice.QUIT)
     window = window_for(qtbot)
-    assert not app.open_into(window, default_journal_path())
+    assert not open_into(window, default_journal_path())
     assert not data_dir().exists() or not any(data_dir().iterdir())
 
 
 def test_an_existing_journal_opens_without_a_welcome(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_into: OpenInto
 ) -> None:
     asked = answer(monkeypatch, welcome.Choice.SAMPLE)
     default_journal_path().parent.mkdir(parents=True)
     Journal.create(default_journal_path()).close()
     window = window_for(qtbot)
-    assert app.open_into(window, default_journal_path())
+    assert open_into(window, default_journal_path())
     assert asked == []
     window.close()
 

@@ -92,6 +92,7 @@ class MeetingLine:
     type: MeetingType
     focus: Focus
     duration_minutes: int
+    private: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class RequestLine:
     status: RequestStatus
     value: int
     urgency: int
+    private: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +139,9 @@ class Lists:
                 MeetingType(kind),
                 Focus(focus),
                 minutes,
+                bool(private),
             )
-            for uid, p_uid, p_name, title, start, kind, focus, minutes in rows
+            for uid, p_uid, p_name, title, start, kind, focus, minutes, private in rows
         ]
 
     def meeting_count(self, wanted: MeetingFilter) -> int:
@@ -167,8 +170,9 @@ class Lists:
                 RequestStatus(status),
                 value,
                 urgency,
+                bool(private),
             )
-            for uid, p_uid, p_name, title, received, focus, status, value, urgency in rows
+            for uid, p_uid, p_name, title, received, focus, status, value, urgency, private in rows
         ]
 
     def request_count(self, wanted: RequestFilter | None = None) -> int:

@@ -19,11 +19,11 @@ from brm_desk.store.database import Transaction
 from brm_desk.store.rows import count_live, live
 from brm_desk.store.schema import MeetingRow, PartnerRow, RequestRow
 
-MeetingLineRow = tuple[str, str, str, str, str, str, str, int]
-"""(uid, partner uid, partner name, title, start ISO text, type, focus, duration minutes)."""
+MeetingLineRow = tuple[str, str, str, str, str, str, str, int, bool]
+"""(uid, partner uid, partner name, title, start ISO text, type, focus, minutes, private)."""
 
-RequestLineRow = tuple[str, str, str, str, date, str, str, int, int]
-"""(uid, partner uid, partner name, title, received, focus, status, value, urgency)."""
+RequestLineRow = tuple[str, str, str, str, date, str, str, int, int, bool]
+"""(uid, partner uid, partner name, title, received, focus, status, value, urgency, private)."""
 
 MEETING_SORT_KEYS = ("start", "partner", "title", "type", "focus", "duration")
 
@@ -116,6 +116,7 @@ def meeting_lines(
             MeetingRow.type,
             MeetingRow.focus,
             MeetingRow.duration_minutes,
+            MeetingRow.private,
         ),
         text,
         partner_id,
@@ -123,7 +124,10 @@ def meeting_lines(
         (since, until),
     )
     statement = _page(statement, column, MeetingRow, descending).offset(offset).limit(limit)
-    return [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7])) for r in tx.execute(statement)]
+    return [
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), bool(r[8]))
+        for r in tx.execute(statement)
+    ]
 
 
 def meeting_line_count(
@@ -188,6 +192,7 @@ def request_lines(
             RequestRow.status,
             RequestRow.value,
             RequestRow.urgency,
+            RequestRow.private,
         ),
         text,
         partner_id,
@@ -195,7 +200,7 @@ def request_lines(
     )
     statement = _page(statement, column, RequestRow, descending).offset(offset).limit(limit)
     return [
-        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]))
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), int(r[8]), bool(r[9]))
         for r in tx.execute(statement)
     ]
 

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from brm_desk.domain.errors import BrmDeskError, JournalFileError
 from brm_desk.services.locations import APP_NAME, default_journal_path, journal_path
 from brm_desk.ui.main_window import MainWindow
 from brm_desk.ui.palette import follow_system
-from brm_desk.ui.startup_probe import watch_start_up
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
     from brm_desk.ui.dialogs.progress import Progress
+    from brm_desk.ui.shell import Shell
 
-# What only runs after the first paint (the lock, background work, progress and error
+# What only runs after the first paint (the lock file, background work, progress and error
 # dialogs) is imported where it is used, so the window shows without waiting for it.
 
-SMOKE_VARIABLE = "BRM_DESK_SMOKE"
-"""When set, the app opens its window and journal, then quits: a start-up smoke test."""
+Opener = Callable[[], "Journal"]
 
 
 def application() -> QApplication:
@@ -42,27 +40,130 @@ def application() -> QApplication:
     return app
 
 
+def run(db: str | None, watch: Callable[[MainWindow], object] | None = None) -> int:
+    """Run the desktop app on the journal ``--db`` / ``$BRM_DESK_DB`` / the default names.
+
+    ``watch`` is shown the window before it first paints (benchmarks time the start-up).
+    The app ends when its window closes, on SIGTERM or SIGINT too; the exit status is 1
+    when the journal could not be opened.
+    """
+    app = application()
+    window = MainWindow(deferred=True)
+    if watch is not None:
+        watch(window)
+    window.show()
+    opening = JournalOpening(window, journal_path(db))
+    opening.sig_stopped.connect(app.exit)
+
+    def start() -> None:
+        from brm_desk.ui import journal_lock
+
+        app.aboutToQuit.connect(journal_lock.release_all)
+        close_on_signals(window)
+        window.finish()
+        opening.start()
+
+    after_first_paint(window, start)
+    return int(app.exec())
+
+
+class JournalOpening(QObject):
+    """Opening the journal into the window as the app starts, the file work off the UI thread.
+
+    On a first run the welcome decides (an empty journal, or the sample in its own file); an
+    encrypted journal asks its passphrase (again when wrong); a journal open in another
+    BRM Desk is refused. ``opened`` is True once the journal is in the window; False, with
+    ``sig_stopped(status)``, when it will not be: 0 when the user chose to quit, 1 when the
+    file cannot be opened (said, and the file left untouched).
+    """
+
+    sig_stopped = Signal(int)
+
+    def __init__(self, window: MainWindow, path: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.opened: bool | None = None
+        self._progress: Progress | None = None
+
+    def start(self) -> None:
+        from brm_desk.services.file_probe import is_encrypted
+        from brm_desk.ui import journal_lock
+
+        how, text = self._how_to_open()
+        if how is not None:
+            try:
+                journal_lock.hold(self.path)
+            except BrmDeskError as error:
+                self._failed(error)
+                return
+            if is_encrypted(self.path):
+                how = self._with_passphrase()
+        self._attempt(how, text)
+
+    def _how_to_open(self) -> tuple[Opener | None, str]:
+        """How to open the journal, and what to say meanwhile; None when the user quit."""
+        path = self.path
+        if not is_first_run(path):
+            return (lambda: open_journal(path)), "Opening the journal…"
+        from brm_desk.ui.dialogs import welcome
+
+        choice = welcome.ask(self.window)
+        if choice is welcome.Choice.SAMPLE:
+            return welcome.open_sample, "Preparing the sample journal…"
+        if choice is welcome.Choice.EMPTY:
+            return (lambda: open_journal(path, create=True)), "Creating your journal…"
+        return None, ""
+
+    def _with_passphrase(self, problem: str = "") -> Opener | None:
+        from brm_desk.ui.dialogs import passphrase
+
+        answer = passphrase.ask(self.window, self.path, problem)
+        return None if answer is None else (lambda: open_journal(self.path, passphrase=answer))
+
+    def _attempt(self, how: Opener | None, text: str) -> None:
+        from brm_desk.ui.dialogs.progress import Progress
+        from brm_desk.ui.operations import QueryOp
+
+        if how is None:
+            self._stop(0)
+            return
+        self._progress = Progress(self.window, text)
+        op = QueryOp(self, opening_safely(self.path, how))
+        op.success(self._opened).failure(self._failed).run_in_background()
+
+    def _opened(self, journal: Journal) -> None:
+        if self._progress is not None:
+            self._progress.done()
+        self.window.set_journal(journal)
+        backup_daily_in_background(self.window.shell, journal)
+        self.opened = True
+
+    def _failed(self, error: BrmDeskError) -> None:
+        from brm_desk.domain.errors import WrongPassphrase
+        from brm_desk.ui.dialogs import messages
+
+        if self._progress is not None:
+            self._progress.done()
+            self._progress = None
+        if isinstance(error, WrongPassphrase):  # ask again, saying why
+            self._attempt(self._with_passphrase(error.message), "Opening the journal…")
+            return
+        messages.show_error(self.window, "Cannot open the journal", error.message)
+        self._stop(1)
+
+    def _stop(self, status: int) -> None:
+        from brm_desk.ui import journal_lock
+
+        journal_lock.release(self.path)
+        self.window.close_without_journal()
+        self.opened = False
+        self.sig_stopped.emit(status)
+
+
 def is_first_run(path: Path) -> bool:
     """No journal yet at the default place (an explicit path that is missing is a mistake)."""
     return path == default_journal_path() and not path.exists()
-
-
-def opener(window: MainWindow, path: Path) -> tuple[Callable[[], Journal] | None, str]:
-    """How to open the journal at start-up, and what to say while it opens.
-
-    On the first run the welcome decides: an empty journal at ``path``, or the sample in its
-    own file (``path`` is then not created). ``None`` means the user closed the welcome.
-    """
-    if not is_first_run(path):
-        return (lambda: open_journal(path)), "Opening the journal…"  # may ask a passphrase
-    from brm_desk.ui.dialogs import welcome
-
-    choice = welcome.ask(window)
-    if choice is welcome.Choice.SAMPLE:
-        return welcome.open_sample, "Preparing the sample journal…"
-    if choice is welcome.Choice.EMPTY:
-        return (lambda: open_journal(path, create=True)), "Creating your journal…"
-    return None, ""
 
 
 def open_journal(path: Path, *, create: bool = False, passphrase: str | None = None) -> Journal:
@@ -81,78 +182,73 @@ def open_journal(path: Path, *, create: bool = False, passphrase: str | None = N
         raise JournalFileError(f"{path}: {error.strerror or error}") from None
 
 
-def needs_passphrase(path: Path) -> bool:
-    from brm_desk.services.file_probe import is_encrypted
+def opening_safely(path: Path, how: Opener) -> Opener:
+    """``how``, with any error it did not foresee said as this file's failure to open (a
+    message and exit 1), never a window left waiting for a journal that will not come."""
 
-    return is_encrypted(path)
-
-
-def with_passphrase(
-    window: MainWindow, path: Path, problem: str = ""
-) -> Callable[[], Journal] | None:
-    """How to open an encrypted journal once its passphrase is asked; ``None`` if cancelled."""
-    from brm_desk.ui.dialogs import passphrase
-
-    answer = passphrase.ask(window, path, problem)
-    if answer is None:
-        return None
-    return lambda: open_journal(path, passphrase=answer)
-
-
-def explain_failure(window: MainWindow, error: BrmDeskError) -> None:
-    """A journal we cannot open is explained in the core's words and left untouched."""
-    from brm_desk.ui.dialogs import messages
-
-    messages.show_error(window, "Cannot open the journal", error.message)
-    window.close_without_journal()
-
-
-def open_into(window: MainWindow, path: Path) -> bool:
-    """Open the journal into the window on the UI thread; ``False`` when it cannot be."""
-    from brm_desk.domain.errors import WrongPassphrase
-    from brm_desk.ui import journal_lock
-
-    how, _text = opener(window, path)
-    try:
-        journal_lock.hold(path)
-    except BrmDeskError as error:
-        explain_failure(window, error)
-        return False
-    problem = ""
-    while True:
-        if how is not None and not problem and needs_passphrase(path):
-            how = with_passphrase(window, path)
-        if how is None:
-            journal_lock.release(path)
-            window.close_without_journal()
-            return False
+    def open_it() -> Journal:
         try:
-            journal = how()
-        except WrongPassphrase as error:
-            problem = error.message
-            how = with_passphrase(window, path, problem)
-            continue
-        except BrmDeskError as error:
-            journal_lock.release(path)
-            explain_failure(window, error)
-            return False
-        window.set_journal(journal)
-        return True
+            return how()
+        except BrmDeskError:
+            raise
+        except Exception as error:
+            raise JournalFileError(
+                f"{path}: could not be opened ({type(error).__name__}: {error}). "
+                "The file was left as it is."
+            ) from error
+
+    return open_it
 
 
-def backup_daily_in_background(window: MainWindow, journal: Journal) -> None:
+def backup_daily_in_background(shell: Shell, journal: Journal) -> None:
     """Today's automatic backup, off the UI thread; a failure is said in the status bar."""
     from brm_desk.services.backups import backup_daily
     from brm_desk.ui.operations import QueryOp
 
     def made(path: Path | None) -> None:
         if path is not None:
-            window.statusBar().showMessage(f"Today's backup: {path.name}", 6000)
+            shell.say(f"Today's backup: {path.name}", 6000)
 
     def failed(error: BrmDeskError) -> None:
-        window.statusBar().showMessage(f"Today's backup failed: {error.message}")
+        shell.say(f"Today's backup failed: {error.message}", 0)
 
-    QueryOp(window, lambda: backup_daily(journal)).success(made).failure(failed).run_in_background()
+    QueryOp(shell, lambda: backup_daily(journal)).success(made).failure(failed).run_in_background()
+
+
+def close_on_signals(window: QWidget) -> None:
+    """End the app as a user's close would (state saved, journal closed, lock file released)
+    on SIGTERM (logout, shutdown) and SIGINT (Ctrl+C); the handlers before come back at quit.
+
+    Qt's event loop gives Python no chance to run a signal handler, so the signal also writes
+    to a socket Qt watches, which wakes Python up. The close itself waits for the event loop,
+    where it cannot pull a widget from under code that is running.
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier.activated.connect(lambda: reader.recv(64))  # the wake-up byte
+    wakeup = signal.set_wakeup_fd(writer.fileno())
+
+    def close(_number: int, _frame: object) -> None:
+        QTimer.singleShot(0, window, lambda: (window.close(), QApplication.exit(0)))
+
+    before = {number: signal.signal(number, close) for number in (signal.SIGTERM, signal.SIGINT)}
+
+    def restore() -> None:  # the app may run again in this process (tests do)
+        signal.set_wakeup_fd(wakeup)
+        for number, handler in before.items():
+            signal.signal(number, handler)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+
+    QApplication.instance().aboutToQuit.connect(restore)  # type: ignore[union-attr]
 
 
 class _FirstPaint(QObject):
@@ -181,87 +277,3 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     """Do ``callback`` once ``widget`` is on screen: the user sees the window at once, and
     everything else (actions, the journal) follows while they look at it."""
     _FirstPaint(widget, callback)
-
-
-def opening_safely(path: Path, how: Callable[[], Journal]) -> Callable[[], Journal]:
-    """``how``, with any error it did not foresee said as this file's failure to open (a
-    message and exit 1), never a window left waiting for a journal that will not come."""
-
-    def open_it() -> Journal:
-        try:
-            return how()
-        except BrmDeskError:
-            raise
-        except Exception as error:
-            raise JournalFileError(
-                f"{path}: could not be opened ({type(error).__name__}: {error}). "
-                "The file was left as it is."
-            ) from error
-
-    return open_it
-
-
-def run(db: str | None) -> int:
-    """Run the desktop app on the journal ``--db`` / ``$BRM_DESK_DB`` / the default names."""
-    app = application()
-    path = journal_path(db)
-    window = MainWindow(deferred=True)
-    watch_start_up(window)  # benchmarks/gui.py's timing; inert unless asked
-    window.show()
-
-    progress: list[Progress] = []
-
-    def opened(journal: Journal) -> None:
-        for shown in progress:
-            shown.done()
-        window.set_journal(journal)
-        backup_daily_in_background(window, journal)
-        if os.environ.get(SMOKE_VARIABLE):
-            QTimer.singleShot(0, window.close)
-
-    def failed(error: BrmDeskError) -> None:
-        from brm_desk.domain.errors import WrongPassphrase
-
-        for shown in progress:
-            shown.done()
-        progress.clear()
-        if isinstance(error, WrongPassphrase):  # ask again, saying why
-            attempt(with_passphrase(window, path, error.message), "Opening the journal…")
-            return
-        explain_failure(window, error)
-        app.exit(1)
-
-    def attempt(how: Callable[[], Journal] | None, text: str) -> None:
-        from brm_desk.ui.dialogs.progress import Progress
-        from brm_desk.ui.operations import QueryOp
-
-        if how is None:
-            window.close_without_journal()
-            app.exit(0)
-            return
-        progress.append(Progress(window, text))
-        QueryOp(window, opening_safely(path, how)).success(opened).failure(
-            failed
-        ).run_in_background()
-
-    def start() -> None:
-        from brm_desk.ui import journal_lock
-
-        app.aboutToQuit.connect(journal_lock.release_all)
-        how, text = opener(window, path)
-        if how is not None:
-            try:
-                journal_lock.hold(path)
-            except BrmDeskError as error:
-                failed(error)
-                return
-            if needs_passphrase(path):
-                how = with_passphrase(window, path)
-        attempt(how, text)
-
-    def finish_and_start() -> None:
-        window.finish()
-        start()
-
-    after_first_paint(window, finish_and_start)
-    return int(app.exec())

@@ -7,7 +7,7 @@ is pushed. Qt calls ``redo`` again only for a real redo.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -18,27 +18,31 @@ from brm_desk.ui.dialogs import messages
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
 
-Record = TypeVar("Record", Partner, Contact, Meeting, Request)
-
 KIND_NOUNS = {Partner: "partner", Contact: "contact", Meeting: "meeting", Request: "request"}
 
 
 class RecordService(Protocol):
     """What the partners, contacts, meetings and requests services have in common."""
 
+    def get(self, record_id: str, /) -> Any: ...
     def add(self, record: Any, /) -> Any: ...
     def update(self, record: Any, /) -> Any: ...
     def delete(self, record_id: str, /) -> str: ...
 
 
+def service_of(journal: Journal, kind: str) -> RecordService:
+    """The service of a kind of record: "partner", "contact", "meeting" or "request"."""
+    services: dict[str, RecordService] = {
+        "partner": journal.partners,
+        "contact": journal.contacts,
+        "meeting": journal.meetings,
+        "request": journal.requests,
+    }
+    return services[kind]
+
+
 def service_for(journal: Journal, record: Partner | Contact | Meeting | Request) -> RecordService:
-    if isinstance(record, Partner):
-        return journal.partners
-    if isinstance(record, Contact):
-        return journal.contacts
-    if isinstance(record, Meeting):
-        return journal.meetings
-    return journal.requests
+    return service_of(journal, KIND_NOUNS[type(record)])
 
 
 def describe(record: Partner | Contact | Meeting | Request) -> str:
@@ -163,13 +167,7 @@ class RestoreFromTrash(JournalCommand):
         self.journal.trash.restore(self.batch)
 
     def revert(self) -> None:
-        services: dict[str, RecordService] = {
-            "partner": self.journal.partners,
-            "contact": self.journal.contacts,
-            "meeting": self.journal.meetings,
-            "request": self.journal.requests,
-        }
-        self.batch = services[self.kind].delete(self.record_id)
+        self.batch = service_of(self.journal, self.kind).delete(self.record_id)
 
 
 def push(stack: QUndoStack, command: JournalCommand) -> None:

@@ -1,13 +1,13 @@
 """Imports as undoable steps: undo takes the whole import back, redo imports it again.
 
 The import itself ran in the background before the command is pushed; the command takes
-that result on its first ``apply`` instead of importing a second time.
+that report on its first ``apply`` instead of importing a second time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brm_desk.ui.commands import JournalCommand
 
@@ -17,7 +17,24 @@ if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
 
 
-class ImportCalendarCommand(JournalCommand):
+class ImportCommand(JournalCommand):
+    """An import already done; a redo imports again and an undo takes back ``report``."""
+
+    def __init__(self, journal: Journal, text: str, report: Any) -> None:
+        super().__init__(journal, text)
+        self.report = report
+        self._redo = False
+
+    def apply(self) -> None:
+        if self._redo:
+            self.report = self.import_again()
+        self._redo = True
+
+    def import_again(self) -> Any:
+        raise NotImplementedError
+
+
+class ImportCalendarCommand(ImportCommand):
     def __init__(
         self,
         journal: Journal,
@@ -26,46 +43,34 @@ class ImportCalendarCommand(JournalCommand):
         report: CalendarImportReport,
     ) -> None:
         added, updated = len(report.added), len(report.updated)
-        super().__init__(journal, f"Import {preview.path.name} ({added} added, {updated} updated)")
+        text = f"Import {preview.path.name} ({added} added, {updated} updated)"
+        super().__init__(journal, text, report)
         self.preview = preview
         self.partners = dict(partners)
-        self.report: CalendarImportReport | None = None
-        self._first: CalendarImportReport | None = report
 
-    def apply(self) -> None:
+    def import_again(self) -> CalendarImportReport:
         from brm_desk.services.interchange.ics_import import import_calendar
 
-        if self._first is not None:
-            self.report, self._first = self._first, None
-            return
-        self.report = import_calendar(self.journal, self.preview, self.partners)
+        return import_calendar(self.journal, self.preview, self.partners)
 
     def revert(self) -> None:
         from brm_desk.services.interchange.ics_import import undo_calendar_import
 
-        if self.report is not None:
-            undo_calendar_import(self.journal, self.report)
+        undo_calendar_import(self.journal, self.report)
 
 
-class ImportRequestsCommand(JournalCommand):
+class ImportRequestsCommand(ImportCommand):
     def __init__(self, journal: Journal, plan: RequestPlan, report: RequestImportReport) -> None:
-        super().__init__(
-            journal, f"Import {len(report.added)} requests from {plan.table.path.name}"
-        )
+        text = f"Import {len(report.added)} requests from {plan.table.path.name}"
+        super().__init__(journal, text, report)
         self.plan = plan
-        self.report: RequestImportReport | None = None
-        self._first: RequestImportReport | None = report
 
-    def apply(self) -> None:
+    def import_again(self) -> RequestImportReport:
         from brm_desk.services.interchange.csv_import import import_requests
 
-        if self._first is not None:
-            self.report, self._first = self._first, None
-            return
-        self.report = import_requests(self.journal, self.plan)
+        return import_requests(self.journal, self.plan)
 
     def revert(self) -> None:
         from brm_desk.services.interchange.csv_import import undo_request_import
 
-        if self.report is not None:
-            undo_request_import(self.journal, self.report.added)
+        undo_request_import(self.journal, self.report.added)

@@ -3,16 +3,23 @@
 The rows come from the view's own model (the proxy, for lists filtered in memory), in its
 current order; the columns are the ones the view shows, in the order it shows them. A list
 paged from SQL (meetings) is fetched to its end first, so the file holds every matching row.
+
+The lists show the BRM everything, private items too; the file leaves out private meetings
+and requests and contacts' stances (SPEC §4) unless the user includes them for this export.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
+from brm_desk.ui.models.table import RECORD_ROLE
+
 NONE_SHOWN = "—"
+PRIVATE_HEADINGS = frozenset({"Stance"})  # contacts' stances are private
 
 
 def visible_table(page: QWidget | None) -> QTableView | None:
@@ -26,29 +33,71 @@ def visible_table(page: QWidget | None) -> QTableView | None:
     return found[0] if found else None
 
 
-def table_contents(view: QTableView) -> tuple[list[str], list[list[str]]]:
+def _shown_columns(view: QTableView) -> list[tuple[int, str]]:
+    """(column, heading) of each column the view shows, in its order on screen."""
+    model, header = view.model(), view.horizontalHeader()
+    columns = [header.logicalIndex(visual) for visual in range(header.count())]
+    return [
+        # A heading set on two lines on screen is one line in the file.
+        (column, " ".join(str(model.headerData(column, Qt.Orientation.Horizontal) or "").split()))
+        for column in columns
+        if not header.isSectionHidden(column)
+    ]
+
+
+@dataclass(frozen=True)
+class ListContents:
+    """The list as the view shows it, and which of its rows and columns are private."""
+
+    headings: list[str]
+    rows: list[list[str]]
+    private_rows: frozenset[int]
+    private_columns: frozenset[int]
+
+    def private_items(self) -> str:
+        """What the list shows that is private, in words ("" when nothing is)."""
+        count = len(self.private_rows)
+        found = [f"{count} private item{'s' if count != 1 else ''}"] if count else []
+        if self.private_columns:
+            found.append("contacts' stances")
+        return " and ".join(found)
+
+    def shared(self) -> ListContents:
+        """The list without its private rows and columns."""
+        keep = [c for c in range(len(self.headings)) if c not in self.private_columns]
+        return ListContents(
+            [self.headings[c] for c in keep],
+            [
+                [row[c] for c in keep]
+                for number, row in enumerate(self.rows)
+                if number not in self.private_rows
+            ],
+            frozenset(),
+            frozenset(),
+        )
+
+
+def table_contents(view: QTableView) -> ListContents:
     """The header and the rows exactly as the view lists them."""
     model = view.model()
     _fetch_all(model)
-    header = view.horizontalHeader()
-    columns = [
-        header.logicalIndex(visual)
-        for visual in range(header.count())
-        if not header.isSectionHidden(header.logicalIndex(visual))
-    ]
-    titles = [  # a heading set on two lines on screen is one line in the file
-        " ".join(
-            str(
-                model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
-            ).split()
-        )
-        for c in columns
-    ]
+    columns = _shown_columns(view)
     rows = [
-        [_cell(model.index(row, column).data(Qt.ItemDataRole.DisplayRole)) for column in columns]
+        [_cell(model.index(row, column).data(Qt.ItemDataRole.DisplayRole)) for column, _ in columns]
         for row in range(model.rowCount())
     ]
-    return titles, rows
+    private_rows = [
+        row
+        for row in range(model.rowCount())
+        if getattr(model.index(row, 0).data(RECORD_ROLE), "private", False)
+    ]
+    private_columns = [n for n, (_c, heading) in enumerate(columns) if heading in PRIVATE_HEADINGS]
+    return ListContents(
+        [heading for _column, heading in columns],
+        rows,
+        frozenset(private_rows),
+        frozenset(private_columns),
+    )
 
 
 def _fetch_all(model: QAbstractItemModel) -> None:
@@ -67,9 +116,8 @@ def _cell(value: object) -> str:
     return "" if text == NONE_SHOWN else text
 
 
-def export_table(view: QTableView, path: Path) -> int:
-    """Write the view's list to ``path``; returns the number of rows written."""
+def write_list(contents: ListContents, path: Path) -> int:
+    """Write the list to ``path``; returns the number of rows written."""
     from brm_desk.services.interchange.csv_export import write_csv
 
-    header, rows = table_contents(view)
-    return write_csv(path, header, rows)
+    return write_csv(path, contents.headings, contents.rows)

@@ -1,12 +1,17 @@
-"""The main window: a sidebar of views, menus, a status bar, and remembered window state."""
+"""The main window: a sidebar of views, the menus and toolbar, a status bar, remembered state.
+
+This is the one module that knows every part of the window; the parts know only the
+:class:`~brm_desk.ui.shell.Shell` it gives them.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -18,40 +23,37 @@ from PySide6.QtWidgets import (
 
 from brm_desk import __version__
 from brm_desk.ui.icons import icon
+from brm_desk.ui.shell import VIEW_NAMES, Shell
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from brm_desk.services.journal import Journal
-    from brm_desk.ui.record_actions import RecordActions
     from brm_desk.ui.views.page import Page
     from brm_desk.ui.views.search import SearchPage
+
+TITLE = "BRM Desk"
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
-VIEW_NAMES = ("Dashboard", "Partners", "Meetings", "Requests", "Contacts", "Search", "Trash")
-TITLE = "BRM Desk"
-
-
 class MainWindow(QMainWindow):
     """Shown before the journal is open (start-up stays fast); :meth:`set_journal` fills it.
 
-    Every change goes through a command on ``undo_stack``; ``sig_journal_changed`` follows
-    each do, undo and redo so the views refresh.
+    Every change goes through a command on the shell's undo stack; each do, undo and redo
+    refreshes the view in sight.
     """
-
-    sig_journal_changed = Signal()
 
     def __init__(self, settings: QSettings | None = None, *, deferred: bool = False) -> None:
         """``deferred``: show the bare frame first and call :meth:`finish` after its first
         paint (start-up); otherwise the window is complete at once."""
         super().__init__()
         self.settings = settings or QSettings()
-        self.journal: Journal | None = None
+        self.shell = Shell(self, self.settings, lambda: (self.current_view(), self.current_page()))
         self.pages: list[Page] = []
         self.search_page: SearchPage | None = None
-        self.setWindowTitle(TITLE)
         self._default_size()
 
         self.sidebar = QListWidget()
@@ -68,9 +70,6 @@ class MainWindow(QMainWindow):
         for name in VIEW_NAMES:
             QListWidgetItem(icon(name.lower()), name, self.sidebar)
         self.stack = QStackedWidget()
-        placeholder = QLabel("Opening the journal…")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(placeholder)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
@@ -79,15 +78,15 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self.show_view)
-        self.sidebar.setEnabled(False)
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
+        self._show_journal()  # none yet: a placeholder
         # The menus and the toolbar exist from the start (so nothing shifts when they fill).
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.edit_menu = self.menuBar().addMenu("&Edit")
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.help_menu = self.menuBar().addMenu("&Help")
+        self.menus = {
+            name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "View", "Help")
+        }
+        self.file_menu = self.menus["File"]
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
@@ -95,12 +94,21 @@ class MainWindow(QMainWindow):
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setMinimumHeight(self.toolbar.sizeHint().height() + 10)
         self._restore_geometry()
+        self.shell.sig_journal_replaced.connect(self._show_journal)
         self.finished = False
         if not deferred:
             self.finish()
 
+    @property
+    def journal(self) -> Journal | None:
+        return self.shell.journal
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.shell.undo_stack
+
     def finish(self) -> None:
-        """Everything a first paint does not need: the undo stack, actions, menu entries.
+        """Everything a first paint does not need: the parts of the window and their actions.
 
         At start-up this runs right after the window first appears, so the frame shows at
         once and the modules behind the actions load while the journal opens.
@@ -108,62 +116,90 @@ class MainWindow(QMainWindow):
         if self.finished:
             return
         self.finished = True
+        from brm_desk.ui.actions import build_actions
+        from brm_desk.ui.dialogs.export_pack import open_export_dialog
+        from brm_desk.ui.idle_lock import IdleLock
+        from brm_desk.ui.interchange_actions import InterchangeActions
+        from brm_desk.ui.journal_safety import JournalSafety
         from brm_desk.ui.record_actions import RecordActions
 
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._stack_moved)
-        self.sig_journal_changed.connect(self.refresh)
-        self.record_actions: RecordActions = RecordActions(self)
-        self._build_menus()
-
-    def _build_menus(self) -> None:
-        from brm_desk.ui import journal_safety
-        from brm_desk.ui.dialogs.export_pack import install_export_pack
-        from brm_desk.ui.interchange_actions import install_interchange
-
-        file_menu, edit_menu, toolbar = self.file_menu, self.edit_menu, self.toolbar
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self.record_actions.install(file_menu, edit_menu, toolbar)
-        self.journal_safety = journal_safety.install(self, file_menu)
-        self.export_pack_action = install_export_pack(self, file_menu)
-        self.interchange = install_interchange(self, file_menu)
-
-        view_menu = self.view_menu
-        self.view_actions: list[QAction] = []
+        shell = self.shell
+        self.record_actions = records = RecordActions(shell)
+        self.interchange = interchange = InterchangeActions(shell)
+        self.idle_lock = IdleLock(shell)
+        safety = JournalSafety(shell)
+        slots: dict[str, Callable[[], object]] = {
+            "new_meeting": records.quick_capture,
+            "new_record": records.new_record,
+            "import_calendar": interchange.import_calendar,
+            "import_csv": interchange.import_csv,
+            "export_pack": lambda: open_export_dialog(shell),
+            "export_list": interchange.export_list,
+            "back_up": safety.back_up_now,
+            "restore": safety.restore,
+            "encrypt": safety.encrypt,
+            "change_passphrase": safety.change_passphrase,
+            "lock": self.idle_lock.lock,
+            "lock_when_idle": self.idle_lock.choose_minutes,
+            "quit": self.close,
+            "undo": shell.undo_stack.undo,
+            "redo": shell.undo_stack.redo,
+            "open": records.open_selected,
+            "delete": records.delete_selected,
+            "find": self.show_search,
+            "refresh": self.refresh,
+            "about": self.show_about,
+        }
         for row, name in enumerate(VIEW_NAMES):
-            action = QAction(name, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
-            action.setEnabled(False)
-            view_menu.addAction(action)
-            self.view_actions.append(action)
-        view_menu.addSeparator()
-        self.find_action = QAction(icon("search"), "&Find…", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.show_search)
-        self.find_action.setEnabled(False)
-        view_menu.addAction(self.find_action)
-        refresh = QAction("&Refresh", self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        view_menu.addAction(refresh)
+            slots[name.lower()] = partial(self.sidebar.setCurrentRow, row)
+        self._actions = build_actions(self, self.menus, self.toolbar, self.stack, slots)
+        undo, redo = self._actions["undo"], self._actions["redo"]
+        shell.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
+        shell.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
+        shell.undo_stack.indexChanged.connect(self.refresh)  # a command was done or undone
+        shell.sig_state_changed.connect(self._update_actions)
+        self._update_actions()
 
-        help_menu = self.help_menu
-        about = QAction("&About BRM Desk", self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    def action(self, name: str) -> QAction:
+        """The action ``name`` of :data:`brm_desk.ui.actions.ACTIONS`."""
+        return self._actions[name]
 
-    def set_journal(self, journal: Journal) -> None:
-        """Build the views on an open journal and go back to the view used last time.
+    def _update_actions(self) -> None:
+        from brm_desk.ui.actions import enable_actions
 
-        The views (and the journal core under them) are imported here, not at start-up.
-        """
+        enable_actions(self._actions, self.shell.holds())
+        kind = self.shell.record_kind()
+        new_record = self._actions["new_record"]
+        new_record.setText(f"&New {kind}…" if kind else "&New…")
+        # On the meetings list "New meeting" is there already, as quick capture.
+        new_record.setVisible(kind != "meeting")
+
+    def set_journal(self, journal: Journal | None) -> None:
+        """Show ``journal`` in the window (None: no journal, e.g. while it is locked)."""
         self.finish()
+        self.shell.set_journal(journal)
+
+    def _show_journal(self) -> None:
+        """Show the shell's journal: its views replace the old ones (none when it is None)."""
+        self._drop_views()
+        journal = self.shell.journal
+        self.sidebar.setEnabled(journal is not None)
+        if journal is None:
+            placeholder = QLabel("Opening the journal…")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(placeholder)
+            self.setWindowTitle(TITLE)
+            return
+        self.setWindowTitle(f"{TITLE} — {journal.name}")
+        self._build_views(journal)
+        last = self.settings.value("main/view", "Dashboard", type=str)
+        row = VIEW_NAMES.index(last) if last in VIEW_NAMES else 0
+        self.sidebar.setCurrentRow(row)
+        self.show_view(row)
+        self.update_counts()
+
+    def _build_views(self, journal: Journal) -> None:
+        """The views are imported here (and the journal core under them), not at start-up."""
         from brm_desk.ui.views.contacts import ContactsPage
         from brm_desk.ui.views.dashboard import DashboardPage
         from brm_desk.ui.views.meetings import MeetingsPage
@@ -173,8 +209,6 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.views.search import SearchPage
         from brm_desk.ui.views.trash import TrashPage
 
-        self.journal = journal
-        self.setWindowTitle(f"{TITLE} — {journal.name}")
         self.pages = [
             DashboardPage(journal, self.settings),
             PartnersPage(journal, self.settings),
@@ -185,44 +219,51 @@ class MainWindow(QMainWindow):
             TrashPage(journal, self.settings),
         ]
         self.search_page = search_page
-        search_page.sig_open_hit.connect(lambda hit: open_hit(self, hit))
-        while (old := self.stack.widget(0)) is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
+        search_page.sig_open_hit.connect(lambda hit: open_hit(self.show_page, hit))
         for page in self.pages:
             page.sig_changed.connect(self.refresh)
             page.sig_open_record.connect(self.record_actions.open_record)
             page.sig_command.connect(self.record_actions.run)
             self.stack.addWidget(page)
-        self.sidebar.setEnabled(True)
-        for action in self.view_actions:
-            action.setEnabled(True)
-        self.record_actions.journal_opened()
-        self.find_action.setEnabled(True)
-        last = self.settings.value("main/view", "Dashboard", type=str)
-        row = VIEW_NAMES.index(last) if last in VIEW_NAMES else 0
-        self.sidebar.setCurrentRow(row)
-        self.show_view(row)
-        self.update_counts()
+
+    def _drop_views(self) -> None:
+        """Keep the views' state, then let them go: once out of ``pages`` nothing refreshes
+        them against a closed file (that was a traceback), and they are deleted as soon as
+        the event loop is back, never from under code of theirs that is still running."""
+        if self.pages:  # the view in sight, and each view's columns and sort order
+            self.settings.setValue("main/view", self.current_view())
+            for page in self.pages:
+                page.save_state(self.settings)
+        self.pages = []
+        self.search_page = None
+        self.counts_label.clear()
+        while (old := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
 
     def show_view(self, row: int) -> None:
         if not self.pages or not 0 <= row < len(self.pages):
             return
         self.stack.setCurrentIndex(row)
         self.pages[row].refresh()
-        self.record_actions.view_changed()
+        self.shell.state_changed()
 
-    def _stack_moved(self, _index: int) -> None:
-        """A command was done, undone or redone: the journal changed."""
-        self.sig_journal_changed.emit()
+    def show_page(self, name: str) -> Page | None:
+        """Switch to the view ``name`` and hand back its page (None before a journal opens)."""
+        if not self.pages:
+            return None
+        self.sidebar.setCurrentRow(VIEW_NAMES.index(name))
+        return self.pages[VIEW_NAMES.index(name)]
 
     def current_page(self) -> Page | None:
         return self.pages[self.stack.currentIndex()] if self.pages else None
 
+    def current_view(self) -> str:
+        return VIEW_NAMES[self.sidebar.currentRow()] if self.pages else ""
+
     def show_search(self) -> None:
         """Ctrl+F from anywhere: the search view, with its box focused and its text selected."""
-        if self.pages and self.search_page is not None:
-            self.sidebar.setCurrentRow(VIEW_NAMES.index("Search"))
+        if self.show_page("Search") is not None and self.search_page is not None:
             self.search_page.focus_search()
 
     def show_meetings(self, partner_id: str | None, since: date, until: date) -> None:
@@ -230,20 +271,15 @@ class MainWindow(QMainWindow):
         month clicked)."""
         from brm_desk.ui.views.meetings import MeetingsPage
 
-        if not self.pages:
-            return
-        self.sidebar.setCurrentRow(VIEW_NAMES.index("Meetings"))
-        page = self.pages[VIEW_NAMES.index("Meetings")]
+        page = self.show_page("Meetings")
         if isinstance(page, MeetingsPage):
             page.show_between(partner_id, since, until)
 
-    def current_view(self) -> str:
-        return VIEW_NAMES[self.sidebar.currentRow()] if self.pages else ""
-
     def refresh(self) -> None:
         """Reload the visible view after a change (other views reload when shown)."""
-        if self.pages:
-            self.pages[self.stack.currentIndex()].refresh()
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
             self.update_counts()
 
     def update_counts(self) -> None:
@@ -285,23 +321,15 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([160, 1040])
 
-    def save_state(self) -> None:
-        self.settings.setValue("main/geometry", self.saveGeometry())
-        self.settings.setValue("main/splitter", self.splitter.saveState())
-        if self.pages:
-            self.settings.setValue("main/view", self.current_view())
-        for page in self.pages:
-            page.save_state(self.settings)
-        self.settings.sync()
-
     def close_without_journal(self) -> None:
         """Close after a failed open: nothing to save, and the geometry stays as it was."""
-        self.pages = []
         self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.journal is not None:
-            self.save_state()
-            self.journal.close()
-            self.journal = None
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        journal = self.shell.take_journal()
+        if journal is not None:
+            journal.close()
+        self.settings.sync()
         super().closeEvent(event)

@@ -2,7 +2,8 @@
 
 The operation itself must not touch any widget; ``success`` and ``failure`` are called back
 on the UI thread. A :class:`BrmDeskError` goes to ``failure``; anything else is a bug and is
-re-raised on the UI thread.
+re-raised on the UI thread. The operation deletes itself once it has finished, so nothing it
+holds (a journal, say) outlives it.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class QueryOp(QObject):
         try:
             self._on_success(result)
         finally:
-            self.sig_finished.emit()
+            self._finished()
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
@@ -87,4 +88,8 @@ class QueryOp(QObject):
             else:
                 raise error
         finally:
-            self.sig_finished.emit()
+            self._finished()
+
+    def _finished(self) -> None:
+        self.sig_finished.emit()
+        self.deleteLater()

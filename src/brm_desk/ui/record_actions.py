@@ -1,7 +1,7 @@
-"""The record actions of the main window: open, new, delete, quick capture, undo and redo.
+"""Opening, adding and deleting records from the lists, and quick capture of a meeting.
 
-Every change made here goes through a command on the window's undo stack; the stack's index
-changing is what tells the views to refresh (``sig_journal_changed``).
+Every change made here goes through a command on the shell's undo stack; the stack moving
+is what refreshes the view.
 """
 
 from __future__ import annotations
@@ -9,147 +9,80 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
 
 from brm_desk.domain.errors import BrmDeskError
-from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push
+from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push, service_of
 from brm_desk.ui.dialogs import messages
-from brm_desk.ui.icons import icon
+from brm_desk.ui.shell import RECORD_KINDS
 
 if TYPE_CHECKING:
-    from brm_desk.services.journal import Journal
     from brm_desk.ui.editors.base import RecordEditor
-    from brm_desk.ui.main_window import MainWindow
+    from brm_desk.ui.shell import Shell
 
-KINDS = ("partner", "contact", "meeting", "request")
-STATUS_MESSAGE_MS = 6000
+
+def form_contents(editor: RecordEditor) -> object:
+    """What the editor's form holds now, to compare with what it held when it opened."""
+    try:
+        return editor.build()
+    except BrmDeskError as error:
+        return error.message
 
 
 class RecordActions(QObject):
-    """Builds the Edit menu and toolbar, and opens editors for the window's lists."""
+    """Opens editors for the lists' records and runs the changes the views ask for."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.stack = window.undo_stack
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self.shell = shell
         self.editor: RecordEditor | None = None
+        self._opened_with: object = None
+        shell.guards.append(self.unsaved_changes)
 
-        self.undo_action = self.stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.new_meeting_action = QAction("New &meeting…", self)
-        self.new_meeting_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_meeting_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.new_meeting_action.setToolTip("Capture a new meeting (from anywhere)")
-        self.new_meeting_action.triggered.connect(self.quick_capture)
-        self.new_meeting_action.setIcon(icon("new-meeting"))
-        self.new_record_action = QAction("&New…", self)
-        self.new_record_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_record_action.setToolTip("A new record in the current list")
-        self.new_record_action.triggered.connect(self.new_record)
-        self.new_record_action.setIcon(icon("new"))
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action.setIcon(icon("redo"))
-        self.open_action = QAction("&Open", self)
-        self.open_action.setToolTip("Open the selected record")
-        self.open_action.triggered.connect(self.open_selected)
-        self.delete_action = QAction("&Delete", self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setToolTip("Move the selected record to the trash (undoable)")
-        # Del deletes only while the list has the focus, never from the sidebar or a menu.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.delete_action.setIcon(icon("trash"))
-        self.record_actions = (
-            self.new_meeting_action,
-            self.new_record_action,
-            self.open_action,
-            self.delete_action,
-        )
-        for action in self.record_actions:
-            action.setEnabled(False)
-            # Shortcuts work while the menu bar is hidden too.
-            (window.stack if action is self.delete_action else window).addAction(action)
-
-    def install(self, file_menu: QMenu, edit_menu: QMenu, toolbar: QToolBar) -> None:
-        first = file_menu.actions()[0]  # new things come before Quit
-        file_menu.insertAction(first, self.new_meeting_action)
-        file_menu.insertAction(first, self.new_record_action)
-        file_menu.insertSeparator(first)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.open_action)
-        edit_menu.addAction(self.delete_action)
-        toolbar.addAction(self.new_meeting_action)
-        toolbar.addAction(self.new_record_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.delete_action)
-
-    def journal_opened(self) -> None:
-        self.stack.clear()
-        for action in self.record_actions:
-            action.setEnabled(True)
-        self.view_changed()
-
-    def view_changed(self) -> None:
-        """Name the New action after the current list ("New partner…")."""
-        kind = self.current_kind()
-        self.new_record_action.setText(f"&New {kind}…" if kind else "&New…")
-        # On the meetings list "New meeting" is already there, as quick capture.
-        self.new_record_action.setVisible(kind != "meeting")
-        self.new_record_action.setEnabled(bool(kind) and self.journal is not None)
-        self.open_action.setEnabled(bool(kind) and self.journal is not None)
-        self.delete_action.setEnabled(bool(kind) and self.journal is not None)
-
-    @property
-    def journal(self) -> Journal | None:
-        return self.window.journal
-
-    def current_kind(self) -> str:
-        page = self.window.current_page()
-        kind = getattr(page, "record_kind", "")
-        return kind if kind in KINDS else ""
-
-    def current_partner(self) -> str | None:
-        page = self.window.current_page()
-        finder = getattr(page, "current_partner_id", None)
-        return finder() if callable(finder) else None
+    def unsaved_changes(self) -> str:
+        """What an open editor holds that is not saved ("" when nothing is)."""
+        editor = self.editor
+        if editor is None or not editor.isVisible():
+            return ""
+        if form_contents(editor) == self._opened_with:
+            return ""
+        return f"{editor.windowTitle()} has changes that are not saved: save or cancel them first."
 
     # Opening editors --------------------------------------------------------------------
 
     def open_record(self, kind: str, record_id: str) -> RecordEditor | None:
         """Open the record's editor (a list's double-click or Enter)."""
-        if self.journal is None or kind not in KINDS:
-            return None
-        try:
-            record = self._service(kind).get(record_id)
-        except BrmDeskError as error:
-            messages.show_error(self.window, "Cannot open", error.message)
-            return None
-        return self._show(self._editor(kind, record))
+        record = self._record(kind, record_id, "Cannot open")
+        return self._show(self._editor(kind, record)) if record is not None else None
 
     def open_selected(self) -> RecordEditor | None:
-        page = self.window.current_page()
-        current = getattr(page, "current_record_id", lambda: None)()
-        kind = self.current_kind()
-        return self.open_record(kind, current) if kind and current else None
+        selected = self._selected()
+        return self.open_record(*selected) if selected else None
+
+    def _selected(self) -> tuple[str, str] | None:
+        """(kind, id) of the record selected in the list in view, if any."""
+        page, kind = self.shell.page(), self.shell.record_kind()
+        record_id = page.current_record_id() if page is not None else None
+        return (kind, record_id) if kind and record_id else None
+
+    def _record(self, kind: str, record_id: str, failing: str) -> Any:
+        """The record, or None (and a message titled ``failing`` when it is gone)."""
+        journal = self.shell.journal
+        if journal is None or kind not in RECORD_KINDS:
+            return None
+        try:
+            return service_of(journal, kind).get(record_id)
+        except BrmDeskError as error:
+            messages.show_error(self.shell.window, failing, error.message)
+            return None
 
     def new_record(self, kind: str = "") -> RecordEditor | None:
-        kind = kind or self.current_kind()
-        if self.journal is None or kind not in KINDS:
+        kind = kind or self.shell.record_kind()
+        if self.shell.journal is None or not kind:
             return None
-        return self._show(self._editor(kind, None, partner_id=self.current_partner()))
+        return self._show(self._editor(kind, None, partner_id=self.shell.partner_in_view()))
 
     def quick_capture(self) -> RecordEditor | None:
         """Ctrl+N from anywhere: a new meeting with the partner in view picked already."""
-        if self.journal is None:
-            return None
         from brm_desk.ui.editors.meeting_editor import MeetingEditor
 
         editor = self.editor
@@ -166,25 +99,27 @@ class RecordActions(QObject):
         from brm_desk.ui.editors.partner_editor import PartnerEditor
         from brm_desk.ui.editors.request_editor import RequestEditor
 
-        assert self.journal is not None
-        journal, stack, window = self.journal, self.stack, self.window
+        journal, stack, parent = self.shell.journal, self.shell.undo_stack, self.shell.window
+        assert journal is not None
         if kind == "partner":
-            return PartnerEditor(journal, stack, record, window)
+            return PartnerEditor(journal, stack, record, parent)
         if kind == "contact":
-            return ContactEditor(journal, stack, record, window, partner_id=partner_id)
+            return ContactEditor(journal, stack, record, parent, partner_id=partner_id)
         if kind == "meeting":
+            drafts = for_journal(journal)
             return MeetingEditor(
-                journal, stack, record, window, partner_id=partner_id, drafts=for_journal(journal)
+                journal, stack, record, parent, partner_id=partner_id, drafts=drafts
             )
-        return RequestEditor(journal, stack, record, window, partner_id=partner_id)
+        return RequestEditor(journal, stack, record, parent, partner_id=partner_id)
 
     def _show(self, editor: RecordEditor) -> RecordEditor:
         from brm_desk.ui.editors.meeting_editor import MeetingEditor
 
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
-        editor.sig_saved.connect(lambda record: self._say(f"Saved {describe(record)}"))
+        editor.sig_saved.connect(lambda record: self.shell.say(f"Saved {describe(record)}"))
         self.editor = editor
+        self._opened_with = form_contents(editor)
         editor.destroyed.connect(self._forget_editor)
         editor.open()
         if isinstance(editor, MeetingEditor):
@@ -194,40 +129,22 @@ class RecordActions(QObject):
     def _forget_editor(self) -> None:
         self.editor = None
 
-    def _service(self, kind: str) -> Any:
-        assert self.journal is not None
-        return {
-            "partner": self.journal.partners,
-            "contact": self.journal.contacts,
-            "meeting": self.journal.meetings,
-            "request": self.journal.requests,
-        }[kind]
-
     # Changing the journal ---------------------------------------------------------------
 
     def delete_selected(self) -> None:
         """Move the selected record to the trash; Undo brings it back."""
-        page = self.window.current_page()
-        kind = self.current_kind()
-        record_id = getattr(page, "current_record_id", lambda: None)()
-        if self.journal is None or not kind or not record_id:
+        selected = self._selected()
+        record = self._record(*selected, "Cannot delete") if selected else None
+        if record is None or self.shell.journal is None:
             return
-        try:
-            record = self._service(kind).get(record_id)
-        except BrmDeskError as error:
-            messages.show_error(self.window, "Cannot delete", error.message)
-            return
-        if self.run(DeleteRecord(self.journal, record)):
-            self._say(f"Moved {describe(record)} to the trash — Undo brings it back")
+        if self.run(DeleteRecord(self.shell.journal, record)):
+            self.shell.say(f"Moved {describe(record)} to the trash — Undo brings it back")
 
     def run(self, command: JournalCommand) -> bool:
         """Do a command from a view and put it on the undo stack; ``False`` if refused."""
         try:
-            push(self.stack, command)
+            push(self.shell.undo_stack, command)
         except BrmDeskError as error:
-            messages.show_error(self.window, "Cannot do that", error.message)
+            messages.show_error(self.shell.window, "Cannot do that", error.message)
             return False
         return True
-
-    def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, STATUS_MESSAGE_MS)

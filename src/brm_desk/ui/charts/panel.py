@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QPaintEvent, QPalette
@@ -151,13 +151,18 @@ class ChartPanel(QWidget):
 
     def show_meetings(self, partner_id: str, since: date, until: date) -> bool:
         """Ask the main window to list the partner's meetings of [since, until]."""
-        from brm_desk.ui.main_window import MainWindow
-
         window = self.window()
-        if not isinstance(window, MainWindow):
+        if not isinstance(window, ListsMeetings):
             return False
         window.show_meetings(partner_id, since, until)
         return True
+
+
+@runtime_checkable
+class ListsMeetings(Protocol):
+    """A window that can list a partner's meetings of a period (the main window)."""
+
+    def show_meetings(self, partner_id: str | None, since: date, until: date) -> None: ...
 
 
 def hover_note(

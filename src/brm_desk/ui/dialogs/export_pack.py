@@ -8,13 +8,12 @@ same name untouched).
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,8 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,12 +32,12 @@ from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.files import replacing
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.ui.dialogs import files, messages
-from brm_desk.ui.operations import QueryOp
+from brm_desk.ui.dialogs.progress import ProgressTask
 from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
-    from brm_desk.ui.main_window import MainWindow
+    from brm_desk.ui.shell import Shell
 
 FOLDER_KEY = "export_pack/folder"
 PERIOD_KEY = "export_pack/period"
@@ -52,26 +49,12 @@ class ExportCancelled(BrmDeskError):
     """The user cancelled the export; nothing was written."""
 
 
-def install_export_pack(window: MainWindow, file_menu: QMenu) -> QAction:
-    """Add File → Export review pack… (before Quit); enabled while a journal is open."""
-    action = QAction("Export review &pack…", window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    action.setToolTip("A partner's or the portfolio's review pack as a PDF")
-    action.triggered.connect(lambda: open_export_dialog(window))
-    actions = file_menu.actions()
-    if actions:
-        file_menu.insertAction(actions[-1], action)  # before Quit
-    else:
-        file_menu.addAction(action)
-    file_menu.aboutToShow.connect(lambda: action.setEnabled(window.journal is not None))
-    return action
-
-
-def open_export_dialog(window: MainWindow) -> ExportPackDialog | None:
-    if window.journal is None:
+def open_export_dialog(shell: Shell) -> ExportPackDialog | None:
+    """File → Export review pack…, on the partner in view."""
+    if shell.journal is None:
         return None
     dialog = ExportPackDialog(
-        window.journal, window.settings, window, partner_id=window.record_actions.current_partner()
+        shell.journal, shell.settings, shell.window, partner_id=shell.partner_in_view()
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
@@ -82,12 +65,6 @@ def suggested_name(partner: str | None, start: date, end: date) -> str:
     """ "Review pack - Finance - 2026-01-01 to 2026-03-31.pdf", safe on every file system."""
     what = f"Review pack - {partner}" if partner else "Portfolio review"
     return f"{what} - {start:%Y-%m-%d} to {end:%Y-%m-%d}.pdf".translate(UNSAFE_IN_NAMES)
-
-
-class _Relay(QObject):
-    """Carries progress from the worker thread to the dialog on the UI thread."""
-
-    sig_progress = Signal(int, int, str)
 
 
 class ExportPackDialog(QDialog):
@@ -112,8 +89,7 @@ class ExportPackDialog(QDialog):
         self.settings = settings
         self.written: Path | None = None
         self._confirmed: Path | None = None
-        self.progress: QProgressDialog | None = None
-        self._cancelled = threading.Event()
+        self.progress: ProgressTask | None = None
         self.setWindowTitle("Export review pack")
 
         self.partner_box = QComboBox()
@@ -256,7 +232,7 @@ class ExportPackDialog(QDialog):
 
     # Exporting ------------------------------------------------------------------------
 
-    def export(self) -> QueryOp | None:
+    def export(self) -> ProgressTask | None:
         """Write the pack in the background; None when the choices need fixing first."""
         target = self._target()
         if target is None:
@@ -277,14 +253,14 @@ class ExportPackDialog(QDialog):
         start, end = self.period()
         journal, partner_id = self.journal, self.partner_id()
         include_private = self.private_box.isChecked()
-        self._cancelled.clear()
-        relay = _Relay(self)
-        relay.sig_progress.connect(self._show_progress)
+        task = ProgressTask(
+            self, "Exporting the review pack", "Gathering the figures…", shown_after_ms=0
+        )
 
         def progress(done: int, total: int, what: str) -> None:
-            if self._cancelled.is_set():
+            if task.cancelled():
                 raise ExportCancelled("The export was cancelled; no file was written.")
-            relay.sig_progress.emit(done, total, what)
+            task.report(done, total, what)
 
         def write() -> int:
             from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
@@ -301,23 +277,23 @@ class ExportPackDialog(QDialog):
                             journal, partner_id, start, end, staging,
                             include_private=include_private, progress=progress,
                         )  # fmt: skip
-                    if self._cancelled.is_set():
+                    if task.cancelled():
                         raise ExportCancelled("The export was cancelled; no file was written.")
             except OSError as error:
                 raise BrmDeskError(f"{target}: cannot write the PDF ({error.strerror})") from None
             return pages
 
-        self._open_progress()
-        op = QueryOp(self, write)
-        op.success(lambda pages: self._written(target, pages)).failure(self._failed)
-        op.sig_finished.connect(self._close_progress)
-        op.sig_finished.connect(op.deleteLater)
-        op.run_in_background()
-        return op
+        self.progress = task
+        self.export_button.setEnabled(False)
+        task.sig_finished.connect(self._export_ended)
+        task.run(write, lambda pages: self._written(target, pages), self._failed)
+        task.dialog.show()
+        return task
 
     def cancel(self) -> None:
         """Stop the export at its next step; nothing is written."""
-        self._cancelled.set()
+        if self.progress is not None:
+            self.progress.cancel()
 
     def reject(self) -> None:
         """Closing while an export runs cancels it first (the dialog waits for its end)."""
@@ -326,34 +302,9 @@ class ExportPackDialog(QDialog):
             return
         super().reject()
 
-    def _open_progress(self) -> None:
-        progress = QProgressDialog("Gathering the figures…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Exporting the review pack")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.canceled.connect(self.cancel)
-        progress.show()
-        self.progress = progress
-        self.export_button.setEnabled(False)
-
-    def _show_progress(self, done: int, total: int, what: str) -> None:
-        progress = self.progress
-        if progress is None or self._cancelled.is_set():
-            return
-        progress.setLabelText(f"{what}…")
-        progress.setRange(0, max(total, 1))
-        # Last: a modal progress dialog handles events in setValue, where the export may end.
-        progress.setValue(min(done, total))
-
-    def _close_progress(self) -> None:
+    def _export_ended(self) -> None:
         self.export_button.setEnabled(True)
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)
-            self.progress.hide()
-            self.progress.deleteLater()
-            self.progress = None
+        self.progress = None
 
     def _written(self, target: Path, pages: int) -> None:
         self.written = target

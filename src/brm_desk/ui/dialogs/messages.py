@@ -1,8 +1,8 @@
-"""Every message box goes through here, so tests can answer them by patching one module."""
+"""Every message box and question goes through here, so tests can answer them in one module."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -20,3 +20,24 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def include_private(parent: QWidget | None, what: str) -> bool:
+    """Ask whether an export includes the private items it found (``what``, in words);
+    leaving them out is the default answer (SPEC §4)."""
+    answer = QMessageBox.question(
+        parent,
+        "Include private items?",
+        f"This list shows {what}. Include them in the file? (No leaves them out.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_number(
+    parent: QWidget | None, title: str, label: str, current: int, lowest: int, highest: int
+) -> int | None:
+    """A whole number between ``lowest`` and ``highest``; ``None`` when the user cancels."""
+    number, accepted = QInputDialog.getInt(parent, title, label, current, lowest, highest)
+    return number if accepted else None

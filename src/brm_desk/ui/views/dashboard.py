@@ -93,7 +93,9 @@ class DashboardPage(Page):
             (self.to_edit, "dashboard/to", end),
         ):
             saved = QDate.fromString(str(settings.value(key, "", type=str)), "yyyy-MM-dd")
-            edit.setDate(saved if saved.isValid() else QDate(default))
+            if not saved.isValid():
+                saved = QDate(default.year, default.month, default.day)
+            edit.setDate(saved)
         self._show_dates()
 
     def _show_dates(self) -> None:
@@ -103,7 +105,7 @@ class DashboardPage(Page):
             start, end = self.period()
             for edit, day in ((self.from_edit, start), (self.to_edit, end)):
                 with QSignalBlocker(edit):
-                    edit.setDate(QDate(day))
+                    edit.setDate(QDate(day.year, day.month, day.day))
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom)
 

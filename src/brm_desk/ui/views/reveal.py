@@ -9,7 +9,7 @@ meetings list pages rows in from SQL; each needs its own way to bring one record
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QTableView
@@ -18,9 +18,7 @@ from brm_desk.domain.search import SearchHit
 from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.list_page import ALL_PARTNERS, ListPage, ProxyListPage
 from brm_desk.ui.views.meetings import MeetingsPage
-
-if TYPE_CHECKING:
-    from brm_desk.ui.main_window import MainWindow
+from brm_desk.ui.views.page import Page
 
 VIEW_OF_KIND = {
     "partner": "Partners",
@@ -30,19 +28,16 @@ VIEW_OF_KIND = {
 }
 
 
-def open_hit(window: MainWindow, hit: SearchHit) -> bool:
-    """Switch to the hit's list, select its record and ask for its editor.
+def open_hit(show_page: Callable[[str], Page | None], hit: SearchHit) -> bool:
+    """Switch to the hit's list (``show_page(view name)``), select its record and ask for
+    its editor.
 
     ``False`` when the record is not in its list (the editor is asked for all the same).
     """
-    from brm_desk.ui.main_window import VIEW_NAMES
-
     view = VIEW_OF_KIND.get(hit.kind)
-    if view is None or view not in VIEW_NAMES or not window.pages:
+    page = show_page(view) if view is not None else None
+    if page is None:
         return False
-    row = VIEW_NAMES.index(view)
-    window.sidebar.setCurrentRow(row)
-    page = window.pages[row]
     shown = isinstance(page, ListPage) and reveal(page, hit.id, hit.partner_id)
     page.sig_open_record.emit(hit.kind, hit.id)
     return shown

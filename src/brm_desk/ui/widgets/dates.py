@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateEdit
 
 def date_edit(name: str, day: date | None = None, shown_as: str = "yyyy-MM-dd") -> QDateEdit:
     """A date edit with a calendar popup, named for screen readers, showing ``day`` if given."""
-    edit = QDateEdit(QDate(day)) if day is not None else QDateEdit()
+    edit = QDateEdit(QDate(day.year, day.month, day.day)) if day is not None else QDateEdit()
     edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(shown_as)

@@ -1,25 +1,26 @@
-"""Start-up timing for ``benchmarks/gui.py``: when the first window paints, when data shows.
+"""Start-up timing for ``gui.py``: the real app, started with a probe on its window.
 
-Does nothing unless ``$BRM_DESK_TIMING`` is set. Then it prints ``brm-desk-timing <event>
-<seconds>`` lines to stderr (``time.monotonic()``, one clock for the whole machine, so the
-benchmark compares them with the moment it started the process) and closes the window once
-the first view shows data, so the process ends by itself.
+``python benchmarks/startup_probe.py --db JOURNAL`` runs BRM Desk as ``brm-desk --db JOURNAL``
+does (``brm_desk.ui.app.run``) and prints ``brm-desk-timing <event> <seconds>`` lines to
+stderr (``time.monotonic()``, one clock for the whole machine, so the benchmark compares
+them with the moment it started the process): ``main`` when the window exists, ``window`` at
+its first paint, ``filled`` at the first paint of a list with rows. Then it closes the
+window, so the process ends by itself. The app itself knows nothing of this.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
 
-TIMING_VARIABLE = "BRM_DESK_TIMING"
+MARK = "brm-desk-timing"
 
 
 def report(event: str) -> None:
-    print(f"brm-desk-timing {event} {time.monotonic():.6f}", file=sys.stderr, flush=True)
+    print(f"{MARK} {event} {time.monotonic():.6f}", file=sys.stderr, flush=True)
 
 
 class StartUpProbe(QObject):
@@ -27,13 +28,13 @@ class StartUpProbe(QObject):
 
     Until the first paint only the window itself is watched, as the bare window of the
     benchmark is: an application-wide filter in Python would see every event of start-up and
-    slow down what it measures. After it, an application-wide filter (only while timing) sees
-    the paint of a list's viewport, so "filled" is when rows reach the screen, not merely the
-    model.
+    slow down what it measures. After it, an application-wide filter sees the paint of a
+    list's viewport, so "filled" is when rows reach the screen, not merely the model.
     """
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
+        report("main")
         self.window = window
         self.painted = False
         app = QApplication.instance()
@@ -64,8 +65,14 @@ class StartUpProbe(QObject):
         return view.objectName() != "sidebar" and model is not None and model.rowCount() > 0
 
 
-def watch_start_up(window: QMainWindow) -> None:
-    """Install the probe when ``$BRM_DESK_TIMING`` asks for it."""
-    if os.environ.get(TIMING_VARIABLE):
-        report("main")
-        StartUpProbe(window)
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[0] != "--db":
+        print("usage: startup_probe.py --db JOURNAL", file=sys.stderr)
+        return 2
+    from brm_desk.ui.app import run
+
+    return run(argv[1], StartUpProbe)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,135 @@
+"""Every menu item, toolbar button and window shortcut, declared once with what it needs.
+
+The window builds its File, Edit, View and Help menus and its toolbar from :data:`ACTIONS`,
+in table order, with a separator where the group changes. One rule enables them all: an
+action is enabled when what it needs holds (:meth:`Shell.holds`). A locked journal is not
+open, so every action that needs one is off, and a disabled action's shortcut does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
+
+from brm_desk.ui.icons import icon
+from brm_desk.ui.shell import VIEW_NAMES, Needs
+
+Key = QKeySequence.StandardKey
+Scope = Literal["window", "app", "list"]
+JOURNAL = Needs.JOURNAL
+
+SCOPES = {
+    "window": Qt.ShortcutContext.WindowShortcut,
+    "app": Qt.ShortcutContext.ApplicationShortcut,  # from an editor's window too
+    "list": Qt.ShortcutContext.WidgetWithChildrenShortcut,  # Del only while a list has focus
+}
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: where it shows, its shortcut, and what must hold for it to be enabled."""
+
+    name: str
+    text: str
+    menu: str
+    group: str
+    shortcut: Key | str | None = None
+    needs: Needs = JOURNAL
+    icon: str = ""
+    tip: str = ""
+    toolbar: bool = False
+    scope: Scope = "window"
+    role: QAction.MenuRole = QAction.MenuRole.NoRole
+
+
+ACTIONS = (
+    ActionSpec("new_meeting", "New &meeting…", "File", "new", Key.New, icon="new-meeting",
+               tip="Capture a new meeting (from anywhere)", toolbar=True, scope="app"),
+    ActionSpec("new_record", "&New…", "File", "new", "Ctrl+Shift+N", JOURNAL | Needs.RECORDS,
+               icon="new", tip="A new record in the current list", toolbar=True),
+    ActionSpec("import_calendar", "Import &calendar (.ics)…", "File", "import"),
+    ActionSpec("import_csv", "Import requests from CS&V…", "File", "import"),
+    ActionSpec("export_pack", "Export review &pack…", "File", "export", "Ctrl+Shift+E",
+               tip="A partner's or the portfolio's review pack as a PDF"),
+    ActionSpec("export_list", "&Export list as CSV…", "File", "export",
+               tip="The list in view, as filtered and sorted, as CSV"),
+    ActionSpec("back_up", "&Back up now", "File", "backups",
+               tip="A copy of the journal in the backups folder"),
+    ActionSpec("restore", "&Restore from a backup…", "File", "backups",
+               tip="Put a backup in place of the journal"),
+    ActionSpec("encrypt", "&Encrypt this journal…", "File", "protection", None,
+               JOURNAL | Needs.PLAIN, tip="Protect the journal with a passphrase"),
+    ActionSpec("change_passphrase", "Change &passphrase…", "File", "protection", None,
+               JOURNAL | Needs.ENCRYPTED, tip="Choose a new passphrase"),
+    ActionSpec("lock", "&Lock", "File", "protection", "Ctrl+L", JOURNAL | Needs.ENCRYPTED,
+               tip="Hide the journal until unlocked", scope="app"),
+    ActionSpec("lock_when_idle", "Lock when &idle…", "File", "protection",
+               tip="Lock after some idle minutes"),
+    ActionSpec("quit", "&Quit", "File", "quit", Key.Quit, Needs.NOTHING,
+               role=QAction.MenuRole.QuitRole),
+    ActionSpec("undo", "&Undo", "Edit", "undo", Key.Undo, JOURNAL | Needs.UNDO, icon="undo",
+               toolbar=True),
+    ActionSpec("redo", "&Redo", "Edit", "undo", Key.Redo, JOURNAL | Needs.REDO, icon="redo",
+               toolbar=True),
+    ActionSpec("open", "&Open", "Edit", "record", None, JOURNAL | Needs.RECORDS,
+               tip="Open the selected record"),
+    ActionSpec("delete", "&Delete", "Edit", "record", Key.Delete, JOURNAL | Needs.RECORDS,
+               icon="trash", tip="Move the selected record to the trash (undoable)",
+               toolbar=True, scope="list"),
+    *(ActionSpec(name.lower(), name, "View", "views", f"Ctrl+{row}")
+      for row, name in enumerate(VIEW_NAMES, 1)),
+    ActionSpec("find", "&Find…", "View", "find", Key.Find, icon="search"),
+    ActionSpec("refresh", "&Refresh", "View", "find", Key.Refresh),
+    ActionSpec("about", "&About BRM Desk", "Help", "about", None, Needs.NOTHING,
+               role=QAction.MenuRole.AboutRole),
+)  # fmt: skip
+
+
+def build_actions(
+    window: QWidget,
+    menus: Mapping[str, QMenu],
+    toolbar: QToolBar,
+    lists: QWidget,
+    slots: Mapping[str, Callable[[], object]],
+) -> dict[str, QAction]:
+    """Make every action of :data:`ACTIONS`, put it in its menu (and the toolbar), connect it
+    to ``slots[name]``; shortcuts work from ``window``, or from ``lists`` for the list scope."""
+    actions: dict[str, QAction] = {}
+    groups: dict[object, str] = {}
+
+    def place(where: QMenu | QToolBar, spec: ActionSpec, action: QAction) -> None:
+        if groups.setdefault(where, spec.group) != spec.group:
+            where.addSeparator()
+            groups[where] = spec.group
+        where.addAction(action)
+
+    for spec in ACTIONS:
+        action = QAction(spec.text, window)
+        if spec.icon:
+            action.setIcon(icon(spec.icon))
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcutContext(SCOPES[spec.scope])
+        if spec.tip:
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+        action.setMenuRole(spec.role)
+        action.triggered.connect(lambda _checked=False, slot=slots[spec.name]: slot())
+        place(menus[spec.menu], spec, action)
+        if spec.toolbar:
+            place(toolbar, spec, action)
+        # Shortcuts work while the menu bar is hidden too.
+        (lists if spec.scope == "list" else window).addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def enable_actions(actions: Mapping[str, QAction], holds: Needs) -> None:
+    """The one rule: an action is enabled when everything it needs holds."""
+    for spec in ACTIONS:
+        actions[spec.name].setEnabled(spec.needs in holds)
