@@ -26,6 +26,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     monkeypatch.delenv("BRM_DESK_DB", raising=False)
     monkeypatch.delenv("BRM_DESK_PASSPHRASE", raising=False)
+    monkeypatch.delenv("BRM_DESK_NEW_PASSPHRASE", raising=False)
     return data
 
 

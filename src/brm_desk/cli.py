@@ -115,6 +115,8 @@ def build_parser() -> _Parser:
     backup.add_argument("-o", "--output", type=Path, metavar="FILE")
 
     command("check", "check the journal's integrity (changes nothing)", _check)
+    command("encrypt", "encrypt the journal in place, with its backups and drafts", _encrypt)
+    command("change-passphrase", "give an encrypted journal a new passphrase", _change_passphrase)
     return parser
 
 
@@ -123,38 +125,55 @@ def _path(args: argparse.Namespace) -> Path:
 
 
 PASSPHRASE_VARIABLE = "BRM_DESK_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "BRM_DESK_NEW_PASSPHRASE"
 
 
-def _ask_passphrase(path: Path, *, new: bool = False) -> str:
-    """``$BRM_DESK_PASSPHRASE``, else asked on the terminal; without one, an error at once."""
-    from_environment = os.environ.get(PASSPHRASE_VARIABLE)
-    if from_environment is not None:
-        if not from_environment:
-            raise BrmDeskError(f"${PASSPHRASE_VARIABLE} is set but empty")
-        return from_environment
-    if not sys.stdin.isatty():
-        raise BrmDeskError(
-            f"{path}: a passphrase is needed and there is no terminal to ask it on; "
-            f"set ${PASSPHRASE_VARIABLE}"
-        )
+def _ask_passphrase(path: Path, *, new: bool = False, variable: str = PASSPHRASE_VARIABLE) -> str:
+    """``$variable``, else asked on the terminal (twice when ``new``); without either, an error
+    at once. It must be text; a new one must also pass the app's rule (domain/passphrase.py)."""
+    from brm_desk.domain.passphrase import check_new_passphrase, composed
+
+    field = f"${variable}"
+    passphrase = repeated = os.environ.get(variable, "")
+    if variable in os.environ and not passphrase:
+        raise BrmDeskError(f"{field} is set but empty")
+    if not passphrase:
+        if not sys.stdin.isatty():
+            raise BrmDeskError(
+                f"{path}: a passphrase is needed and there is no terminal to ask it on; set {field}"
+            )
+        field = "new passphrase" if variable == NEW_PASSPHRASE_VARIABLE else "passphrase"
+        passphrase, repeated = _typed(f"{field.capitalize()} for {path}: ", field, twice=new)
+    if new:
+        check_new_passphrase(passphrase, repeated, field)
+    return composed(passphrase, field)
+
+
+def _typed(prompt: str, field: str, *, twice: bool) -> tuple[str, str]:
+    """A passphrase typed on the terminal, and typed again when ``twice``; never echoed."""
     import getpass
 
-    passphrase = getpass.getpass(f"Passphrase for {path}: ")
-    if not passphrase:
-        raise BrmDeskError("the passphrase cannot be empty")
-    if new and getpass.getpass("The same passphrase again: ") != passphrase:
-        raise BrmDeskError("the two passphrases differ; nothing was created")
-    return passphrase
+    from brm_desk.domain.errors import ValidationError
+    from brm_desk.domain.passphrase import NOT_TEXT
+
+    try:
+        passphrase = getpass.getpass(prompt)
+        if not passphrase:
+            raise BrmDeskError("the passphrase cannot be empty")
+        repeated = getpass.getpass("The same passphrase again: ") if twice else passphrase
+        return passphrase, repeated
+    except UnicodeDecodeError:  # the terminal sent bytes that are not UTF-8
+        raise ValidationError(field, NOT_TEXT) from None
 
 
-def _open(args: argparse.Namespace) -> Journal:
-    """Open the journal, asking for its passphrase only when it is encrypted."""
+def _open(args: argparse.Namespace, passphrase: str | None = None) -> Journal:
+    """Open the journal, asking for its passphrase only when it is encrypted (and not given)."""
     from brm_desk.domain.errors import PassphraseNeeded
     from brm_desk.services.journal import Journal
 
     path = _path(args)
     try:
-        return Journal.open(path, passphrase=os.environ.get(PASSPHRASE_VARIABLE) or None)
+        return Journal.open(path, passphrase=passphrase)
     except PassphraseNeeded:
         return Journal.open(path, passphrase=_ask_passphrase(path))
 
@@ -350,6 +369,30 @@ def _check(args: argparse.Namespace) -> int:
         raise BrmDeskError(f"{journal.path}: {len(report.problems)} problems found (see above)")
     counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items())
     print(f"{journal.path}: OK ({counts})")
+    return 0
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    from brm_desk.services import file_probe, protection
+
+    path = _path(args)
+    if file_probe.is_encrypted(path):  # said before a passphrase is asked for nothing
+        raise BrmDeskError(f"{path}: is already encrypted (or is not a BRM Desk journal).")
+    with _open(args) as journal:
+        protection.encrypt(journal, _ask_passphrase(path, new=True)).close()
+    print(f"Encrypted {path}, its backups and its drafts")
+    return 0
+
+
+def _change_passphrase(args: argparse.Namespace) -> int:
+    from brm_desk.services import file_probe, protection
+
+    path = _path(args)
+    current = _ask_passphrase(path) if file_probe.is_encrypted(path) else None
+    with _open(args, current) as journal:  # a wrong current passphrase stops here, untouched
+        new = _ask_passphrase(path, new=True, variable=NEW_PASSPHRASE_VARIABLE) if current else ""
+        protection.change_passphrase(journal, current or "", new).close()
+    print(f"Changed the passphrase of {path}, its backups and its drafts")
     return 0
 
 

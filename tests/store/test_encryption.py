@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
+import unicodedata
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brm_desk.domain.errors import (
     JournalFileError,
@@ -278,3 +282,90 @@ def test_old_timestamps_do_not_matter_to_the_salted_key(journal_path: Path) -> N
     old = (datetime.now() - timedelta(days=400)).timestamp()
     os.utime(journal_path, (old, old))
     Journal.open(journal_path, passphrase=PASSPHRASE).close()
+
+
+# --- one passphrase rule: composed text, refused when not text, length only for new ones ----------
+
+CREME = "crème brûlée à Noël"  # composed (NFC), as keyboards usually type it
+
+
+def old_key(passphrase: str, salt: bytes) -> cipher.CipherKey:
+    """The key as derived before the rule: scrypt over the UTF-8 of exactly what was typed."""
+    raw = hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, n=2**15, r=8, p=1, maxmem=2**26, dklen=32
+    )
+    return cipher.CipherKey(raw, salt)
+
+
+def test_a_journal_encrypted_before_the_rule_opens_typed_composed_or_decomposed(
+    tmp_path: Path,
+) -> None:
+    plain, path = tmp_path / "plain.brmdesk", tmp_path / "old.brmdesk"
+    with Journal.create(plain, today=lambda: TODAY) as journal:
+        journal.partners.add(Partner(id="", name=SECRET_NAME))
+    encrypted_file.encrypt_into(plain, path, old_key(CREME, os.urandom(16)))
+    decomposed = unicodedata.normalize("NFD", CREME)
+    assert decomposed.encode() != CREME.encode()  # other bytes: the old key would differ
+    for typed in (CREME, decomposed):
+        with Journal.open(path, passphrase=typed) as journal:
+            assert [p.name for p in journal.partners.listing()] == [SECRET_NAME]
+            assert protection.passphrase_matches(journal, decomposed)
+
+
+def test_opening_never_applies_the_new_passphrase_length_rule(journal_path: Path) -> None:
+    """A journal made earlier with a short passphrase (the command line allowed one) opens."""
+    salt = os.urandom(16)
+    plain = journal_path.with_name("plain.brmdesk")
+    Journal.create(plain).close()
+    encrypted_file.encrypt_into(plain, journal_path, old_key("pw", salt))
+    with Journal.open(journal_path, passphrase="pw") as journal:
+        assert protection.passphrase_matches(journal, "pw")
+        journal = protection.change_passphrase(journal, "pw", "now a longer one")
+        journal.close()
+    Journal.open(journal_path, passphrase="now a longer one").close()
+
+
+def test_a_new_passphrase_breaking_the_rule_is_refused_with_the_file_unchanged(
+    journal_path: Path,
+) -> None:
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        fill(journal)
+    before = snapshot(journal_path.parent)
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        for bad in ("x", "seven c", "\udcff\udcfe not text"):
+            with pytest.raises(ValidationError, match=r"^passphrase: "):
+                protection.encrypt(journal, bad)
+    assert snapshot(journal_path.parent) == before
+    journal = Journal.create(journal_path.with_name("e.brmdesk"), passphrase=PASSPHRASE)
+    with pytest.raises(ValidationError, match=r"^new passphrase: needs at least 8"):
+        protection.change_passphrase(journal, PASSPHRASE, "short")
+    assert not protection.passphrase_matches(journal, "\udcff" + PASSPHRASE)
+    assert protection.passphrase_matches(journal, PASSPHRASE)
+    journal.close()
+
+
+# Any text, with lone surrogates (bytes that were not UTF-8) and accents made common.
+PASSPHRASE_TEXT = st.lists(
+    st.one_of(
+        st.characters(exclude_categories=()),
+        st.characters(categories=["Cs"]),
+        st.sampled_from(["é", "e\u0301", "\u212b", "Å", "\u1112\u1161\u11ab"]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=15, deadline=None)  # each key costs scrypt's tenth of a second
+@given(PASSPHRASE_TEXT)
+def test_any_passphrase_text_is_our_error_or_one_key_for_both_forms(text: str) -> None:
+    salt = bytes(range(16))
+    if text == "":
+        with pytest.raises(JournalFileError, match="cannot be empty"):
+            cipher.derive(text, salt)
+    elif any(unicodedata.category(c) == "Cs" for c in text):
+        with pytest.raises(ValidationError, match="is not valid text"):
+            cipher.derive(text, salt)
+    else:
+        key = cipher.derive(text, salt)
+        assert key == cipher.derive(unicodedata.normalize("NFD", text), salt)
+        assert key == cipher.derive(unicodedata.normalize("NFC", text), salt)

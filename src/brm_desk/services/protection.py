@@ -2,7 +2,8 @@
 
 Each works on a closed file and hands back the journal opened again. The journal's
 backups and drafts follow it: a journal that is encrypted leaves no readable copy of its
-notes in its backups folder or its drafts.
+notes in its backups folder or its drafts. A new passphrase must pass the one rule
+(domain/passphrase.py), which the dialogs and the command line check first.
 """
 
 from __future__ import annotations
@@ -11,23 +12,14 @@ import hmac
 from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError, NotFoundError, ValidationError
+from brm_desk.domain.passphrase import check_new, check_new_passphrase
 from brm_desk.services import drafts as drafts_module
 from brm_desk.services.backups import backups_of
 from brm_desk.services.journal import Journal
 from brm_desk.store import cipher, encrypted_file
 from brm_desk.store.cipher import CipherKey
 
-MIN_PASSPHRASE = 8
-
-
-def check_new_passphrase(passphrase: str, repeated: str) -> None:
-    """A new passphrase must be typed the same twice and be at least 8 characters."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(
-            "passphrase", f"needs at least {MIN_PASSPHRASE} characters (a few words are best)"
-        )
-    if passphrase != repeated:
-        raise ValidationError("passphrase", "the two entries differ")
+__all__ = ["change_passphrase", "check_new_passphrase", "encrypt", "passphrase_matches"]
 
 
 def passphrase_matches(journal: Journal, passphrase: str) -> bool:
@@ -35,7 +27,11 @@ def passphrase_matches(journal: Journal, passphrase: str) -> bool:
     key = journal.database.key
     if key is None or not passphrase:
         return False
-    return hmac.compare_digest(cipher.derive(passphrase, key.salt).key, key.key)
+    try:
+        derived = cipher.derive(passphrase, key.salt)
+    except ValidationError:  # not valid text: no journal's passphrase
+        return False
+    return hmac.compare_digest(derived.key, key.key)
 
 
 def encrypt(journal: Journal, passphrase: str) -> Journal:
@@ -46,6 +42,7 @@ def encrypt(journal: Journal, passphrase: str) -> Journal:
     """
     if journal.database.key is not None:
         raise JournalFileError(f"{journal.path}: is already encrypted.")
+    check_new(passphrase)
     path, today = journal.path, journal.today
     draft_keys = _draft_keys(journal)
     journal.close()
@@ -63,6 +60,7 @@ def change_passphrase(journal: Journal, current: str, new: str) -> Journal:
         raise JournalFileError(f"{journal.path}: is not encrypted; encrypt it first.")
     if not passphrase_matches(journal, current):
         raise ValidationError("current passphrase", "is not this journal's passphrase")
+    check_new(new, "new passphrase")
     path, today = journal.path, journal.today
     journal.close()
     key = encrypted_file.change_passphrase(path, old, new)

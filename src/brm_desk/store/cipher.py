@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.domain.passphrase import composed
 
 SALT_BYTES = 16
 KEY_BYTES = 32
@@ -51,11 +52,15 @@ class CipherKey:
 
 
 def derive(passphrase: str, salt: bytes) -> CipherKey:
-    """The raw key for ``passphrase`` and a file's salt."""
+    """The raw key for ``passphrase`` and a file's salt: from the UTF-8 of its composed form.
+
+    Every key comes from here, so every way in (opening, creating, encrypting, rekeying, the
+    idle lock) reads a passphrase the same way; text that is not valid is refused.
+    """
     if not passphrase:
         raise JournalFileError("The passphrase cannot be empty.")
     key = hashlib.scrypt(
-        passphrase.encode("utf-8"),
+        composed(passphrase).encode("utf-8"),
         salt=salt,
         n=SCRYPT_N,
         r=SCRYPT_R,
