@@ -1,8 +1,9 @@
 """Read a calendar file (.ics) strictly enough that a broken one is named by its line.
 
-icalendar forgives a lot (a line without a colon, an event never closed), so the file's
-structure is checked here first, line by line, and icalendar's own findings (a date it cannot
-read, a bad RRULE) are reported with the line of the property they came from.
+icalendar forgives a lot (a line without a colon, an event never closed, a start given twice),
+so the file's structure is checked here first, line by line, and icalendar's own findings (a
+date it cannot read, a bad RRULE) are reported with the line of the property they came from
+and the event they belong to.
 """
 
 from __future__ import annotations
@@ -13,11 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from brm_desk.domain.errors import ImportFileError
+from brm_desk.services.interchange.ics_check import event_problem
 
 MAX_BYTES = 100 * 1024 * 1024
 _NAME = re.compile(r"^[A-Za-z0-9-]+(?=[;:])")
+_PARAMETER = re.compile(r';([A-Za-z0-9-]+)=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*')
 _LINE_END = re.compile(r"\r\n|\n|\r")  # not str.splitlines: U+2028 may sit in a value
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 allows tabs, no other
+_ONCE = {  # what an event may say only once (RFC 5545 §3.6.1), of what we read
+    *("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "SEQUENCE"),
+    *("SUMMARY", "LOCATION", "DESCRIPTION", "STATUS", "ORGANIZER"),
+}
 _SHOWN = 60
 
 
@@ -29,6 +36,17 @@ class ComponentLines:
     line: int
     properties: dict[str, int] = field(default_factory=dict)
     uid: str = ""
+    summary: str = ""
+    repeated: list[tuple[str, int]] = field(default_factory=list)
+    twice: list[tuple[str, int]] = field(default_factory=list)
+    """Parameters given twice on one line, with the line."""
+
+    @property
+    def label(self) -> str:
+        """How a message names the event: its title, else its UID."""
+        if self.summary:
+            return f"event {_show(self.summary)}"
+        return f"event with UID {_show(self.uid)}" if self.uid else f"event at line {self.line}"
 
 
 @dataclass
@@ -37,13 +55,13 @@ class CalendarFile:
 
     path: Path
     calendar: Any  # icalendar.Calendar (imported lazily)
-    components: list[ComponentLines]
+    events: list[ComponentLines]
+    """The VEVENTs' lines, in the order ``calendar.walk("VEVENT")`` gives the events."""
 
-    def line_of_uid(self, uid: str) -> int | None:
-        for component in self.components:
-            if component.name == "VEVENT" and component.uid == uid:
-                return component.line
-        return None
+    def problem(self, event: ComponentLines, what: str, prop: str | None = None) -> ImportFileError:
+        """An error naming the file, the line (of ``prop`` if given) and the event."""
+        line = event.properties.get(prop, event.line) if prop else event.line
+        return ImportFileError(f"{self.path}: line {line}: {what} ({event.label}).")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -91,7 +109,7 @@ def content_lines(text: str) -> list[tuple[int, str]]:
 
 
 def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentLines]:
-    """Every line is ``NAME[;params]:value`` and every BEGIN has its END."""
+    """Every line is ``NAME[;params]:value``, every BEGIN has its END, nothing is said twice."""
     if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
         where = lines[0][0] if lines else 1
         raise ImportFileError(
@@ -112,7 +130,11 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
                 "(expected NAME:value)."
             )
         name = match.group(0).upper()
-        value = line.split(":", 1)[1].strip() if name in ("BEGIN", "END", "UID") else ""
+        end, twice = _parameters(line, match.end())
+        if twice and open_components:
+            open_components[-1].twice.extend((name, number) for name in twice)
+        value = line[end + 1 :] if line[end : end + 1] == ":" else line.split(":", 1)[1]
+        value = value.strip()
         if name == "BEGIN":
             component = ComponentLines(value.upper(), number)
             open_components.append(component)
@@ -124,12 +146,16 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
                     f"{path}: line {number}: END:{value} does not close what is open "
                     f"(expected {expected})."
                 )
-            open_components.pop()
+            _check_said_once(path, open_components.pop())
         elif open_components:
-            properties = open_components[-1].properties
-            properties.setdefault(name, number)
+            component = open_components[-1]
+            if name in component.properties:
+                component.repeated.append((name, number))
+            component.properties.setdefault(name, number)
             if name == "UID":
-                open_components[-1].uid = line.split(":", 1)[1].strip()
+                component.uid = value
+            elif name == "SUMMARY":
+                component.summary = re.sub(r"\\(.)", r"\1", value)
     if open_components:
         last = lines[-1][0]
         unclosed = open_components[-1]
@@ -140,8 +166,31 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
     return found
 
 
+def _parameters(line: str, at: int) -> tuple[int, list[str]]:
+    """Where a line's parameters end, and those given twice (``DTSTART;TZID=A;TZID=B:…``,
+    of which icalendar would quietly take B)."""
+    names: list[str] = []
+    while (parameter := _PARAMETER.match(line, at)) is not None:
+        names.append(parameter.group(1).upper())
+        at = parameter.end()
+    return at, sorted({name for name in names if names.count(name) > 1})
+
+
+def _check_said_once(path: Path, component: ComponentLines) -> None:
+    """Refuse what was said twice, once the component's end tells its title."""
+    where = f" ({component.label})" if component.name == "VEVENT" else ""
+    for name, number in component.twice:
+        raise ImportFileError(f"{path}: line {number}: the parameter {name} is given twice{where}.")
+    for name, number in component.repeated:
+        if name in _ONCE and component.name == "VEVENT":
+            raise ImportFileError(
+                f"{path}: line {number}: {name} is given twice (first at line "
+                f"{component.properties[name]}); an event has one{where}."
+            )
+
+
 def read_calendar(path: Path) -> CalendarFile:
-    """Parse a calendar file, refusing anything broken with its line number."""
+    """Parse a calendar file, refusing anything broken with its line number and event."""
     import icalendar
 
     text = decode_calendar_text(path, read_bytes(path))
@@ -153,16 +202,21 @@ def read_calendar(path: Path) -> CalendarFile:
     if len(calendars) != 1:
         raise ImportFileError(f"{path}: holds {len(calendars)} calendars; export one at a time.")
     calendar = calendars[0]
+    source = CalendarFile(path, calendar, [c for c in components if c.name == "VEVENT"])
     for parsed, lines in zip(calendar.walk(), components, strict=False):
+        is_event = parsed.name == "VEVENT"
         for prop, message in parsed.errors:
             line = lines.properties.get(str(prop).upper(), lines.line) if prop else lines.line
             what = f"{prop}: " if prop else ""
-            raise ImportFileError(f"{path}: line {line}: {what}{message}.")
-        if parsed.name == "VEVENT" and "DTSTART" not in parsed:
-            raise ImportFileError(
-                f"{path}: line {lines.line}: the event has no start (DTSTART is missing)."
-            )
-    return CalendarFile(path, calendar, components)
+            where = f" ({lines.label})" if is_event else ""
+            raise ImportFileError(f"{path}: line {line}: {what}{message}{where}.")
+        if is_event and "DTSTART" not in parsed:
+            raise source.problem(lines, "the event has no start (DTSTART is missing)")
+        problem = event_problem(parsed) if is_event else None
+        if problem:
+            prop, message = problem
+            raise source.problem(lines, f"{prop}: {message}", prop)
+    return source
 
 
 def _show(line: str) -> str:
