@@ -13,16 +13,19 @@ or day slowly and no calendar program writes them (BYSETPOS or BYYEARDAY by the 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from brm_desk.domain.rules import FIRST_YEAR
+from brm_desk.domain.rules import FIRST_YEAR, LAST_YEAR
 
+YEARS = range(2, LAST_YEAR + 1)
+"""Dates that can move to any zone (year 1 cannot go west of UTC); the journal takes
+1000 to LAST_YEAR, which the import checks meeting by meeting."""
 INTERVALS = range(1, 1001)
 """A rule repeats every 1 to 1,000 periods (every 0 never ends; more is nonsense)."""
 
 _RANGES = {
-    "BYSECOND": range(0, 61),
+    "BYSECOND": range(0, 60),  # RFC 5545 allows a leap second, 60; Python's time does not
     "BYMINUTE": range(0, 60),
     "BYHOUR": range(0, 24),
     "BYMONTH": range(1, 13),
@@ -39,6 +42,7 @@ _ONLY_WITH = {  # RFC 5545 §3.3.10, and stricter for BYYEARDAY and BYSETPOS (se
     "BYSETPOS": ("WEEKLY", "MONTHLY", "YEARLY"),
     "BYMONTHDAY": ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "MONTHLY", "YEARLY"),
 }
+ZERO = timedelta(0)
 _WEEKDAY = re.compile(r"^([+-]?\d{1,3})?(MO|TU|WE|TH|FR|SA|SU)$")
 _ZONED = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE")
 
@@ -47,12 +51,20 @@ def event_problem(event: Any) -> tuple[str, str] | None:
     """The first property of a VEVENT that cannot be used, and why (``None``: all fine)."""
     for name in _ZONED:
         for value in _values(event, name):
+            moments = [_start_of(moment) for moment in _moments(value)]
+            if not all(isinstance(moment, date) for moment in moments):
+                return name, "must be a date, or a date and a time"
+            if not all(YEARS.start <= moment.year < YEARS.stop for moment in moments):
+                return name, f"a date must fall in the years {YEARS[0]} to {YEARS[-1]}"
             zone = value.params.get("TZID")
             if zone and any(_floating(moment) for moment in _moments(value)):
                 return name, (
                     f"the time zone '{zone}' is unknown: it is not a zone name and the file "
                     "does not describe it (no VTIMEZONE)"
                 )
+    duration = event.get("DURATION")
+    if duration is not None and not (isinstance(duration.dt, timedelta) and duration.dt >= ZERO):
+        return "DURATION", "must be a length of time, such as PT1H"
     rules = _values(event, "RRULE")
     if rules:
         problem = rule_problem(rules[0], event["DTSTART"].dt)
@@ -145,7 +157,11 @@ def _moments(value: Any) -> list[Any]:
     return [value.dt]
 
 
+def _start_of(moment: Any) -> Any:
+    """An RDATE period, (start, end or duration), by its start."""
+    return moment[0] if isinstance(moment, tuple) else moment
+
+
 def _floating(moment: Any) -> bool:
-    if isinstance(moment, tuple):  # an RDATE period: (start, end or duration)
-        moment = moment[0]
+    moment = _start_of(moment)
     return isinstance(moment, datetime) and moment.tzinfo is None

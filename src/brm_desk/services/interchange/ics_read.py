@@ -21,11 +21,19 @@ _NAME = re.compile(r"^[A-Za-z0-9-]+(?=[;:])")
 _PARAMETER = re.compile(r';([A-Za-z0-9-]+)=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*')
 _LINE_END = re.compile(r"\r\n|\n|\r")  # not str.splitlines: U+2028 may sit in a value
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 allows tabs, no other
-_ONCE = {  # what an event may say only once (RFC 5545 §3.6.1), of what we read
-    *("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "SEQUENCE"),
-    *("SUMMARY", "LOCATION", "DESCRIPTION", "STATUS", "ORGANIZER"),
+_ONCE = {  # what a component may say only once (RFC 5545), of what icalendar or we read
+    "VEVENT": {
+        *("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "SEQUENCE"),
+        *("SUMMARY", "LOCATION", "DESCRIPTION", "STATUS", "ORGANIZER"),
+    },
+    "VCALENDAR": {"X-WR-TIMEZONE", "CALSCALE"},
+    "VTIMEZONE": {"TZID"},
+    "STANDARD": {"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"},
+    "DAYLIGHT": {"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"},
 }
 _SHOWN = 60
+_PARSER_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError)
+"""What icalendar raises on a value it cannot read (outside events it does not collect them)."""
 
 
 @dataclass
@@ -39,7 +47,7 @@ class ComponentLines:
     summary: str = ""
     repeated: list[tuple[str, int]] = field(default_factory=list)
     twice: list[tuple[str, int]] = field(default_factory=list)
-    """Parameters given twice on one line, with the line."""
+    """Parameters or rule parts given twice on one line ("the parameter TZID"), and the line."""
 
     @property
     def label(self) -> str:
@@ -131,10 +139,15 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
             )
         name = match.group(0).upper()
         end, twice = _parameters(line, match.end())
-        if twice and open_components:
-            open_components[-1].twice.extend((name, number) for name in twice)
         value = line[end + 1 :] if line[end : end + 1] == ":" else line.split(":", 1)[1]
         value = value.strip()
+        if name == "RRULE":
+            parts = [part.split("=")[0].upper() for part in value.split(";")]
+            twice += [
+                f"the rule part {part}" for part in sorted(set(parts)) if parts.count(part) > 1
+            ]
+        if twice and open_components:
+            open_components[-1].twice.extend((what, number) for what in twice)
         if name == "BEGIN":
             component = ComponentLines(value.upper(), number)
             open_components.append(component)
@@ -147,7 +160,11 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
                     f"(expected {expected})."
                 )
             _check_said_once(path, open_components.pop())
-        elif open_components:
+        elif not open_components:
+            raise ImportFileError(
+                f"{path}: line {number}: {name} comes after END:VCALENDAR, outside the calendar."
+            )
+        else:
             component = open_components[-1]
             if name in component.properties:
                 component.repeated.append((name, number))
@@ -173,19 +190,20 @@ def _parameters(line: str, at: int) -> tuple[int, list[str]]:
     while (parameter := _PARAMETER.match(line, at)) is not None:
         names.append(parameter.group(1).upper())
         at = parameter.end()
-    return at, sorted({name for name in names if names.count(name) > 1})
+    return at, [f"the parameter {name}" for name in sorted(set(names)) if names.count(name) > 1]
 
 
 def _check_said_once(path: Path, component: ComponentLines) -> None:
     """Refuse what was said twice, once the component's end tells its title."""
     where = f" ({component.label})" if component.name == "VEVENT" else ""
-    for name, number in component.twice:
-        raise ImportFileError(f"{path}: line {number}: the parameter {name} is given twice{where}.")
+    for what, number in component.twice:
+        raise ImportFileError(f"{path}: line {number}: {what} is given twice{where}.")
+    holder = "an event" if component.name == "VEVENT" else component.name
     for name, number in component.repeated:
-        if name in _ONCE and component.name == "VEVENT":
+        if name in _ONCE.get(component.name, ()):
             raise ImportFileError(
                 f"{path}: line {number}: {name} is given twice (first at line "
-                f"{component.properties[name]}); an event has one{where}."
+                f"{component.properties[name]}); {holder} has one{where}."
             )
 
 
@@ -194,11 +212,12 @@ def read_calendar(path: Path) -> CalendarFile:
     import icalendar
 
     text = decode_calendar_text(path, read_bytes(path))
-    components = check_structure(path, content_lines(text))
+    content = content_lines(text)
+    components = check_structure(path, content)
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except ValueError as error:
-        raise ImportFileError(f"{path}: is not a valid calendar ({error}).") from None
+    except _PARSER_ERRORS as error:
+        raise ImportFileError(f"{path}: {_failing_line(content)}{error}.") from None
     if len(calendars) != 1:
         raise ImportFileError(f"{path}: holds {len(calendars)} calendars; export one at a time.")
     calendar = calendars[0]
@@ -217,6 +236,20 @@ def read_calendar(path: Path) -> CalendarFile:
             prop, message = problem
             raise source.problem(lines, f"{prop}: {message}", prop)
     return source
+
+
+def _failing_line(lines: list[tuple[int, str]]) -> str:
+    """Which line icalendar refused (outside events it stops at the first bad value
+    without saying where): each is read alone until one fails."""
+    import icalendar
+
+    for number, line in lines:
+        if not line.upper().startswith(("BEGIN:", "END:")):
+            try:
+                icalendar.Component.from_ical(f"BEGIN:X\r\n{line}\r\nEND:X\r\n")
+            except _PARSER_ERRORS:
+                return f"line {number}: {line.split(':')[0].split(';')[0].upper()}: "
+    return "is not a valid calendar: "
 
 
 def _show(line: str) -> str:
