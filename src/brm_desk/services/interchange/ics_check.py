@@ -42,7 +42,6 @@ _ONLY_WITH = {  # RFC 5545 §3.3.10, and stricter for BYYEARDAY and BYSETPOS (se
     "BYSETPOS": ("WEEKLY", "MONTHLY", "YEARLY"),
     "BYMONTHDAY": ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "MONTHLY", "YEARLY"),
 }
-ZERO = timedelta(0)
 _WEEKDAY = re.compile(r"^([+-]?\d{1,3})?(MO|TU|WE|TH|FR|SA|SU)$")
 _ZONED = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE")
 
@@ -63,7 +62,9 @@ def event_problem(event: Any) -> tuple[str, str] | None:
                     "does not describe it (no VTIMEZONE)"
                 )
     duration = event.get("DURATION")
-    if duration is not None and not (isinstance(duration.dt, timedelta) and duration.dt >= ZERO):
+    if duration is not None and not (
+        isinstance(duration.dt, timedelta) and duration.dt >= timedelta(0)
+    ):
         return "DURATION", "must be a length of time, such as PT1H"
     rules = _values(event, "RRULE")
     if rules:

@@ -40,6 +40,8 @@ DUPLICATE = "given twice"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BREAKS = re.compile(r"[\r\n\t\x85\u2028\u2029]+")
 _NO_TITLE = "(no title)"
+Member = tuple[Any, ComponentLines]
+"""An event as icalendar read it, with its place in the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,28 +81,11 @@ def scan_calendar(
         raise ImportFileError(
             f"{source.path}: the calendar names a time zone that does not exist ({error})."
         ) from None
-    by_uid: dict[str, list[tuple[Any, ComponentLines]]] = {}
+    by_uid: dict[str, list[Member]] = {}
     for component, lines in zip(calendar.walk("VEVENT"), source.events, strict=True):
         by_uid.setdefault(str(component.get("UID", "")).strip(), []).append((component, lines))
-    read: list[tuple[Any, ComponentLines]] = []
     skipped: Counter[str] = Counter()
-    cuts: list[SeriesCut] = []
-    counting = Counting()
-    room = MAX_PER_FILE
-    for number, members in enumerate(by_uid.values(), start=1):
-        latest = _latest_versions(members)
-        skipped[DUPLICATE] += len(members) - len(latest)
-        master = next((m for m in latest if "RECURRENCE-ID" not in m[0]), None)
-        if master is None or not ("RRULE" in master[0] or "RDATE" in master[0]):
-            read.extend(latest)
-            continue
-        control.step(number, len(by_uid))  # a series may take a moment: cancel works between
-        keep = min(MAX_PER_SERIES, room)
-        occurrences, cut = _series(source, latest, master, today, keep, counting)
-        room -= len(occurrences)
-        read.extend((occurrence, master[1]) for occurrence in occurrences)
-        if cut is not None:
-            cuts.append(cut)
+    read, cuts = _occurrences(source, by_uid, today, skipped, control)
     series = {uid for uid, members in by_uid.items() if _is_series(members)}
     events: list[CalendarEvent] = []
     seen: set[str] = set()
@@ -120,10 +105,38 @@ def scan_calendar(
     return CalendarScan(tuple(events), {k: n for k, n in skipped.items() if n}, tuple(cuts))
 
 
-def _latest_versions(members: list[tuple[Any, ComponentLines]]) -> list[tuple[Any, ComponentLines]]:
+def _occurrences(
+    source: CalendarFile,
+    by_uid: dict[str, list[Member]],
+    today: date,
+    skipped: Counter[str],
+    control: ImportControl,
+) -> tuple[list[Member], list[SeriesCut]]:
+    """The events to read: one-offs as they are, series expanded within the bounds."""
+    read: list[Member] = []
+    cuts: list[SeriesCut] = []
+    counting = Counting()
+    room = MAX_PER_FILE
+    for number, members in enumerate(by_uid.values(), start=1):
+        latest = _latest_versions(members)
+        skipped[DUPLICATE] += len(members) - len(latest)
+        master = next((m for m in latest if "RECURRENCE-ID" not in m[0]), None)
+        if master is None or not ("RRULE" in master[0] or "RDATE" in master[0]):
+            read.extend(latest)
+            continue
+        control.step(number, len(by_uid))  # a series may take a moment: cancel works between
+        keep = min(MAX_PER_SERIES, room)
+        occurrences, cut = _expand(source, latest, master, today, keep, counting)
+        room -= len(occurrences)
+        read.extend((occurrence, master[1]) for occurrence in occurrences)
+        cuts.extend([cut] if cut else [])
+    return read, cuts
+
+
+def _latest_versions(members: list[Member]) -> list[Member]:
     """One event per recurrence id: the highest SEQUENCE, the first of equals (as
     recurring-ical-events chooses); the others are the same event given twice."""
-    chosen: dict[str, tuple[Any, ComponentLines]] = {}
+    chosen: dict[str, Member] = {}
     for member in members:
         recurrence = member[0].get("RECURRENCE-ID")
         which = recurrence.to_ical().decode() if recurrence is not None else ""
@@ -137,16 +150,16 @@ def _sequence(component: Any) -> int:
     return int(component.get("SEQUENCE", 0))
 
 
-def _is_series(members: list[tuple[Any, ComponentLines]]) -> bool:
+def _is_series(members: list[Member]) -> bool:
     """Occurrences of a series are told apart by their recurrence id."""
     names = ("RRULE", "RDATE", "RECURRENCE-ID")
     return any(name in component for component, _lines in members for name in names)
 
 
-def _series(
+def _expand(
     source: CalendarFile,
-    members: list[tuple[Any, ComponentLines]],
-    master: tuple[Any, ComponentLines],
+    members: list[Member],
+    master: Member,
     today: date,
     keep: int,
     counting: Counting,

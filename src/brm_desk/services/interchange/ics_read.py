@@ -45,9 +45,8 @@ class ComponentLines:
     properties: dict[str, int] = field(default_factory=dict)
     uid: str = ""
     summary: str = ""
-    repeated: list[tuple[str, int]] = field(default_factory=list)
-    twice: list[tuple[str, int]] = field(default_factory=list)
-    """Parameters or rule parts given twice on one line ("the parameter TZID"), and the line."""
+    twice: list[tuple[int, str]] = field(default_factory=list)
+    """What is given twice, by line: a property said once, a parameter or a rule part."""
 
     @property
     def label(self) -> str:
@@ -138,16 +137,14 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
                 "(expected NAME:value)."
             )
         name = match.group(0).upper()
-        end, twice = _parameters(line, match.end())
+        end, parameters = _parameters(line, match.end())
         value = line[end + 1 :] if line[end : end + 1] == ":" else line.split(":", 1)[1]
         value = value.strip()
-        if name == "RRULE":
-            parts = [part.split("=")[0].upper() for part in value.split(";")]
-            twice += [
-                f"the rule part {part}" for part in sorted(set(parts)) if parts.count(part) > 1
-            ]
+        parts = [part.split("=")[0].upper() for part in value.split(";")] if name == "RRULE" else []
+        twice = [f"the parameter {p}" for p in _repeated(parameters)]
+        twice += [f"the rule part {part}" for part in _repeated(parts)]
         if twice and open_components:
-            open_components[-1].twice.extend((what, number) for what in twice)
+            open_components[-1].twice += [(number, f"{what} is given twice") for what in twice]
         if name == "BEGIN":
             component = ComponentLines(value.upper(), number)
             open_components.append(component)
@@ -166,9 +163,11 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
             )
         else:
             component = open_components[-1]
-            if name in component.properties:
-                component.repeated.append((name, number))
-            component.properties.setdefault(name, number)
+            first = component.properties.setdefault(name, number)
+            if first != number and name in _ONCE.get(component.name, ()):
+                holder = "an event" if component.name == "VEVENT" else component.name
+                said = f"{name} is given twice (first at line {first}); {holder} has one"
+                component.twice.append((number, said))
             if name == "UID":
                 component.uid = value
             elif name == "SUMMARY":
@@ -184,27 +183,24 @@ def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentL
 
 
 def _parameters(line: str, at: int) -> tuple[int, list[str]]:
-    """Where a line's parameters end, and those given twice (``DTSTART;TZID=A;TZID=B:…``,
-    of which icalendar would quietly take B)."""
+    """Where a line's parameters end, and their names."""
     names: list[str] = []
     while (parameter := _PARAMETER.match(line, at)) is not None:
         names.append(parameter.group(1).upper())
         at = parameter.end()
-    return at, [f"the parameter {name}" for name in sorted(set(names)) if names.count(name) > 1]
+    return at, names
+
+
+def _repeated(names: list[str]) -> list[str]:
+    """Names given twice (``DTSTART;TZID=A;TZID=B:…``: icalendar would quietly take B)."""
+    return sorted({name for name in names if names.count(name) > 1})
 
 
 def _check_said_once(path: Path, component: ComponentLines) -> None:
-    """Refuse what was said twice, once the component's end tells its title."""
+    """Refuse what was said twice, once the component's end tells the event's title."""
     where = f" ({component.label})" if component.name == "VEVENT" else ""
-    for what, number in component.twice:
-        raise ImportFileError(f"{path}: line {number}: {what} is given twice{where}.")
-    holder = "an event" if component.name == "VEVENT" else component.name
-    for name, number in component.repeated:
-        if name in _ONCE.get(component.name, ()):
-            raise ImportFileError(
-                f"{path}: line {number}: {name} is given twice (first at line "
-                f"{component.properties[name]}); {holder} has one{where}."
-            )
+    for number, said in component.twice:
+        raise ImportFileError(f"{path}: line {number}: {said}{where}.")
 
 
 def read_calendar(path: Path) -> CalendarFile:

@@ -74,11 +74,11 @@ class Walk:
     counted_all: bool = True
 
 
+@dataclass
 class Counting:
     """What is left of a file's COUNTED, shared by its series."""
 
-    def __init__(self, left: int = COUNTED) -> None:
-        self.left = left
+    left: int = COUNTED
 
 
 def expand_series(
