@@ -2,11 +2,11 @@
 
 recurring-ical-events does the expanding (RRULE, RDATE, EXDATE, moved occurrences with a
 RECURRENCE-ID) within the bounds of :mod:`ics_series`; x-wr-timezone applies Google's
-X-WR-TIMEZONE; icalendar resolves each TZID, Outlook's Windows names included, through the
-calendar's VTIMEZONE. Each occurrence keeps the UTC offset it has in its own zone, so a weekly
-meeting at 14:00 stays at 14:00 across a daylight-saving change. Every occurrence read is
-either an event or counted with the reason it was skipped; what the bounds leave out is
-counted per series.
+X-WR-TIMEZONE; icalendar resolves each TZID through the zone database or the calendar's
+VTIMEZONE, and Outlook's Windows names are read as the IANA zones they stand for. Each
+occurrence keeps the UTC offset it has in its own zone, so a weekly meeting at 14:00 stays at
+14:00 across a daylight-saving change. Every occurrence read is either an event or counted
+with the reason it was skipped; what the bounds leave out is counted per series.
 """
 
 from __future__ import annotations
