@@ -300,6 +300,27 @@ EVENT = (
             CALENDAR_HEAD + EVENT.replace(b"END:VEVENT", b"END:VTODO") + b"END:VCALENDAR\r\n",
             r"line 9: END:VTODO does not close what is open \(expected END:VEVENT\)",
         ),
+        (
+            CALENDAR_HEAD.replace(b"VERSION:2.0", b"X-WR-TIMEZONE:UTC\r\nX-WR-TIMEZONE:Europe/Rome")
+            + EVENT
+            + b"END:VCALENDAR\r\n",
+            r"line 3: X-WR-TIMEZONE is given twice \(first at line 2\); VCALENDAR has one\.",
+        ),
+        (
+            CALENDAR_HEAD + b"CALSCALE;X=1;X=2:GREGORIAN\r\n" + EVENT + b"END:VCALENDAR\r\n",
+            r"line 4: the parameter X is given twice\.",
+        ),
+        (
+            CALENDAR_HEAD + b"BEGIN:VTIMEZONE\r\nTZID:Z\r\nBEGIN:STANDARD\r\n"
+            b"RRULE:FREQ=SOMETIMES\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+            + EVENT
+            + b"END:VCALENDAR\r\n",
+            r"line 7: RRULE: Expected frequency, got: SOMETIMES\.",
+        ),
+        (
+            CALENDAR_HEAD + EVENT + b"END:VCALENDAR\r\nSUMMARY:after\r\n",
+            r"line 11: SUMMARY comes after END:VCALENDAR, outside the calendar\.",
+        ),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", r"not a calendar file \(it holds binary"),
         (b"Subject,Start Date\r\nReview,2026-03-02\r\n", r"line 1 should be BEGIN:VCALENDAR"),
         (b"", r"line 1 should be BEGIN:VCALENDAR"),

@@ -63,7 +63,7 @@ def test_the_preview_lists_events_with_their_guessed_partners(
     assert cell(dialog, case, model.WHEN) == "2026-03-10 10:00 (UTC-0400)"
     assert cell(dialog, case, model.TYPE) == "Business case"
     assert cell(dialog, rows["Quarterly value review"], model.PARTNER) == NO_PARTNER
-    assert "skipped 1 cancelled" in dialog.summary_label.text()
+    assert "Skipped 1: 1 cancelled." in dialog.summary_label.text()
     # Two value reviews and the moved sync have no attendee to guess from.
     assert not dialog.import_button.isEnabled()
     assert dialog.problem_label.text().startswith("3 ticked events have no partner")

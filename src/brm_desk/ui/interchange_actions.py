@@ -206,7 +206,8 @@ class InterchangeActions(QObject):
 
 
 def _nothing_in(preview: Any) -> str:
-    skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(preview.skipped.items()))
-    return f"{preview.path.name} holds no meetings to import" + (
-        f" (skipped {skipped})." if skipped else "."
-    )
+    from brm_desk.services.interchange.ics_import import left_out
+    from brm_desk.ui.dialogs.ics_preview import SHOWN_CUTS
+
+    lines = left_out(preview.skipped, preview.cuts, SHOWN_CUTS)
+    return f"{preview.path.name} holds no meetings to import. " + "\n".join(lines)

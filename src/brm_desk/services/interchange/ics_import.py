@@ -21,6 +21,7 @@ from brm_desk.domain.rules import check_meeting
 from brm_desk.services.interchange.ics_events import CalendarEvent, scan_calendar
 from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
 from brm_desk.services.interchange.ics_read import read_calendar
+from brm_desk.services.interchange.ics_series import MAX_PER_FILE, MAX_PER_SERIES, SeriesCut
 from brm_desk.services.interchange.import_control import NO_CONTROL, ImportControl
 from brm_desk.services.journal import Journal
 from brm_desk.store import calendar_rows, contact_rows, meeting_rows, partner_rows, trash_rows
@@ -38,6 +39,7 @@ class CalendarPreview:
     skipped: dict[str, int]
     guessed_partner: dict[str, str | None]
     """Event key → id of the partner most of its attendees belong to (None: no guess)."""
+    cuts: tuple[SeriesCut, ...] = ()
 
 
 @dataclass
@@ -51,6 +53,7 @@ class CalendarImportReport:
     kept_edited: int = 0
     in_trash: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+    cuts: tuple[SeriesCut, ...] = ()
     before: list[tuple[str, Meeting, str]] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -63,14 +66,45 @@ class CalendarImportReport:
             parts.append(f"kept {self.kept_edited} you edited")
         if self.in_trash:
             parts.append(f"left {self.in_trash} in the trash")
-        text = ", ".join(parts) + "."
-        skipped = sum(self.skipped.values())
-        details = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
-        return text + (f" Skipped {skipped}: {details}." if skipped else " Skipped 0.")
+        first, *series = left_out(self.skipped, self.cuts)
+        return "\n".join([", ".join(parts) + ". " + first, *series])
+
+
+def left_out(
+    skipped: Mapping[str, int], cuts: Sequence[SeriesCut], most: int | None = None
+) -> list[str]:
+    """What an import leaves out, for the command line and the preview alike: one line of
+    occurrences skipped by reason, then one line for each series the bounds cut short (at
+    most ``most`` of them, and how many more)."""
+    total = sum(skipped.values())
+    details = ", ".join(f"{n:,} {reason}" for reason, n in sorted(skipped.items()))
+    lines = [f"Skipped {total:,}: {details}." if total else "Skipped 0."]
+    for cut in cuts[:most]:
+        parts = []
+        if cut.over_limit or not cut.counted_all:
+            count = f"{cut.over_limit:,}"
+            if not cut.counted_all:
+                count = f"more than {count}" if cut.over_limit else "more (not counted)"
+            limit = (
+                f"{MAX_PER_SERIES:,} a series"
+                if cut.limit == MAX_PER_SERIES
+                else f"{MAX_PER_FILE:,} a file"
+            )
+            parts.append(f"{count} over the limit of {limit}")
+        if cut.beyond is None or cut.beyond:
+            count = "all" if cut.beyond is None else f"{cut.beyond:,}"
+            parts.append(f"{count} beyond {cut.horizon.isoformat()}")
+        lines.append(
+            f"Series '{cut.title}' (line {cut.line}): {_n(cut.read, 'occurrence')} read; "
+            f"left out: {', '.join(parts)}."
+        )
+    if most is not None and len(cuts) > most:
+        lines.append(f"…and {len(cuts) - most:,} more series cut short.")
+    return lines
 
 
 def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def preview_calendar(
@@ -85,7 +119,7 @@ def preview_calendar(
         if contact.email:
             owners.setdefault(contact.email.casefold(), set()).add(contact.partner_id)
     guesses = {event.key: _guess(event, owners) for event in scan.events}
-    return CalendarPreview(path, scan.events, scan.skipped, guesses)
+    return CalendarPreview(path, scan.events, scan.skipped, guesses, scan.cuts)
 
 
 def _guess(event: CalendarEvent, owners: Mapping[str, set[str]]) -> str | None:
@@ -109,7 +143,7 @@ def import_calendar(
     Nothing is written unless every event makes a valid meeting; cancelling rolls back all.
     """
     chosen = [event for event in preview.events if event.key in partners]
-    report = CalendarImportReport(skipped=dict(preview.skipped))
+    report = CalendarImportReport(skipped=dict(preview.skipped), cuts=preview.cuts)
     with journal.database.transaction() as tx:
         contacts = _contacts_by_partner(tx, set(partners.values()))
         existing = calendar_rows.imported(tx, (event.key for event in chosen))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.records import Partner
+from brm_desk.services.interchange import ics_import
 from brm_desk.services.interchange.ics_events import CalendarEvent
 from brm_desk.services.interchange.ics_import import CalendarPreview
 from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
@@ -35,6 +36,7 @@ from brm_desk.ui.models.meetings import duration_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARTNER = "— pick a partner —"
+SHOWN_CUTS = 8  # series cut short, listed by name; the command line lists them all
 
 
 class CalendarEventsModel(QAbstractTableModel):
@@ -221,11 +223,10 @@ class CalendarPreviewDialog(QDialog):
         top.addWidget(tick_all)
         top.addWidget(tick_none)
 
-        skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(preview.skipped.items()))
+        left_out = "\n".join(ics_import.left_out(preview.skipped, preview.cuts, SHOWN_CUTS))
         self.summary_label = QLabel(
-            f"{len(preview.events)} events found"
-            + (f"; skipped {skipped}." if skipped else ".")
-            + " Events imported before are updated, not added again."
+            f"{len(preview.events)} events found. {left_out}\n"
+            "Events imported before are updated, not added again."
         )
         self.summary_label.setWordWrap(True)
         self.problem_label = QLabel()
