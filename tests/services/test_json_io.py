@@ -991,7 +991,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
         (b'{"id": "m-1", "title": "a", "title": "b"}', 'the key "title" appears twice .*id "m-1"'),
         (b'{"format": "caf\xe9"}', "is not UTF-8 text \\(byte 16"),
         (b"[" * 100_000 + b"]" * 100_000, "is nested too deeply"),
-        (b'{"x": 1' + b"0" * 5000 + b"}", "holds a number that cannot be read"),
+        (b'{"x": 1' + b"0" * 5000 + b"}", '"x": a number of 5,001 digits is longer than'),
     ],
     ids=[
         "syntax",

@@ -137,12 +137,16 @@ def read_import_file(path: Path) -> Any:
             "save it as UTF-8 and try again."
         ) from None
     try:
-        return json.loads(
+        document = json.loads(
             text,
             parse_float=Decimal,
+            parse_int=_whole_number,
             parse_constant=_refuse_constant,
-            object_pairs_hook=_refuse_duplicate_keys,
+            object_pairs_hook=_object,
         )
+        if isinstance(document, _LongNumber):
+            raise ImportFileError(f"is one number of {document.digits:,} digits, not a journal.")
+        return document
     except ImportFileError as error:
         raise ImportFileError(f"{path}: {error}") from None
     except json.JSONDecodeError as error:
@@ -151,22 +155,44 @@ def read_import_file(path: Path) -> Any:
         ) from None
     except RecursionError:
         raise ImportFileError(f"{path}: is nested too deeply to be a BRM Desk file.") from None
-    except ValueError as error:
-        raise ImportFileError(f"{path}: holds a number that cannot be read ({error}).") from None
 
 
 def _refuse_constant(name: str) -> NoReturn:
     raise ImportFileError(f"{name} is not a number JSON allows; write a number or null.")
 
 
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """An object, unless a key repeats (JSON readers differ on which value wins)."""
+@dataclass(frozen=True)
+class _LongNumber:
+    """A whole number longer than any field takes, kept until its field is known."""
+
+    digits: int
+
+
+MAX_DIGITS = 100
+"""No field takes a whole number this long (Python would refuse one of 4,300 digits)."""
+
+
+def _whole_number(text: str) -> int | _LongNumber:
+    digits = len(text.lstrip("-"))
+    return _LongNumber(digits) if digits > MAX_DIGITS else int(text)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object, unless a key repeats (JSON readers differ on which value wins) or a field
+    holds a number longer than any field takes."""
     found = dict(pairs)
     if len(found) < len(pairs):
         keys = [key for key, _value in pairs]
         repeated = next(key for i, key in enumerate(keys) if key in keys[:i])
         where = id_note(found)
         raise ImportFileError(f"the key {quote(repeated)} appears twice in one object{where}.")
+    for key, value in pairs:
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, _LongNumber):
+                raise ImportFileError(
+                    f"{quote(key)}{id_note(found)}: a number of {item.digits:,} digits is "
+                    "longer than any field takes."
+                )
     return found
 
 
