@@ -37,7 +37,7 @@ class Balances:
     ) -> list[PartnerBalance]:
         """Balances by partner name; archived partners only when asked for or named."""
         start, end = self.period(period_from, period_to)
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             pks = None if partner_ids is None else queries.partner_pks_by_uid(tx, partner_ids)
             partners, partner_pks = queries.balance_partners(tx, end, pks, include_archived)
             months = queries.balance_months(
@@ -60,6 +60,6 @@ class Balances:
     def for_partner(
         self, partner_id: str, period_from: date | None = None, period_to: date | None = None
     ) -> PartnerBalance:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             partner_rows.get(tx, partner_id)
         return self.for_partners(period_from, period_to, partner_ids=[partner_id])[0]

@@ -16,7 +16,7 @@ class Contacts(Records[Contact]):
         super().__init__(database, "contact", contact_rows, check_contact)
 
     def listing(self, partner_id: str | None = None) -> list[Contact]:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return contact_rows.listing(tx, partner_id)
 
     def _check_references(self, tx: Transaction, contact: Contact) -> None:

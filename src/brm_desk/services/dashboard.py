@@ -69,7 +69,7 @@ class Dashboard:
             )
             for b in self._balances.for_partners(*drift_period(today))
         }
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             debts = dashboard_queries.action_debts(tx, today)
             waiting = dashboard_queries.waiting_requests(tx, today)
             reviews = dashboard_queries.benefit_reviews_due(tx, today)

@@ -145,7 +145,7 @@ class Lists:
         ]
 
     def meeting_count(self, wanted: MeetingFilter) -> int:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return list_queries.meeting_line_count(tx, **wanted.where())
 
     def requests(
@@ -176,11 +176,11 @@ class Lists:
         ]
 
     def request_count(self, wanted: RequestFilter | None = None) -> int:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return list_queries.request_line_count(tx, **(wanted or RequestFilter()).where())
 
     def counts(self) -> JournalCounts:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return JournalCounts(*list_queries.live_counts(tx))
 
     def _page(
@@ -192,7 +192,7 @@ class Lists:
         total: int | None,
     ) -> list[_Row]:
         def read(backwards: bool, start: int, count: int | None) -> list[_Row]:
-            with self._db.transaction() as tx:
+            with self._db.snapshot() as tx:
                 return lines(
                     tx,
                     **wanted.where(),

@@ -40,7 +40,7 @@ def backup(journal: Journal, target: Path | None = None) -> Path:
 
 def check(journal: Journal) -> CheckReport:
     """SQLite's integrity and foreign-key checks, the journal's rules, and the search index."""
-    with journal.database.transaction() as tx:
+    with journal.database.snapshot() as tx:
         problems = integrity.sqlite_problems(tx)
         if not problems:
             problems += integrity.record_problems(tx)

@@ -22,7 +22,7 @@ class Meetings(Records[Meeting]):
         self, partner_id: str, limit: int | None = None, *, since: date | None = None
     ) -> list[Meeting]:
         """A partner's meetings (those on or after ``since``, if given), latest first."""
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return meeting_rows.of_partner(tx, partner_id, limit, since=since)
 
     def _check_references(self, tx: Transaction, meeting: Meeting) -> None:

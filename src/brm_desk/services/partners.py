@@ -46,12 +46,12 @@ class Partners(Records[Partner]):
             return self._update(tx, partner)
 
     def listing(self, *, include_archived: bool = True) -> list[Partner]:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return partner_rows.listing(tx, include_archived=include_archived)
 
     def find(self, name: str) -> Partner:
         """A partner by name (exact, else ignoring case), archived ones included."""
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             found = partner_rows.find_by_name(tx, name.strip())
         if found is None:
             raise NotFoundError(f"no partner named '{name.strip()}' in this journal")

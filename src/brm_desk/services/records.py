@@ -52,7 +52,7 @@ class Records(Generic[_Record]):
             return self._update(tx, record)
 
     def get(self, record_id: str) -> _Record:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return self._rows.get(tx, record_id)
 
     def delete(self, record_id: str) -> str:

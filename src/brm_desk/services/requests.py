@@ -30,7 +30,7 @@ class Requests(Records[Request]):
             return self._update(tx, request)
 
     def of_partner(self, partner_id: str) -> list[Request]:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return request_rows.of_partner(tx, partner_id)
 
     def _check_references(self, tx: Transaction, request: Request) -> None:

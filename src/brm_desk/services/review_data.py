@@ -131,7 +131,7 @@ def _gather(
     logged: list[Meeting] = []
     open_requests: list[Request] = []
     agreed: list[AgreedAction] = []
-    with journal.database.transaction() as tx:
+    with journal.database.snapshot() as tx:
         partner = partner_rows.get(tx, partner_id)
         facts = pack_queries.meeting_facts(
             tx, partner_id, min(before_from, period_from), max(before_to, period_to)

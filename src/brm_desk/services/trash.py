@@ -14,7 +14,7 @@ class Trash:
         self._db = database
 
     def listing(self) -> list[TrashItem]:
-        with self._db.transaction() as tx:
+        with self._db.snapshot() as tx:
             return trash_rows.listing(tx)
 
     def restore(self, batch: str) -> None:

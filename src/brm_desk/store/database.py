@@ -33,20 +33,37 @@ Transaction = Session
 
 
 class Database:
-    """An open journal file; every unit of work goes through :meth:`transaction`."""
+    """An open journal file; every unit of work goes through :meth:`transaction` or, when it
+    only reads, :meth:`snapshot`."""
 
     def __init__(self, path: Path, engine: Engine, key: CipherKey | None = None) -> None:
         self.path = path
         self.engine = engine
         self.key = key
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._snapshots = sessionmaker(
+            engine.execution_options(snapshot=True), expire_on_commit=False
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
-        """One transaction: committed whole when the block ends, rolled back on any error."""
+        """A unit of work that may write: it waits its turn for the file (another program
+        may be writing), then is committed whole when the block ends, rolled back on any
+        error."""
+        with self._unit(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Transaction]:
+        """A unit of work that only reads: one state of the file, read beside any writer."""
+        with self._unit(self._snapshots) as session:
+            yield session
+
+    @contextmanager
+    def _unit(self, sessions: sessionmaker[Session]) -> Iterator[Transaction]:
         with errors_in_words(self.path):
             try:
-                with self._sessions.begin() as session:
+                with sessions.begin() as session:
                     yield session
             except IntegrityError as error:
                 raise integrity_error(error.orig or error) from None

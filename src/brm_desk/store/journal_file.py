@@ -110,7 +110,12 @@ def _configure_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -
 
 
 def _begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    """A unit of work that may write takes the write lock at its start (``BEGIN IMMEDIATE``),
+    waiting its turn up to the busy timeout: a read transaction that later writes would fail
+    at once, with no wait, whenever another writer came first. A snapshot only reads, beside
+    any writer."""
+    snapshot = connection.get_execution_options().get("snapshot", False)
+    connection.exec_driver_sql("BEGIN" if snapshot else "BEGIN IMMEDIATE")
 
 
 def make_engine(path: Path, key: CipherKey | None = None) -> Engine:

@@ -88,7 +88,7 @@ def write_export(journal: Journal, path: Path, *, include_private: bool = False)
 def _export(
     journal: Journal, include_private: bool, now: datetime | None
 ) -> tuple[dict[str, Any], int]:
-    with journal.database.transaction() as tx:
+    with journal.database.snapshot() as tx:
         partners = interchange_rows.partners_in_journal_order(tx)
         contacts = contact_rows.in_journal_order(tx)
         every_meeting = meeting_rows.in_journal_order(tx)
