@@ -124,6 +124,16 @@ def _path(args: argparse.Namespace) -> Path:
     return journal_path(getattr(args, "db", None))
 
 
+def _before_writing(args: argparse.Namespace) -> Path:
+    """The journal's path, once sure the app does not have it open: every command that writes
+    calls this first, so none changes a journal behind the app's back."""
+    from brm_desk.services.app_lock import refuse_if_open_in_app
+
+    path = _path(args)
+    refuse_if_open_in_app(path)
+    return path
+
+
 PASSPHRASE_VARIABLE = "BRM_DESK_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "BRM_DESK_NEW_PASSPHRASE"
 
@@ -179,7 +189,7 @@ def _open(args: argparse.Namespace, passphrase: str | None = None) -> Journal:
 
 
 def _init(args: argparse.Namespace) -> int:
-    path = _path(args)
+    path = _before_writing(args)
     if path == default_journal_path():
         path.parent.mkdir(parents=True, exist_ok=True)
     from brm_desk.services.journal import Journal
@@ -194,6 +204,7 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     file: Path = args.file
+    _before_writing(args)
     kind = args.format or file.suffix.lower().lstrip(".")
     if kind not in ("json", "ics", "csv"):
         raise BrmDeskError(

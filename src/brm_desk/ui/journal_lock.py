@@ -12,12 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.services.app_lock import lock_path
 
 _held: dict[Path, QLockFile] = {}
-
-
-def lock_path(journal: Path) -> Path:
-    return journal.with_name(f"{journal.name}.lock")
 
 
 def hold(journal: Path) -> None:
