@@ -176,16 +176,18 @@ def _typed(prompt: str, field: str, *, twice: bool) -> tuple[str, str]:
         raise ValidationError(field, NOT_TEXT) from None
 
 
-def _open(args: argparse.Namespace, passphrase: str | None = None) -> Journal:
+def _open(
+    args: argparse.Namespace, passphrase: str | None = None, *, read_only: bool = False
+) -> Journal:
     """Open the journal, asking for its passphrase only when it is encrypted (and not given)."""
     from brm_desk.domain.errors import PassphraseNeeded
     from brm_desk.services.journal import Journal
 
     path = _path(args)
     try:
-        return Journal.open(path, passphrase=passphrase)
+        return Journal.open(path, passphrase=passphrase, read_only=read_only)
     except PassphraseNeeded:
-        return Journal.open(path, passphrase=_ask_passphrase(path))
+        return Journal.open(path, passphrase=_ask_passphrase(path), read_only=read_only)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -372,10 +374,10 @@ def _backup(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from brm_desk.services.maintenance import check
 
-    with _open(args) as journal:
+    with _open(args, read_only=True) as journal:
         report = check(journal)
-    for problem in report.problems:
-        print(problem)
+    for line in (*report.problems, *report.notes):
+        print(line)
     if not report.ok:
         raise BrmDeskError(f"{journal.path}: {len(report.problems)} problems found (see above)")
     counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items())

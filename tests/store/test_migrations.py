@@ -16,6 +16,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from brm_desk.domain.errors import JournalFileError
 from brm_desk.domain.records import Partner
 from brm_desk.services.journal import Journal
 from brm_desk.services.locations import backups_dir
@@ -124,17 +125,17 @@ def test_downgrading_to_nothing_and_upgrading_again_rebuilds_the_schema(journal_
         assert [p.name for p in journal.partners.listing()] == ["Finance"]
 
 
-def test_a_marked_journal_without_tables_gets_its_schema_when_opened(journal_path: Path) -> None:
+def test_a_marked_journal_without_tables_is_refused_untouched(journal_path: Path) -> None:
+    """Issue 13: such a file was once given a schema; it is no journal, so nothing is written."""
     with closing(sqlite3.connect(journal_path)) as raw:
         raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         raw.commit()
+    before = journal_path.read_bytes(), journal_path.stat().st_mtime_ns
+    with pytest.raises(JournalFileError, match="marked as a BRM Desk journal but holds no tables"):
+        Journal.open(journal_path, today=lambda: TODAY)
+    assert (journal_path.read_bytes(), journal_path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in journal_path.parent.iterdir()) == [journal_path.name]
     assert user_version(journal_path) == 0
-    assert tables(journal_path) == set()
-    with Journal.open(journal_path, today=lambda: TODAY) as journal:
-        added = journal.partners.add(Partner(id="", name="Finance"))
-        assert journal.partners.get(added.id).name == "Finance"
-    assert tables(journal_path) >= RECORD_TABLES
-    assert user_version(journal_path) == SCHEMA_VERSION
     assert not backups_dir(journal_path).exists()
 
 

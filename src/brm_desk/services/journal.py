@@ -58,13 +58,21 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: Path, today: Callable[[], date] = date.today, passphrase: str | None = None
+        cls,
+        path: Path,
+        today: Callable[[], date] = date.today,
+        passphrase: str | None = None,
+        *,
+        read_only: bool = False,
     ) -> Journal:
         """Open an existing journal (migrating it, after a backup, if it is older).
 
         An encrypted journal needs its ``passphrase`` (``PassphraseNeeded`` without one,
-        ``WrongPassphrase`` for a wrong one; the file is untouched either way).
+        ``WrongPassphrase`` for a wrong one; the file is untouched either way). A
+        ``read_only`` journal is opened as it is, never migrated nor written to.
         """
+        if read_only:
+            return cls(open_database(path, passphrase=passphrase, read_only=True), today)
         return cls(open_database(path, backups_dir(path), passphrase), today)
 
     def reopen(self) -> Journal:

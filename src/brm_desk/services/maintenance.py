@@ -11,14 +11,17 @@ from brm_desk.services.journal import Journal
 from brm_desk.services.locations import backups_dir
 from brm_desk.store import contact_rows, integrity, meeting_rows, partner_rows, request_rows
 from brm_desk.store.database import Transaction
+from brm_desk.store.journal_file import SCHEMA_VERSION
 
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    """What ``check`` found: problems (none is good) and what the journal holds."""
+    """What ``check`` found: problems (none is good), notes that are not problems, and what
+    the journal holds."""
 
     problems: tuple[str, ...]
     counts: dict[str, int]
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -39,7 +42,11 @@ def backup(journal: Journal, target: Path | None = None) -> Path:
 
 
 def check(journal: Journal) -> CheckReport:
-    """SQLite's integrity and foreign-key checks, the journal's rules, and the search index."""
+    """SQLite's integrity and foreign-key checks, the journal's rules, and the search index.
+
+    Open the journal with ``read_only=True`` to be sure nothing changes, not even a
+    migration; a journal of an older format is then named in a note.
+    """
     with journal.database.snapshot() as tx:
         problems = integrity.sqlite_problems(tx)
         if not problems:
@@ -51,7 +58,14 @@ def check(journal: Journal) -> CheckReport:
             "meetings": meeting_rows.count(tx),
             "requests": request_rows.count(tx),
         }
-    return CheckReport(tuple(problems), counts)
+    notes: tuple[str, ...] = ()
+    if journal.database.version < SCHEMA_VERSION:
+        notes = (
+            f"{journal.path}: was made by an older BRM Desk (journal format "
+            f"{journal.database.version}; this version writes {SCHEMA_VERSION}): opening it "
+            "in the app or with any other command upgrades it, after a backup.",
+        )
+    return CheckReport(tuple(problems), counts, notes)
 
 
 def _search_problems(tx: Transaction) -> list[str]:

@@ -11,19 +11,14 @@ from brm_desk.domain.files import replacing
 from brm_desk.store import encrypted_file
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
-    APPLICATION_ID,
     errors_in_words,
     identify,
     is_sqlite_error,
     raw_connect,
-    refuse_newer,
+    read_only_uri,
 )
 
 COUNTED_TABLES = {"partners": "partner", "meetings": "meeting", "requests": "request"}
-
-
-def _read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
 
 
 def counts(path: Path, key: CipherKey | None) -> dict[str, int]:
@@ -38,13 +33,11 @@ def counts(path: Path, key: CipherKey | None) -> dict[str, int]:
     if file_key is None:
         identify(path)
     else:
-        refuse_newer(path, encrypted_file.identify_encrypted(path, file_key))
+        encrypted_file.identify_encrypted(path, file_key)
     with (
         errors_in_words(path),
-        closing(raw_connect(_read_only_uri(path), file_key, uri=True)) as raw,
+        closing(raw_connect(read_only_uri(path), file_key, uri=True)) as raw,
     ):
-        if raw.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            raise JournalFileError(f"{path}: is not a BRM Desk journal.")
         if raw.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise JournalFileError(f"{path}: is damaged.")
         return {

@@ -17,14 +17,12 @@ from brm_desk.domain.errors import JournalFileError, ValidationError
 from brm_desk.store import cipher, encrypted_file, migrate
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
-    APPLICATION_ID,
     SCHEMA_VERSION,
     backup_file,
     create_file,
     errors_in_words,
     identify,
     make_engine,
-    refuse_newer,
     translate_sqlite_error,
 )
 
@@ -36,10 +34,17 @@ class Database:
     """An open journal file; every unit of work goes through :meth:`transaction` or, when it
     only reads, :meth:`snapshot`."""
 
-    def __init__(self, path: Path, engine: Engine, key: CipherKey | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        key: CipherKey | None = None,
+        version: int = SCHEMA_VERSION,
+    ) -> None:
         self.path = path
         self.engine = engine
         self.key = key
+        self.version = version
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._snapshots = sessionmaker(
             engine.execution_options(snapshot=True), expire_on_commit=False
@@ -121,7 +126,7 @@ def identify_journal(
     path: Path, passphrase: str | None, key: CipherKey | None = None
 ) -> tuple[int, CipherKey | None]:
     """The file's schema version and, for an encrypted one, the key that opens it; nothing
-    written.
+    written, and a clear error for a file that is not a journal of this version or older.
 
     ``key`` (from a journal open a moment ago) saves deriving it from the passphrase again.
     """
@@ -137,27 +142,25 @@ def open_database(
     backup_dir: Path | None = None,
     passphrase: str | None = None,
     key: CipherKey | None = None,
+    *,
+    read_only: bool = False,
 ) -> Database:
     """Open a journal, refusing anything that is not one, and migrate it if it is older.
 
-    Before a migration the journal is copied into ``backup_dir``. An encrypted journal
-    needs ``passphrase``; a wrong one is refused before anything is written.
+    Every check reads without writing, so a refused file is never changed. Before a migration
+    the journal is copied into ``backup_dir``. An encrypted journal needs ``passphrase``; a
+    wrong one is refused before anything is written. A ``read_only`` journal is neither
+    migrated nor written to.
     """
     version, key = identify_journal(path, passphrase, key)
-    refuse_newer(path, version)
+    if read_only:
+        return Database(path, make_engine(path, key, read_only=True), key, version)
     _refuse_read_only(path)
     engine = make_engine(path, key)
     try:
         with errors_in_words(path):
-            with engine.connect() as connection:
-                application_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
-                version = int(connection.exec_driver_sql("PRAGMA user_version").scalar() or 0)
-                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-            if application_id != APPLICATION_ID:
-                raise JournalFileError(f"{path}: is a SQLite database, but not a BRM Desk journal.")
-            refuse_newer(path, version)
             if version < SCHEMA_VERSION:
-                if version > 0 and backup_dir is not None:
+                if backup_dir is not None:
                     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
                     backup = backup_dir / f"{path.stem}-before-v{SCHEMA_VERSION}-{stamp}.db"
                     backup_file(path, backup, key)

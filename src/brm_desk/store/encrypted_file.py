@@ -22,6 +22,7 @@ from brm_desk.store.journal_file import (
     errors_in_words,
     identify,
     in_words,
+    inspect,
     is_sqlite_error,
     raw_connect,
 )
@@ -45,28 +46,14 @@ def wrong_passphrase(path: Path) -> WrongPassphrase:
     )
 
 
-def _read_only_uri(path: Path) -> str:
-    """Read-only; immutable too (no locks, no side files) unless a WAL waits to be read."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not Path(f"{path}-wal").exists():
-        uri += "&immutable=1"
-    return uri
-
-
 def identify_encrypted(path: Path, key: CipherKey) -> int:
-    """Try ``key`` on the file without writing; its schema version, as :func:`identify`."""
+    """Try ``key`` on the file without writing; its schema version, as :func:`inspect`."""
     try:
-        with closing(raw_connect(_read_only_uri(path), key, uri=True)) as raw:
-            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            application_id = int(raw.execute("PRAGMA application_id").fetchone()[0])
-            version = int(raw.execute("PRAGMA user_version").fetchone()[0])
+        return inspect(path, key)
     except Exception as error:
         if is_sqlite_error(error) and "not a database" in str(error).lower():
             raise wrong_passphrase(path) from None
         raise in_words(path, error) or error from None
-    if application_id != APPLICATION_ID:
-        raise JournalFileError(f"{path}: is an encrypted database, but not a BRM Desk journal.")
-    return version
 
 
 def key_for(path: Path, passphrase: str | None) -> CipherKey:

@@ -1,8 +1,9 @@
 """Open, create and identify journal files, refusing any file that is not ours untouched.
 
-A journal is one SQLite file marked with our ``application_id`` and a schema version in
-``user_version``. Both are read from the raw file header *before* SQLite opens it, so a file
-that is not a journal, or is from a newer version, is never written to, not even a side file.
+A journal is one SQLite file marked with our ``application_id``, a schema version in
+``user_version`` and our tables. The header is read from the raw file, and the rest on a
+read-only connection, *before* SQLite opens it for writing, so a file that is not a journal,
+or is from a newer version, is never written to, not even a side file.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from brm_desk.store.cipher import CipherKey
 APPLICATION_ID = 0x42524D44  # "BRMD"
 SCHEMA_VERSION = 5  # 2: calendar_event (where imported meetings came from); 3: month indexes;
 # 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only
+JOURNAL_TABLES = frozenset(
+    {"partner", "contact", "maturity_change", "meeting", "meeting_action", "meeting_attendee"}
+    | {"request", "request_meeting", "search_document", "alembic_version"}
+)
+"""Tables every journal has had since format 1 (later formats add to them)."""
 BUSY_TIMEOUT_MS = 5000
 CACHED_STATEMENTS = 8
 """Prepared statements each connection keeps. Every one holds some of the connection's small
@@ -38,8 +44,8 @@ work we run; preparing a statement again costs about 0.1 ms."""
 
 
 def identify(path: Path) -> int:
-    """A journal file's schema version, read from its header; a clear error for anything
-    that is not a journal."""
+    """A plain journal file's schema version, read without writing; a clear error for
+    anything that is not a journal (judged from the header alone when it can be)."""
     try:
         header, size = cipher.file_header(path)
     except OSError as error:
@@ -55,7 +61,6 @@ def identify(path: Path) -> int:
         )
     if len(header) < 100:
         raise JournalFileError(f"{path}: is damaged (the file is truncated).")
-    (user_version,) = struct.unpack(">i", header[60:64])
     (application_id,) = struct.unpack(">I", header[68:72])
     if application_id != APPLICATION_ID:
         raise JournalFileError(f"{path}: is a SQLite database, but not a BRM Desk journal.")
@@ -64,7 +69,8 @@ def identify(path: Path) -> int:
             f"{path}: is damaged (the file is shorter than its header says; it was truncated). "
             "Restore a backup."
         )
-    return int(user_version)
+    with errors_in_words(path):
+        return inspect(path, None)
 
 
 def _is_truncated(path: Path, header: bytes, size: int) -> bool:
@@ -89,6 +95,38 @@ def _is_truncated(path: Path, header: bytes, size: int) -> bool:
     return bool(page_count > 0 and change_counter == valid_for and page_count * page_size > size)
 
 
+def read_only_uri(path: Path) -> str:
+    """Read-only; immutable too (no locks, no side files) unless a WAL waits to be read."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def inspect(path: Path, key: CipherKey | None) -> int:
+    """The journal's schema version, read on a connection that writes nothing; a clear error
+    for a database that is not a journal, or is from a newer version."""
+    with closing(raw_connect(read_only_uri(path), key, uri=True)) as raw:
+        listed = raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = {name for (name,) in listed}
+        application_id = int(raw.execute("PRAGMA application_id").fetchone()[0])
+        version = int(raw.execute("PRAGMA user_version").fetchone()[0])
+    if application_id != APPLICATION_ID:
+        kind = "a SQLite" if key is None else "an encrypted"
+        raise JournalFileError(f"{path}: is {kind} database, but not a BRM Desk journal.")
+    refuse_newer(path, version)
+    missing = sorted(JOURNAL_TABLES - tables)
+    if version == 0 or missing:
+        problem = "holds no tables" if not tables else "has no schema version"
+        if tables and missing:
+            problem = f"lacks a journal's tables ({', '.join(missing)})"
+        raise JournalFileError(
+            f"{path}: is marked as a BRM Desk journal but {problem}, so it is not one. "
+            "The file was not changed."
+        )
+    return version
+
+
 def refuse_newer(path: Path, schema_version: int) -> None:
     if schema_version > SCHEMA_VERSION:
         raise JournalFileError(
@@ -98,15 +136,17 @@ def refuse_newer(path: Path, schema_version: int) -> None:
         )
 
 
-def _configure_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+def _configure_reader(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     """Pragmas every connection needs; autocommit so SQLAlchemy's BEGIN is the only one."""
     dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.close()
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _configure_connection(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    _configure_reader(dbapi_connection, record)
+    dbapi_connection.execute("PRAGMA synchronous = FULL")
+    dbapi_connection.execute("PRAGMA journal_mode = WAL")
 
 
 def _begin(connection: Any) -> None:
@@ -118,20 +158,25 @@ def _begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN" if snapshot else "BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path, key: CipherKey | None = None) -> Engine:
+def make_engine(path: Path, key: CipherKey | None = None, *, read_only: bool = False) -> Engine:
     """An engine on a journal file, with our pragmas on every connection.
 
     Every connection comes from :func:`sqlite_dbapi`; an encrypted journal's are keyed
-    before any other statement.
+    before any other statement. A ``read_only`` engine's connections change nothing.
     """
+    database = read_only_uri(path) if read_only else str(path)
     engine = create_engine(
         URL.create("sqlite+pysqlite", database=str(path)),
         module=sqlite_dbapi(),
         creator=lambda: raw_connect(
-            path, key, timeout=BUSY_TIMEOUT_MS / 1000, cached_statements=CACHED_STATEMENTS
+            database,
+            key,
+            uri=read_only,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            cached_statements=CACHED_STATEMENTS,
         ),
     )
-    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "connect", _configure_reader if read_only else _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
 
