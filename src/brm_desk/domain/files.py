@@ -1,4 +1,5 @@
-"""Writing a file so that it is whole or absent, and reading one with a clear message.
+"""Writing a file so that it is whole or absent and its owner's only, and reading a file with
+a clear message.
 
 Every layer that writes a user's file (journal copies, backups, exports, drafts, PDFs) goes
 through :func:`replacing`, so a crash or a full disk leaves the old file or the new one, never
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +21,17 @@ from typing import TypeVar
 from brm_desk.domain.errors import BrmDeskError
 
 OWNER_ONLY = 0o600
+OWNER_ONLY_FOLDER = 0o700
+PARTIAL = ".partial"
 
 _Error = TypeVar("_Error", bound=BrmDeskError)
+
+
+def partial_beside(target: Path) -> Path:
+    """A new, empty, owner-only file ``.<name>.<random>.partial`` beside ``target``."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent)
+    os.close(handle)
+    return Path(name)
 
 
 @contextmanager
@@ -33,11 +44,8 @@ def replacing(target: Path) -> Iterator[Path]:
     rename lasts. On any error, in the block or after it, the temporary file is removed and
     ``target`` is left as it was. Errors of the file system are raised as ``OSError``.
     """
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
+    temporary = partial_beside(target)  # mkstemp makes it 0600
     try:
-        temporary.chmod(OWNER_ONLY)
         yield temporary
         _sync(temporary)
         temporary.replace(target)
@@ -66,6 +74,28 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def private_folder(folder: Path) -> Path:
+    """``folder``, made if missing (with any missing parents) readable by its owner only."""
+    for level in reversed([folder, *folder.parents]):
+        if not level.exists():
+            with contextlib.suppress(FileExistsError):
+                level.mkdir(OWNER_ONLY_FOLDER)
+    return folder
+
+
+def keep_private(path: Path) -> None:
+    """Take group and others' access off ``path`` if it exists and is ours (a file or folder
+    made before BRM Desk made them owner-only); anything else is left as it is."""
+    if os.name != "posix":
+        return
+    try:
+        status = path.stat()
+        if status.st_uid == os.getuid() and status.st_mode & 0o077:
+            path.chmod(stat.S_IMODE(status.st_mode) & 0o700)
+    except OSError:
+        return
 
 
 def unreadable(

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brm_desk.domain.files import replacing
+from brm_desk.domain.files import private_folder, replacing
 from brm_desk.services.locations import backups_dir, data_dir
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class Drafts:
         if self.store is not None:
             self.store.save(key, text, draft.saved_at)
             return draft
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         payload = {"key": key, "saved_at": draft.saved_at.isoformat(), "text": text}
         with replacing(target) as temporary:
             temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")

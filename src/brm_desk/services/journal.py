@@ -8,10 +8,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brm_desk.domain import files
 from brm_desk.services.balance import Balances
 from brm_desk.services.contacts import Contacts
 from brm_desk.services.dashboard import Dashboard
-from brm_desk.services.locations import backups_dir
+from brm_desk.services.drafts import drafts_dir
+from brm_desk.services.locations import backups_dir, data_dir
 from brm_desk.services.meetings import Meetings
 from brm_desk.services.partners import Partners
 from brm_desk.services.requests import Requests
@@ -73,7 +75,9 @@ class Journal:
         """
         if read_only:
             return cls(open_database(path, passphrase=passphrase, read_only=True), today)
-        return cls(open_database(path, backups_dir(path), passphrase), today)
+        journal = cls(open_database(path, backups_dir(path), passphrase), today)
+        tidy(path)
+        return journal
 
     def reopen(self) -> Journal:
         """Close and open the same file again with the same key (after it was replaced)."""
@@ -97,3 +101,9 @@ class Journal:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def tidy(path: Path) -> None:
+    """Make the data folder owner-only (an older BRM Desk left it readable by others)."""
+    for folder in (data_dir(), data_dir() / "backups", backups_dir(path), drafts_dir()):
+        files.keep_private(folder)

@@ -7,7 +7,7 @@ from contextlib import closing
 from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError
-from brm_desk.domain.files import replacing
+from brm_desk.domain.files import private_folder, replacing
 from brm_desk.store import encrypted_file
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
@@ -69,7 +69,7 @@ def put_in_place(backup: Path, journal: Path, aside: Path, key: CipherKey | None
             shutil.copyfile(backup, staged)
             if journal.exists():
                 checkpoint(journal, key if encrypted_file.is_encrypted(journal) else None)
-                aside.parent.mkdir(parents=True, exist_ok=True)
+                private_folder(aside.parent)
                 with replacing(aside) as copy:
                     shutil.copyfile(journal, copy)
             for side in ("-wal", "-shm"):

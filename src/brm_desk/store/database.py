@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from brm_desk.domain.errors import JournalFileError, ValidationError
+from brm_desk.domain.files import keep_private
 from brm_desk.store import cipher, encrypted_file, migrate
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
@@ -156,6 +157,8 @@ def open_database(
     if read_only:
         return Database(path, make_engine(path, key, read_only=True), key, version)
     _refuse_read_only(path)
+    for side in ("", "-wal", "-shm"):  # made before SQLite made its side files owner-only
+        keep_private(Path(f"{path}{side}"))
     engine = make_engine(path, key)
     try:
         with errors_in_words(path):

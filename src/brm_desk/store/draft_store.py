@@ -7,12 +7,14 @@ with the journal's raw key and this file's own salt.
 
 from __future__ import annotations
 
+import os
 import secrets
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from brm_desk.domain.files import OWNER_ONLY, keep_private, private_folder
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
@@ -27,10 +29,12 @@ class DraftStore:
         self._key = key
 
     def _connect(self) -> Any:
-        if self.path.exists() and self.path.stat().st_size > 0:
+        private_folder(self.path.parent)
+        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY))  # before SQLite does
+        keep_private(self.path)
+        if self.path.stat().st_size > 0:
             key = self._key.with_salt(cipher.file_salt(self.path))
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             key = self._key.with_salt(secrets.token_bytes(cipher.SALT_BYTES))
         connection = cipher.connect(str(self.path), key)
         connection.execute("PRAGMA synchronous = FULL")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -22,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brm_desk.domain.errors import JournalFileError
-from brm_desk.domain.files import replacing, unreadable
+from brm_desk.domain.files import partial_beside, private_folder, replacing, unreadable
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
@@ -235,28 +234,29 @@ def create_file(
     folder = path.parent
     if not folder.is_dir():
         raise JournalFileError(f"{path}: the folder {folder} does not exist.")
-    temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.creating"
     try:
-        with errors_in_words(path):
-            with closing(raw_connect(temporary, key)) as raw:
-                raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                raw.execute("PRAGMA journal_mode = WAL")
-                raw.commit()
-            engine = make_engine(temporary, key)
-            try:
-                build_schema(engine)
-            finally:
-                engine.dispose()
-            os.link(temporary, path)
+        temporary = partial_beside(path)  # owner-only, and so are the side files SQLite adds
+        try:
+            with errors_in_words(path):
+                with closing(raw_connect(temporary, key)) as raw:
+                    raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    raw.execute("PRAGMA journal_mode = WAL")
+                    raw.commit()
+                engine = make_engine(temporary, key)
+                try:
+                    build_schema(engine)
+                finally:
+                    engine.dispose()
+                os.link(temporary, path)
+        finally:
+            for side in ("", "-wal", "-shm"):
+                Path(f"{temporary}{side}").unlink(missing_ok=True)
     except FileExistsError:
         raise JournalFileError(f"{path}: already exists; BRM Desk will not overwrite it.") from None
     except PermissionError:
         raise JournalFileError(f"{path}: cannot be created here (permission denied).") from None
     except OSError as error:
         raise JournalFileError(f"{path}: cannot be created ({error.strerror}).") from None
-    finally:
-        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
-            leftover.unlink(missing_ok=True)
 
 
 def is_sqlite_error(error: BaseException) -> bool:
@@ -290,7 +290,7 @@ def backup_file(source: Path, target: Path, key: CipherKey | None = None) -> Non
     An encrypted journal's copy is encrypted with the same key (and salt).
     """
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
         origin_uri = f"{source.resolve().as_uri()}?mode=ro"
         with (
             errors_in_words(source),

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.domain.files import keep_private
 from brm_desk.services.app_lock import lock_path
 
 _held: dict[Path, QLockFile] = {}
@@ -29,6 +30,7 @@ def hold(journal: Path) -> None:
     lock = QLockFile(str(lock_path(key)))
     lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
     if lock.tryLock(0):
+        keep_private(lock_path(key))  # Qt makes it readable by all
         _held[key] = lock
         return
     if lock.error() == QLockFile.LockError.LockFailedError:
