@@ -75,7 +75,23 @@ def backups(journal: Journal) -> None:
         number += 1
 
 
-WORKLOADS = {"edits": edits, "import": json_import, "backups": backups}
+def backups_in_the_data_folder(journal: Journal) -> None:
+    """Backups by hand into the journal's backups folder, one after another."""
+    from brm_desk.services.locations import backups_dir
+
+    number = len(list(backups_dir(journal.path).glob("by-hand-*")))
+    while True:
+        maintenance.backup(journal, backups_dir(journal.path) / f"by-hand-{number}.brmdesk")
+        say(f"backup {number}")
+        number += 1
+
+
+WORKLOADS = {
+    "edits": edits,
+    "import": json_import,
+    "backups": backups,
+    "data-folder-backups": backups_in_the_data_folder,
+}
 
 
 def main() -> None:

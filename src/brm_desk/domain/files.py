@@ -1,18 +1,21 @@
-"""Writing a file so that it is whole or absent and its owner's only, and reading a file with
-a clear message.
+"""Writing a file so that it is whole or absent and its owner's only, removing what a killed
+writer left, and reading a file with a clear message.
 
 Every layer that writes a user's file (journal copies, backups, exports, drafts, PDFs) goes
 through :func:`replacing`, so a crash or a full disk leaves the old file or the new one, never
 half of one, and nobody else on the machine can read the new one while it is being written.
-Plain Python: every layer may import it.
+A process killed meanwhile leaves its hidden partial file, which :func:`remove_leftovers`
+takes away later. Plain Python: every layer may import it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +26,9 @@ from brm_desk.domain.errors import BrmDeskError
 OWNER_ONLY = 0o600
 OWNER_ONLY_FOLDER = 0o700
 PARTIAL = ".partial"
+STALE_AFTER_S = 3600.0
+"""A partial file nobody has written to for an hour is a dead writer's: a backup writes its
+file all along, and an export or a restore is done in seconds."""
 
 _Error = TypeVar("_Error", bound=BrmDeskError)
 
@@ -96,6 +102,43 @@ def keep_private(path: Path) -> None:
             path.chmod(stat.S_IMODE(status.st_mode) & 0o700)
     except OSError:
         return
+
+
+def shred(path: Path) -> None:
+    """Overwrite a file's bytes, then delete it; a file with another name (a hard link) is
+    only unlinked, never overwritten.
+
+    Overwriting is best effort: SSDs and copy-on-write file systems may keep the old blocks
+    (the README says so).
+    """
+    try:
+        with path.open("r+b") as handle:
+            status = os.fstat(handle.fileno())
+            if status.st_nlink == 1:
+                handle.write(b"\0" * status.st_size)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except FileNotFoundError:
+        return
+    except OSError:
+        pass
+    path.unlink(missing_ok=True)
+
+
+def remove_leftovers(folder: Path, name: str = "", *, stale_after: float = STALE_AFTER_S) -> None:
+    """Shred the partial files :func:`replacing` left in ``folder`` for a file called ``name``
+    (any file when empty), with their side files (``…partial-journal``), once nobody has
+    written to them for ``stale_after`` seconds (0: every one, however fresh)."""
+    pattern = re.compile(rf"\.{re.escape(name) if name else '.+'}\.[^.]+{re.escape(PARTIAL)}(-.*)?")
+    try:
+        found = [path for path in folder.iterdir() if pattern.fullmatch(path.name)]
+    except OSError:
+        return
+    now = time.time()
+    for path in found:
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime >= stale_after:
+                shred(path)
 
 
 def unreadable(

@@ -104,6 +104,16 @@ class Journal:
 
 
 def tidy(path: Path) -> None:
-    """Make the data folder owner-only (an older BRM Desk left it readable by others)."""
+    """Make the data folder owner-only (an older BRM Desk left it readable by others), and
+    remove what a killed BRM Desk left behind."""
     for folder in (data_dir(), data_dir() / "backups", backups_dir(path), drafts_dir()):
         files.keep_private(folder)
+    remove_leftovers(path)
+
+
+def remove_leftovers(path: Path, stale_after: float = files.STALE_AFTER_S) -> None:
+    """Shred the partial files a killed writer left of the journal at ``path``, of its
+    backups and of drafts, once untouched for ``stale_after`` seconds."""
+    files.remove_leftovers(path.parent, path.name, stale_after=stale_after)
+    for folder in (backups_dir(path), drafts_dir()):
+        files.remove_leftovers(folder, stale_after=stale_after)

@@ -15,7 +15,7 @@ from brm_desk.domain.errors import JournalFileError, NotFoundError, ValidationEr
 from brm_desk.domain.passphrase import check_new, check_new_passphrase
 from brm_desk.services import drafts as drafts_module
 from brm_desk.services.backups import backups_of
-from brm_desk.services.journal import Journal
+from brm_desk.services.journal import Journal, remove_leftovers
 from brm_desk.store import cipher, encrypted_file
 from brm_desk.store.cipher import CipherKey
 
@@ -46,6 +46,7 @@ def encrypt(journal: Journal, passphrase: str) -> Journal:
     path, today = journal.path, journal.today
     draft_keys = _draft_keys(journal)
     journal.close()
+    remove_leftovers(path, stale_after=0)  # however fresh: no plain copy may outlive this
     key = encrypted_file.encrypt_in_place(path, passphrase)
     _encrypt_backups(path, key)
     reopened = Journal.open(path, today, passphrase)
@@ -81,14 +82,10 @@ def _encrypt_backups(path: Path, key: CipherKey) -> None:
     for backup in backups_of(path):
         if encrypted_file.is_encrypted(backup):
             continue
-        target = encrypted_file.temporary_beside(backup, "encrypting")
         try:
-            encrypted_file.encrypt_into(backup, target, key)
+            encrypted_file.encrypt_with(backup, key)
         except JournalFileError:
-            cipher.remove_with_sides(target)
             cipher.remove_with_sides(backup)  # unreadable anyway; never left in the clear
-            continue
-        encrypted_file.swap_in(target, backup)
 
 
 def _draft_keys(journal: Journal) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brm_desk.domain.errors import JournalFileError
+from brm_desk.domain.files import shred
 from brm_desk.domain.passphrase import composed
 
 SALT_BYTES = 16
@@ -123,21 +124,6 @@ def connect(database: str, key: CipherKey, *, uri: bool = False, **options: Any)
 
 
 def remove_with_sides(path: Path) -> None:
-    """Delete a file and its SQLite side files, overwriting the main file's bytes first.
-
-    Overwriting is best effort (SSDs and copy-on-write file systems may keep old blocks);
-    the README says so.
-    """
+    """Overwrite and delete a file and its SQLite side files (see :func:`files.shred`)."""
     for side in ("", "-wal", "-shm", "-journal"):
-        target = Path(f"{path}{side}")
-        try:
-            size = target.stat().st_size
-            with target.open("r+b") as handle:
-                handle.write(b"\0" * size)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except FileNotFoundError:
-            continue
-        except OSError:
-            pass
-        target.unlink(missing_ok=True)
+        shred(Path(f"{path}{side}"))

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import uuid
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from brm_desk.domain.errors import JournalFileError, PassphraseNeeded, WrongPassphrase
-from brm_desk.domain.files import replacing
+from brm_desk.domain.files import PARTIAL, replacing
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 from brm_desk.store.journal_file import (
@@ -105,45 +106,42 @@ def same_content(first: Path, first_key: CipherKey | None, second: Path, key: Ci
     return queries[0] == queries[1]
 
 
-def swap_in(new_file: Path, path: Path) -> None:
-    """Put ``new_file`` in place of ``path`` atomically and remove the old bytes."""
-    aside = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.old")
-    os.link(path, aside)
-    for side in ("-wal", "-shm"):
-        Path(f"{path}{side}").unlink(missing_ok=True)
-    new_file.replace(path)
-    cipher.remove_with_sides(aside)
-
-
-def temporary_beside(path: Path, purpose: str) -> Path:
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.{purpose}")
-
-
-def encrypt_in_place(path: Path, passphrase: str) -> CipherKey:
-    """Encrypt the closed, plain journal at ``path``: a new file, verified, then swapped.
-
-    The plain original is overwritten and deleted only after the encrypted copy has been
-    checked; any failure before the swap leaves the original as it was.
-    """
-    identify(path)
-    key = cipher.new_key(passphrase)
-    plain = temporary_beside(path, "old")
+@contextmanager
+def _replacing_shredded(path: Path) -> Iterator[Path]:
+    """A new file for the block to write, put in place of ``path`` as :func:`replacing` does;
+    the old file's bytes and its side files are then overwritten and deleted."""
+    aside = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{PARTIAL}")
     try:
-        with errors_in_words(path), replacing(path) as target:
-            with closing(raw_connect(path, None)) as raw:
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            encrypt_into(path, target, key)
-            if not same_content(path, None, target, key):
-                raise JournalFileError(
-                    f"{path}: the encrypted copy did not check out; the journal was not changed."
-                )
-            os.link(path, plain)  # the plain bytes, overwritten once the copy is in place
+        with replacing(path) as new:
+            yield new
+            os.link(path, aside)  # the old bytes, overwritten once the new file is in place
             for side in ("-wal", "-shm"):
                 Path(f"{path}{side}").unlink(missing_ok=True)
     except BaseException:
-        plain.unlink(missing_ok=True)
+        aside.unlink(missing_ok=True)
         raise
-    cipher.remove_with_sides(plain)
+    cipher.remove_with_sides(aside)
+
+
+def encrypt_with(path: Path, key: CipherKey) -> None:
+    """Encrypt the closed, plain journal (or backup) at ``path``: a new file, verified, then
+    swapped; the plain bytes are overwritten and deleted only after the encrypted copy has
+    been checked, and any failure before leaves the original as it was."""
+    with errors_in_words(path), _replacing_shredded(path) as target:
+        with closing(raw_connect(path, None)) as raw:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        encrypt_into(path, target, key)
+        if not same_content(path, None, target, key):
+            raise JournalFileError(
+                f"{path}: the encrypted copy did not check out; the journal was not changed."
+            )
+
+
+def encrypt_in_place(path: Path, passphrase: str) -> CipherKey:
+    """Encrypt the closed, plain journal at ``path`` with a new key (see :func:`encrypt_with`)."""
+    identify(path)
+    key = cipher.new_key(passphrase)
+    encrypt_with(path, key)
     return key
 
 
