@@ -388,7 +388,7 @@ def _check(args: argparse.Namespace) -> int:
 def _encrypt(args: argparse.Namespace) -> int:
     from brm_desk.services import file_probe, protection
 
-    path = _path(args)
+    path = _before_writing(args)
     if file_probe.is_encrypted(path):  # said before a passphrase is asked for nothing
         raise BrmDeskError(f"{path}: is already encrypted (or is not a BRM Desk journal).")
     with _open(args) as journal:
@@ -400,7 +400,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 def _change_passphrase(args: argparse.Namespace) -> int:
     from brm_desk.services import file_probe, protection
 
-    path = _path(args)
+    path = _before_writing(args)
     current = _ask_passphrase(path) if file_probe.is_encrypted(path) else None
     with _open(args, current) as journal:  # a wrong current passphrase stops here, untouched
         new = _ask_passphrase(path, new=True, variable=NEW_PASSPHRASE_VARIABLE) if current else ""

@@ -51,10 +51,12 @@ def test_a_command_that_writes_refuses_a_journal_the_app_has_open(
     path = app_has_it_open
     file = tmp_path / "a.json"
     file.write_text(json.dumps(journal_file("a")))
+    passphrases = {"BRM_DESK_PASSPHRASE": "app lock passphrase", "BRM_DESK_NEW_PASSPHRASE": "x" * 9}
     before = path.read_bytes(), path.stat().st_mtime_ns
-    refused_untouched(cli("import", str(file), db=path), path)
-    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
-    assert not Path(f"{path}-wal").exists()
+    for command in (["import", str(file)], ["encrypt"], ["change-passphrase"]):
+        refused_untouched(cli(*command, db=path, env=passphrases), path)
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+        assert not Path(f"{path}-wal").exists()
 
 
 def test_init_refuses_where_the_app_is_creating_a_journal(
