@@ -61,8 +61,8 @@ def replacing(target: Path) -> Iterator[Path]:
     _sync_folder(target.parent)
 
 
-def _sync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDWR)
+def _sync(path: Path, flags: int = os.O_RDWR) -> None:
+    descriptor = os.open(path, flags)
     try:
         os.fsync(descriptor)
     finally:
@@ -72,14 +72,9 @@ def _sync(path: Path) -> None:
 def _sync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` last. Windows cannot open a folder, and some network file
     systems refuse to sync one: the file is in place by then, kept as well as they keep it."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    if os.name != "nt":
+        with contextlib.suppress(OSError):
+            _sync(folder, os.O_RDONLY)
 
 
 def private_folder(folder: Path) -> Path:
