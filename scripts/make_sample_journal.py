@@ -47,8 +47,6 @@ def read_story(folder: Path) -> dict[str, Any]:
         for kind in KINDS:
             for record in story.get(kind, []):
                 document[kind].append({"partner": partner["id"], **record})
-    for meeting in document["meetings"]:
-        _keep_private_notes_in_notes(meeting)
     document["meetings"].sort(key=lambda meeting: (meeting["start"], meeting["id"]))
     document["requests"].sort(key=lambda request: (request["received"], request["id"]))
     return document
@@ -88,13 +86,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise tomllib.TOMLDecodeError(f"{path.name}: {error}") from None
-
-
-def _keep_private_notes_in_notes(meeting: dict[str, Any]) -> None:
-    """The JSON format has no private notes yet: the BRM's own thinking ends the notes."""
-    private_notes = meeting.pop("private_notes", "")
-    parts = (meeting.get("notes", ""), private_notes)
-    meeting["notes"] = "\n".join(part for part in parts if part)
 
 
 def _iso_text(value: date) -> str:

@@ -238,8 +238,11 @@ def _export(args: argparse.Namespace) -> int:
         report = write_export(journal, args.file, include_private=args.include_private)
     counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items())
     print(f"Exported {counts} to {report.path}")
-    if report.private_left_out:
-        print(f"Left out {report.private_left_out} private items (use --include-private).")
+    if not args.include_private:
+        print(
+            f"Left out {report.private_left_out} private meetings and requests, private notes, "
+            "and contacts' notes and stances (use --include-private)."
+        )
     return 0
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from brm_desk import __version__
-from brm_desk.domain.enums import Focus, MeetingType
-from brm_desk.domain.records import Meeting, Partner, Request
+from brm_desk.domain.enums import Focus, MeetingType, Stance
+from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
 
 CliResult = subprocess.CompletedProcess[str]
@@ -213,6 +213,46 @@ def test_balance_table_lists_partners_and_flags_overdue(cli: Cli, journal_path: 
     assert "33%" in finance_line
     assert "2026-03-31" in finance_line
     assert "91 OVERDUE" in finance_line
+
+
+def test_export_leaves_the_private_side_out_unless_included(
+    cli: Cli, journal_path: Path, tmp_path: Path
+) -> None:
+    with Journal.create(journal_path) as journal:
+        finance = journal.partners.add(Partner(id="", name="Finance"))
+        journal.contacts.add(
+            Contact(
+                id="", partner_id=finance.id, name="Tomasz", stance=Stance.SKEPTIC, notes="okapi"
+            )
+        )
+        journal.meetings.add(
+            Meeting(
+                id="",
+                partner_id=finance.id,
+                title="Steering group",
+                start=datetime(2026, 3, 2, 9, tzinfo=UTC),
+                notes="Agreed the plan",
+                private_notes="My read: wombatfern",
+            )
+        )
+        journal.requests.add(
+            Request(
+                id="",
+                partner_id=finance.id,
+                title="Ledger",
+                received=date(2026, 3, 1),
+                private_notes="quokkafish",
+            )
+        )
+    shared, everything = tmp_path / "shared.json", tmp_path / "everything.json"
+    result = cli("export", str(shared), db=journal_path)
+    assert result.returncode == 0, result.stderr
+    assert "private notes" in result.stdout
+    assert cli("export", str(everything), "--include-private", db=journal_path).returncode == 0
+    for word in ("wombatfern", "quokkafish", "okapi", "skeptic"):
+        assert word not in shared.read_text(encoding="utf-8")
+        assert word in everything.read_text(encoding="utf-8")
+    assert "Agreed the plan" in shared.read_text(encoding="utf-8")
 
 
 def test_backup_makes_a_journal_that_opens_and_refuses_to_overwrite(

@@ -236,3 +236,59 @@ def test_a_list_without_private_items_asks_nothing(
     monkeypatch.setattr(messages, "include_private", lambda *_args: pytest.fail("asked"))
     window = open_window(qtbot, journal, qt_settings, "Partners")
     assert window.interchange.export_list() == target
+
+
+@pytest.mark.parametrize("include", [False, True])
+@pytest.mark.parametrize("view", ["Meetings", "Requests", "Contacts"])
+def test_no_list_lets_the_private_side_out_unless_included(
+    qtbot: QtBot,
+    journal: Journal,
+    qt_settings: QSettings,
+    target: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    view: str,
+    include: bool,
+) -> None:
+    """Private notes and contacts' notes are in no list; private records and stances go out
+    only when the user says so."""
+    from brm_desk.ui.dialogs import messages
+
+    finance = journal.partners.add(Partner(id="", name="Finance"))
+    journal.contacts.add(
+        Contact(id="", partner_id=finance.id, name="Anna", stance=Stance.BLOCKER, notes="okapi")
+    )
+    for day, title, private in [(2, "Budget review", False), (3, "Off the record review", True)]:
+        journal.meetings.add(
+            Meeting(
+                id="",
+                partner_id=finance.id,
+                title=title,
+                start=datetime(2026, 3, day, 9, tzinfo=CET),
+                private_notes="My read: wombatfern review",
+                private=private,
+            )
+        )
+    for title, private in [("Forecast review", False), ("Quiet review", True)]:
+        journal.requests.add(
+            Request(
+                id="",
+                partner_id=finance.id,
+                title=title,
+                received=date(2026, 3, 4),
+                private_notes="wombatfern",
+                private=private,
+            )
+        )
+    monkeypatch.setattr(messages, "include_private", lambda *_args: include)
+    window = open_window(qtbot, journal, qt_settings, view)
+    window.interchange.export_list()
+    text = target.read_text(encoding="utf-8-sig")
+    assert "wombatfern" not in text
+    assert "okapi" not in text
+    private, shared = {
+        "Meetings": ("Off the record", "Budget review"),
+        "Requests": ("Quiet review", "Forecast review"),
+        "Contacts": ("Blocker", "Anna"),
+    }[view]
+    assert (private in text) is include
+    assert shared in text

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
-from brm_desk.domain.enums import Focus, Maturity, MeetingType, RequestStatus, Side
-from brm_desk.domain.records import Action, MaturityChange, Meeting, Partner, Request
+from brm_desk.domain.enums import Focus, Maturity, MeetingType, RequestStatus, Side, Stance
+from brm_desk.domain.records import Action, Contact, MaturityChange, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
 
 PERIOD = (date(2025, 12, 1), date(2026, 11, 24))
@@ -17,6 +17,10 @@ CET = timezone(timedelta(hours=1))
 PRIVATE_NOTE = "Sponsor confided the reorganisation zebracorn"
 PRIVATE_TITLE = "Off the record with the CFO"
 PRIVATE_WANT = "Quietly replace the ledger vendor quokkafish"
+MY_READ = "Tomasz blames our vendor management wombatfern"
+"""The private notes of every shared meeting and request of Finance."""
+CONTACT_READ = "Dana plays politics okapiweed"
+"""A contact's notes; her stance, a blocker, is private too."""
 
 TYPES = [
     MeetingType.ESCALATION,
@@ -65,6 +69,15 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
     )
     hr = journal.partners.add(Partner(id="", name="Human Resources", target_strategic_share=0.5))
     archived = journal.partners.add(Partner(id="", name="Old Division", archived=True))
+    journal.contacts.add(
+        Contact(
+            id="",
+            partner_id=finance.id,
+            name="Dana Whitfield",
+            stance=Stance.BLOCKER,
+            notes=CONTACT_READ,
+        )
+    )
     filled = Filled(finance, hr, archived)
     start = datetime(2025, 6, 2, 9, 30, tzinfo=CET)
     number = 0
@@ -88,6 +101,7 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
                     type=kind,
                     focus=kind.default_focus,
                     notes=NOTES,
+                    private_notes=f"## My read\n\n{MY_READ}",
                     satisfaction=1 + number % 5,
                     actions=actions if number % 4 == 0 else (),
                 )
@@ -127,6 +141,7 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
                 want=f"Want text {n}: a new report with every column",
                 need=f"Need text {n}: decide on credit limits faster",
                 status=RequestStatus.ACCEPTED if n % 2 else RequestStatus.NEW,
+                private_notes=MY_READ,
             )
         )
     journal.requests.add(

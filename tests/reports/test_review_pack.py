@@ -7,7 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pack_journal import PERIOD, PRIVATE_NOTE, PRIVATE_TITLE, PRIVATE_WANT, fill, pdf_text
+from pack_journal import (
+    CONTACT_READ,
+    MY_READ,
+    PERIOD,
+    PRIVATE_NOTE,
+    PRIVATE_TITLE,
+    PRIVATE_WANT,
+    fill,
+    pdf_text,
+)
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
@@ -104,6 +113,18 @@ def test_private_items_stay_out_unless_included(
     assert PRIVATE_TITLE in flat
     assert PRIVATE_WANT in flat
     assert "includes items marked private" in flat
+
+
+def test_private_notes_and_contacts_read_never_print(
+    journal: Journal, filled: Any, partner_pdf: tuple[Path, int], tmp_path: Path
+) -> None:
+    """Private notes of shared meetings and requests, and contacts' notes and stances."""
+    portfolio = tmp_path / "portfolio.pdf"
+    write_portfolio_pack(journal, *PERIOD, portfolio)
+    for path in (partner_pdf[0], portfolio):
+        flat = " ".join(pdf_text(path)[1].split())
+        for secret in (MY_READ, "wombatfern", "My read", CONTACT_READ, "okapiweed", "Blocker"):
+            assert secret not in flat, (path.name, secret)
 
 
 def test_long_tables_repeat_their_header_on_every_page(partner_pdf: tuple[Path, int]) -> None:

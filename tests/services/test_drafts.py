@@ -26,6 +26,23 @@ def test_save_load_discard(tmp_path: Path) -> None:
     assert drafts.load("abc") is None
 
 
+def test_a_draft_keeps_the_private_notes_too(tmp_path: Path) -> None:
+    drafts = Drafts(tmp_path)
+    drafts.save("abc", "shared", "my read")
+    draft = drafts.load("abc")
+    assert draft is not None
+    assert (draft.text, draft.private_notes) == ("shared", "my read")
+
+
+def test_a_draft_written_before_private_notes_has_none(tmp_path: Path) -> None:
+    (tmp_path / "abc.json").write_text(
+        '{"key": "abc", "saved_at": "2026-11-24T10:00:00+00:00", "text": "old"}', encoding="utf-8"
+    )
+    draft = Drafts(tmp_path).load("abc")
+    assert draft is not None
+    assert (draft.text, draft.private_notes) == ("old", "")
+
+
 def test_a_damaged_draft_counts_as_none(tmp_path: Path) -> None:
     drafts = Drafts(tmp_path)
     (tmp_path / f"{NEW_MEETING}.json").write_text("{not json", encoding="utf-8")

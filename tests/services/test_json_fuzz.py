@@ -153,6 +153,7 @@ def meetings(
         if contact_ids
         else st.just([]),
         notes=NOTES,
+        private_notes=NOTES,
         private=st.booleans(),
         tags=st.lists(LINE, max_size=4),
         satisfaction=st.one_of(st.none(), st.integers(1, 5)),
@@ -202,6 +203,7 @@ def requests(draw: st.DrawFn, request_id: str, ids_of: dict[str, list[str]]) -> 
         realized_value_amount=AMOUNTS,
         meetings=st.lists(st.sampled_from(meeting_ids), max_size=3) if meeting_ids else st.just([]),
         notes=NOTES,
+        private_notes=NOTES,
         private=st.booleans(),
         tags=st.lists(LINE, max_size=3),
     )
@@ -317,7 +319,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "meeting": {
         "id": "id", "partner": "id", "title": "text", "start": "moment", "duration_minutes": "int",
         "type": "enum", "focus": "enum", "location": "text", "attendees": "ids", "notes": "text",
-        "private": "bool", "tags": "texts", "satisfaction": "int", "actions": "objects",
+        "private_notes": "text", "private": "bool", "tags": "texts", "satisfaction": "int",
+        "actions": "objects",
     },
     "action": {"text": "text", "side": "enum", "owner": "text", "due": "date", "done": "date"},
     "request": {
@@ -326,8 +329,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "status": "enum", "routed_to": "text", "delivered_on": "date", "revisit_on": "date",
         "reframed_as": "id", "outcome_note": "text", "expected_benefit": "text",
         "expected_value_amount": "amount", "realized_value_amount": "amount",
-        "benefit_reviewed_on": "date", "meetings": "ids", "notes": "text", "private": "bool",
-        "tags": "texts",
+        "benefit_reviewed_on": "date", "meetings": "ids", "notes": "text",
+        "private_notes": "text", "private": "bool", "tags": "texts",
     },
 }  # fmt: skip
 REQUIRED = {

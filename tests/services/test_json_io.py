@@ -39,14 +39,14 @@ SPEC_PARTNER = [
 SPEC_CONTACT = ["id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes"]
 SPEC_MEETING = [
     "id", "partner", "title", "start", "duration_minutes", "type", "focus", "location",
-    "attendees", "notes", "private", "tags", "satisfaction", "actions",
+    "attendees", "notes", "private_notes", "private", "tags", "satisfaction", "actions",
 ]  # fmt: skip
 SPEC_ACTION = ["text", "side", "owner", "due", "done"]
 SPEC_REQUEST = [
     "id", "partner", "title", "raised_by", "received", "focus", "want", "need", "value",
     "urgency", "status", "routed_to", "delivered_on", "revisit_on", "reframed_as",
     "outcome_note", "expected_benefit", "expected_value_amount", "realized_value_amount",
-    "benefit_reviewed_on", "meetings", "notes", "private", "tags",
+    "benefit_reviewed_on", "meetings", "notes", "private_notes", "private", "tags",
 ]  # fmt: skip
 
 
@@ -102,6 +102,7 @@ def sample_document() -> dict[str, Any]:
                 "location": "Room 4",
                 "attendees": ["c-clara", "c-bob"],
                 "notes": "Ledger sync failed.\n\n- root cause: batch window",
+                "private_notes": "## My read\n\nClara blames the vendor; *partly* right.",
                 "private": False,
                 "tags": ["outage", "close"],
                 "satisfaction": 2,
@@ -157,6 +158,7 @@ def sample_document() -> dict[str, Any]:
                 "status": "redirected",
                 "routed_to": "Service desk",
                 "meetings": ["m-1"],
+                "private_notes": "Bob pushes this to look busy before the audit.",
                 "tags": ["ledger"],
             },
             {
@@ -352,6 +354,34 @@ def test_private_records_are_left_out_unless_asked_for(loaded: Journal) -> None:
     everything = export_journal(loaded, include_private=True, now=NOW)
     assert [m["id"] for m in everything["meetings"]] == ["m-1", "m-2", "m-3", "m-4"]
     assert "r-4" in [r["id"] for r in everything["requests"]]
+
+
+def test_private_notes_and_contacts_read_are_left_out_unless_asked_for(loaded: Journal) -> None:
+    """The fields themselves stay out of the file, rather than go out empty."""
+    public = export_journal(loaded, now=NOW)
+    text = json.dumps(public, ensure_ascii=False)
+    for private in ("My read", "look busy", "one-page briefs", "champion", "skeptic"):
+        assert private not in text
+    assert all(
+        list(c) == [f for f in SPEC_CONTACT if f not in ("stance", "notes")]
+        for c in public["contacts"]
+    )
+    assert all(
+        list(m) == [f for f in SPEC_MEETING if f != "private_notes"] for m in public["meetings"]
+    )
+    assert all(
+        list(r) == [f for f in SPEC_REQUEST if f != "private_notes"] for r in public["requests"]
+    )
+    everything = json.dumps(export_journal(loaded, include_private=True, now=NOW))
+    for private in ("My read", "look busy", "one-page briefs", "champion", "skeptic"):
+        assert private in everything
+
+
+def test_private_notes_come_back_from_an_import(loaded: Journal) -> None:
+    meeting, request = loaded.meetings.get("m-1"), loaded.requests.get("r-1")
+    assert meeting.private_notes == "## My read\n\nClara blames the vendor; *partly* right."
+    assert request.private_notes == "Bob pushes this to look busy before the audit."
+    assert loaded.meetings.get("m-2").private_notes == ""
 
 
 def test_references_to_left_out_records_are_dropped(journal: Journal) -> None:

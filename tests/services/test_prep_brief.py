@@ -47,8 +47,15 @@ def brief(journal: Journal) -> PrepBrief:
     journal.contacts.add(Contact(id="", partner_id=other.id, name="Not Finance"))
     for weeks in range(1, 8):
         kind = MeetingType.ROADMAP if weeks % 3 == 0 else MeetingType.ESCALATION
+        my_read = "## My read\n\n- Anna doubts the vendor\n" if weeks == 1 else ""
         journal.meetings.add(
-            meeting(finance, f"Week {weeks}", TODAY - timedelta(weeks=weeks), kind)
+            meeting(
+                finance,
+                f"Week {weeks}",
+                TODAY - timedelta(weeks=weeks),
+                kind,
+                private_notes=my_read,
+            )
         )
     journal.meetings.add(meeting(finance, "Old planning", date(2026, 7, 1), MeetingType.PLANNING))
     journal.meetings.add(
@@ -143,8 +150,52 @@ def test_open_requests_and_benefits_reviews_due(brief: PrepBrief) -> None:
     ]
 
 
-def test_people_by_influence_then_stance(brief: PrepBrief) -> None:
+def test_people_by_influence_then_stance(journal: Journal, brief: PrepBrief) -> None:
     assert [c.name for c in brief.people] == ["Anna", "Zoe"]
+    for name, stance in (("Bob", Stance.SKEPTIC), ("Yann", Stance.CHAMPION)):
+        journal.contacts.add(Contact(id="", partner_id=brief.partner.id, name=name, stance=stance))
+    whole = build_prep_brief(journal, brief.partner.id)
+    assert [c.name for c in whole.people] == ["Anna", "Yann", "Bob", "Zoe"]
+    shared = whole.shared(include_private=False)
+    assert [c.name for c in shared.people] == ["Anna", "Bob", "Yann", "Zoe"], "stances untold"
+
+
+def test_private_notes_give_their_own_key_points(brief: PrepBrief) -> None:
+    assert brief.include_private
+    assert brief.recent_meetings[1].private_points == ("Anna doubts the vendor",)
+    assert brief.recent_meetings[1].key_points == ()
+
+
+def test_the_shared_brief_leaves_the_private_side_out_and_keeps_the_figures(
+    journal: Journal, brief: PrepBrief
+) -> None:
+    journal.requests.add(
+        Request(
+            id="",
+            partner_id=brief.partner.id,
+            title="Reorg access",
+            received=date(2026, 10, 3),
+            private=True,
+            private_notes="Only Anna knows",
+        )
+    )
+    whole = build_prep_brief(journal, brief.partner.id)
+    assert [r.title for r in whole.open_requests] == ["Forecasting", "Reorg access"]
+    assert whole.shared(include_private=True) is whole
+    shared = whole.shared(include_private=False)
+    assert not shared.include_private
+    assert (shared.balance, shared.previous) == (whole.balance, whole.previous)
+    assert [c.name for c in shared.people] == ["Anna", "Zoe"]
+    assert [r.meeting.title for r in shared.recent_meetings] == [
+        "Week 1",
+        "Week 2",
+        "Week 3",
+        "Week 4",
+    ]
+    assert all(not r.private_points and not r.meeting.private_notes for r in shared.recent_meetings)
+    assert shared.we_owe == shared.they_owe == ()  # all agreed in the private "Close review"
+    assert [r.title for r in shared.open_requests] == ["Forecasting"]
+    assert shared.reviews_due == whole.reviews_due
 
 
 def test_key_points_skip_headings_and_marks() -> None:

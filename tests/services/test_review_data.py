@@ -264,3 +264,24 @@ def test_requests_counted_listed_and_their_benefits(journal: Journal) -> None:
     assert section.open_actions == {}
     assert section.requests_by_status == data.requests_by_status
     assert section.benefits == data.benefits
+
+
+def test_the_pack_is_given_no_private_notes_unless_included(journal: Journal) -> None:
+    hr = journal.partners.add(Partner(id="", name="HR"))
+    journal.meetings.add(
+        Meeting(
+            id="",
+            partner_id=hr.id,
+            title="Shared",
+            start=datetime(2025, 4, 1, 9, tzinfo=UTC),
+            notes="Agreed the plan",
+            private_notes="My read: not convinced",
+        )
+    )
+    _ask(journal, hr, "Open", date(2025, 3, 1), private_notes="Pushed by the sponsor")
+    data = gather_partner(journal, hr.id, *PERIOD)
+    assert [(m.notes, m.private_notes) for m in data.meetings] == [("Agreed the plan", "")]
+    assert [r.private_notes for r in data.open_requests] == [""]
+    everything = gather_partner(journal, hr.id, *PERIOD, include_private=True)
+    assert [m.private_notes for m in everything.meetings] == ["My read: not convinced"]
+    assert [r.private_notes for r in everything.open_requests] == ["Pushed by the sponsor"]

@@ -52,6 +52,25 @@ def test_private_sample_notes_stay_out_of_a_default_export(journal: Journal) -> 
     assert "confidential" in everything.lower()
 
 
+def test_the_brms_own_thinking_is_in_private_notes_never_in_the_notes(journal: Journal) -> None:
+    """Reflections, notes to self, my reads, between the lines, confidential lines."""
+    import_journal(journal, read_import_file(SAMPLE))
+    document = export_journal(journal, include_private=True)
+    own = re.compile(r"note to self|my read|reflection|between the lines|confidential", re.I)
+    records = document["meetings"] + document["requests"]
+    assert [r["id"] for r in records if own.search(r["notes"])] == []
+    private = [r for r in records if r["private_notes"]]
+    assert all(own.search(r["private_notes"]) for r in private), "nothing else is private"
+    headings = " ".join(r["private_notes"] for r in private)
+    for heading in ("## Note to self", "## My read", "## Reflection", "## Between the lines"):
+        assert headings.count(heading) >= 20, heading
+    shared = [m for m in document["meetings"] if m["private_notes"] and not m["private"]]
+    assert len(shared) >= 150, "most of the BRM's thinking sits in meetings that are shared"
+    default = json.dumps(export_journal(journal), ensure_ascii=False)
+    assert "private_notes" not in default
+    assert not own.search(default)
+
+
 def test_a_default_export_of_the_sample_imports_again_unchanged(
     journal: Journal, tmp_path: Path
 ) -> None:

@@ -252,6 +252,26 @@ def test_partner_contact_and_request_texts_are_found(journal: Journal, finance: 
     assert (request_hit.title, request_hit.date) == ("New reporting tool", date(2026, 4, 1))
 
 
+def test_private_notes_are_found_and_follow_their_edits(journal: Journal, finance: Partner) -> None:
+    """The BRM's own notes never leave the journal, but search finds them in it."""
+    meeting = add_meeting(journal, finance, "Steering group")
+    meeting = journal.meetings.update(replace(meeting, private_notes="My read: wombatfern"))
+    request = journal.requests.add(
+        Request(
+            id="",
+            partner_id=finance.id,
+            title="New ledger",
+            received=date(2026, 4, 1),
+            private_notes="Pushed by wombatfern politics",
+        )
+    )
+
+    assert {hit.id for hit in journal.search.query("wombatfern")} == {meeting.id, request.id}
+    journal.meetings.update(replace(meeting, private_notes="My read: okapiweed"))
+    assert ids(journal.search.query("wombatfern")) == [request.id]
+    assert ids(journal.search.query("okapiweed")) == [meeting.id]
+
+
 # Filters
 
 

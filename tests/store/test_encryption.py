@@ -6,6 +6,7 @@ import hashlib
 import os
 import random
 import unicodedata
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -37,12 +38,19 @@ def fill(journal: Journal) -> None:
     partner = journal.partners.add(Partner(id="", name=SECRET_NAME, notes=SECRET_NOTE))
     start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
     meeting = journal.meetings.add(
-        Meeting(id="", partner_id=partner.id, title=SECRET_TITLE, start=start, notes=SECRET_NOTE)
+        Meeting(
+            id="",
+            partner_id=partner.id,
+            title=SECRET_TITLE,
+            start=start,
+            notes=SECRET_NOTE,
+            private_notes=SECRET_NOTE,
+        )
     )
     journal.requests.add(
         Request(id="", partner_id=partner.id, title=SECRET_TITLE, received=TODAY, want=SECRET_NOTE)
     )
-    drafts.for_journal(journal).save(meeting.id, f"draft: {SECRET_NOTE}")
+    drafts.for_journal(journal).save(meeting.id, f"draft: {SECRET_NOTE}", f"mine: {SECRET_NOTE}")
     drafts.for_journal(journal).save(drafts.NEW_MEETING, f"new: {SECRET_NOTE}")
 
 
@@ -203,7 +211,7 @@ def test_a_plain_journal_is_encrypted_in_place_with_its_backups_and_drafts(
     journal = Journal.create(journal_path, today=lambda: TODAY)
     fill(journal)
     plain_drafts = drafts.Drafts()
-    plain_drafts.save(drafts.NEW_MEETING, f"plain draft {SECRET_NOTE}")
+    plain_drafts.save(drafts.NEW_MEETING, f"plain draft {SECRET_NOTE}", f"my read {SECRET_NOTE}")
     plain_drafts.save("someone-elses-record", "not this journal's")
     maintenance.backup(journal)
     backups.backup_daily(journal)
@@ -214,7 +222,10 @@ def test_a_plain_journal_is_encrypted_in_place_with_its_backups_and_drafts(
         assert journal.encrypted
         assert [p.name for p in journal.partners.listing()] == [SECRET_NAME]
         assert maintenance.check(journal).ok
-        assert drafts.for_journal(journal).load(drafts.NEW_MEETING).text.startswith("plain draft")
+        moved = drafts.for_journal(journal).load(drafts.NEW_MEETING)
+        assert moved is not None
+        assert moved.text.startswith("plain draft")
+        assert moved.private_notes.startswith("my read")
     finally:
         journal.close()
     assert readable_secrets(journal_path.parent, data_dir()) == []
@@ -369,3 +380,22 @@ def test_any_passphrase_text_is_our_error_or_one_key_for_both_forms(text: str) -
         key = cipher.derive(text, salt)
         assert key == cipher.derive(unicodedata.normalize("NFD", text), salt)
         assert key == cipher.derive(unicodedata.normalize("NFC", text), salt)
+
+
+def test_an_encrypted_drafts_file_from_before_private_notes_takes_them(
+    journal_path: Path,
+) -> None:
+    with Journal.create(journal_path, today=lambda: TODAY, passphrase=PASSPHRASE) as journal:
+        kept = drafts.for_journal(journal)
+        assert kept.store is not None
+        kept.save(drafts.NEW_MEETING, "typed before the upgrade")
+        with closing(kept.store._connect()) as connection:  # the table as version 5 made it
+            connection.execute("ALTER TABLE draft DROP COLUMN private_notes")
+            connection.commit()
+        old = kept.load(drafts.NEW_MEETING)
+        assert old is not None
+        assert (old.text, old.private_notes) == ("typed before the upgrade", "")
+        kept.save(drafts.NEW_MEETING, "shared", "my read")
+        new = kept.load(drafts.NEW_MEETING)
+        assert new is not None
+        assert (new.text, new.private_notes) == ("shared", "my read")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import warnings
 from contextlib import closing
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -170,4 +171,62 @@ def test_an_older_journal_is_backed_up_before_it_is_migrated(
         ]
 
     Journal.open(journal_path).close()
+    assert len(list(backups_dir(journal_path).iterdir())) == 1
+
+
+def test_a_version_5_journal_gets_private_notes_without_losing_anything(
+    journal_path: Path,
+) -> None:
+    """Migration 0006 on a journal as version 5 left it: every record and its search kept."""
+    from datetime import UTC, datetime
+
+    from brm_desk.domain.records import Meeting, Request
+    from brm_desk.services.interchange.json_io import export_journal
+    from brm_desk.store import search_index
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        partner = journal.partners.add(Partner(id="", name="Finance"))
+        for n in range(3):
+            journal.meetings.add(
+                Meeting(
+                    id=f"m{n}",
+                    partner_id=partner.id,
+                    title=f"Budget {n}",
+                    start=datetime(2026, 3, 2 + n, 9, tzinfo=UTC),
+                    notes=f"Ledger sync {n}  \n",
+                    private=n == 2,
+                )
+            )
+        journal.requests.add(
+            Request(
+                id="r1",
+                partner_id=partner.id,
+                title="Dashboard",
+                received=date(2026, 3, 1),
+                want="Faster close",
+                notes="Raised twice",
+            )
+        )
+        before = export_journal(journal, include_private=True)
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0005")
+            connection.exec_driver_sql("PRAGMA user_version = 5")
+    with closing(read_only(journal_path)) as raw:
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(meeting)")}
+    assert "private_notes" not in columns
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        after = export_journal(journal, include_private=True)
+        assert {**after, "exported_at": ""} == {**before, "exported_at": ""}
+        with journal.database.transaction() as tx:
+            assert search_index.integrity_problems(tx) == []
+        assert {hit.id for hit in journal.search.query("ledger")} == {"m0", "m1", "m2"}
+        meeting = journal.meetings.get("m0")
+        journal.meetings.update(replace(meeting, private_notes="My read: wombatfern"))
+        assert [hit.id for hit in journal.search.query("wombatfern")] == ["m0"]
+        with journal.database.transaction() as tx:
+            assert search_index.integrity_problems(tx) == []
+    assert user_version(journal_path) == SCHEMA_VERSION
     assert len(list(backups_dir(journal_path).iterdir())) == 1

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -374,6 +375,47 @@ def test_the_triggers_write_what_the_check_expects(busy: Journal) -> None:
     busy.trash.restore(busy.partners.delete(partner.id))
 
     assert problems(busy) == []
+
+
+NOTE_TEXT = st.text(st.sampled_from([*"ab ", "\n", "é", "z"]), max_size=12)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(notes=NOTE_TEXT, private_notes=NOTE_TEXT, edited=NOTE_TEXT)
+def test_private_notes_are_indexed_as_the_check_expects(
+    journal: Journal, notes: str, private_notes: str, edited: str
+) -> None:
+    """The triggers of migration 0006 and ``SOURCE_DOCUMENTS`` agree on any pair of notes,
+    after an insert and after the private notes are edited."""
+    partner = (journal.partners.listing() or [journal.partners.add(Partner(id="", name="P"))])[0]
+    meeting = journal.meetings.add(
+        Meeting(
+            id="",
+            partner_id=partner.id,
+            title="M",
+            start=datetime(2026, 1, 1, 9, tzinfo=UTC),
+            notes=notes,
+            private_notes=private_notes,
+        )
+    )
+    request = journal.requests.add(
+        Request(
+            id="",
+            partner_id=partner.id,
+            title="R",
+            received=date(2026, 1, 1),
+            notes=notes,
+            private_notes=private_notes,
+        )
+    )
+    assert problems(journal) == []
+    journal.meetings.update(replace(meeting, private_notes=edited))
+    journal.requests.update(replace(request, private_notes=edited))
+    assert problems(journal) == []
 
 
 def test_a_missing_document_is_found_and_rebuilt(busy: Journal) -> None:

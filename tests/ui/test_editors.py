@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,9 +15,11 @@ from ui_data import Filled
 
 from brm_desk.domain.enums import Focus, Maturity, MeetingType, RequestStatus, Side
 from brm_desk.domain.records import Action
+from brm_desk.services.drafts import Drafts
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.contact_editor import ContactEditor
+from brm_desk.ui.editors.fields import PRIVATE_LOOK, PRIVATE_NOTES
 from brm_desk.ui.editors.meeting_editor import MeetingEditor
 from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.editors.request_editor import RequestEditor
@@ -239,6 +242,63 @@ def test_meeting_edit_undo_redo(qtbot: QtBot, filled: Filled, stack: QUndoStack)
     assert journal.meetings.get(before.id) == after
 
 
+def test_private_notes_are_a_box_of_their_own_saved_and_undone(
+    qtbot: QtBot, filled: Filled, stack: QUndoStack
+) -> None:
+    journal = filled.journal
+    before = journal.meetings.get(filled.meeting_ids[0])
+    editor = MeetingEditor(journal, stack, before)
+    qtbot.addWidget(editor)
+    assert editor.rows["private_notes"].label == PRIVATE_NOTES
+    assert "never exported" in PRIVATE_NOTES
+    assert editor.private_notes.styleSheet() == PRIVATE_LOOK != editor.notes.styleSheet()
+    assert editor.private_notes.editor.accessibleName() == "Private notes"
+    editor.private_notes.set_text("## My read\n\nTomasz blames our vendor management.")
+    assert editor.save()
+    after = journal.meetings.get(before.id)
+    assert after.private_notes == "## My read\n\nTomasz blames our vendor management."
+    assert (after.notes, after.private) == (before.notes, before.private)
+    stack.undo()
+    assert journal.meetings.get(before.id) == before
+
+    request = RequestEditor(journal, stack, filled.request)
+    qtbot.addWidget(request)
+    assert request.rows["private_notes"].label == PRIVATE_NOTES
+    request.private_notes.set_text("Pushed by the sponsor, not the team")
+    assert request.save()
+    assert journal.requests.get(filled.request.id).private_notes == (
+        "Pushed by the sponsor, not the team"
+    )
+
+
+def test_a_draft_keeps_the_private_notes_and_gives_them_back(
+    qtbot: QtBot,
+    filled: Filled,
+    stack: QUndoStack,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    journal, drafts = filled.journal, Drafts(tmp_path)
+    meeting = journal.meetings.get(filled.meeting_ids[0])
+    typing = MeetingEditor(journal, stack, meeting, drafts=drafts)
+    qtbot.addWidget(typing)
+    typing.private_notes.set_text("My read: the budget is already spent")
+    typing.save_draft()  # what the timer does 1.5 s after typing stops
+    saved = drafts.load(meeting.id)
+    assert saved is not None
+    assert saved.private_notes == "My read: the budget is already spent"
+
+    monkeypatch.setattr(messages, "confirm", lambda *_args: True)
+    reopened = MeetingEditor(journal, stack, meeting, drafts=drafts)
+    qtbot.addWidget(reopened)
+    assert reopened.offer_draft()
+    assert reopened.private_notes.text() == "My read: the budget is already spent"
+    assert reopened.notes.text() == typing.notes.text()
+    assert reopened.save()
+    assert drafts.load(meeting.id) is None
+    assert journal.meetings.get(meeting.id).private_notes == "My read: the budget is already spent"
+
+
 def test_request_status_offers_only_allowed_moves_and_shows_its_field(
     qtbot: QtBot, filled: Filled, stack: QUndoStack
 ) -> None:
@@ -338,6 +398,8 @@ def test_fields_are_named_and_tab_reads_down_the_form(
     assert next_tab_stop(meeting.tags) is meeting.private
     assert next_tab_stop(meeting.title) is meeting.start
     assert next_tab_stop(meeting.private) is meeting.notes.editor
+    assert next_tab_stop(meeting.notes.editor) is meeting.private_notes.editor
+    assert next_tab_stop(meeting.private_notes.editor) is meeting.actions_table.table
 
 
 def next_tab_stop(widget: QWidget) -> QWidget:

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from ui_data import TZ, Filled
 
 from brm_desk.domain.enums import Focus, MeetingType, Side
-from brm_desk.domain.records import Action, Contact, Meeting
+from brm_desk.domain.records import Action, Contact, Meeting, Request
 from brm_desk.ui.dialogs import files
 from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.models.table import RECORD_ROLE
@@ -25,6 +25,10 @@ from brm_desk.ui.views.prep_brief import PrepBriefWindow
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 PRIVATE_POINT = "Anna hinted at a reorganisation in Q2"
+MY_READ = "Tomasz blames our vendor quokkafish"
+"""A private note in a meeting that is not private."""
+PRIVATE_REQUEST = "Reorg access zebracorn"
+PRIVATE_SIDE = (PRIVATE_POINT, MY_READ, PRIVATE_REQUEST, "Send the forecast options", "Champion")
 SECTIONS = (
     "Balance, last 90 days",
     "Last meetings",
@@ -54,6 +58,26 @@ def partners_page(qtbot: QtBot, filled: Filled) -> PartnersPage:
             ),
         )
     )
+    filled.journal.meetings.add(
+        Meeting(
+            id="",
+            partner_id=filled.finance.id,
+            title="Planning lunch",
+            start=datetime(2026, 11, 19, 12, 0, tzinfo=TZ),
+            type=MeetingType.PLANNING,
+            notes="## Agreed\n\n- Budget freeze confirmed for Q1",
+            private_notes=f"## My read\n\n- {MY_READ}",
+        )
+    )
+    filled.journal.requests.add(
+        Request(
+            id="",
+            partner_id=filled.finance.id,
+            title=PRIVATE_REQUEST,
+            received=date(2026, 11, 18),
+            private=True,
+        )
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -72,13 +96,36 @@ def select(page: PartnersPage, name: str) -> None:
     raise AssertionError(name)
 
 
-def open_brief(qtbot: QtBot, page: PartnersPage, name: str) -> PrepBriefWindow:
+def open_brief(
+    qtbot: QtBot, page: PartnersPage, name: str, *, include_private: bool = False
+) -> PrepBriefWindow:
     select(page, name)
     brief = page.open_prep_brief()
     assert brief is not None
     qtbot.addWidget(brief)
     qtbot.waitUntil(lambda: brief.brief is not None)
+    brief.private_action.setChecked(include_private)
     return brief
+
+
+def print_to_pdf(brief: PrepBriefWindow, target: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Print through Qt's own printer, into a PDF file; the words printed."""
+
+    def print_to_file(_parent: QWidget | None, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(files, "setup_printer", print_to_file)
+    brief.print_action.trigger()
+    return pdf_text(target)
+
+
+def copied(brief: PrepBriefWindow) -> str:
+    """What the clipboard holds after the whole brief on screen is copied."""
+    brief.browser.selectAll()
+    brief.browser.copy()
+    return " ".join(QApplication.clipboard().text().split())
 
 
 def test_the_action_needs_a_selected_partner(qtbot: QtBot, partners_page: PartnersPage) -> None:
@@ -103,7 +150,7 @@ def test_the_action_opens_the_brief_window(qtbot: QtBot, partners_page: Partners
 def test_the_brief_shows_the_balance_service_figures_and_private_notes(
     qtbot: QtBot, partners_page: PartnersPage, filled: Filled
 ) -> None:
-    brief = open_brief(qtbot, partners_page, "Finance")
+    brief = open_brief(qtbot, partners_page, "Finance", include_private=True)
     text = brief.browser.toPlainText()
     today = filled.journal.today()
     now = filled.journal.balances.for_partner(filled.finance.id, today - timedelta(days=90), today)
@@ -123,6 +170,7 @@ def test_the_brief_shows_the_balance_service_figures_and_private_notes(
     assert "Forecasting dashboard" in text
     assert "Anna Berg" in text
     assert "Champion" in text
+    assert f"Private notes: {MY_READ}" in " ".join(text.split())
 
 
 def pdf_text(path: Path) -> str:
@@ -134,7 +182,7 @@ def pdf_text(path: Path) -> str:
 def test_save_as_pdf_leaves_nothing_out(
     qtbot: QtBot, partners_page: PartnersPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    brief = open_brief(qtbot, partners_page, "Finance")
+    brief = open_brief(qtbot, partners_page, "Finance", include_private=True)
     target = tmp_path / "brief.pdf"
     monkeypatch.setattr(files, "save_path", lambda *_args: target)
     brief.pdf_action.trigger()
@@ -152,19 +200,53 @@ def test_save_as_pdf_leaves_nothing_out(
 def test_print_uses_the_same_document(
     qtbot: QtBot, partners_page: PartnersPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    brief = open_brief(qtbot, partners_page, "Finance")
-    target = tmp_path / "printed.pdf"
-
-    def print_to_file(_parent: QWidget | None, printer: QPrinter) -> bool:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        return True
-
-    monkeypatch.setattr(files, "setup_printer", print_to_file)
-    brief.print_action.trigger()
-    printed = pdf_text(target)
+    brief = open_brief(qtbot, partners_page, "Finance", include_private=True)
+    printed = print_to_pdf(brief, tmp_path / "printed.pdf", monkeypatch)
     assert PRIVATE_POINT in printed
     assert brief.printable().toPlainText() == brief.browser.toPlainText()
+    brief.private_action.setChecked(False)
+    assert brief.printable().toPlainText() == brief.browser.toPlainText()
+
+
+def test_the_private_side_is_shown_printed_and_copied_only_when_included(
+    qtbot: QtBot,
+    partners_page: PartnersPage,
+    filled: Filled,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    brief = open_brief(qtbot, partners_page, "Finance")
+    today = filled.journal.today()
+    tally = filled.journal.balances.for_partner(
+        filled.finance.id, today - timedelta(days=90), today
+    ).tally
+    figures = [f"{f.label} {tally.count(f)} ({tally.hours(f):.1f} h)" for f in Focus]
+    outputs = {
+        "screen": " ".join(brief.browser.toPlainText().split()),
+        "print": print_to_pdf(brief, tmp_path / "printed.pdf", monkeypatch),
+        "copy": copied(brief),
+    }
+    monkeypatch.setattr(files, "save_path", lambda *_args: tmp_path / "saved.pdf")
+    brief.pdf_action.trigger()
+    outputs["pdf"] = pdf_text(tmp_path / "saved.pdf")
+    for output, text in outputs.items():
+        for private in PRIVATE_SIDE:
+            assert private not in text, (output, private)
+        # Privacy changes words, never numbers: the shared brief keeps the rest and the figures.
+        for shared in (
+            "Planning lunch",
+            "Budget freeze confirmed",
+            "Forecasting dashboard",
+            "Anna",
+        ):
+            assert shared in text, (output, shared)
+        for figure in figures:
+            assert figure in text, (output, figure)
+
+    brief.private_action.setChecked(True)
+    for text in (print_to_pdf(brief, tmp_path / "all.pdf", monkeypatch), copied(brief)):
+        for private in PRIVATE_SIDE:
+            assert private in text
 
 
 def test_cancelled_dialogs_write_nothing(

@@ -122,6 +122,7 @@ class Meeting:
     location: str = ""
     attendee_ids: tuple[str, ...] = ()
     notes: str = ""
+    private_notes: str = ""
     private: bool = False
     tags: tuple[str, ...] = ()
     satisfaction: int | None = None
@@ -159,6 +160,7 @@ class Request:
     benefit_reviewed_on: date | None = None
     meeting_ids: tuple[str, ...] = ()
     notes: str = ""
+    private_notes: str = ""
     private: bool = False
     tags: tuple[str, ...] = field(default=())
 

@@ -304,6 +304,7 @@ def check_meeting(meeting: Meeting) -> Meeting:
         focus=choice("focus", Focus, meeting.focus),
         location=line_text("location", meeting.location, limit=MAX_NAME),
         notes=note_text("notes", meeting.notes),
+        private_notes=note_text("private_notes", meeting.private_notes),
         private=flag("private", meeting.private),
         tags=check_tags("tags", meeting.tags),
         attendee_ids=references("attendees", meeting.attendee_ids),
@@ -356,6 +357,7 @@ def check_request(request: Request) -> Request:
         benefit_reviewed_on=day("benefit_reviewed_on", request.benefit_reviewed_on),
         meeting_ids=references("meetings", request.meeting_ids),
         notes=note_text("notes", request.notes),
+        private_notes=note_text("private_notes", request.private_notes),
         private=flag("private", request.private),
         tags=check_tags("tags", request.tags),
     )

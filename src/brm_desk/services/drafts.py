@@ -1,5 +1,7 @@
 """Drafts of notes being typed, kept on disk so a crash or power cut loses at most 2 s.
 
+A draft holds a meeting's notes and its private notes, typed side by side.
+
 One small JSON file per record (or ``new-meeting``) in the data folder's ``drafts`` folder,
 written atomically (a temporary file renamed over the old one) so a draft is never half
 written. Saving the record discards its draft. An encrypted journal's drafts are never
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,11 +31,12 @@ _SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """Unsaved text for one record, and when it was written."""
+    """Unsaved notes and private notes for one record, and when they were written."""
 
     key: str
     text: str
     saved_at: datetime
+    private_notes: str = ""
 
 
 def drafts_dir() -> Path:
@@ -67,15 +70,15 @@ class Drafts:
             raise ValueError(f"not a draft key: {key!r}")
         return self.folder / f"{key}.json"
 
-    def save(self, key: str, text: str) -> Draft:
+    def save(self, key: str, text: str, private_notes: str = "") -> Draft:
         """Write the draft atomically, replacing an older one."""
         target = self._path(key)
-        draft = Draft(key, text, datetime.now(UTC))
+        draft = Draft(key, text, datetime.now(UTC), private_notes)
         if self.store is not None:
-            self.store.save(key, text, draft.saved_at)
+            self.store.save(key, text, draft.saved_at, private_notes)
             return draft
         private_folder(self.folder)
-        payload = {"key": key, "saved_at": draft.saved_at.isoformat(), "text": text}
+        payload = {**asdict(draft), "saved_at": draft.saved_at.isoformat()}
         with replacing(target) as temporary:
             temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         return draft
@@ -87,7 +90,7 @@ class Drafts:
             return Draft(key, *found) if found is not None else None
         try:
             payload = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return Draft(key, str(payload["text"]), datetime.fromisoformat(payload["saved_at"]))
+            return Draft(**{**payload, "saved_at": datetime.fromisoformat(payload["saved_at"])})
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

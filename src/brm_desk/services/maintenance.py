@@ -47,11 +47,13 @@ def check(journal: Journal) -> CheckReport:
     Open the journal with ``read_only=True`` to be sure nothing changes, not even a
     migration; a journal of an older format is then named in a note.
     """
+    older = journal.database.version < SCHEMA_VERSION
     with journal.database.snapshot() as tx:
         problems = integrity.sqlite_problems(tx)
         if not problems:
             problems += integrity.record_problems(tx)
-            problems += _search_problems(tx)
+            if not older:  # an older index follows its format's rules; upgrading updates it
+                problems += _search_problems(tx)
         counts = {
             "partners": partner_rows.count(tx),
             "contacts": contact_rows.count(tx),
@@ -59,7 +61,7 @@ def check(journal: Journal) -> CheckReport:
             "requests": request_rows.count(tx),
         }
     notes: tuple[str, ...] = ()
-    if journal.database.version < SCHEMA_VERSION:
+    if older:
         notes = (
             f"{journal.path}: was made by an older BRM Desk (journal format "
             f"{journal.database.version}; this version writes {SCHEMA_VERSION}): opening it "

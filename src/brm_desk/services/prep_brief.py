@@ -1,13 +1,15 @@
 """What a BRM reads before meeting a partner: one page of balance, history, debts and people.
 
 Built from the services as plain values, so the on-screen brief and its printout say the same
-thing and can be tested without Qt. It is the BRM's own page: private notes are included.
+thing and can be tested without Qt. It is the BRM's own page: built with its private side,
+which :meth:`PrepBrief.shared` leaves out for a brief printed or copied without private items.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,7 @@ from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
+from brm_desk.services import privacy
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -34,6 +37,7 @@ _STANCE_ORDER = {stance: rank for rank, stance in enumerate(Stance)}
 class RecentMeeting:
     meeting: Meeting
     key_points: tuple[str, ...]
+    private_points: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +61,34 @@ class PrepBrief:
     open_requests: tuple[Request, ...]
     reviews_due: tuple[ReviewDue, ...]
     people: tuple[Contact, ...]
+    include_private: bool = True
 
     @property
     def trend(self) -> float | None:
         """Strategic share now minus the previous 90 days' (``None`` when either has none)."""
         return share_trend(self.balance.strategic_share, self.previous.strategic_share)
+
+    def shared(self, include_private: bool) -> PrepBrief:
+        """The brief as it may be printed or copied: its private side only when included.
+
+        The figures stay as they are: privacy changes words, never numbers."""
+        if include_private:
+            return self
+        return replace(
+            self,
+            recent_meetings=_recent(
+                privacy.shared([recent.meeting for recent in self.recent_meetings], False)
+            ),
+            we_owe=tuple(privacy.shown(self.we_owe, False)),
+            they_owe=tuple(privacy.shown(self.they_owe, False)),
+            open_requests=tuple(privacy.shared(self.open_requests, False)),
+            reviews_due=tuple(r for r in self.reviews_due if not privacy.is_private(r.request)),
+            # By influence and name: an order by stance would tell the stances.
+            people=tuple(
+                sorted(self.people, key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name))
+            ),
+            include_private=False,
+        )
 
 
 def key_points(notes: str, count: int = KEY_POINTS) -> tuple[str, ...]:
@@ -88,7 +115,10 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
     meetings = journal.meetings.of_partner(partner_id)
     recent = [m for m in meetings if m.local_date <= day][:RECENT_MEETINGS]
     open_actions = [
-        AgreedAction(a, m.title, m.local_date) for m in meetings for a in m.actions if a.is_open
+        AgreedAction(a, m.title, m.local_date, m.private)
+        for m in meetings
+        for a in m.actions
+        if a.is_open
     ]
     requests = journal.requests.of_partner(partner_id)
     open_requests = tuple(
@@ -99,7 +129,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         today=day,
         balance=balance,
         previous=previous,
-        recent_meetings=tuple(RecentMeeting(m, key_points(m.notes)) for m in recent),
+        recent_meetings=_recent(recent),
         we_owe=due_first(a for a in open_actions if a.action.is_ours),
         they_owe=due_first(a for a in open_actions if not a.action.is_ours),
         open_requests=open_requests,
@@ -110,6 +140,12 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
                 key=lambda c: (_INFLUENCE_ORDER[c.influence], _STANCE_ORDER[c.stance], c.name),
             )
         ),
+    )
+
+
+def _recent(meetings: Iterable[Meeting]) -> tuple[RecentMeeting, ...]:
+    return tuple(
+        RecentMeeting(m, key_points(m.notes), key_points(m.private_notes)) for m in meetings
     )
 
 

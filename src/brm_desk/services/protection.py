@@ -108,7 +108,7 @@ def _move_plain_drafts(journal: Journal, keys: list[str]) -> None:
     for key in keys:
         draft = plain.load(key)
         if draft is not None:
-            encrypted.save(key, draft.text)
+            encrypted.save(key, draft.text, draft.private_notes)
         path = plain.folder / f"{key}.json"
         if path.exists():
             cipher.remove_with_sides(path)

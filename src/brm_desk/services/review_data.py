@@ -1,18 +1,18 @@
 """What a review pack says about a partner, gathered once and with privacy applied.
 
 The pack's layout code only formats; every choice of what to show (which meetings, which
-requests, which actions, and that private items stay out unless asked for) is made here, so
-the GUI export and the command line cannot differ.
+requests, which actions, filtered by :mod:`brm_desk.services.privacy`) is made here, so the
+GUI export and the command line cannot differ.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.benefits import benefits_review_due_on, realization
@@ -25,6 +25,7 @@ from brm_desk.domain.records import (
     Request,
     due_first,
 )
+from brm_desk.services import privacy
 from brm_desk.store import meeting_rows, pack_queries, partner_rows, request_rows
 from brm_desk.store.pack_queries import RequestFacts
 
@@ -83,19 +84,6 @@ class PartnerPackData:
         return found
 
 
-class _Shareable(Protocol):
-    @property
-    def private(self) -> bool: ...
-
-
-_Item = TypeVar("_Item", bound=_Shareable)
-
-
-def _shown(items: Iterable[_Item], include_private: bool) -> list[_Item]:
-    """What the pack may show: private items only when the user asked for them."""
-    return [item for item in items if include_private or not item.private]
-
-
 def _average(values: Sequence[int]) -> float | None:
     return sum(values) / len(values) if values else None
 
@@ -136,16 +124,16 @@ def _gather(
         facts = pack_queries.meeting_facts(
             tx, partner_id, min(before_from, period_from), max(before_to, period_to)
         )
-        requests = _shown(pack_queries.request_facts(tx, partner_id), include_private)
+        requests = privacy.shown(pack_queries.request_facts(tx, partner_id), include_private)
         if with_log:
             logged = meeting_rows.of_partner_between(tx, partner_id, period_from, period_to)
             open_requests = request_rows.open_of_partner(tx, partner_id, period_to)
             agreed = pack_queries.open_actions_of_partner(tx, partner_id, period_to)
-    facts = _shown(facts, include_private)
+    facts = privacy.shown(facts, include_private)
     in_period = [f for f in facts if period_from <= f.local_date <= period_to]
     earlier = [f for f in facts if before_from <= f.local_date <= before_to]
     received = [r for r in requests if period_from <= r.received <= period_to]
-    agreed = _shown(agreed, include_private)
+    agreed = privacy.shown(agreed, include_private)
     by_month: dict[date, list[int]] = defaultdict(list)
     for m in in_period:
         if m.satisfaction is not None:
@@ -156,11 +144,13 @@ def _gather(
         period_to=period_to,
         balance=balance,
         previous=previous,
-        meetings=tuple(_shown(logged, include_private)),  # in time order, ties as entered
+        meetings=tuple(privacy.shared(logged, include_private)),  # in time order, ties as entered
         meetings_by_focus={f: sum(1 for m in in_period if m.focus == f) for f in Focus},
         requests_by_status=dict(Counter(r.status for r in received)),
         open_requests=tuple(
-            sorted(_shown(open_requests, include_private), key=lambda r: (r.received, r.title))
+            sorted(
+                privacy.shared(open_requests, include_private), key=lambda r: (r.received, r.title)
+            )
         ),
         open_actions={side: due_first(a for a in agreed if a.action.side == side) for side in Side}
         if with_log

@@ -19,6 +19,7 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS draft (key TEXT PRIMARY KEY, text TEXT, saved_at TEXT)"
+_PRIVATE_NOTES = "ALTER TABLE draft ADD COLUMN private_notes TEXT NOT NULL DEFAULT ''"
 
 
 class DraftStore:
@@ -39,23 +40,29 @@ class DraftStore:
         connection = cipher.connect(str(self.path), key)
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute(_SCHEMA)
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(draft)")}
+        if "private_notes" not in columns:  # a file written before private notes
+            connection.execute(_PRIVATE_NOTES)
         connection.commit()
         return connection
 
-    def save(self, key: str, text: str, saved_at: datetime) -> None:
+    def save(self, key: str, text: str, saved_at: datetime, private_notes: str) -> None:
         with closing(self._connect()) as connection:
             connection.execute(
-                "INSERT OR REPLACE INTO draft VALUES (?, ?, ?)", (key, text, saved_at.isoformat())
+                "INSERT OR REPLACE INTO draft (key, text, saved_at, private_notes) "
+                "VALUES (?, ?, ?, ?)",
+                (key, text, saved_at.isoformat(), private_notes),
             )
             connection.commit()
 
-    def load(self, key: str) -> tuple[str, datetime] | None:
+    def load(self, key: str) -> tuple[str, datetime, str] | None:
+        """The draft's text, when it was saved, and its private notes."""
         if not self.path.exists():
             return None
         try:
             with closing(self._connect()) as connection:
                 row = connection.execute(
-                    "SELECT text, saved_at FROM draft WHERE key = ?", (key,)
+                    "SELECT text, saved_at, private_notes FROM draft WHERE key = ?", (key,)
                 ).fetchone()
         except Exception as error:
             if type(error).__module__.startswith("sqlcipher3"):
@@ -63,7 +70,7 @@ class DraftStore:
             raise
         if row is None:
             return None
-        return str(row[0]), datetime.fromisoformat(row[1])
+        return str(row[0]), datetime.fromisoformat(row[1]), str(row[2])
 
     def discard(self, key: str) -> None:
         if not self.path.exists():

@@ -26,8 +26,9 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
-SCHEMA_VERSION = 5  # 2: calendar_event (where imported meetings came from); 3: month indexes;
-# 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only
+SCHEMA_VERSION = 6  # 2: calendar_event (where imported meetings came from); 3: month indexes;
+# 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only;
+# 6: private notes of meetings and requests
 JOURNAL_TABLES = frozenset(
     {"partner", "contact", "maturity_change", "meeting", "meeting_action", "meeting_attendee"}
     | {"request", "request_meeting", "search_document", "alembic_version"}

@@ -120,6 +120,7 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
             location=row.location,
             attendee_ids=tuple(attendees.get(row.id, ())),
             notes=row.notes,
+            private_notes=row.private_notes,
             private=bool(row.private),
             tags=rows.tags_tuple(row.tags),
             satisfaction=row.satisfaction,

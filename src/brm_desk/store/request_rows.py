@@ -147,6 +147,7 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
             benefit_reviewed_on=row.benefit_reviewed_on,
             meeting_ids=tuple(links.get(row.id, ())),
             notes=row.notes,
+            private_notes=row.private_notes,
             private=bool(row.private),
             tags=rows.tags_tuple(row.tags),
         )

@@ -163,6 +163,7 @@ class MeetingRow(Base, _Trashable):
     focus: Mapped[str]
     location: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    private_notes: Mapped[str] = mapped_column(Text, default="")
     private: Mapped[bool] = mapped_column(default=False)
     tags: Mapped[str] = mapped_column(default="[]")
     satisfaction: Mapped[int | None]
@@ -245,6 +246,7 @@ class RequestRow(Base, _Trashable):
     realized_value_amount: Mapped[Decimal | None] = mapped_column(Money)
     benefit_reviewed_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    private_notes: Mapped[str] = mapped_column(Text, default="")
     private: Mapped[bool] = mapped_column(default=False)
     tags: Mapped[str] = mapped_column(default="[]")
 

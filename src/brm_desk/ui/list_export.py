@@ -4,8 +4,9 @@ The rows come from the view's own model (the proxy, for lists filtered in memory
 current order; the columns are the ones the view shows, in the order it shows them. A list
 paged from SQL (meetings) is fetched to its end first, so the file holds every matching row.
 
-The lists show the BRM everything, private items too; the file leaves out private meetings
-and requests and contacts' stances (SPEC §4) unless the user includes them for this export.
+The lists show the BRM everything, private items too; the file leaves out what
+:mod:`brm_desk.services.privacy` says is private (private meetings and requests, contacts'
+stances) unless the user includes it for this export.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
+from brm_desk.services import privacy
 from brm_desk.ui.models.table import RECORD_ROLE
 
 NONE_SHOWN = "—"
-PRIVATE_HEADINGS = frozenset({"Stance"})  # contacts' stances are private
 
 
 def visible_table(page: QWidget | None) -> QTableView | None:
@@ -86,17 +87,15 @@ def table_contents(view: QTableView) -> ListContents:
         [_cell(model.index(row, column).data(Qt.ItemDataRole.DisplayRole)) for column, _ in columns]
         for row in range(model.rowCount())
     ]
-    private_rows = [
-        row
-        for row in range(model.rowCount())
-        if getattr(model.index(row, 0).data(RECORD_ROLE), "private", False)
-    ]
-    private_columns = [n for n, (_c, heading) in enumerate(columns) if heading in PRIVATE_HEADINGS]
+    records = [model.index(row, 0).data(RECORD_ROLE) for row in range(model.rowCount())]
+    headings = [heading for _column, heading in columns]
+    # A column is private when its heading names a field the list's records keep private.
+    withheld = privacy.withheld(type(records[0]), False) if records else ()
     return ListContents(
-        [heading for _column, heading in columns],
+        headings,
         rows,
-        frozenset(private_rows),
-        frozenset(private_columns),
+        frozenset(n for n, record in enumerate(records) if privacy.is_private(record)),
+        frozenset(n for n, h in enumerate(headings) if h.lower().replace(" ", "_") in withheld),
     )
 
 

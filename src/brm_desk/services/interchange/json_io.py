@@ -16,7 +16,8 @@ from typing import Any, NoReturn
 
 from brm_desk.domain.errors import BrmDeskError, ImportFileError
 from brm_desk.domain.files import replacing, unreadable
-from brm_desk.domain.records import Partner
+from brm_desk.domain.records import Contact, Meeting, Partner, Request
+from brm_desk.services import privacy
 from brm_desk.services.interchange.json_schema import (
     FORMAT,
     VERSION,
@@ -93,14 +94,14 @@ def _export(
         contacts = contact_rows.in_journal_order(tx)
         every_meeting = meeting_rows.in_journal_order(tx)
         every_request = request_rows.in_journal_order(tx)
-    meetings = [m for m in every_meeting if include_private or not m.private]
-    requests = [r for r in every_request if include_private or not r.private]
+    meetings = privacy.shown(every_meeting, include_private)
+    requests = privacy.shown(every_request, include_private)
     left_out = len(every_meeting) - len(meetings) + len(every_request) - len(requests)
     contact_ids = {c.id for c in contacts}
     meeting_ids = {m.id for m in meetings}
     request_ids = {r.id for r in requests}
     stamp = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
-    document = {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": stamp,
@@ -109,6 +110,10 @@ def _export(
         "meetings": [meeting_document(m, contact_ids) for m in meetings],
         "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
     }
+    for kind, record_type in (("contacts", Contact), ("meetings", Meeting), ("requests", Request)):
+        for name in privacy.withheld(record_type, include_private):
+            for record in document[kind]:
+                del record[name]
     return document, left_out
 
 

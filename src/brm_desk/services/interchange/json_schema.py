@@ -59,14 +59,14 @@ FIELDS: dict[type, tuple[str, ...]] = {
     Contact: ("id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes"),
     Meeting: (
         "id", "partner", "title", "start", "duration_minutes", "type", "focus", "location",
-        "attendees", "notes", "private", "tags", "satisfaction", "actions",
+        "attendees", "notes", "private_notes", "private", "tags", "satisfaction", "actions",
     ),
     Action: ("text", "side", "owner", "due", "done"),
     Request: (
         "id", "partner", "title", "raised_by", "received", "focus", "want", "need", "value",
         "urgency", "status", "routed_to", "delivered_on", "revisit_on", "reframed_as",
         "outcome_note", "expected_benefit", "expected_value_amount", "realized_value_amount",
-        "benefit_reviewed_on", "meetings", "notes", "private", "tags",
+        "benefit_reviewed_on", "meetings", "notes", "private_notes", "private", "tags",
     ),
 }  # fmt: skip
 _KEYS = {record_type: frozenset(names) for record_type, names in FIELDS.items()}
@@ -191,6 +191,7 @@ def read_meeting(value: Any, place: str, document: Document) -> None:
         location=obj.text("location"),
         attendee_ids=obj.identifiers("attendees"),
         notes=obj.text("notes"),
+        private_notes=obj.text("private_notes"),
         private=obj.boolean("private", False),
         tags=obj.texts("tags"),
         satisfaction=obj.optional_integer("satisfaction"),
@@ -243,6 +244,7 @@ def read_request(value: Any, place: str, document: Document) -> None:
         benefit_reviewed_on=obj.day("benefit_reviewed_on"),
         meeting_ids=obj.identifiers("meetings"),
         notes=obj.text("notes"),
+        private_notes=obj.text("private_notes"),
         private=obj.boolean("private", False),
         tags=obj.texts("tags"),
     )

@@ -1,4 +1,6 @@
-"""The contact editor: a person on the partner side, their weight and their stance."""
+"""The contact editor: a person on the partner side, their weight and their stance.
+
+The stance and the notes are the BRM's own read of a person: private, and marked so."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from brm_desk.ui.editors.fields import (
     enum_combo,
     line_edit,
     partner_combo,
+    private_look,
     text_box,
 )
 
@@ -32,6 +35,8 @@ class ContactEditor(RecordEditor):
         self.influence = enum_combo("Influence", Influence, contact.influence)
         self.stance = enum_combo("Stance", Stance, contact.stance)
         self.notes = text_box("Notes", contact.notes)
+        private_look(self.stance)
+        private_look(self.notes)
 
         self.add_row("Partner", self.partner, "partner")
         self.add_row("Name", self.name, "name")
@@ -39,8 +44,8 @@ class ContactEditor(RecordEditor):
         self.add_row("E-mail", self.email, "email")
         self.add_row("Phone", self.phone, "phone")
         self.add_row("Influence", self.influence, "influence")
-        self.add_row("Stance", self.stance, "stance")
-        self.add_row("Notes", self.notes, "notes")
+        self.add_row("Stance (private)", self.stance, "stance")
+        self.add_row("Notes (private)", self.notes, "notes")
         self.finish(520, 480)
         self.name.setFocus()
 

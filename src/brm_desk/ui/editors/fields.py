@@ -23,8 +23,16 @@ from PySide6.QtWidgets import (
 from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import Partner
 from brm_desk.ui.widgets.choices import choice_box
+from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
 DATE_HINT = "YYYY-MM-DD"
+PRIVATE_NOTES = "Private notes — never exported or printed"
+PRIVATE_HINT = "Private: never exported, printed or copied unless you include private items"
+PRIVATE_LOOK = (
+    "QPlainTextEdit, QTextBrowser { border: 1px dashed #a15c00; "
+    "background-color: rgba(161, 92, 0, 0.08); }"
+)
+"""How the BRM's private fields stand apart from what may be shared, in light and dark mode."""
 _Member = TypeVar("_Member", bound=Enum)
 
 
@@ -87,6 +95,21 @@ def check_box(text: str, name: str, checked: bool) -> QCheckBox:
 
 def private_box(checked: bool) -> QCheckBox:
     return check_box("Private (left out of exports and review packs)", "Private", checked)
+
+
+def private_look(widget: QWidget) -> None:
+    """Mark a field as private: its own look, and a tip saying it stays in the journal."""
+    widget.setStyleSheet(PRIVATE_LOOK)
+    widget.setToolTip(PRIVATE_HINT)
+
+
+def private_notes_box(text: str) -> MarkdownEditor:
+    """The BRM's own thinking, in Markdown like the notes, in a box that looks apart."""
+    box = MarkdownEditor("Private notes")
+    private_look(box)
+    box.editor.setPlaceholderText(PRIVATE_HINT)
+    box.set_text(text)
+    return box
 
 
 class DateLine(QLineEdit):

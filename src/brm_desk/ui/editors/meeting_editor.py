@@ -1,8 +1,9 @@
 """The meeting editor: the engagement, its focus, who came, the notes and the follow-ups.
 
 The type sets the default focus until the BRM picks a focus by hand; empty notes start from
-the type's agenda template; the notes are saved as a draft at most 2 s after typing stops, and
-a draft left by a crash is offered back when the meeting is opened again.
+the type's agenda template; the notes and the private notes (the BRM's own thinking, in a box
+of their own) are saved as a draft at most 2 s after typing stops, and a draft left by a crash
+is offered back when the meeting is opened again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.actions_table import ActionsTable
 from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.fields import (
+    PRIVATE_NOTES,
     CheckList,
     chosen,
     chosen_partner,
@@ -33,6 +35,7 @@ from brm_desk.ui.editors.fields import (
     parse_tags,
     partner_combo,
     private_box,
+    private_notes_box,
     tags_line,
 )
 from brm_desk.ui.widgets.choices import choice_box
@@ -113,6 +116,7 @@ class MeetingEditor(RecordEditor):
         self.private = private_box(meeting.private)
         self.tags = tags_line(meeting.tags)
         self.notes = MarkdownEditor("Notes")
+        self.private_notes = private_notes_box(meeting.private_notes)
         self.actions_table = ActionsTable()
         self.actions_table.set_follow_ups(meeting.actions)
 
@@ -130,6 +134,8 @@ class MeetingEditor(RecordEditor):
         right = QVBoxLayout()
         notes_stops = [self.notes.editor]
         self.add_block(right, "Notes", self.notes, "notes", stretch=3, tab_stops=notes_stops)
+        private_stops = [self.private_notes.editor]
+        self.add_block(right, PRIVATE_NOTES, self.private_notes, "private_notes", 1, private_stops)
         table = self.actions_table
         stops = [table.table, table.add_button, table.remove_button]
         self.add_block(right, "Follow-ups", table, "actions", stretch=1, tab_stops=stops)
@@ -137,6 +143,7 @@ class MeetingEditor(RecordEditor):
 
         self._fill_attendees(meeting.attendee_ids)
         self.original_notes = meeting.notes
+        self.original_private_notes = meeting.private_notes
         self.notes.set_text(meeting.notes or agenda_template(meeting.type))
         self.shown_template = "" if meeting.notes else self.notes.text()
         self.partner.currentIndexChanged.connect(lambda _i: self._fill_attendees(()))
@@ -149,6 +156,7 @@ class MeetingEditor(RecordEditor):
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.save_draft)
         self.notes.sig_text_changed.connect(self.draft_timer.start)
+        self.private_notes.sig_text_changed.connect(self.draft_timer.start)
         self.title.setFocus()
 
     # The draft --------------------------------------------------------------------------
@@ -160,7 +168,10 @@ class MeetingEditor(RecordEditor):
     def offer_draft(self) -> bool:
         """If typing was lost (a crash), offer the draft back; ``True`` when it was taken."""
         draft = self.drafts.load(self.draft_key)
-        if draft is None or draft.text in (self.notes.text(), self.original_notes):
+        if draft is None or (
+            draft.text in (self.notes.text(), self.original_notes)
+            and draft.private_notes in (self.private_notes.text(), self.original_private_notes)
+        ):
             return False
         when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
         if messages.confirm(
@@ -169,16 +180,23 @@ class MeetingEditor(RecordEditor):
             f"Notes typed on {when} were never saved. Put them back into this meeting?",
         ):
             self.notes.set_text(draft.text)
+            self.private_notes.set_text(draft.private_notes)
             return True
         self.drafts.discard(self.draft_key)
         return False
 
+    def _typed(self) -> bool:
+        """Whether notes or private notes were typed since the meeting was opened."""
+        return (
+            self.notes.text() not in (self.original_notes, self.shown_template)
+            or self.private_notes.text() != self.original_private_notes
+        )
+
     def save_draft(self) -> None:
-        text = self.notes.text()
-        if text in (self.original_notes, self.shown_template):
-            self.drafts.discard(self.draft_key)
+        if self._typed():
+            self.drafts.save(self.draft_key, self.notes.text(), self.private_notes.text())
         else:
-            self.drafts.save(self.draft_key, text)
+            self.drafts.discard(self.draft_key)
 
     def saved(self, record: Meeting) -> None:
         self.draft_timer.stop()
@@ -187,8 +205,7 @@ class MeetingEditor(RecordEditor):
 
     def reject(self) -> None:
         """Cancel is a choice: the draft goes, after asking if notes were typed."""
-        text = self.notes.text()
-        if text not in (self.original_notes, self.shown_template) and not messages.confirm(
+        if self._typed() and not messages.confirm(
             self, "Discard the notes?", "The notes you typed have not been saved. Discard them?"
         ):
             return
@@ -241,6 +258,7 @@ class MeetingEditor(RecordEditor):
             location=self.location.text().strip(),
             attendee_ids=self.attendees.checked_ids(),
             notes="" if notes == self.shown_template else notes,
+            private_notes=self.private_notes.text(),
             private=self.private.isChecked(),
             tags=parse_tags(self.tags.text()),
             satisfaction=self.satisfaction.currentData(),

@@ -18,6 +18,7 @@ from brm_desk.domain.records import Request
 from brm_desk.domain.rules import STATUS_REQUIRED_FIELDS, STATUS_TRANSITIONS
 from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.fields import (
+    PRIVATE_NOTES,
     AmountLine,
     CheckList,
     DateLine,
@@ -30,6 +31,7 @@ from brm_desk.ui.editors.fields import (
     parse_tags,
     partner_combo,
     private_box,
+    private_notes_box,
     tags_line,
     text_box,
 )
@@ -86,6 +88,7 @@ class RequestEditor(RecordEditor):
         self.meetings = CheckList("Linked meetings")
         self.notes = MarkdownEditor("Notes")
         self.notes.set_text(request.notes)
+        self.private_notes = private_notes_box(request.private_notes)
 
         self.add_row("Partner", self.partner, "partner")
         self.add_row("Title", self.title, "title")
@@ -110,6 +113,8 @@ class RequestEditor(RecordEditor):
         self.add_block(right, "Discussed in meetings", self.meetings, "meetings", stretch=1)
         notes_stops = [self.notes.editor]
         self.add_block(right, "Notes", self.notes, "notes", stretch=2, tab_stops=notes_stops)
+        private_stops = [self.private_notes.editor]
+        self.add_block(right, PRIVATE_NOTES, self.private_notes, "private_notes", 1, private_stops)
         self.finish_two_columns(right, 740)
         self._fill_partner_lists(request)
         self._show_status_fields()
@@ -217,6 +222,7 @@ class RequestEditor(RecordEditor):
             realized_value_amount=self.realized_value.value("realized_value_amount"),
             meeting_ids=self.meetings.checked_ids(),
             notes=self.notes.text(),
+            private_notes=self.private_notes.text(),
             private=self.private.isChecked(),
             tags=parse_tags(self.tags.text()),
         )

@@ -2,7 +2,9 @@
 
 The brief is gathered on a background :class:`QueryOp` (a few queries over the partner's whole
 history) while the window already shows. Print and "Save as PDF" lay out the very document
-on screen, so the paper says exactly what the screen said.
+on screen, so the paper says exactly what the screen said. Its private side (private notes,
+private meetings and requests, people's stances) shows, prints and copies only while
+"Include private items" is ticked, so a brief on a screen shared in a call keeps it back too.
 """
 
 from __future__ import annotations
@@ -48,10 +50,17 @@ class PrepBriefWindow(QMainWindow):
         self._build_menus()
 
     def _build_menus(self) -> None:
-        """File menu and toolbar: print and PDF (once the brief is there), refresh, close."""
+        """File menu and toolbar: print and PDF (once the brief is there), the private items
+        switch, refresh, close."""
         keys = QKeySequence.StandardKey
         self.print_action = QAction("&Print…", self, shortcut=QKeySequence(keys.Print))
         self.pdf_action = QAction("Save as P&DF…", self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.private_action = QAction("Include &private items", self, checkable=True)
+        self.private_action.setToolTip(
+            "Show, print and copy private notes, private meetings and requests, and people's "
+            "stances too"
+        )
+        self.private_action.toggled.connect(self._show_html)
         tip = "Gather the brief again after changes in the journal"
         refresh = QAction("&Refresh", self, shortcut=QKeySequence(keys.Refresh), toolTip=tip)
         close = QAction("&Close", self, shortcut=QKeySequence(keys.Close))
@@ -62,14 +71,14 @@ class PrepBriefWindow(QMainWindow):
         self.print_action.setEnabled(False)
         self.pdf_action.setEnabled(False)
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.print_action, self.pdf_action, refresh])
+        file_menu.addActions([self.print_action, self.pdf_action, self.private_action, refresh])
         file_menu.addSeparator()
         file_menu.addAction(close)
         toolbar = self.addToolBar("Brief")
         toolbar.setObjectName("brief_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.print_action, self.pdf_action, refresh])
+        toolbar.addActions([self.print_action, self.pdf_action, self.private_action, refresh])
 
     def load(self) -> QueryOp:
         """Gather the brief in the background; the window fills in when it arrives."""
@@ -83,11 +92,22 @@ class PrepBriefWindow(QMainWindow):
     def show_brief(self, brief: PrepBrief) -> None:
         self.brief = brief
         self.setWindowTitle(f"Prep brief — {brief.partner.name}")
-        position = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(brief_html(brief))
-        self.browser.verticalScrollBar().setValue(position)
+        self._show_html()
         self.print_action.setEnabled(True)
         self.pdf_action.setEnabled(True)
+
+    def html(self) -> str:
+        """The brief as shown, printed and copied: its private side only when included."""
+        if self.brief is None:
+            return ""
+        return brief_html(self.brief.shared(self.private_action.isChecked()))
+
+    def _show_html(self) -> None:
+        if self.brief is None:
+            return
+        position = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(self.html())
+        self.browser.verticalScrollBar().setValue(position)
 
     def _failed(self, error: BrmDeskError) -> None:
         messages.show_error(self, "Cannot prepare the brief", error.message)
@@ -98,8 +118,7 @@ class PrepBriefWindow(QMainWindow):
         document = QTextDocument()
         document.setDefaultStyleSheet(STYLE)
         document.setDefaultFont(self.browser.document().defaultFont())
-        if self.brief is not None:
-            document.setHtml(brief_html(self.brief))
+        document.setHtml(self.html())
         return document
 
     def print_brief(self) -> None:

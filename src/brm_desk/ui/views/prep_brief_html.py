@@ -1,7 +1,9 @@
 """The prep brief as one HTML page, for the screen and for print alike.
 
 Qt's rich text understands a subset of HTML 4 and CSS; this stays inside it (tables, inline
-colours, no flexbox). Everything from the journal is escaped: notes may hold any text.
+colours, no flexbox). Everything from the journal is escaped: notes may hold any text. It
+shows the brief it is given: with its private side (private notes marked as such, people's
+stances) or without it (:meth:`PrepBrief.shared`).
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from datetime import date
 from html import escape
 
 from brm_desk.domain.enums import Focus, Stance
-from brm_desk.domain.records import AgreedAction
+from brm_desk.domain.records import AgreedAction, Contact
+from brm_desk.services import privacy
 from brm_desk.services.prep_brief import PERIOD_DAYS, PrepBrief
 from brm_desk.ui.models.partners import percent
 
 OVERDUE = "#c62828"
 MUTED = "#707780"
 GOOD = "#2e7d32"
+PRIVATE = "#a15c00"
 STANCE_COLOURS = {
     Stance.CHAMPION: GOOD,
     Stance.SUPPORTER: "#558b2f",
@@ -31,6 +35,7 @@ h2 {{ font-size: 13pt; margin-top: 16px; margin-bottom: 4px; }}
 .sub {{ color: {MUTED}; }}
 .muted {{ color: {MUTED}; }}
 .overdue {{ color: {OVERDUE}; font-weight: 600; }}
+.private {{ color: {PRIVATE}; font-style: italic; margin-top: 0; }}
 .figure {{ font-size: 16pt; font-weight: 600; }}
 td {{ padding: 2px 10px 2px 0; vertical-align: top; }}
 td.when {{ white-space: nowrap; }}
@@ -130,15 +135,25 @@ def _meetings(brief: PrepBrief) -> str:
             tags.append(f"mood {meeting.satisfaction}/5")
         if meeting.private:
             tags.append("private")
-        points = "".join(f"<li>{escape(point)}</li>" for point in recent.key_points)
         rows.append(
             f'<tr><td class="when">{day(meeting.local_date)}</td>'
             f"<td><b>{escape(meeting.title)}</b> "
             f'<span class="muted">{escape(" · ".join(tags))}</span>'
-            + (f'<ul style="margin-top:0">{points}</ul>' if points else "")
+            + _points(recent.key_points)
+            + _points(recent.private_points, private=True)
             + "</td></tr>"
         )
     return _section("Last meetings", rows, "No meetings yet.")
+
+
+def _points(points: tuple[str, ...], private: bool = False) -> str:
+    """Key points as a list (nothing when there are none); private ones marked as such."""
+    if not points:
+        return ""
+    items = "".join(f"<li>{escape(point)}</li>" for point in points)
+    if private:
+        return f'<p class="private">Private notes:</p><ul class="private">{items}</ul>'
+    return f'<ul style="margin-top:0">{items}</ul>'
 
 
 def _actions(title: str, actions: tuple[AgreedAction, ...], none: str, today: date) -> str:
@@ -192,10 +207,12 @@ def _reviews(brief: PrepBrief) -> str:
 
 
 def _people(brief: PrepBrief) -> str:
+    stances = "stance" not in privacy.withheld(Contact, brief.include_private)
     rows = [
         f"<tr><td><b>{escape(c.name)}</b></td><td>{escape(c.role)}</td>"
         f"<td>{c.influence.label} influence</td>"
-        f'<td style="color:{STANCE_COLOURS[c.stance]}">{c.stance.label}</td></tr>'
+        + (f'<td style="color:{STANCE_COLOURS[c.stance]}">{c.stance.label}</td>' if stances else "")
+        + "</tr>"
         for c in brief.people
     ]
     return _section("People", rows, "No contacts yet.")

@@ -1,0 +1,71 @@
+"""The one privacy filter: what of the journal an export, pack, brief or CSV may carry."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from brm_desk.domain.records import Action, AgreedAction, Contact, Meeting, Partner, Request
+from brm_desk.services import privacy
+
+MEETINGS = st.lists(
+    st.builds(
+        Meeting,
+        id=st.text(max_size=3),
+        partner_id=st.just("p"),
+        title=st.text(max_size=5),
+        start=st.just(datetime(2026, 3, 2, 9, tzinfo=UTC)),
+        notes=st.text(max_size=5),
+        private_notes=st.text(max_size=5),
+        private=st.booleans(),
+    ),
+    max_size=6,
+)
+REQUESTS = st.lists(
+    st.builds(
+        Request,
+        id=st.text(max_size=3),
+        partner_id=st.just("p"),
+        title=st.text(max_size=5),
+        received=st.just(date(2026, 3, 1)),
+        private_notes=st.text(max_size=5),
+        private=st.booleans(),
+    ),
+    max_size=6,
+)
+
+
+@given(records=st.one_of(MEETINGS, REQUESTS))
+def test_shared_records_carry_nothing_private(records: list[Meeting] | list[Request]) -> None:
+    shared = privacy.shared(records, include_private=False)
+    assert shared == [replace(r, private_notes="") for r in records if not r.private]
+    assert privacy.shared(records, include_private=True) == records
+
+
+@given(records=st.one_of(MEETINGS, REQUESTS))
+def test_shown_leaves_out_private_records_only(records: list[Meeting] | list[Request]) -> None:
+    assert privacy.shown(records, include_private=False) == [r for r in records if not r.private]
+    assert privacy.shown(records, include_private=True) == records
+
+
+def test_follow_ups_of_a_private_meeting_are_private_and_people_never_are() -> None:
+    agreed = [
+        AgreedAction(Action("Send the plan"), "Planning", date(2026, 3, 2)),
+        AgreedAction(Action("Call Tomasz"), "Off the record", date(2026, 3, 3), private=True),
+    ]
+    assert privacy.shown(agreed, include_private=False) == agreed[:1]
+    people = [Partner(id="p", name="Finance"), Contact(id="c", partner_id="p", name="Anna")]
+    assert privacy.shown(people, include_private=False) == people
+    assert not any(privacy.is_private(item) for item in people)
+
+
+def test_what_stays_in_the_journal_of_each_kind() -> None:
+    assert privacy.withheld(Contact, include_private=False) == ("notes", "stance")
+    assert privacy.withheld(Meeting, include_private=False) == ("private_notes",)
+    assert privacy.withheld(Request, include_private=False) == ("private_notes",)
+    assert privacy.withheld(Partner, include_private=False) == ()
+    for kind in (Contact, Meeting, Request, Partner):
+        assert privacy.withheld(kind, include_private=True) == ()
