@@ -82,16 +82,18 @@ _FILTERS = {
 
 SOURCE_DOCUMENTS = (
     "SELECT 'meeting' AS kind, id AS source_id, partner_id, focus, local_date AS day, "
-    "title, notes AS body FROM meeting WHERE deleted_at IS NULL "
+    "title, plain_text(notes) AS body FROM meeting WHERE deleted_at IS NULL "
     "UNION ALL SELECT 'request', id, partner_id, focus, received, title, "
-    "trim(want || char(10) || need || char(10) || notes) FROM request WHERE deleted_at IS NULL "
+    "trim(want || char(10) || need || char(10) || plain_text(notes)) "
+    "FROM request WHERE deleted_at IS NULL "
     "UNION ALL SELECT 'partner', id, id, NULL, NULL, name COLLATE BINARY, "
-    "trim(business_unit || char(10) || sponsor || char(10) || notes) "
+    "trim(business_unit || char(10) || sponsor || char(10) || plain_text(notes)) "
     "FROM partner WHERE deleted_at IS NULL "
     "UNION ALL SELECT 'contact', id, partner_id, NULL, NULL, name COLLATE BINARY, "
     "trim(role || char(10) || email || char(10) || notes) FROM contact WHERE deleted_at IS NULL"
 )
-"""What ``search_document`` should hold: the same texts the triggers of migration 0001 write."""
+"""What ``search_document`` should hold: the same texts the triggers write (migrations 0001,
+0007); notes as ``plain_text()``, which every connection has (``journal_file``)."""
 
 _SAME_RECORD = "d.kind = e.kind AND d.source_id = e.source_id"
 _SAME_TEXT = (
