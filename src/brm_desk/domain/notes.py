@@ -53,6 +53,7 @@ class Block:
 
     @property
     def text(self) -> str:
+        """The block's own line as plain text (its children aside)."""
         return "".join(run.text for run in self.runs)
 
 

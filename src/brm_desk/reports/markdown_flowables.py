@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _TASK_MARKS = {False: "☐", True: "☑"}
 
 
-def inline(runs: Sequence[Run], fonts: PackFonts) -> str:
+def _inline(runs: Sequence[Run], fonts: PackFonts) -> str:
     """A line's runs as Paragraph markup; a link prints its address after its words."""
     parts = []
     for index, run in enumerate(runs):
@@ -54,16 +54,16 @@ def markdown_flowables(text: str, styles: StyleSheet1, fonts: PackFonts) -> list
         for block in blocks:
             style = styles[f"NoteBullet{min(depth - 1, 3)}"] if depth else styles["Note"]
             if block.kind == "heading":
-                flowables.append(Paragraph(inline(block.runs, fonts), styles["NoteHeading"]))
+                flowables.append(Paragraph(_inline(block.runs, fonts), styles["NoteHeading"]))
             elif block.kind in ("paragraph", "code"):
-                flowables.append(Paragraph(inline(block.runs, fonts), style))
+                flowables.append(Paragraph(_inline(block.runs, fonts), style))
             elif block.kind in ("bullets", "numbers"):
                 for number, item in enumerate(block.children, start=block.level):
                     mark = "•" if block.kind == "bullets" else f"{number}."
                     if item.checked is not None:
                         mark = _TASK_MARKS[item.checked]
                     bullet = styles[f"NoteBullet{min(depth, 3)}"]
-                    flowables.append(Paragraph(inline(item.runs, fonts), bullet, bulletText=mark))
+                    flowables.append(Paragraph(_inline(item.runs, fonts), bullet, bulletText=mark))
                     add(item.children, depth + 1)
             else:  # a quote
                 add(block.children, depth)
