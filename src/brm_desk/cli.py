@@ -308,7 +308,7 @@ def balance_table(balances: Sequence[PartnerBalance], start: date, end: date) ->
 
 
 def _search(args: argparse.Namespace) -> int:
-    from brm_desk.domain.search import MARK_END, MARK_START, render_snippet
+    from brm_desk.domain.search import render_snippet
 
     with _open(args) as journal:
         hits = journal.search.query(args.query, limit=args.limit)
@@ -331,8 +331,7 @@ def _search(args: argparse.Namespace) -> int:
         print("No matches.")
     for hit in hits:
         print(f"{hit.kind:<8} {_iso(hit.date) or '':<10} {hit.partner} — {hit.title}")
-        snippet = hit.snippet.replace("\n", " ").replace(MARK_START, bold).replace(MARK_END, plain)
-        print(f"         {snippet}")
+        print(f"         {render_snippet(hit.snippet, bold, plain)}")
     return 0
 
 

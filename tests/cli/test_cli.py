@@ -18,6 +18,7 @@ from brm_desk import __version__
 from brm_desk.domain.enums import Focus, MeetingType, Stance
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
+from half_filled import half_filled
 
 CliResult = subprocess.CompletedProcess[str]
 Cli = Callable[..., CliResult]
@@ -253,6 +254,32 @@ def test_export_leaves_the_private_side_out_unless_included(
         assert word not in shared.read_text(encoding="utf-8")
         assert word in everything.read_text(encoding="utf-8")
     assert "Agreed the plan" in shared.read_text(encoding="utf-8")
+
+
+def test_search_prints_what_was_written_without_marks_or_prompts(
+    cli: Cli, journal_path: Path
+) -> None:
+    note = half_filled(MeetingType.ESCALATION, fill=[False, False, True])
+    with Journal.create(journal_path) as journal:
+        finance = journal.partners.add(Partner(id="", name="Finance"))
+        start = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
+        journal.meetings.add(
+            Meeting(id="", partner_id=finance.id, title="Payroll", start=start, notes=note.notes)
+        )
+    word = note.words[0]
+
+    shown = cli("search", word, db=journal_path)
+    found = cli("search", word, "--json", db=journal_path)
+
+    assert shown.returncode == found.returncode == 0
+    (hit,) = json.loads(found.stdout)
+    assert f"[{word}]" in shown.stdout
+    assert f"**{word}**" in hit["snippet"]
+    for output in (shown.stdout, hit["snippet"].replace(f"**{word}**", word)):
+        assert "**" not in output
+        assert "#" not in output
+        assert "[ ]" not in output
+        assert [p for p in note.unfilled if p in output] == []
 
 
 def test_backup_makes_a_journal_that_opens_and_refuses_to_overwrite(

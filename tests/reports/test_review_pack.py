@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,13 @@ from pack_journal import (
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from brm_desk.domain.enums import Focus
+from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Meeting, Partner
 from brm_desk.reports.fonts import register_fonts
 from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
 from brm_desk.services.journal import Journal
+from half_filled import half_filled
 
 
 @pytest.fixture
@@ -256,3 +258,17 @@ def test_a_font_reportlab_cannot_embed_is_passed_over(journal: Journal, tmp_path
     sales = journal.partners.add(Partner(id="", name="営業部"))
     with pytest.raises(BrmDeskError, match="no installed font can print these characters: 営"):
         write_partner_pack(journal, sales.id, *PERIOD, tmp_path / "s.pdf", fallback_fonts=[damaged])
+
+
+def test_agenda_prompts_left_unfilled_never_print(journal: Journal, tmp_path: Path) -> None:
+    legal = journal.partners.add(Partner(id="", name="Legal"))
+    notes = [half_filled(kind) for kind in MeetingType]
+    for kind, note in zip(MeetingType, notes, strict=True):
+        journal.meetings.add(replace(_meeting(legal, kind.label), type=kind, notes=note.notes))
+    path = tmp_path / "legal.pdf"
+    write_partner_pack(journal, legal.id, *PERIOD, path)
+    flat = " ".join(pdf_text(path)[1].split())
+    assert [w for note in notes for w in note.words if w not in flat] == []
+    assert [p for note in notes for p in note.unfilled if p in flat] == []
+    assert "[ ]" not in flat
+    assert "**" not in flat

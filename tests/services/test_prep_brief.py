@@ -11,6 +11,7 @@ from brm_desk.domain.enums import Focus, Influence, MeetingType, RequestStatus, 
 from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
 from brm_desk.services.prep_brief import PrepBrief, build_prep_brief, key_points
+from half_filled import half_filled
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 24)
@@ -205,3 +206,12 @@ def test_key_points_skip_headings_and_marks() -> None:
         "star bold",
     )
     assert key_points("") == ()
+
+
+@pytest.mark.parametrize("kind", list(MeetingType))
+def test_key_points_are_what_was_written_never_the_templates_questions(kind: MeetingType) -> None:
+    note = half_filled(kind)
+    points = key_points(note.notes, count=100)
+    assert [p for p in points if not any(word in p for word in note.words)] == []
+    assert [w for w in note.words if not any(w in p for p in points)] == []
+    assert key_points(note.notes) == points[:3]

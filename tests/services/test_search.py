@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -10,11 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brm_desk.domain.enums import Focus
+from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.errors import ValidationError
+from brm_desk.domain.notes import plain_text
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters, SearchHit, render_snippet
 from brm_desk.services.journal import Journal
+from half_filled import half_filled
 
 FILLER = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike"
 
@@ -95,6 +98,47 @@ def test_a_long_note_is_cut_to_a_snippet_around_the_hit(journal: Journal, financ
     assert "…" in hit.snippet
     assert len(hit.snippet.split()) <= 14
     assert f"{MARK_START}escalation{MARK_END}" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    ("notes", "query", "shown"),
+    [
+        ("*Knowledge base* clean-up", "knowledge", "Knowledge base clean-up"),
+        (
+            "## Notes\n- **Budget** round 2. next steps",
+            "budget",
+            "Notes Budget round 2. next steps",
+        ),
+        ("1. Budget round", "budget", "Budget round"),
+        ("costs rose 3. Then Q3 was flat", "costs", "costs rose 3. Then Q3 was flat"),
+        ("wiki.\n## Requests\n- Benefits review", "wiki", "wiki. Requests Benefits review"),
+        ("cost_centre and _italic_, and `code`", "italic", "cost_centre and italic, and code"),
+        ("- [ ] Send the [deck](https://x.org)\n> quoted", "deck", "Send the deck quoted"),
+    ],
+)
+def test_a_snippet_reads_as_text_without_markdown(
+    journal: Journal, finance: Partner, notes: str, query: str, shown: str
+) -> None:
+    add_meeting(journal, finance, "Sync", notes)
+
+    (hit,) = journal.search.query(query + " ")
+
+    assert render_snippet(hit.snippet, "", "") == shown
+
+
+@pytest.mark.parametrize("kind", list(MeetingType))
+def test_snippets_of_a_half_filled_template_hold_no_prompt_left(
+    journal: Journal, finance: Partner, kind: MeetingType
+) -> None:
+    note = half_filled(kind)
+    add_meeting(journal, finance, "Sync", note.notes)
+    written = set(re.findall(r"\w+", plain_text(note.notes)))
+
+    for word in note.words:
+        (hit,) = journal.search.query(word)
+        shown = render_snippet(hit.snippet, "", "")
+        assert set(re.findall(r"\w+", shown)) <= written
+        assert [p for p in note.unfilled if p in shown] == []
 
 
 def test_a_hit_says_what_it_is_and_whose(journal: Journal, finance: Partner) -> None:

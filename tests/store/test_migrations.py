@@ -6,7 +6,7 @@ import sqlite3
 import warnings
 from contextlib import closing
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,10 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from brm_desk.domain.errors import JournalFileError
-from brm_desk.domain.records import Partner
+from brm_desk.domain.records import Meeting, Partner, Request
 from brm_desk.services.journal import Journal
 from brm_desk.services.locations import backups_dir
-from brm_desk.store import database, journal_file, migrate
+from brm_desk.store import database, journal_file, migrate, search_index
 from brm_desk.store.journal_file import APPLICATION_ID, SCHEMA_VERSION
 from brm_desk.store.schema import Base
 
@@ -230,3 +230,52 @@ def test_a_version_5_journal_gets_private_notes_without_losing_anything(
             assert search_index.integrity_problems(tx) == []
     assert user_version(journal_path) == SCHEMA_VERSION
     assert len(list(backups_dir(journal_path).iterdir())) == 1
+
+
+def test_notes_indexed_as_written_are_indexed_again_as_plain_text(journal_path: Path) -> None:
+    """Migration 0007: the search documents of meetings, requests and partners hold what
+    ``plain_text`` makes of their notes; a downgrade puts the notes back as written."""
+    notes = "## Budget\n- **tight** this year\n- [ ]\n"
+    config = alembic_config()
+
+    def step(direction: Any) -> None:
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            direction(config, "head" if direction is command.upgrade else "-1")
+
+    def bodies() -> set[str]:
+        with journal.database.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT kind, body FROM search_document").all()
+        return {f"{kind}: {body}" for kind, body in rows}
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        step(command.downgrade)
+        finance = journal.partners.add(Partner(id="", name="Finance", notes=notes))
+        start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+        journal.meetings.add(
+            Meeting(id="", partner_id=finance.id, title="Sync", start=start, notes=notes)
+        )
+        journal.requests.add(
+            Request(
+                id="", partner_id=finance.id, title="Ask", received=TODAY, want="Less", notes=notes
+            )
+        )
+        assert bodies() == {
+            f"partner: \n\n{notes}",
+            f"meeting: {notes}",
+            f"request: Less\n\n{notes}",
+        }
+
+        step(command.upgrade)
+        plain = "Budget\ntight this year"
+        assert bodies() == {
+            f"partner: \n\n{plain}",
+            f"meeting: {plain}",
+            f"request: Less\n\n{plain}",
+        }
+        with journal.database.transaction() as tx:
+            assert search_index.integrity_problems(tx) == []
+        assert {hit.snippet.count("*") for hit in journal.search.query("tight")} == {0}
+
+        step(command.downgrade)
+        assert "meeting: " + notes in bodies()

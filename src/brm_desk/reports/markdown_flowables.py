@@ -1,16 +1,17 @@
 """Meeting notes (Markdown) as ReportLab paragraphs.
 
 Notes are the BRM's own words, so they print as written structure (headings, bullets, bold,
-italic, code) rather than raw asterisks; everything else is escaped, so a stray ``<`` in a
-note can never break or inject into the PDF markup.
+italic, code) rather than raw asterisks, and without the agenda template's unfilled prompts
+(``domain.notes``); all text is escaped, so a stray ``<`` in a note can never break or
+inject into the PDF markup.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
+from brm_desk.domain.notes import Block, Run, parse, written
 from brm_desk.reports.fonts import MONO
 
 if TYPE_CHECKING:
@@ -19,67 +20,53 @@ if TYPE_CHECKING:
 
     from brm_desk.reports.fonts import PackFonts
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|(\d+)[.)])\s+(.*)$")  # indent, number (if any), text
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_CODE = re.compile(r"`([^`]+)`")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_TASK_MARKS = {False: "☐", True: "☑"}
 
 
-def inline(text: str, fonts: PackFonts) -> str:
-    """One line of Markdown as Paragraph markup: escaped, then bold/italic/code/links."""
-    codes: list[str] = []
-
-    def keep_code(match: re.Match[str]) -> str:
-        codes.append(match.group(1))
-        return f"\x00{len(codes) - 1}\x00"
-
-    marked = _CODE.sub(keep_code, text)
-    marked = escape(marked)
-    marked = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", marked)
-    marked = _BOLD.sub(r"<b>\2</b>", marked)
-    marked = _ITALIC.sub(r"<i>\2</i>", marked)
-    marked = fonts.wrap_fallback(marked)
-    return re.sub(
-        r"\x00(\d+)\x00",
-        lambda m: f'<font name="{MONO}">{fonts.markup(codes[int(m.group(1))])}</font>',
-        marked,
-    )
+def _inline(runs: Sequence[Run], fonts: PackFonts) -> str:
+    """A line's runs as Paragraph markup; a link prints its address after its words."""
+    parts = []
+    for index, run in enumerate(runs):
+        if run.code:  # a code block keeps its lines
+            lines = fonts.markup(run.text).replace("\n", "<br/>")
+            markup = f'<font name="{MONO}">{lines}</font>'
+        else:
+            markup = fonts.markup(run.text.replace("\n", " "))
+        if run.bold:
+            markup = f"<b>{markup}</b>"
+        if run.italic:
+            markup = f"<i>{markup}</i>"
+        parts.append(markup)
+        link_ends = index + 1 == len(runs) or runs[index + 1].link != run.link
+        if run.link and link_ends and run.link != run.text:
+            parts.append(fonts.markup(f" ({run.link})"))
+    return "".join(parts)
 
 
 def markdown_flowables(text: str, styles: StyleSheet1, fonts: PackFonts) -> list[Flowable]:
-    """Flowables for a Markdown note, in the pack's note styles."""
+    """Flowables for what the BRM wrote in a note, in the pack's note styles."""
     from brm_desk.reports.pack_paragraph import PackParagraph as Paragraph
 
     flowables: list[Flowable] = []
-    paragraph: list[str] = []
 
-    def flush() -> None:
-        if paragraph:
-            joined = " ".join(line.strip() for line in paragraph)
-            flowables.append(Paragraph(inline(joined, fonts), styles["Note"]))
-            paragraph.clear()
+    def add(blocks: Sequence[Block], depth: int) -> None:
+        """``depth``: the lists the blocks sit in, which their indent follows."""
+        for block in blocks:
+            style = styles[f"NoteBullet{min(depth - 1, 3)}"] if depth else styles["Note"]
+            if block.kind == "heading":
+                flowables.append(Paragraph(_inline(block.runs, fonts), styles["NoteHeading"]))
+            elif block.kind in ("paragraph", "code"):
+                flowables.append(Paragraph(_inline(block.runs, fonts), style))
+            elif block.kind in ("bullets", "numbers"):
+                for number, item in enumerate(block.children, start=block.level):
+                    mark = "•" if block.kind == "bullets" else f"{number}."
+                    if item.checked is not None:
+                        mark = _TASK_MARKS[item.checked]
+                    bullet = styles[f"NoteBullet{min(depth, 3)}"]
+                    flowables.append(Paragraph(_inline(item.runs, fonts), bullet, bulletText=mark))
+                    add(item.children, depth + 1)
+            else:  # a quote
+                add(block.children, depth)
 
-    for line in text.splitlines():
-        if not line.strip():
-            flush()
-            continue
-        heading = _HEADING.match(line)
-        item = _LIST_ITEM.match(line)
-        if _RULE.match(line):
-            flush()
-        elif heading:
-            flush()
-            flowables.append(Paragraph(inline(heading.group(2), fonts), styles["NoteHeading"]))
-        elif item:
-            flush()
-            indent, number, words = item.groups()
-            style = styles[f"NoteBullet{min(len(indent.expandtabs(4)) // 2, 3)}"]
-            mark = "•" if number is None else f"{number}."
-            flowables.append(Paragraph(inline(words, fonts), style, bulletText=mark))
-        else:
-            paragraph.append(line)
-    flush()
+    add(written(parse(text)), 0)
     return flowables

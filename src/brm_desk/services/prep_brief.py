@@ -7,15 +7,16 @@ which :meth:`PrepBrief.shared` leaves out for a brief printed or copied without 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import Influence, Stance
+from brm_desk.domain.notes import parse, passages, written
 from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
 from brm_desk.services import privacy
 
@@ -28,7 +29,6 @@ KEY_POINTS = 3
 REVIEW_HORIZON_DAYS = 30
 """Benefits reviews falling due this soon are listed too, so the BRM can raise them now."""
 
-_MARKDOWN_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 _INFLUENCE_ORDER = {Influence.HIGH: 0, Influence.MEDIUM: 1, Influence.LOW: 2}
 _STANCE_ORDER = {stance: rank for rank, stance in enumerate(Stance)}
 
@@ -92,17 +92,15 @@ class PrepBrief:
 
 
 def key_points(notes: str, count: int = KEY_POINTS) -> tuple[str, ...]:
-    """The first lines of a note that say something (headings and list marks dropped)."""
-    points: list[str] = []
-    for line in notes.splitlines():
-        if line.lstrip().startswith("#"):
-            continue
-        text = _MARKDOWN_PREFIX.sub("", line).replace("**", "").strip()
-        if text:
-            points.append(text)
-        if len(points) == count:
-            break
-    return tuple(points)
+    """The first lines the BRM wrote in a note, as text: never a heading, a Markdown mark or
+    a question of the agenda template left unanswered."""
+    lines = (
+        line.strip()
+        for block in passages(written(parse(notes)))
+        if block.kind != "heading"
+        for line in block.text.splitlines()
+    )
+    return tuple(islice(filter(None, lines), count))
 
 
 def build_prep_brief(journal: Journal, partner_id: str, today: date | None = None) -> PrepBrief:

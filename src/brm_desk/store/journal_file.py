@@ -22,13 +22,14 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from brm_desk.domain.errors import JournalFileError
 from brm_desk.domain.files import partial_beside, private_folder, replacing, unreadable
+from brm_desk.domain.notes import plain_text
 from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
-SCHEMA_VERSION = 6  # 2: calendar_event (where imported meetings came from); 3: month indexes;
+SCHEMA_VERSION = 7  # 2: calendar_event (where imported meetings came from); 3: month indexes;
 # 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only;
-# 6: private notes of meetings and requests
+# 6: private notes of meetings and requests; 7: notes indexed as plain text
 JOURNAL_TABLES = frozenset(
     {"partner", "contact", "maturity_change", "meeting", "meeting_action", "meeting_attendee"}
     | {"request", "request_meeting", "search_document", "alembic_version"}
@@ -137,8 +138,13 @@ def refuse_newer(path: Path, schema_version: int) -> None:
 
 
 def _configure_reader(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-    """Pragmas every connection needs; autocommit so SQLAlchemy's BEGIN is the only one."""
+    """Pragmas every connection needs; autocommit so SQLAlchemy's BEGIN is the only one.
+
+    ``plain_text()`` is what the search index's triggers store of a note (see
+    ``domain.notes``): SQL cannot parse Markdown.
+    """
     dbapi_connection.isolation_level = None
+    dbapi_connection.create_function("plain_text", 1, plain_text, deterministic=True)
     dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
 

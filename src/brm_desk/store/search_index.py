@@ -80,21 +80,22 @@ _FILTERS = {
     "date_to": "d.day <= :date_to",
 }
 
-_PRIVATE_NOTES = "iif(private_notes = '', '', char(10) || private_notes)"
+_PRIVATE_NOTES = "iif(plain_text(private_notes) = '', '', char(10) || plain_text(private_notes))"
 SOURCE_DOCUMENTS = (
     "SELECT 'meeting' AS kind, id AS source_id, partner_id, focus, local_date AS day, "
-    f"title, notes || {_PRIVATE_NOTES} AS body FROM meeting WHERE deleted_at IS NULL "
+    f"title, plain_text(notes) || {_PRIVATE_NOTES} AS body FROM meeting WHERE deleted_at IS NULL "
     "UNION ALL SELECT 'request', id, partner_id, focus, received, title, "
-    f"trim(want || char(10) || need || char(10) || notes) || {_PRIVATE_NOTES} "
+    f"trim(want || char(10) || need || char(10) || plain_text(notes)) || {_PRIVATE_NOTES} "
     "FROM request WHERE deleted_at IS NULL "
     "UNION ALL SELECT 'partner', id, id, NULL, NULL, name COLLATE BINARY, "
-    "trim(business_unit || char(10) || sponsor || char(10) || notes) "
+    "trim(business_unit || char(10) || sponsor || char(10) || plain_text(notes)) "
     "FROM partner WHERE deleted_at IS NULL "
     "UNION ALL SELECT 'contact', id, partner_id, NULL, NULL, name COLLATE BINARY, "
     "trim(role || char(10) || email || char(10) || notes) FROM contact WHERE deleted_at IS NULL"
 )
-"""What ``search_document`` should hold: the same texts the triggers of migrations 0001 and
-0006 write (private notes follow the notes)."""
+"""What ``search_document`` should hold: the same texts the triggers of migrations 0001, 0006
+and 0007 write (private notes follow the notes); notes as ``plain_text()``, which every
+connection has (``journal_file``)."""
 
 _SAME_RECORD = "d.kind = e.kind AND d.source_id = e.source_id"
 _SAME_TEXT = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -33,33 +32,11 @@ def meta_text(hit: SearchHit) -> str:
     return " · ".join(parts)
 
 
-_BLOCK_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|[-*+])\s+|^\s*\d+\.\s+")
-"""A heading's or a list item's mark. The index keeps a note's lines joined, so a heading or
-bullet mark is known by the space around it; a number only at the snippet's start ("rose 3.
-Then" is text). A space replaces the mark."""
-_INLINE_MARKS = re.compile(
-    r"\*\*|__|`"  # bold, code
-    r"|(?<!\w)[*_](?=[\w\ue000])"  # an italic's opening mark, before a word (or a hit)
-    r"|(?<=[\w.,;:!?)\ue001])[*_](?!\w)"  # its closing mark, after one
-)
-"""Emphasis and code marks: they sit against words and simply go."""
-
-
-def readable(snippet: str) -> str:
-    """A snippet without Markdown's heading, list, bold, italic and code marks, which read
-    as noise in a list. An underscore inside a word (``cost_centre``) stays, and so do the
-    highlight markers (private-use characters).
-    """
-    return " ".join(_BLOCK_MARKS.sub(" ", _INLINE_MARKS.sub("", snippet)).split())
-
-
 def snippet_html(hit: SearchHit) -> str:
-    """The snippet with its hits in bold; the text itself is escaped (notes may hold '<')."""
-    return render_snippet(readable(hit.snippet), "<b>", "</b>", escape=html.escape)
+    """The snippet with its hits in bold; the text itself is escaped (notes may hold '<').
 
-
-def snippet_plain(hit: SearchHit) -> str:
-    return render_snippet(readable(hit.snippet), "", "")
+    The index holds notes as plain text (``domain.notes``), so a snippet has no Markdown."""
+    return render_snippet(hit.snippet, "<b>", "</b>", escape=html.escape)
 
 
 class SearchResultsModel(RecordTableModel):
@@ -73,5 +50,5 @@ class SearchResultsModel(RecordTableModel):
         if role == META_ROLE:
             return meta_text(hit)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{hit.title} ({meta_text(hit)}): {snippet_plain(hit)}"
+            return f"{hit.title} ({meta_text(hit)}): {render_snippet(hit.snippet, '', '')}"
         return None

@@ -1,12 +1,23 @@
-"""A Markdown editor: plain text to write in, and a rendered preview one tab away."""
+"""A Markdown editor: plain text to write in, and a rendered preview one tab away.
+
+The preview draws the note as ``domain.notes`` parses it, every line of it (the agenda
+template's prompts too: this is where the BRM answers them).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
 
+from brm_desk.domain.notes import Block, Run, parse
+
 PREVIEW_TAB = 1
+_TAGS = {"bullets": "ul", "numbers": "ol", "quote": "blockquote"}
+_TASK_BOXES = {None: "", False: "☐ ", True: "☑ "}
 
 
 class MarkdownEditor(QTabWidget):
@@ -41,4 +52,42 @@ class MarkdownEditor(QTabWidget):
 
     def _tab_changed(self, index: int) -> None:
         if index == PREVIEW_TAB:
-            self.preview.document().setMarkdown(self.text())
+            self.preview.setHtml(preview_html(parse(self.text())))
+
+
+def preview_html(blocks: Sequence[Block]) -> str:
+    """A note's blocks as the HTML subset a QTextDocument draws."""
+    parts = []
+    for block in blocks:
+        inner = preview_html(block.children)
+        if block.kind == "heading":
+            parts.append(f"<h{block.level}>{_inline(block.runs)}</h{block.level}>")
+        elif block.kind == "paragraph":
+            parts.append(f"<p>{_inline(block.runs)}</p>")
+        elif block.kind == "code":
+            parts.append(f"<pre>{escape(block.text)}</pre>")
+        elif block.kind == "rule":
+            parts.append("<hr/>")
+        elif block.kind == "item":
+            parts.append(f"<li>{_TASK_BOXES[block.checked]}{_inline(block.runs)}{inner}</li>")
+        elif block.kind == "numbers":
+            parts.append(f'<ol start="{block.level}">{inner}</ol>')
+        else:
+            parts.append(f"<{_TAGS[block.kind]}>{inner}</{_TAGS[block.kind]}>")
+    return "".join(parts)
+
+
+def _inline(runs: Sequence[Run]) -> str:
+    parts = []
+    for run in runs:
+        html = escape(run.text)
+        if run.code:
+            html = f"<code>{html}</code>"
+        if run.bold:
+            html = f"<b>{html}</b>"
+        if run.italic:
+            html = f"<i>{html}</i>"
+        if run.link:
+            html = f'<a href="{escape(run.link)}">{html}</a>'
+        parts.append(html)
+    return "".join(parts)
