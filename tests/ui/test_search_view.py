@@ -168,6 +168,19 @@ def test_enter_while_typing_opens_the_answer_to_the_latest_text(
     qtbot.waitUntil(lambda: window.current_view() == "Requests")
 
 
+def test_enter_on_a_request_selects_it_in_the_paged_list(
+    qtbot: QtBot, window: MainWindow, filled: Filled
+) -> None:
+    page = search_page(window)
+    window.action("find").trigger()
+    type_and_wait(qtbot, page, "forecasting", 1)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert window.current_view() == "Requests"
+    table = window.stack.currentWidget().findChild(QTableView)
+    assert table is not None
+    assert table.selectionModel().selectedRows()[0].data(RECORD_ROLE).id == filled.request.id
+
+
 def test_activating_a_contact_result_selects_the_contact(
     qtbot: QtBot, window: MainWindow, filled: Filled
 ) -> None:

@@ -28,6 +28,7 @@ from brm_desk.ui.shell import VIEW_NAMES, Shell
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from brm_desk.domain.search import SearchHit
     from brm_desk.services.journal import Journal
     from brm_desk.ui.views.page import Page
     from brm_desk.ui.views.search import SearchPage
@@ -205,7 +206,6 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.views.meetings import MeetingsPage
         from brm_desk.ui.views.partners import PartnersPage
         from brm_desk.ui.views.requests import RequestsPage
-        from brm_desk.ui.views.reveal import open_hit
         from brm_desk.ui.views.search import SearchPage
         from brm_desk.ui.views.trash import TrashPage
 
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             TrashPage(journal, self.settings),
         ]
         self.search_page = search_page
-        search_page.sig_open_hit.connect(lambda hit: open_hit(self.show_page, hit))
+        search_page.sig_open_hit.connect(self.open_hit)
         for page in self.pages:
             page.sig_changed.connect(self.refresh)
             page.sig_open_record.connect(self.record_actions.open_record)
@@ -273,7 +273,14 @@ class MainWindow(QMainWindow):
 
         page = self.show_page("Meetings")
         if isinstance(page, MeetingsPage):
-            page.show_between(partner_id, since, until)
+            page.show_partner(partner_id, since, until)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """A search hit: its list in view with the record selected, then its editor."""
+        page = next(page for page in self.pages if page.record_kind == hit.kind)
+        self.sidebar.setCurrentRow(self.pages.index(page))
+        page.reveal(hit.id, hit.partner_id)
+        self.record_actions.open_record(hit.kind, hit.id)
 
     def refresh(self) -> None:
         """Reload the visible view after a change (other views reload when shown)."""

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -130,6 +131,14 @@ class ListPage(Page):
         data = self.partner_box.currentData()
         return data if isinstance(data, str) else None
 
+    def select(self, index: QModelIndex) -> None:
+        """Make ``index``'s row the selected and current one, scrolled into view."""
+        selection = QItemSelectionModel.SelectionFlag
+        flags = selection.ClearAndSelect | selection.Rows | selection.Current
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+
     def stretch_column(self, column: int) -> None:
         """Give spare width to this column (a title) instead of the last one."""
         header = self.table.horizontalHeader()
@@ -173,3 +182,18 @@ class ProxyListPage(ListPage):
         if not rows:
             return None
         return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def row_of(self, record_id: str | None) -> QModelIndex | None:
+        """The row showing the record ``record_id``, if the filters let it show."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(RECORD_ROLE).id == record_id:
+                return index
+        return None
+
+    def reveal(self, record_id: str, partner_id: str | None) -> None:
+        self.search_box.clear()
+        self.partner_box.setCurrentIndex(0)  # all partners
+        index = self.row_of(record_id)
+        if index is not None:
+            self.select(index)

@@ -45,5 +45,12 @@ class Page(QWidget):
         """The partner this page is about right now (for a new record's partner)."""
         return None
 
+    def reveal(self, record_id: str, partner_id: str | None) -> None:
+        """Clear the filters that could hide the record, then select it (a search hit).
+
+        Selecting the row before its editor opens leaves the BRM on the record, in context,
+        once the editor closes, exactly as if it had been opened from the list.
+        """
+
     def save_state(self, settings: QSettings) -> None:
         """Keep column widths, sort orders and the like in ``settings``."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSignalBlocker
 from PySide6.QtWidgets import QLabel
 
 from brm_desk.services.journal import Journal
@@ -65,3 +65,19 @@ class PagedListPage(ListPage):
         )
         self.model.reload()
         self.restore_header()
+
+    def show_partner(self, partner_id: str | None) -> None:
+        """Every line of the partner (of all partners for None): nothing typed in the filter."""
+        self.fill_partners()
+        with QSignalBlocker(self.partner_box), QSignalBlocker(self.search_box):
+            self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
+            self.search_box.clear()
+        self.refresh()
+
+    def reveal(self, record_id: str, partner_id: str | None) -> None:
+        """Narrow the list to the record's partner, then page rows in until the record shows."""
+        self.show_partner(partner_id)
+        for row in range(self.model.rowCount()):
+            if self.model.record(row).id == record_id:
+                self.select(self.model.index(row, 0))
+                return

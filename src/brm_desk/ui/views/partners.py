@@ -16,7 +16,6 @@ from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.partner_detail import PartnerDetail
 from brm_desk.ui.icons import icon
 from brm_desk.ui.models.partners import PartnersModel
-from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.list_page import ProxyListPage
 
 if TYPE_CHECKING:
@@ -88,11 +87,9 @@ class PartnersPage(ProxyListPage):
         shown = self.current_record_id()
         self.model.set_records(self.journal.partners.listing())
         self.restore_header()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if shown is not None and getattr(index.data(RECORD_ROLE), "id", None) == shown:
-                self.table.setCurrentIndex(index)
-                break
+        index = self.row_of(shown)
+        if index is not None:
+            self.table.setCurrentIndex(index)
         self.detail.set_partner(self.current_record_id())
 
     def save_state(self, settings: QSettings) -> None:
