@@ -63,7 +63,6 @@ class NewestAnswer(QObject):
 
         op = QueryOp(self, question).success(answered).failure(refused)
         op.sig_finished.connect(self._finished)
-        op.sig_finished.connect(op.deleteLater)
         self.running += 1
         op.run_in_background()
 
