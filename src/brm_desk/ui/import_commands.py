@@ -23,12 +23,10 @@ class ImportCommand(JournalCommand):
     def __init__(self, journal: Journal, text: str, report: Any) -> None:
         super().__init__(journal, text)
         self.report = report
-        self._redo = False
 
     def apply(self) -> None:
-        if self._redo:
+        if self.performed:  # a redo; the first time, the import has run already
             self.report = self.import_again()
-        self._redo = True
 
     def import_again(self) -> Any:
         raise NotImplementedError

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.ui.commands import push
 from brm_desk.ui.dialogs import files, messages
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from brm_desk.ui.dialogs.csv_mapping import CsvMappingDialog
     from brm_desk.ui.dialogs.ics_preview import CalendarPreviewDialog
     from brm_desk.ui.dialogs.progress import ProgressTask
+    from brm_desk.ui.import_commands import ImportCommand
     from brm_desk.ui.shell import Shell
 
 Done = Callable[[Any], None]
@@ -63,11 +66,8 @@ class InterchangeActions(QObject):
         dialog = CalendarPreviewDialog(
             preview, partners, self.shell.partner_in_view(), self.shell.window
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview_dialog = dialog
-        dialog.accepted.connect(lambda: self._import_events(journal, preview, dialog.chosen()))
-        dialog.rejected.connect(self._dialog_closed)
-        dialog.open()
+        self._open(dialog, lambda: self._import_events(journal, preview, dialog.chosen()))
 
     def _import_events(self, journal: Journal, preview: Any, chosen: dict[str, str]) -> None:
         from brm_desk.services.interchange.ics_import import import_calendar
@@ -99,20 +99,13 @@ class InterchangeActions(QObject):
         except BrmDeskError as error:
             messages.show_error(self.shell.window, "Cannot import", error.message)
             return
+        shell = self.shell
         partners = journal.partners.listing(include_archived=False)
         dialog = CsvMappingDialog(
-            journal,
-            table,
-            partners,
-            self.shell.partner_in_view(),
-            self.shell.settings,
-            self.shell.window,
+            journal, table, partners, shell.partner_in_view(), shell.settings, shell.window
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.mapping_dialog = dialog
-        dialog.accepted.connect(lambda: self._import_rows(journal, dialog.plan))
-        dialog.rejected.connect(self._dialog_closed)
-        dialog.open()
+        self._open(dialog, lambda: self._import_rows(journal, dialog.plan))
 
     def _import_rows(self, journal: Journal, plan: Any) -> None:
         from brm_desk.services.interchange.csv_import import import_requests
@@ -189,19 +182,21 @@ class InterchangeActions(QObject):
         if self.preview_dialog is None and self.mapping_dialog is None:
             self.sig_finished.emit()
 
+    def _open(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
+        """Open an import's dialog: accepting it runs ``accepted``, cancelling ends the import."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(self._dialog_closed)
+        dialog.open()
+
     def _dialog_closed(self) -> None:
         self.preview_dialog = None
         self.mapping_dialog = None
         self.sig_finished.emit()
 
-    def _push(self, command: Any, summary: str) -> None:
-        from brm_desk.ui.commands import push
-
-        try:
-            push(self.shell.undo_stack, command)
-        except BrmDeskError as error:
-            messages.show_error(self.shell.window, "Cannot import", error.message)
-            return
+    def _push(self, command: ImportCommand, summary: str) -> None:
+        """The finished import on the undo stack (pushing it cannot fail: the work is done)."""
+        push(self.shell.undo_stack, command)
         self.shell.say(summary + " Undo takes the whole import back.")
 
 
