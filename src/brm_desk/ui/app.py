@@ -156,7 +156,7 @@ class JournalOpening(QObject):
         from brm_desk.ui import journal_lock
 
         journal_lock.release(self.path)
-        self.window.close_without_journal()
+        self.window.hide()  # not close(): nothing to save, and the geometry stays as it was
         self.opened = False
         self.sig_stopped.emit(status)
 

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         self.pages[row].refresh()
-        self.shell.state_changed()
+        self.shell.sig_state_changed.emit()
 
     def show_page(self, name: str) -> Page | None:
         """Switch to the view ``name`` and hand back its page (None before a journal opens)."""
@@ -327,10 +327,6 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([160, 1040])
-
-    def close_without_journal(self) -> None:
-        """Close after a failed open: nothing to save, and the geometry stays as it was."""
-        self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

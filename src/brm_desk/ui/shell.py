@@ -60,14 +60,14 @@ class Shell(QObject):
         self.guards: list[Callable[[], str]] = []
         self._in_view = in_view
         for signal in (self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged):
-            signal.connect(self.state_changed)
+            signal.connect(self.sig_state_changed)
 
     def set_journal(self, journal: Journal | None) -> None:
         """Show ``journal`` (None: no journal); the undo stack's commands were for the old one."""
         self.journal = journal
         self.sig_journal_replaced.emit()
         self.undo_stack.clear()
-        self.state_changed()
+        self.sig_state_changed.emit()
 
     def take_journal(self) -> Journal | None:
         """Stop everything that reads the journal and hand it over, to close, swap or lock.
@@ -123,9 +123,6 @@ class Shell(QObject):
         if self.undo_stack.canRedo():
             holds |= Needs.REDO
         return holds
-
-    def state_changed(self) -> None:
-        self.sig_state_changed.emit()
 
     def say(self, text: str, ms: int = STATUS_MS) -> None:
         """A short message in the status bar."""
