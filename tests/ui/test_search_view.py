@@ -13,7 +13,7 @@ from ui_data import TZ, Filled
 from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.records import Meeting
 from brm_desk.domain.search import SearchHit
-from brm_desk.ui.main_window import MainWindow
+from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.models.search import HIT_ROLE, HTML_ROLE, META_ROLE
 from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.search import SearchPage
@@ -47,8 +47,9 @@ def window(qtbot: QtBot, filled: Filled) -> MainWindow:
 
 
 def search_page(window: MainWindow) -> SearchPage:
-    assert window.search_page is not None
-    return window.search_page
+    page = window.pages[VIEW_NAMES.index("Search")]
+    assert isinstance(page, SearchPage)
+    return page
 
 
 def hits(page: SearchPage) -> list[SearchHit]:
