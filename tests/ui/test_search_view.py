@@ -159,6 +159,17 @@ def test_enter_opens_the_meeting_in_its_list(
     assert selected[0].data(RECORD_ROLE).id == filled.meeting_ids[1]
 
 
+def test_down_goes_from_the_box_to_the_results(qtbot: QtBot, window: MainWindow) -> None:
+    page = search_page(window)
+    window.action("find").trigger()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
+    assert page.search_box.hasFocus()  # no results to go to
+    type_and_wait(qtbot, page, "budget planning", 1)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
+    assert page.results.hasFocus()
+    assert page.results.currentIndex().row() == 0
+
+
 def test_enter_while_typing_opens_the_answer_to_the_latest_text(
     qtbot: QtBot, window: MainWindow
 ) -> None:

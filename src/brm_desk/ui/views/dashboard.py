@@ -39,8 +39,9 @@ class DashboardPage(Page):
         self.period_box = choice_box(
             "Period", [(preset.label, preset.value) for preset in RECENT_PERIODS]
         )
-        self.from_edit = date_edit("Period from")
-        self.to_edit = date_edit("Period to")
+        start, end = preset_period(Preset.LAST_90_DAYS, journal.today())  # until one is chosen
+        self.from_edit = date_edit("Period from", start)
+        self.to_edit = date_edit("Period to", end)
         self._restore_period(settings)
         self.period_box.currentIndexChanged.connect(lambda _i: self._preset_changed())
         self.from_edit.dateChanged.connect(lambda _d: self._custom_changed())
@@ -86,16 +87,10 @@ class DashboardPage(Page):
         remembered = settings.value("dashboard/period", Preset.LAST_90_DAYS.value, type=str)
         index = self.period_box.findData(remembered)
         self.period_box.setCurrentIndex(index if index >= 0 else 1)
-        today = self.journal.today()
-        start, end = preset_period(Preset.LAST_90_DAYS, today)
-        for edit, key, default in (
-            (self.from_edit, "dashboard/from", start),
-            (self.to_edit, "dashboard/to", end),
-        ):
+        for edit, key in ((self.from_edit, "dashboard/from"), (self.to_edit, "dashboard/to")):
             saved = QDate.fromString(str(settings.value(key, "", type=str)), "yyyy-MM-dd")
-            if not saved.isValid():
-                saved = QDate(default.year, default.month, default.day)
-            edit.setDate(saved)
+            if saved.isValid():
+                edit.setDate(saved)
         self._show_dates()
 
     def _show_dates(self) -> None:

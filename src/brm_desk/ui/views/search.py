@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,7 +55,9 @@ class SearchPage(Page):
         font = self.search_box.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.search_box.setFont(font)
-        self.search_box.installEventFilter(self)
+        self.search_box.returnPressed.connect(self.open_first)  # Return and Enter
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box, self.focus_results)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.status = QLabel(HINT)
         self.status.setAccessibleName("Search results summary")
 
@@ -203,16 +205,7 @@ class SearchPage(Page):
         for widget in (self.from_edit, self.and_label, self.to_edit):
             widget.setVisible(custom)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """From the search box, Down goes to the results and Enter opens the current one."""
-        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-        if watched is self.search_box and pressed:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_first()
-                return True
-            if key == Qt.Key.Key_Down and self.model.rowCount():
-                self.results.setFocus(Qt.FocusReason.TabFocusReason)
-                return True
-        return super().eventFilter(watched, event)
+    def focus_results(self) -> None:
+        """Down in the search box: on to the results, if there are any."""
+        if self.model.rowCount():
+            self.results.setFocus(Qt.FocusReason.TabFocusReason)
