@@ -43,9 +43,6 @@ class TintedSvgEngine(QIconEngine):
         renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
         renderer.render(painter, rect)
 
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return self.scaledPixmap(size, mode, state, 1.0)
-
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
