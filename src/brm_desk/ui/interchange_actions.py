@@ -128,12 +128,12 @@ class InterchangeActions(QObject):
         """The list in view, as shown, to a CSV file; private rows only if the user says so."""
         from brm_desk.ui.list_export import table_contents, visible_table, write_list
 
-        window = self.shell.window
-        view = visible_table(self.shell.page())
-        if view is None:
+        window, page = self.shell.window, self.shell.page()
+        view = visible_table(page)
+        if page is None or view is None:
             messages.show_info(window, "Export list", "This view has no list to export.")
             return None
-        suggested = Path.home() / f"{self.shell.view_name().lower() or 'list'}.csv"
+        suggested = Path.home() / f"{page.title.lower()}.csv"
         path = files.save_path(window, "Export list as CSV", suggested, "CSV files (*.csv)")
         if path is None:
             return None

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         paint (start-up); otherwise the window is complete at once."""
         super().__init__()
         self.settings = settings or QSettings()
-        self.shell = Shell(self, self.settings, lambda: (self.current_view(), self.current_page()))
+        self.shell = Shell(self, self.settings, self.current_page)
         self.pages: list[Page] = []
         self._default_size()
 

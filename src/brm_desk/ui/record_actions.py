@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Qt
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push, service_of
 from brm_desk.ui.dialogs import messages
-from brm_desk.ui.shell import RECORD_KINDS
 
 if TYPE_CHECKING:
     from brm_desk.ui.editors.base import RecordEditor
@@ -67,7 +66,7 @@ class RecordActions(QObject):
     def _record(self, kind: str, record_id: str, failing: str) -> Any:
         """The record, or None (and a message titled ``failing`` when it is gone)."""
         journal = self.shell.journal
-        if journal is None or kind not in RECORD_KINDS:
+        if journal is None:
             return None
         try:
             return service_of(journal, kind).get(record_id)

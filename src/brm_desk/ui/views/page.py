@@ -22,6 +22,7 @@ class Page(QWidget):
 
     def __init__(self, title: str) -> None:
         super().__init__()
+        self.title = title
         heading = QLabel(title)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.45)
