@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QToolButton
 from brm_desk.services.journal import Journal
 from brm_desk.services.lists import Lists
 from brm_desk.ui.models.meetings import MeetingsModel
-from brm_desk.ui.views.paged_list_page import PagedListPage
+from brm_desk.ui.views.list_page import PagedListPage
 
 
 class MeetingsPage(PagedListPage):

@@ -1,7 +1,7 @@
 """The search view: full-text search as you type, with filters, and Enter opens the record.
 
 Queries run in the background a moment after typing pauses; only the answer to the newest
-one is shown (see :mod:`brm_desk.ui.views.newest_answer`).
+one is shown (see :class:`brm_desk.ui.operations.NewestAnswer`).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.search import SearchFilters, SearchHit
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
-from brm_desk.ui.models.search import HIT_ROLE, KIND_LABELS, SearchResultsModel
+from brm_desk.ui.models.search import HIT_ROLE, KINDS, SearchResultsModel
+from brm_desk.ui.operations import NewestAnswer
 from brm_desk.ui.views.delegates import SearchResultDelegate
 from brm_desk.ui.views.list_page import fill_partner_box
-from brm_desk.ui.views.newest_answer import NewestAnswer
 from brm_desk.ui.views.page import Page
 from brm_desk.ui.widgets.choices import choice_box
 from brm_desk.ui.widgets.dates import date_edit, shown_day
@@ -64,7 +64,7 @@ class SearchPage(Page):
         self.partner_box = QComboBox()
         self.partner_box.setAccessibleName("Partner")
         self.partner_box.setMinimumWidth(180)
-        kinds = [(f"{label}s", kind) for kind, label in KIND_LABELS.items()]
+        kinds = [(f"{kind.capitalize()}s", kind) for kind in KINDS]
         self.kind_box = choice_box("Kind of record", [("All kinds", None), *kinds])
         focuses = [(focus.label, focus.value) for focus in Focus]
         self.focus_box = choice_box("Focus", [("Any focus", None), *focuses])
