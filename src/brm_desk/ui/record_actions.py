@@ -40,9 +40,7 @@ class RecordActions(QObject):
     def unsaved_changes(self) -> str:
         """What an open editor holds that is not saved ("" when nothing is)."""
         editor = self.editor
-        if editor is None or not editor.isVisible():
-            return ""
-        if form_contents(editor) == self._opened_with:
+        if editor is None or not editor.isVisible() or form_contents(editor) == self._opened_with:
             return ""
         return f"{editor.windowTitle()} has changes that are not saved: save or cancel them first."
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.enums import Focus
-from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.search import SearchFilters, SearchHit
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
@@ -84,7 +83,7 @@ class SearchPage(Page):
         self.results.setAlternatingRowColors(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.activated.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))
+        self.results.activated.connect(self.open_result)
 
         self.search_box.textChanged.connect(lambda _text: self.answers.ask_soon())
         boxes = (self.partner_box, self.kind_box, self.focus_box, self.dates_box)
@@ -153,7 +152,7 @@ class SearchPage(Page):
         self.answers.ask(
             lambda: search.query(text, limit=RESULT_LIMIT, filters=filters),
             lambda hits: self._show(hits, short),
-            self._failed,
+            lambda error: messages.show_error(self, "Search failed", error.message),
         )
 
     def busy(self) -> bool:
@@ -174,14 +173,11 @@ class SearchPage(Page):
             self.results.setCurrentIndex(self.model.index(0, 0))
         if self._open_when_shown:
             self._open_when_shown = False
-            self.open_current()
+            self.open_result(self.results.currentIndex())
 
-    def _failed(self, error: BrmDeskError) -> None:
-        messages.show_error(self, "Search failed", error.message)
-
-    def open_hit(self, hit: SearchHit | None) -> None:
-        if hit is not None:
-            self.sig_open_hit.emit(hit)
+    def open_result(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sig_open_hit.emit(index.data(HIT_ROLE))
 
     def open_first(self) -> None:
         """Enter in the search box: open the best result of what is typed now.
@@ -193,12 +189,7 @@ class SearchPage(Page):
             if self.answers.pause.isActive():
                 self.search_now()
             return
-        self.open_current()
-
-    def open_current(self) -> None:
-        index = self.results.currentIndex()
-        if index.isValid():
-            self.open_hit(index.data(HIT_ROLE))
+        self.open_result(self.results.currentIndex())
 
     def _show_date_edits(self) -> None:
         custom = self.dates_box.currentData() == CUSTOM_DATES
