@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from brm_desk.ui.dialogs.progress import ProgressTask
     from brm_desk.ui.shell import Shell
 
-Done = Callable[[Any], None]
-
 
 class InterchangeActions(QObject):
     """What the import entries and Export list as CSV of the File menu do."""
@@ -158,7 +156,9 @@ class InterchangeActions(QObject):
         path = files.open_path(self.shell.window, title, pattern) if journal else None
         return (journal, path) if journal is not None and path is not None else None
 
-    def _in_background(self, text: str, work: Callable[[ImportControl], Any], then: Done) -> None:
+    def _in_background(
+        self, text: str, work: Callable[[ImportControl], Any], then: Callable[[Any], None]
+    ) -> None:
         """Run ``work`` off the UI thread with a cancellable progress dialog."""
         from brm_desk.services.interchange.import_control import ImportCancelled, ImportControl
         from brm_desk.ui.dialogs.progress import ProgressTask

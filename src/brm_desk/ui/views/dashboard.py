@@ -43,7 +43,7 @@ class DashboardPage(Page):
         self.from_edit = date_edit("Period from", start)
         self.to_edit = date_edit("Period to", end)
         self._restore_period(settings)
-        self.period_box.currentIndexChanged.connect(lambda _i: self._preset_changed())
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.from_edit.dateChanged.connect(lambda _d: self._custom_changed())
         self.to_edit.dateChanged.connect(lambda _d: self._custom_changed())
         self.summary = QLabel()
@@ -104,10 +104,6 @@ class DashboardPage(Page):
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom)
 
-    def _preset_changed(self) -> None:
-        self._show_dates()
-        self.refresh()
-
     def _custom_changed(self) -> None:
         if self.preset() is Preset.CUSTOM:
             self.refresh()
@@ -123,8 +119,7 @@ class DashboardPage(Page):
         return partner if isinstance(partner, str) else None
 
     def refresh(self) -> None:
-        if self.preset() is not Preset.CUSTOM:
-            self._show_dates()  # the day may have changed since the page was built
+        self._show_dates()  # a preset's dates move with today
         start, end = self.period()
         rows = self.journal.dashboard.glance(start, end)
         self.model.set_records(rows)
