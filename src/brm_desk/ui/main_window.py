@@ -209,7 +209,6 @@ class MainWindow(QMainWindow):
         ]
         search_page.sig_open_hit.connect(self.open_hit)
         for page in self.pages:
-            page.sig_changed.connect(self.refresh)
             page.sig_open_record.connect(self.record_actions.open_record)
             page.sig_command.connect(self.record_actions.run)
             self.stack.addWidget(page)

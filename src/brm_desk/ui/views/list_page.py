@@ -127,9 +127,8 @@ class ListPage(Page):
 
     def _activated(self, index: QModelIndex) -> None:
         """Double-click or Enter on a row opens the record."""
-        record = index.data(RECORD_ROLE)
-        if self.record_kind and record is not None:
-            self.sig_open_record.emit(self.record_kind, record.id)
+        if self.record_kind:
+            self.sig_open_record.emit(self.record_kind, index.data(RECORD_ROLE).id)
 
     def current_record_id(self) -> str | None:
         record = self.table.currentIndex().data(RECORD_ROLE)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class Page(QWidget):
-    """A view over the journal; ``sig_changed`` says it changed the journal.
+    """A view over the journal.
 
     ``sig_open_record(kind, id)`` asks the window to open a record's editor; a page listing
     records names their ``record_kind`` ("partner", "contact", "meeting", "request").
@@ -15,7 +15,6 @@ class Page(QWidget):
     and what comes under it.
     """
 
-    sig_changed = Signal()
     sig_open_record = Signal(str, str)
     sig_command = Signal(object)  # a JournalCommand for the window's undo stack
     record_kind = ""
