@@ -20,28 +20,39 @@ from brm_desk.domain.errors import BrmDeskError
 TYPING_PAUSE_MS = 150
 
 
+class _Outcome(QObject):
+    """Lives on the UI thread; the worker's signals reach it queued.
+
+    The worker holds this, never the query: its thread lets go of the worker a moment after
+    the answer arrives, and the query's callbacks would keep the view that asked alive that
+    long, past its deletion (tests/durability/test_hostile_input.py saw it).
+    """
+
+    sig_succeeded = Signal(object)
+    sig_failed = Signal(object)
+
+
 class _Worker(QRunnable):
-    def __init__(self, op: Callable[[], Any], query: QueryOp) -> None:
+    def __init__(self, op: Callable[[], Any], outcome: _Outcome) -> None:
         super().__init__()
         self._op = op
-        self._query = query
+        self._outcome = outcome
 
     def run(self) -> None:
         try:
             result = self._op()
         except Exception as error:  # handed to the UI thread, which decides
-            self._tell("_sig_failed", error)
+            self._tell("sig_failed", error)
         else:
-            self._tell("_sig_succeeded", result)
+            self._tell("sig_succeeded", result)
 
     def _tell(self, signal: str, value: object) -> None:
-        """Hand ``value`` to the UI thread (the query lives there, so the signal is queued),
-        unless the window that asked has closed meanwhile (the user quit during the work):
-        then no one is waiting for it."""
+        """Hand ``value`` to the UI thread, unless the window that asked has closed meanwhile
+        (the user quit during the work): then no one is waiting for it."""
         try:
-            getattr(self._query, signal).emit(value)
+            getattr(self._outcome, signal).emit(value)
         except RuntimeError:
-            if shiboken6.isValid(self._query):
+            if shiboken6.isValid(self._outcome):
                 raise  # not the deleted receiver: a real error
 
 
@@ -49,16 +60,15 @@ class QueryOp(QObject):
     """``QueryOp(parent, op).success(show).failure(explain).run_in_background()``."""
 
     sig_finished = Signal()
-    _sig_succeeded = Signal(object)
-    _sig_failed = Signal(object)
 
     def __init__(self, parent: QObject, op: Callable[[], Any]) -> None:
         super().__init__(parent)
         self._op = op
         self._on_success: Callable[[Any], None] = lambda _result: None
         self._on_failure: Callable[[BrmDeskError], None] | None = None
-        self._sig_succeeded.connect(self._succeeded)
-        self._sig_failed.connect(self._failed)
+        self._outcome = _Outcome(self)
+        self._outcome.sig_succeeded.connect(self._succeeded)
+        self._outcome.sig_failed.connect(self._failed)
 
     def success(self, callback: Callable[[Any], None]) -> QueryOp:
         self._on_success = callback
@@ -69,7 +79,7 @@ class QueryOp(QObject):
         return self
 
     def run_in_background(self) -> None:
-        QThreadPool.globalInstance().start(_Worker(self._op, self))
+        QThreadPool.globalInstance().start(_Worker(self._op, self._outcome))
 
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
