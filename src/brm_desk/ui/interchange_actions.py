@@ -14,13 +14,17 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog
 
 from brm_desk.domain.errors import BrmDeskError
-from brm_desk.ui.commands import push
+from brm_desk.ui.commands import (
+    ImportCalendarCommand,
+    ImportCommand,
+    ImportRequestsCommand,
+    push,
+)
 from brm_desk.ui.dialogs import files, messages
 
 if TYPE_CHECKING:
     from brm_desk.services.interchange.import_control import ImportControl
     from brm_desk.services.journal import Journal
-    from brm_desk.ui.commands import ImportCommand
     from brm_desk.ui.dialogs.csv_mapping import CsvMappingDialog
     from brm_desk.ui.dialogs.ics_preview import CalendarPreviewDialog
     from brm_desk.ui.dialogs.progress import ProgressTask
@@ -69,7 +73,6 @@ class InterchangeActions(QObject):
 
     def _import_events(self, journal: Journal, preview: Any, chosen: dict[str, str]) -> None:
         from brm_desk.services.interchange.ics_import import import_calendar
-        from brm_desk.ui.commands import ImportCalendarCommand
 
         self.preview_dialog = None
 
@@ -107,7 +110,6 @@ class InterchangeActions(QObject):
 
     def _import_rows(self, journal: Journal, plan: Any) -> None:
         from brm_desk.services.interchange.csv_import import import_requests
-        from brm_desk.ui.commands import ImportRequestsCommand
 
         self.mapping_dialog = None
 

@@ -33,8 +33,8 @@ class ChartPanel(QWidget):
     margins: Margins
     preferred_height = 320
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, accessible_name: str) -> None:
+        super().__init__()
         self.canvas: ChartCanvas | None = None
         self._canvas_due = False
         self._hover_artists: list[Any] = []

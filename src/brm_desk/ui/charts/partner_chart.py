@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton
 
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.domain.enums import FOCUS_ORDER
@@ -61,8 +61,8 @@ class PartnerChartPanel(ChartPanel):
 
     margins = BALANCE_MARGINS
 
-    def __init__(self, journal: Journal, settings: QSettings, parent: QWidget | None = None):
-        super().__init__("Balance chart", parent)
+    def __init__(self, journal: Journal, settings: QSettings) -> None:
+        super().__init__("Balance chart")
         self.journal = journal
         self.settings = settings
         self.partner_id: str | None = None

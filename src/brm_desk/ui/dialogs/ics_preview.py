@@ -100,7 +100,7 @@ class CalendarEventsModel(RecordTableModel):
         return True
 
     def set_all_ticked(self, ticked: bool) -> None:
-        self.ticked = set(self.partner) if ticked else set()
+        self.ticked = {event.key for event in self.events} if ticked else set()
         self._changed(self.TICK)
 
     def set_partner_of_ticked(self, partner_id: str) -> None:
