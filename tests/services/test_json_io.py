@@ -377,6 +377,22 @@ def test_private_notes_and_contacts_read_are_left_out_unless_asked_for(loaded: J
         assert private in everything
 
 
+def test_a_partners_next_period_is_written_only_when_there_is_one(loaded: Journal) -> None:
+    """An optional partner field: SPEC §6's exports stay as they are without one."""
+    partner = loaded.partners.listing()[0]
+    loaded.partners.keep_next_period(partner.id, "- Agree the roadmap\n- Review benefits")
+    exported = snapshot(loaded)
+    written = [p for p in exported["partners"] if "next_period" in p]
+    assert [(p["id"], p["next_period"]) for p in written] == [
+        (partner.id, "- Agree the roadmap\n- Review benefits")
+    ]
+    assert list(written[0]) == [*SPEC_PARTNER, "next_period"]
+    with Journal.create(loaded.path.with_name("again.db")) as again:
+        import_journal(again, exported)
+        assert again.partners.get(partner.id).next_period.startswith("- Agree the roadmap")
+        assert snapshot(again)["partners"] == exported["partners"]
+
+
 def test_private_notes_come_back_from_an_import(loaded: Journal) -> None:
     meeting, request = loaded.meetings.get("m-1"), loaded.requests.get("r-1")
     assert meeting.private_notes == "## My read\n\nClara blames the vendor; *partly* right."
