@@ -69,3 +69,15 @@ def test_what_stays_in_the_journal_of_each_kind() -> None:
     assert privacy.withheld(Partner, include_private=False) == ()
     for kind in (Contact, Meeting, Request, Partner):
         assert privacy.withheld(kind, include_private=True) == ()
+
+
+def test_a_private_meetings_follow_ups_keep_their_text_but_not_its_title() -> None:
+    """Privacy changes words, never numbers: the commitment is listed, the meeting unnamed."""
+    agreed = [
+        AgreedAction(Action("Send the plan"), "Planning", date(2026, 3, 2)),
+        AgreedAction(Action("Call Tomasz"), "Off the record", date(2026, 3, 3), private=True),
+    ]
+    shared = privacy.follow_ups(agreed, include_private=False)
+    assert shared == [agreed[0], replace(agreed[1], meeting_title="")]
+    assert privacy.follow_ups(agreed, include_private=True) == agreed
+

@@ -3,7 +3,8 @@
 Meetings and requests marked private, every ``private_notes`` field, and contacts' notes and
 stances stay in the journal unless the user includes private items for one export. The JSON
 export, CSV lists, review packs and the printed or copied prep brief all ask here what they
-may carry; none of them decides on its own.
+may carry; none of them decides on its own. Privacy changes words, never numbers: what is
+left out is still counted in every figure.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TypeVar
 
-from brm_desk.domain.records import Contact, Meeting, Request
+from brm_desk.domain.records import AgreedAction, Contact, Meeting, Request
 
 PRIVATE_FIELDS: dict[type, tuple[str, ...]] = {
     Meeting: ("private_notes",),
@@ -47,3 +48,12 @@ def shared(records: Iterable[_Noted], include_private: bool) -> list[_Noted]:
     if include_private:
         return list(records)
     return [replace(record, private_notes="") for record in shown(records, False)]
+
+
+def follow_ups(agreed: Iterable[AgreedAction], include_private: bool) -> list[AgreedAction]:
+    """Open follow-ups as an output may list them: one agreed in a private meeting keeps its
+    own text but not the meeting's title, unless private items are included (a commitment
+    stands however private the meeting was)."""
+    return [
+        replace(a, meeting_title="") if is_private(a) and not include_private else a for a in agreed
+    ]
