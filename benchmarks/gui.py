@@ -326,7 +326,7 @@ def measure_views(journal_path: Path, runs: int) -> dict[str, list[float]]:
         for _ in range(runs):
             sort = meetings.table.sortByColumn
             add(f"meetings: sort by {label}", timed(lambda c=column, s=sort: s(c, ascending)))
-    from brm_desk.ui.views.paged_list_page import PagedListPage
+    from brm_desk.ui.views.list_page import PagedListPage
 
     for name in ("Meetings", "Requests"):
         page = window.pages[rows[name]]

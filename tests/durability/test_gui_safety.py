@@ -123,8 +123,8 @@ def test_an_encrypted_journal_asks_again_after_a_wrong_passphrase(
     make(journal_path, PASSPHRASE)
     answers.extend(["wrong passphrase", PASSPHRASE])
     window = window_on(journal_path)
-    assert window.journal is not None
-    assert window.journal.encrypted
+    assert window.shell.journal is not None
+    assert window.shell.journal.encrypted
     assert asked[0] == ""
     assert "passphrase does not open it" in asked[1]
     assert str(journal_path) in asked[1]
@@ -143,7 +143,7 @@ def test_cancelling_the_passphrase_opens_nothing_and_changes_nothing(
     window = MainWindow()
     qtbot.addWidget(window)
     assert not open_into(window, journal_path)
-    assert window.journal is None
+    assert window.shell.journal is None
     assert errors == []
     assert snapshot(journal_path.parent) == before  # no lock file left either
     assert not journal_lock.is_held(journal_path)
@@ -191,7 +191,9 @@ def test_run_opens_an_encrypted_journal_and_releases_it_when_closed(
     opened: list[bool] = []
 
     def close_once_open(window: MainWindow) -> None:
-        window.shell.sig_journal_replaced.connect(lambda: opened.append(window.journal is not None))
+        window.shell.sig_journal_replaced.connect(
+            lambda: opened.append(window.shell.journal is not None)
+        )
         window.shell.sig_journal_replaced.connect(lambda: QTimer.singleShot(0, window.close))
 
     assert app.run(str(journal_path), close_once_open) == 0
@@ -263,7 +265,7 @@ def test_a_lock_left_by_a_crashed_brm_desk_is_taken_over(
         holder.kill()  # SIGKILL: the lock file stays behind
     assert journal_lock.lock_path(journal_path).exists()
     window = window_on(journal_path)
-    assert window.journal is not None
+    assert window.shell.journal is not None
 
 
 # --- the File menu -------------------------------------------------------------------------------
@@ -306,10 +308,10 @@ def test_encrypting_from_the_menu_leaves_nothing_readable(
     window.action("back_up").trigger()
     monkeypatch.setattr(passphrase, "ask_new", lambda *_a, **_k: ("", PASSPHRASE))
     window.action("encrypt").trigger()
-    assert window.journal is not None
-    assert window.journal.encrypted
-    assert window.undo_stack.count() == 0
-    assert [p.name for p in window.journal.partners.listing()] == ["Finance"]
+    assert window.shell.journal is not None
+    assert window.shell.journal.encrypted
+    assert window.shell.undo_stack.count() == 0
+    assert [p.name for p in window.shell.journal.partners.listing()] == ["Finance"]
     assert window.action("change_passphrase").isEnabled()
     assert window.action("lock").isEnabled()
     window.close()  # window state and preferences are written to the settings folder
@@ -336,10 +338,10 @@ def test_changing_the_passphrase_from_the_menu(
     ((title, text),) = errors
     assert title == "Nothing was changed"
     assert "current passphrase" in text
-    assert window.journal is not None  # still open, as it was
+    assert window.shell.journal is not None  # still open, as it was
     monkeypatch.setattr(passphrase, "ask_new", lambda *_a, **_k: (PASSPHRASE, "new passphrase!"))
     window.action("change_passphrase").trigger()
-    assert window.journal is not None
+    assert window.shell.journal is not None
     window.close()
     with Journal.open(journal_path, passphrase="new passphrase!") as reopened:
         assert [p.name for p in reopened.partners.listing()] == ["Finance"]
@@ -350,14 +352,14 @@ def test_restoring_from_the_menu_keeps_the_current_journal_aside(
 ) -> None:
     make(journal_path)
     window = window_on(journal_path)
-    assert window.journal is not None
-    backup = maintenance.backup(window.journal)
-    window.journal.partners.add(Partner(id="", name="HR"))
+    assert window.shell.journal is not None
+    backup = maintenance.backup(window.shell.journal)
+    window.shell.journal.partners.add(Partner(id="", name="HR"))
     listed: list[list[backups.BackupInfo]] = []
     monkeypatch.setattr(restore, "choose", lambda _w, infos: (listed.append(infos), backup)[1])
     window.action("restore").trigger()
     assert [i.path for i in listed[0] if i.kind != "daily"] == [backup]  # today's is made at open
-    assert [p.name for p in window.journal.partners.listing()] == ["Finance"]
+    assert [p.name for p in window.shell.journal.partners.listing()] == ["Finance"]
     kinds = sorted(i.kind for i in backups.listing(journal_path))
     assert kinds == ["before a restore", "by hand", "daily"]
 
@@ -413,7 +415,7 @@ def test_idle_time_locks_an_encrypted_journal_behind_its_passphrase(
     assert isinstance(window.centralWidget(), LockScreen)
     assert not window.splitter.isVisible()
     assert not editor.isVisible()
-    assert window.journal is None  # closed, and its key with it
+    assert window.shell.journal is None  # closed, and its key with it
     assert not any(window.action(name).isEnabled() for name in JOURNAL_ACTIONS)
     screen = window.centralWidget()
     assert isinstance(screen, LockScreen)
@@ -421,14 +423,14 @@ def test_idle_time_locks_an_encrypted_journal_behind_its_passphrase(
     screen.unlock_button.click()
     assert isinstance(window.centralWidget(), LockScreen)
     assert "not this journal's passphrase" in screen.problem.text()
-    assert window.journal is None
+    assert window.shell.journal is None
     qtbot.keyClicks(screen.passphrase, PASSPHRASE)
     screen.unlock_button.click()
     assert window.centralWidget() is window.splitter
     assert window.splitter.isVisible()
     assert not editor.isVisible()  # closed by the lock, not brought back
-    assert window.journal is not None
-    assert [p.name for p in window.journal.partners.listing()] == ["Finance"]
+    assert window.shell.journal is not None
+    assert [p.name for p in window.shell.journal.partners.listing()] == ["Finance"]
     assert window.action("back_up").isEnabled()
     assert idle.timer.isActive()
 
@@ -439,12 +441,12 @@ def test_a_plain_journal_never_locks(qtbot: QtBot, journal_path: Path, window_on
     window.idle_lock.set_minutes(1)
     window.idle_lock.timer.timeout.emit()
     assert window.centralWidget() is window.splitter
-    assert window.journal is not None
+    assert window.shell.journal is not None
 
 
 def journal_id(window: MainWindow, partner: str) -> str:
-    assert window.journal is not None
-    return next(p.id for p in window.journal.partners.listing() if p.name == partner)
+    assert window.shell.journal is not None
+    return next(p.id for p in window.shell.journal.partners.listing() if p.name == partner)
 
 
 def visible_text(widget: QWidget) -> str:
@@ -503,7 +505,7 @@ def test_while_locked_no_shortcut_opens_anything_or_shows_a_record(
     assert editor is not None
     assert "Finance" in visible_text(editor)
     qtbot.wait(100)  # the user reads it
-    journal = weakref.ref(window.journal)
+    journal = weakref.ref(window.shell.journal)
 
     window.action("lock").trigger()  # as Ctrl+L does (an editor is open: it has the keys)
     assert window.idle_lock.locked
@@ -521,7 +523,7 @@ def test_while_locked_no_shortcut_opens_anything_or_shows_a_record(
     assert asked == []
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
     assert window.idle_lock.locked
-    assert window.journal is None
+    assert window.shell.journal is None
     on_screen = visible_text(window)
     for record_text in ("Finance", "Kick-off", SECRET):
         assert record_text not in on_screen
@@ -557,8 +559,8 @@ def test_the_lock_keeps_an_editor_with_unsaved_changes_open(
     window.action("lock").trigger()
     assert window.idle_lock.locked
     assert window.idle_lock.unlock(PASSPHRASE)
-    assert window.journal is not None
-    assert window.journal.partners.listing()[0].sponsor == "Maria Koch"
+    assert window.shell.journal is not None
+    assert window.shell.journal.partners.listing()[0].sponsor == "Maria Koch"
 
 
 def test_encrypting_stops_the_views_before_the_swap(
@@ -572,15 +574,15 @@ def test_encrypting_stops_the_views_before_the_swap(
     make(journal_path)
     window = window_on(journal_path)
     window.action("meetings").trigger()
-    assert window.journal is not None
-    finance = window.journal.partners.listing()[0]
-    edit = EditRecord(window.journal, finance, replace(finance, sponsor="Maria Koch"))
+    assert window.shell.journal is not None
+    finance = window.shell.journal.partners.listing()[0]
+    edit = EditRecord(window.shell.journal, finance, replace(finance, sponsor="Maria Koch"))
     assert window.record_actions.run(edit)  # something to undo: the swap clears it
     monkeypatch.setattr(passphrase, "ask_new", lambda *_a, **_k: ("", PASSPHRASE))
     window.action("encrypt").trigger()
     qtbot.wait(100)
-    assert window.journal is not None
-    assert window.journal.encrypted
+    assert window.shell.journal is not None
+    assert window.shell.journal.encrypted
     assert window.current_view() == "Meetings"
-    assert window.undo_stack.count() == 0
+    assert window.shell.undo_stack.count() == 0
     assert "Traceback" not in capfd.readouterr().err

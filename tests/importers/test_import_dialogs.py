@@ -139,10 +139,10 @@ def test_importing_a_calendar_from_the_file_menu_is_one_undoable_step(
     hr = partners["hr"].id
     assert len(journal.meetings.of_partner(hr)) == 8
     assert window.statusBar().currentMessage().startswith("Added 8 meetings.")
-    assert window.undo_stack.undoText() == "Import google_hr.ics (8 added, 0 updated)"
-    window.undo_stack.undo()
+    assert window.shell.undo_stack.undoText() == "Import google_hr.ics (8 added, 0 updated)"
+    window.shell.undo_stack.undo()
     assert journal.meetings.of_partner(hr) == []
-    window.undo_stack.redo()
+    window.shell.undo_stack.redo()
     assert len(journal.meetings.of_partner(hr)) == 8
 
 
@@ -265,7 +265,7 @@ def test_importing_csv_from_the_menu_can_be_undone(
     titles = sorted(r.title for r in journal.requests.of_partner(partners["hr"].id))
     assert titles == ["New starter kit", "Org chart tool", "Payroll access"]
     assert window.statusBar().currentMessage().startswith("Added 3 requests.")
-    window.undo_stack.undo()
+    window.shell.undo_stack.undo()
     assert journal.requests.of_partner(partners["hr"].id) == []
 
 
@@ -320,7 +320,7 @@ def test_cancelling_a_csv_import_leaves_nothing(
     assert paused_at == [500]
     assert journal.requests.of_partner(partners["hr"].id) == []
     assert window.statusBar().currentMessage() == "The import was cancelled; nothing was added."
-    assert window.undo_stack.count() == 0
+    assert window.shell.undo_stack.count() == 0
 
 
 def test_an_archived_partner_is_not_offered_even_when_guessed(

@@ -49,7 +49,7 @@ def test_a_file_that_is_not_a_journal_is_explained_and_left_alone(
     assert "Traceback" not in text
     assert str(notes) in text
     assert notes.read_bytes() == b"my private notes, not a journal\n" * 10
-    assert window.journal is None
+    assert window.shell.journal is None
 
 
 def test_run_exits_1_on_a_file_that_is_not_a_journal(

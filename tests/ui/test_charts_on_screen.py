@@ -93,7 +93,7 @@ def test_the_partner_chart_draws_the_core_balance_month_by_month(
     qtbot: QtBot, charted: ChartJournal
 ) -> None:
     page = partners_page(qtbot, charted)
-    chart = page.detail.chart
+    chart = page.chart
     canvas = chart.ensure_canvas()
     balance = charted.journal.balances.for_partner(charted.finance.id, *PERIOD)
     assert len(balance.months) == 12
@@ -109,26 +109,26 @@ def test_the_partner_chart_draws_the_core_balance_month_by_month(
     assert list(share_line.get_ydata()) == pytest.approx([1 / 3, 2 / 3, 2 / 3])
     target = next(line for line in canvas.figure.axes[1].lines if line.get_label() == "Target 60%")
     assert list(target.get_ydata()) == [0.6, 0.6]
-    assert page.detail.chart.title.text() == "Finance"
-    assert "10 engagements" in page.detail.summary.text()
-    assert "target 60%" in page.detail.summary.text()
+    assert page.chart.title.text() == "Finance"
+    assert "10 engagements" in page.chart.summary.text()
+    assert "target 60%" in page.chart.summary.text()
 
 
 def test_choosing_another_partner_redraws_the_chart(qtbot: QtBot, charted: ChartJournal) -> None:
     page = partners_page(qtbot, charted)
-    canvas = page.detail.chart.ensure_canvas()
+    canvas = page.chart.ensure_canvas()
     select_partner(page, "Sales")
     drawn = heights(canvas.figure.axes[0], 12)
     assert drawn["Reactive"][NOVEMBER] == 3
     assert sum(drawn["Strategic"]) == 0
-    assert page.detail.chart.title.text() == "Sales"
+    assert page.chart.title.text() == "Sales"
 
 
 def test_after_a_change_the_partner_stays_selected_with_the_chart_updated(
     qtbot: QtBot, charted: ChartJournal
 ) -> None:
     page = partners_page(qtbot, charted, "Sales")
-    canvas = page.detail.chart.ensure_canvas()
+    canvas = page.chart.ensure_canvas()
     journal = charted.journal
     journal.meetings.add(
         Meeting(
@@ -144,12 +144,12 @@ def test_after_a_change_the_partner_stays_selected_with_the_chart_updated(
     page.refresh()
     assert page.current_record_id() == charted.sales.id
     assert heights(canvas.figure.axes[0], 12)["Strategic"][NOVEMBER] == 1
-    assert "4 engagements" in page.detail.summary.text()
+    assert "4 engagements" in page.chart.summary.text()
 
 
 def test_the_hours_toggle_stacks_meeting_hours(qtbot: QtBot, charted: ChartJournal) -> None:
     page = partners_page(qtbot, charted)
-    chart = page.detail.chart
+    chart = page.chart
     canvas = chart.ensure_canvas()
     hours_button = chart.unit_buttons.button(1)
     qtbot.mouseClick(hours_button, Qt.MouseButton.LeftButton)
@@ -164,7 +164,7 @@ def test_the_hours_toggle_stacks_meeting_hours(qtbot: QtBot, charted: ChartJourn
 
 def test_hovering_a_month_shows_its_figures(qtbot: QtBot, charted: ChartJournal) -> None:
     page = partners_page(qtbot, charted)
-    chart = page.detail.chart
+    chart = page.chart
     canvas = chart.ensure_canvas()
     move_mouse(canvas, month_point(chart, OCTOBER))
     qtbot.waitUntil(lambda: chart.hover_text != "")
@@ -182,7 +182,7 @@ def test_hovering_a_month_shows_its_figures(qtbot: QtBot, charted: ChartJournal)
     qtbot.waitUntil(lambda: chart.hover_text.startswith("September 2026"))
     assert [t.get_text() for t in chart_texts(canvas)].count(chart.hover_text) == 1
     assert not any(t.get_text().startswith("October") for t in chart_texts(canvas))
-    page.detail.refresh()  # the journal changed: the chart is redrawn on the same axes
+    page.chart.refresh()  # the journal changed: the chart is redrawn on the same axes
     assert chart.hover_text == ""
     assert not any(t.get_text().startswith("September") for t in chart_texts(canvas))
 
@@ -199,7 +199,7 @@ def test_clicking_a_month_lists_that_months_meetings_of_the_partner(
     page = window.current_page()
     assert isinstance(page, PartnersPage)
     select_partner(page, "Finance")
-    chart = page.detail.chart
+    chart = page.chart
     qtbot.mouseClick(chart.ensure_canvas(), Qt.MouseButton.LeftButton, pos=month_point(chart, 10))
     assert window.current_view() == "Meetings"
     meetings = window.current_page()
@@ -219,7 +219,7 @@ def test_the_chart_follows_the_app_palette_when_it_changes(
     qtbot: QtBot, charted: ChartJournal, qapp: QApplication
 ) -> None:
     page = partners_page(qtbot, charted)
-    canvas = page.detail.chart.ensure_canvas()
+    canvas = page.chart.ensure_canvas()
     light_reactive = to_hex(heights_patch(canvas, "Reactive").get_facecolor())
     assert light_reactive == ChartPalette.light().reactive
     before = qapp.palette()

@@ -85,15 +85,15 @@ def test_a_deferred_window_shows_its_frame_first_and_finishes_once(qtbot: QtBot)
         "&View",
         "&Help",
     ]
-    assert window.file_menu.actions() == []
+    assert window.menus["File"].actions() == []
     assert not hasattr(window, "record_actions")
     window.finish()
-    texts = [action.text() for action in window.file_menu.actions()]
+    texts = [action.text() for action in window.menus["File"].actions()]
     assert "&Quit" in texts
     assert window.toolbar.actions()
-    count = len(window.file_menu.actions())
+    count = len(window.menus["File"].actions())
     window.finish()  # a second call changes nothing
-    assert len(window.file_menu.actions()) == count
+    assert len(window.menus["File"].actions()) == count
 
 
 def test_only_the_app_knows_the_main_window() -> None:

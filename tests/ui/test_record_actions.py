@@ -131,7 +131,7 @@ def test_delete_and_undo_contacts_and_requests(
     select(page, title)
     window.action("delete").trigger()
     assert page.table.model().rowCount() == 0
-    window.undo_stack.undo()
+    window.shell.undo_stack.undo()
     assert row_of(page, title).isValid()
 
 
@@ -148,7 +148,7 @@ def test_new_record_of_the_current_list(qtbot: QtBot, filled: Filled) -> None:
     click_save(editor)
     assert [c.name for c in journal.contacts.listing(filled.hr.id)] == ["Jon Holm"]
     assert row_of(page, "Jon Holm").isValid()
-    window.undo_stack.undo()
+    window.shell.undo_stack.undo()
     assert journal.contacts.listing(filled.hr.id) == []
 
 
@@ -233,7 +233,7 @@ def test_restore_from_trash_is_undoable(qtbot: QtBot, filled: Filled) -> None:
     trash.restore_button.click()
     assert journal.trash.listing() == []
     assert trash.model.rowCount() == 0
-    assert window.undo_stack.undoText() == "Restore meeting 'Weekly check-in'"
+    assert window.shell.undo_stack.undoText() == "Restore meeting 'Weekly check-in'"
     window.action("undo").trigger()
     assert trash.model.rowCount() == 1
     window.action("undo").trigger()  # and the delete before it

@@ -13,7 +13,7 @@ from ui_data import TZ, Filled
 from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.records import Meeting
 from brm_desk.domain.search import SearchHit
-from brm_desk.ui.main_window import MainWindow
+from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.models.search import HIT_ROLE, HTML_ROLE, META_ROLE
 from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.search import SearchPage
@@ -47,8 +47,9 @@ def window(qtbot: QtBot, filled: Filled) -> MainWindow:
 
 
 def search_page(window: MainWindow) -> SearchPage:
-    assert window.search_page is not None
-    return window.search_page
+    page = window.pages[VIEW_NAMES.index("Search")]
+    assert isinstance(page, SearchPage)
+    return page
 
 
 def hits(page: SearchPage) -> list[SearchHit]:
@@ -158,6 +159,17 @@ def test_enter_opens_the_meeting_in_its_list(
     assert selected[0].data(RECORD_ROLE).id == filled.meeting_ids[1]
 
 
+def test_down_goes_from_the_box_to_the_results(qtbot: QtBot, window: MainWindow) -> None:
+    page = search_page(window)
+    window.action("find").trigger()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
+    assert page.search_box.hasFocus()  # no results to go to
+    type_and_wait(qtbot, page, "budget planning", 1)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
+    assert page.results.hasFocus()
+    assert page.results.currentIndex().row() == 0
+
+
 def test_enter_while_typing_opens_the_answer_to_the_latest_text(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -166,6 +178,19 @@ def test_enter_while_typing_opens_the_answer_to_the_latest_text(
     qtbot.keyClicks(page.search_box, "forecasting")
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_view() == "Requests")
+
+
+def test_enter_on_a_request_selects_it_in_the_paged_list(
+    qtbot: QtBot, window: MainWindow, filled: Filled
+) -> None:
+    page = search_page(window)
+    window.action("find").trigger()
+    type_and_wait(qtbot, page, "forecasting", 1)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert window.current_view() == "Requests"
+    table = window.stack.currentWidget().findChild(QTableView)
+    assert table is not None
+    assert table.selectionModel().selectedRows()[0].data(RECORD_ROLE).id == filled.request.id
 
 
 def test_activating_a_contact_result_selects_the_contact(

@@ -73,11 +73,11 @@ def test_the_sample_opens_as_its_own_copy(
     assert sample.exists()
     assert not default_journal_path().exists()
     assert window.windowTitle() == "BRM Desk — sample"
-    assert window.journal is not None
-    names = {p.name for p in window.journal.partners.listing()}
+    assert window.shell.journal is not None
+    names = {p.name for p in window.shell.journal.partners.listing()}
     assert len(names) == 7
     assert {"Finance", "Sales & Marketing"} <= names
-    document = export_journal(window.journal, include_private=True)
+    document = export_journal(window.shell.journal, include_private=True)
     latest = max(date.fromisoformat(m["start"][:10]) for m in document["meetings"])
     assert date.today() - timedelta(days=7) <= latest <= date.today()
     window.close()
@@ -100,8 +100,8 @@ def test_an_existing_sample_is_reopened_not_replaced(
         own.partners.add(Partner(id="", name="Kept"))
     window = window_for(qtbot)
     assert open_into(window, default_journal_path())
-    assert window.journal is not None
-    assert [p.name for p in window.journal.partners.listing()] == ["Kept"]
+    assert window.shell.journal is not None
+    assert [p.name for p in window.shell.journal.partners.listing()] == ["Kept"]
     window.close()
 
 

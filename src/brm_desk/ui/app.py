@@ -63,7 +63,7 @@ def run(db: str | None, watch: Callable[[MainWindow], object] | None = None) -> 
         window.finish()
         opening.start()
 
-    after_first_paint(window, start)
+    AfterFirstPaint(window, start)
     return int(app.exec())
 
 
@@ -156,7 +156,7 @@ class JournalOpening(QObject):
         from brm_desk.ui import journal_lock
 
         journal_lock.release(self.path)
-        self.window.close_without_journal()
+        self.window.hide()  # not close(): nothing to save, and the geometry stays as it was
         self.opened = False
         self.sig_stopped.emit(status)
 
@@ -251,9 +251,10 @@ def close_on_signals(window: QWidget) -> None:
     QApplication.instance().aboutToQuit.connect(restore)  # type: ignore[union-attr]
 
 
-class _FirstPaint(QObject):
+class AfterFirstPaint(QObject):
     """Runs a callback once, just after a widget's first paint (or after a second at most,
-    should the platform never paint, e.g. a minimised start)."""
+    should the platform never paint, e.g. a minimised start): the user sees the window at
+    once, and everything else (actions, the journal) follows while they look at it."""
 
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
@@ -271,9 +272,3 @@ class _FirstPaint(QObject):
         callback, self.callback = self.callback, None
         if callback is not None:
             callback()
-
-
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Do ``callback`` once ``widget`` is on screen: the user sees the window at once, and
-    everything else (actions, the journal) follows while they look at it."""
-    _FirstPaint(widget, callback)

@@ -1,4 +1,4 @@
-"""Every edit and delete is a QUndoCommand over the services, so each one can be undone.
+"""Every edit, delete and import is a QUndoCommand over the services, so each can be undone.
 
 A command does its work once in :func:`perform` before it goes on the stack: a rule the
 record breaks then reaches the editor as a :class:`ValidationError` (shown inline) and nothing
@@ -7,6 +7,7 @@ is pushed. Qt calls ``redo`` again only for a real redo.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -16,6 +17,8 @@ from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.ui.dialogs import messages
 
 if TYPE_CHECKING:
+    from brm_desk.services.interchange.csv_import import RequestImportReport, RequestPlan
+    from brm_desk.services.interchange.ics_import import CalendarImportReport, CalendarPreview
     from brm_desk.services.journal import Journal
 
 KIND_NOUNS = {Partner: "partner", Contact: "contact", Meeting: "meeting", Request: "request"}
@@ -168,6 +171,65 @@ class RestoreFromTrash(JournalCommand):
 
     def revert(self) -> None:
         self.batch = service_of(self.journal, self.kind).delete(self.record_id)
+
+
+class ImportCommand(JournalCommand):
+    """An import that ran in the background before it was pushed: its first ``apply`` takes
+    that ``report`` instead of importing a second time; a redo imports again and an undo
+    takes back the report's records."""
+
+    def __init__(self, journal: Journal, text: str, report: Any) -> None:
+        super().__init__(journal, text)
+        self.report = report
+
+    def apply(self) -> None:
+        if self.performed:  # a redo; the first time, the import has run already
+            self.report = self.import_again()
+
+    def import_again(self) -> Any:
+        raise NotImplementedError
+
+
+class ImportCalendarCommand(ImportCommand):
+    def __init__(
+        self,
+        journal: Journal,
+        preview: CalendarPreview,
+        partners: Mapping[str, str],
+        report: CalendarImportReport,
+    ) -> None:
+        added, updated = len(report.added), len(report.updated)
+        text = f"Import {preview.path.name} ({added} added, {updated} updated)"
+        super().__init__(journal, text, report)
+        self.preview = preview
+        self.partners = dict(partners)
+
+    def import_again(self) -> CalendarImportReport:
+        from brm_desk.services.interchange.ics_import import import_calendar
+
+        return import_calendar(self.journal, self.preview, self.partners)
+
+    def revert(self) -> None:
+        from brm_desk.services.interchange.ics_import import undo_calendar_import
+
+        undo_calendar_import(self.journal, self.report)
+
+
+class ImportRequestsCommand(ImportCommand):
+    def __init__(self, journal: Journal, plan: RequestPlan, report: RequestImportReport) -> None:
+        text = f"Import {len(report.added)} requests from {plan.table.path.name}"
+        super().__init__(journal, text, report)
+        self.plan = plan
+
+    def import_again(self) -> RequestImportReport:
+        from brm_desk.services.interchange.csv_import import import_requests
+
+        return import_requests(self.journal, self.plan)
+
+    def revert(self) -> None:
+        from brm_desk.services.interchange.csv_import import undo_request_import
+
+        undo_request_import(self.journal, self.report.added)
 
 
 def push(stack: QUndoStack, command: JournalCommand) -> None:

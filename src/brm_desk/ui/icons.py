@@ -14,8 +14,6 @@ from PySide6.QtSvg import QSvgRenderer
 
 from brm_desk.resource_files import resource
 
-APP_ICON = "brm-desk"
-
 
 @cache
 def _svg(name: str) -> str:
@@ -43,9 +41,6 @@ class TintedSvgEngine(QIconEngine):
         renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
         renderer.render(painter, rect)
 
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return self.scaledPixmap(size, mode, state, 1.0)
-
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
@@ -72,4 +67,4 @@ def icon(name: str) -> QIcon:
 
 def app_icon() -> QIcon:
     """The application's own icon, in its colours."""
-    return QIcon(str(resource("icons", f"{APP_ICON}.svg")))
+    return QIcon(str(resource("icons", "brm-desk.svg")))

@@ -11,8 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.ui.commands import (
+    ImportCalendarCommand,
+    ImportCommand,
+    ImportRequestsCommand,
+    push,
+)
 from brm_desk.ui.dialogs import files, messages
 
 if TYPE_CHECKING:
@@ -22,8 +29,6 @@ if TYPE_CHECKING:
     from brm_desk.ui.dialogs.ics_preview import CalendarPreviewDialog
     from brm_desk.ui.dialogs.progress import ProgressTask
     from brm_desk.ui.shell import Shell
-
-Done = Callable[[Any], None]
 
 
 class InterchangeActions(QObject):
@@ -63,15 +68,11 @@ class InterchangeActions(QObject):
         dialog = CalendarPreviewDialog(
             preview, partners, self.shell.partner_in_view(), self.shell.window
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview_dialog = dialog
-        dialog.accepted.connect(lambda: self._import_events(journal, preview, dialog.chosen()))
-        dialog.rejected.connect(self._dialog_closed)
-        dialog.open()
+        self._open(dialog, lambda: self._import_events(journal, preview, dialog.chosen()))
 
     def _import_events(self, journal: Journal, preview: Any, chosen: dict[str, str]) -> None:
         from brm_desk.services.interchange.ics_import import import_calendar
-        from brm_desk.ui.import_commands import ImportCalendarCommand
 
         self.preview_dialog = None
 
@@ -99,24 +100,16 @@ class InterchangeActions(QObject):
         except BrmDeskError as error:
             messages.show_error(self.shell.window, "Cannot import", error.message)
             return
+        shell = self.shell
         partners = journal.partners.listing(include_archived=False)
         dialog = CsvMappingDialog(
-            journal,
-            table,
-            partners,
-            self.shell.partner_in_view(),
-            self.shell.settings,
-            self.shell.window,
+            journal, table, partners, shell.partner_in_view(), shell.settings, shell.window
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.mapping_dialog = dialog
-        dialog.accepted.connect(lambda: self._import_rows(journal, dialog.plan))
-        dialog.rejected.connect(self._dialog_closed)
-        dialog.open()
+        self._open(dialog, lambda: self._import_rows(journal, dialog.plan))
 
     def _import_rows(self, journal: Journal, plan: Any) -> None:
         from brm_desk.services.interchange.csv_import import import_requests
-        from brm_desk.ui.import_commands import ImportRequestsCommand
 
         self.mapping_dialog = None
 
@@ -135,12 +128,12 @@ class InterchangeActions(QObject):
         """The list in view, as shown, to a CSV file; private rows only if the user says so."""
         from brm_desk.ui.list_export import table_contents, visible_table, write_list
 
-        window = self.shell.window
-        view = visible_table(self.shell.page())
-        if view is None:
+        window, page = self.shell.window, self.shell.page()
+        view = visible_table(page)
+        if page is None or view is None:
             messages.show_info(window, "Export list", "This view has no list to export.")
             return None
-        suggested = Path.home() / f"{self.shell.view_name().lower() or 'list'}.csv"
+        suggested = Path.home() / f"{page.title.lower()}.csv"
         path = files.save_path(window, "Export list as CSV", suggested, "CSV files (*.csv)")
         if path is None:
             return None
@@ -165,7 +158,9 @@ class InterchangeActions(QObject):
         path = files.open_path(self.shell.window, title, pattern) if journal else None
         return (journal, path) if journal is not None and path is not None else None
 
-    def _in_background(self, text: str, work: Callable[[ImportControl], Any], then: Done) -> None:
+    def _in_background(
+        self, text: str, work: Callable[[ImportControl], Any], then: Callable[[Any], None]
+    ) -> None:
         """Run ``work`` off the UI thread with a cancellable progress dialog."""
         from brm_desk.services.interchange.import_control import ImportCancelled, ImportControl
         from brm_desk.ui.dialogs.progress import ProgressTask
@@ -189,19 +184,21 @@ class InterchangeActions(QObject):
         if self.preview_dialog is None and self.mapping_dialog is None:
             self.sig_finished.emit()
 
+    def _open(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
+        """Open an import's dialog: accepting it runs ``accepted``, cancelling ends the import."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(self._dialog_closed)
+        dialog.open()
+
     def _dialog_closed(self) -> None:
         self.preview_dialog = None
         self.mapping_dialog = None
         self.sig_finished.emit()
 
-    def _push(self, command: Any, summary: str) -> None:
-        from brm_desk.ui.commands import push
-
-        try:
-            push(self.shell.undo_stack, command)
-        except BrmDeskError as error:
-            messages.show_error(self.shell.window, "Cannot import", error.message)
-            return
+    def _push(self, command: ImportCommand, summary: str) -> None:
+        """The finished import on the undo stack (pushing it cannot fail: the work is done)."""
+        push(self.shell.undo_stack, command)
         self.shell.say(summary + " Undo takes the whole import back.")
 
 

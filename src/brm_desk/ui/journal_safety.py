@@ -26,6 +26,9 @@ ENCRYPT_EXPLANATION = (
     "Without it nobody can read them — not even you: there is no way to recover a "
     "forgotten passphrase. Use a few words you will remember."
 )
+CHANGE_EXPLANATION = (
+    "The journal, its backups and its drafts will open with the new passphrase only."
+)
 
 
 class JournalSafety(QObject):
@@ -38,8 +41,7 @@ class JournalSafety(QObject):
     def back_up_now(self) -> None:
         from brm_desk.services.maintenance import backup
 
-        if self.shell.journal is None:
-            return
+        assert self.shell.journal is not None  # the action needs an open journal
         try:
             target = backup(self.shell.journal)
         except BrmDeskError as error:
@@ -52,8 +54,7 @@ class JournalSafety(QObject):
         from brm_desk.ui.dialogs import restore
 
         journal = self.shell.journal
-        if journal is None:
-            return
+        assert journal is not None
         listing = backups.listing(journal.path, journal.database.key)
         chosen = restore.choose(self.shell.window, listing)
         if chosen is None:
@@ -65,40 +66,29 @@ class JournalSafety(QObject):
         from brm_desk.services import protection
         from brm_desk.ui.dialogs import passphrase
 
-        answer = passphrase.ask_new(
-            self.shell.window,
-            "Encrypt this journal",
-            ENCRYPT_EXPLANATION,
-            protection.check_new_passphrase,
-        )
+        window, check = self.shell.window, protection.check_new_passphrase
+        answer = passphrase.ask_new(window, "Encrypt this journal", ENCRYPT_EXPLANATION, check)
         if answer is None:
             return
-        _, new = answer
-        if self._replace_journal(lambda journal: protection.encrypt(journal, new)):
+        if self._replace_journal(lambda journal: protection.encrypt(journal, answer[1])):
             self.shell.say("The journal is now encrypted.")
 
     def change_passphrase(self) -> None:
         from brm_desk.services import protection
         from brm_desk.ui.dialogs import passphrase
 
+        window, check = self.shell.window, protection.check_new_passphrase
         answer = passphrase.ask_new(
-            self.shell.window,
-            "Change passphrase",
-            "The journal, its backups and its drafts will open with the new passphrase only.",
-            protection.check_new_passphrase,
-            ask_current=True,
+            window, "Change passphrase", CHANGE_EXPLANATION, check, ask_current=True
         )
         if answer is None:
             return
-        current, new = answer
-        if self._replace_journal(lambda j: protection.change_passphrase(j, current, new)):
+        if self._replace_journal(lambda journal: protection.change_passphrase(journal, *answer)):
             self.shell.say("The passphrase was changed.")
 
     def _replace_journal(self, swap: Callable[[Journal], Journal]) -> bool:
         """Run ``swap`` on the journal once nothing reads it, and show what it hands back."""
         shell = self.shell
-        if shell.journal is None:
-            return False
         reason = shell.blocker()
         if reason:
             messages.show_error(shell.window, "Not now", reason)

@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -28,9 +28,9 @@ from brm_desk.ui.shell import VIEW_NAMES, Shell
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from brm_desk.domain.search import SearchHit
     from brm_desk.services.journal import Journal
     from brm_desk.ui.views.page import Page
-    from brm_desk.ui.views.search import SearchPage
 
 TITLE = "BRM Desk"
 
@@ -51,9 +51,8 @@ class MainWindow(QMainWindow):
         paint (start-up); otherwise the window is complete at once."""
         super().__init__()
         self.settings = settings or QSettings()
-        self.shell = Shell(self, self.settings, lambda: (self.current_view(), self.current_page()))
+        self.shell = Shell(self, self.settings, self.current_page)
         self.pages: list[Page] = []
-        self.search_page: SearchPage | None = None
         self._default_size()
 
         self.sidebar = QListWidget()
@@ -86,7 +85,6 @@ class MainWindow(QMainWindow):
         self.menus = {
             name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "View", "Help")
         }
-        self.file_menu = self.menus["File"]
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
@@ -98,14 +96,6 @@ class MainWindow(QMainWindow):
         self.finished = False
         if not deferred:
             self.finish()
-
-    @property
-    def journal(self) -> Journal | None:
-        return self.shell.journal
-
-    @property
-    def undo_stack(self) -> QUndoStack:
-        return self.shell.undo_stack
 
     def finish(self) -> None:
         """Everything a first paint does not need: the parts of the window and their actions.
@@ -205,7 +195,6 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.views.meetings import MeetingsPage
         from brm_desk.ui.views.partners import PartnersPage
         from brm_desk.ui.views.requests import RequestsPage
-        from brm_desk.ui.views.reveal import open_hit
         from brm_desk.ui.views.search import SearchPage
         from brm_desk.ui.views.trash import TrashPage
 
@@ -218,10 +207,8 @@ class MainWindow(QMainWindow):
             search_page := SearchPage(journal, self.settings),
             TrashPage(journal, self.settings),
         ]
-        self.search_page = search_page
-        search_page.sig_open_hit.connect(lambda hit: open_hit(self.show_page, hit))
+        search_page.sig_open_hit.connect(self.open_hit)
         for page in self.pages:
-            page.sig_changed.connect(self.refresh)
             page.sig_open_record.connect(self.record_actions.open_record)
             page.sig_command.connect(self.record_actions.run)
             self.stack.addWidget(page)
@@ -235,18 +222,17 @@ class MainWindow(QMainWindow):
             for page in self.pages:
                 page.save_state(self.settings)
         self.pages = []
-        self.search_page = None
         self.counts_label.clear()
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
 
     def show_view(self, row: int) -> None:
-        if not self.pages or not 0 <= row < len(self.pages):
+        if not 0 <= row < len(self.pages):
             return
         self.stack.setCurrentIndex(row)
         self.pages[row].refresh()
-        self.shell.state_changed()
+        self.shell.sig_state_changed.emit()
 
     def show_page(self, name: str) -> Page | None:
         """Switch to the view ``name`` and hand back its page (None before a journal opens)."""
@@ -263,8 +249,11 @@ class MainWindow(QMainWindow):
 
     def show_search(self) -> None:
         """Ctrl+F from anywhere: the search view, with its box focused and its text selected."""
-        if self.show_page("Search") is not None and self.search_page is not None:
-            self.search_page.focus_search()
+        from brm_desk.ui.views.search import SearchPage
+
+        page = self.show_page("Search")
+        if isinstance(page, SearchPage):
+            page.focus_search()
 
     def show_meetings(self, partner_id: str | None, since: date, until: date) -> None:
         """The Meetings view listing one partner's meetings of [since, until] (a chart's
@@ -273,7 +262,14 @@ class MainWindow(QMainWindow):
 
         page = self.show_page("Meetings")
         if isinstance(page, MeetingsPage):
-            page.show_between(partner_id, since, until)
+            page.show_partner(partner_id, since, until)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """A search hit: its list in view with the record selected, then its editor."""
+        page = next(page for page in self.pages if page.record_kind == hit.kind)
+        self.sidebar.setCurrentRow(self.pages.index(page))
+        page.reveal(hit.id, hit.partner_id)
+        self.record_actions.open_record(hit.kind, hit.id)
 
     def refresh(self) -> None:
         """Reload the visible view after a change (other views reload when shown)."""
@@ -283,11 +279,11 @@ class MainWindow(QMainWindow):
             self.update_counts()
 
     def update_counts(self) -> None:
-        if self.journal is None:
+        if self.shell.journal is None:
             return
         from brm_desk.services.lists import Lists
 
-        counts = Lists(self.journal.database).counts()
+        counts = Lists(self.shell.journal.database).counts()
         self.counts_label.setText(
             f"{plural(counts.partners, 'active partner')} · "
             f"{plural(counts.meetings, 'meeting')} · {plural(counts.requests, 'request')}"
@@ -316,14 +312,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         splitter = self.settings.value("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
+        if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([160, 1040])
-
-    def close_without_journal(self) -> None:
-        """Close after a failed open: nothing to save, and the geometry stays as it was."""
-        self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

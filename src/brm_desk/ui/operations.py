@@ -3,7 +3,8 @@
 The operation itself must not touch any widget; ``success`` and ``failure`` are called back
 on the UI thread. A :class:`BrmDeskError` goes to ``failure``; anything else is a bug and is
 re-raised on the UI thread. The operation deletes itself once it has finished, so nothing it
-holds (a journal, say) outlives it.
+holds (a journal, say) outlives it. :class:`NewestAnswer` asks as typing pauses, and shows
+only the answer to the newest question.
 """
 
 from __future__ import annotations
@@ -12,13 +13,20 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from brm_desk.domain.errors import BrmDeskError
 
+TYPING_PAUSE_MS = 150
+
 
 class _Outcome(QObject):
-    """Lives on the UI thread; the worker's signals reach it queued."""
+    """Lives on the UI thread; the worker's signals reach it queued.
+
+    The worker holds this, never the query: its thread lets go of the worker a moment after
+    the answer arrives, and the query's callbacks would keep the view that asked alive that
+    long, past its deletion (tests/durability/test_hostile_input.py saw it).
+    """
 
     sig_succeeded = Signal(object)
     sig_failed = Signal(object)
@@ -93,3 +101,61 @@ class QueryOp(QObject):
     def _finished(self) -> None:
         self.sig_finished.emit()
         self.deleteLater()
+
+
+class NewestAnswer(QObject):
+    """``ask_soon()`` calls ``ask_now`` after a pause in typing; :meth:`ask` runs a question.
+
+    Each question is numbered, and the answer to any but the newest is dropped, so a slow
+    early question never overwrites the answer to what the user typed last. A child of the
+    page that asks, so that its pending questions go with the page.
+    """
+
+    def __init__(self, parent: QObject, ask_now: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.newest = 0
+        self.running = 0
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(TYPING_PAUSE_MS)
+        self.pause.timeout.connect(ask_now)
+
+    def ask_soon(self) -> None:
+        """Ask once typing pauses (each keystroke starts the wait again)."""
+        self.pause.start()
+
+    def supersede(self) -> None:
+        """Whatever is still running is stale: its answer will be dropped."""
+        self.newest += 1
+
+    def ask(
+        self,
+        question: Callable[[], Any],
+        show: Callable[[Any], None],
+        failed: Callable[[BrmDeskError], None],
+    ) -> None:
+        """Run ``question`` in a worker; ``show`` its answer (or ``failed`` its error) unless a
+        newer question was asked meanwhile."""
+        self.pause.stop()
+        self.supersede()
+        number = self.newest
+
+        def answered(answer: Any) -> None:
+            if number == self.newest:
+                show(answer)
+
+        def refused(error: BrmDeskError) -> None:
+            if number == self.newest:
+                failed(error)
+
+        op = QueryOp(self, question).success(answered).failure(refused)
+        op.sig_finished.connect(self._finished)
+        self.running += 1
+        op.run_in_background()
+
+    def _finished(self) -> None:
+        self.running -= 1
+
+    def busy(self) -> bool:
+        """A question waits for typing to pause, or runs."""
+        return self.pause.isActive() or self.running > 0

@@ -44,13 +44,16 @@ def light_palette(app: QApplication) -> QPalette:
     return palette
 
 
-def is_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether ``palette`` (the app's, by default) is a dark one: colours drawn on it follow."""
+    window = (palette or QGuiApplication.palette()).color(QPalette.ColorRole.Window)
+    return window.lightnessF() < 0.5
 
 
 def apply_palette(app: QApplication) -> None:
     """Set the palette that matches the system scheme now."""
-    app.setPalette(dark_palette() if is_dark() else light_palette(app))
+    dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    app.setPalette(dark_palette() if dark else light_palette(app))
 
 
 def follow_system(app: QApplication) -> None:

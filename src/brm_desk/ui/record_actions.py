@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Qt
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push, service_of
 from brm_desk.ui.dialogs import messages
-from brm_desk.ui.shell import RECORD_KINDS
 
 if TYPE_CHECKING:
     from brm_desk.ui.editors.base import RecordEditor
@@ -41,9 +40,7 @@ class RecordActions(QObject):
     def unsaved_changes(self) -> str:
         """What an open editor holds that is not saved ("" when nothing is)."""
         editor = self.editor
-        if editor is None or not editor.isVisible():
-            return ""
-        if form_contents(editor) == self._opened_with:
+        if editor is None or not editor.isVisible() or form_contents(editor) == self._opened_with:
             return ""
         return f"{editor.windowTitle()} has changes that are not saved: save or cancel them first."
 
@@ -67,7 +64,7 @@ class RecordActions(QObject):
     def _record(self, kind: str, record_id: str, failing: str) -> Any:
         """The record, or None (and a message titled ``failing`` when it is gone)."""
         journal = self.shell.journal
-        if journal is None or kind not in RECORD_KINDS:
+        if journal is None:
             return None
         try:
             return service_of(journal, kind).get(record_id)

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from brm_desk.ui.views.page import Page
 
 VIEW_NAMES = ("Dashboard", "Partners", "Meetings", "Requests", "Contacts", "Search", "Trash")
-RECORD_KINDS = ("partner", "contact", "meeting", "request")
 STATUS_MS = 8000
 
 
@@ -47,10 +46,7 @@ class Shell(QObject):
     sig_state_changed = Signal()
 
     def __init__(
-        self,
-        window: QMainWindow,
-        settings: QSettings,
-        in_view: Callable[[], tuple[str, Page | None]],
+        self, window: QMainWindow, settings: QSettings, in_view: Callable[[], Page | None]
     ) -> None:
         super().__init__(window)
         self.window = window  # the parent of dialogs, and where the status bar is
@@ -58,16 +54,16 @@ class Shell(QObject):
         self.journal: Journal | None = None
         self.undo_stack = QUndoStack(self)
         self.guards: list[Callable[[], str]] = []
-        self._in_view = in_view
+        self.page = in_view  # the view in sight (None before a journal opens)
         for signal in (self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged):
-            signal.connect(self.state_changed)
+            signal.connect(self.sig_state_changed)
 
     def set_journal(self, journal: Journal | None) -> None:
         """Show ``journal`` (None: no journal); the undo stack's commands were for the old one."""
         self.journal = journal
         self.sig_journal_replaced.emit()
         self.undo_stack.clear()
-        self.state_changed()
+        self.sig_state_changed.emit()
 
     def take_journal(self) -> Journal | None:
         """Stop everything that reads the journal and hand it over, to close, swap or lock.
@@ -94,22 +90,15 @@ class Shell(QObject):
             return "An import or export is running; wait for it to finish or cancel it."
         return next((reason for guard in self.guards if (reason := guard())), "")
 
-    def view_name(self) -> str:
-        return self._in_view()[0]
-
-    def page(self) -> Page | None:
-        return self._in_view()[1]
-
     def record_kind(self) -> str:
         """The kind of record the list in view shows ("" when it is not such a list)."""
-        kind = getattr(self.page(), "record_kind", "")
-        return kind if kind in RECORD_KINDS else ""
+        page = self.page()
+        return page.record_kind if page is not None else ""
 
     def partner_in_view(self) -> str | None:
         """The partner the view is about, for a new record's partner or a pack's."""
         page = self.page()
-        partner = page.current_partner_id() if page is not None else None
-        return partner if isinstance(partner, str) else None
+        return page.current_partner_id() if page is not None else None
 
     def holds(self) -> Needs:
         """What an action may need that holds right now (see :mod:`brm_desk.ui.actions`)."""
@@ -123,9 +112,6 @@ class Shell(QObject):
         if self.undo_stack.canRedo():
             holds |= Needs.REDO
         return holds
-
-    def state_changed(self) -> None:
-        self.sig_state_changed.emit()
 
     def say(self, text: str, ms: int = STATUS_MS) -> None:
         """A short message in the status bar."""

@@ -17,6 +17,7 @@ from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from brm_desk.reports.charts import ChartPalette
+from brm_desk.ui.palette import is_dark
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import MouseEvent
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from brm_desk.ui.charts.canvas import ChartCanvas, Margins
 
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-DARK_BELOW = 0.5  # a window colour darker than this is a dark theme
 
 
 class ChartPanel(QWidget):
@@ -33,8 +33,8 @@ class ChartPanel(QWidget):
     margins: Margins
     preferred_height = 320
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, accessible_name: str) -> None:
+        super().__init__()
         self.canvas: ChartCanvas | None = None
         self._canvas_due = False
         self._hover_artists: list[Any] = []
@@ -93,7 +93,7 @@ class ChartPanel(QWidget):
         """
         window = self.palette().color(QPalette.ColorRole.Window)
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        base = ChartPalette.dark() if window.lightnessF() < DARK_BELOW else ChartPalette.light()
+        base = ChartPalette.dark() if is_dark(self.palette()) else ChartPalette.light()
         return replace(base, background=window.name(), text=text.name())
 
     def show_message(self, text: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.reports.chart_labels import partner_text
@@ -28,8 +28,8 @@ class PortfolioChartPanel(ChartPanel):
     margins = PORTFOLIO_MARGINS
     preferred_height = 340
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__("Portfolio chart", parent)
+    def __init__(self, journal: Journal) -> None:
+        super().__init__("Portfolio chart")
         self.journal = journal
         self.balances: list[PartnerBalance] = []
         self.period: tuple[date, date] | None = None

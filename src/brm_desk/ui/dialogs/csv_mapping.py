@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -38,6 +38,7 @@ from brm_desk.services.interchange.csv_mapping import (
 )
 from brm_desk.services.interchange.csv_read import CsvTable
 from brm_desk.services.journal import Journal
+from brm_desk.ui.widgets.choices import choice_box
 
 NOT_IMPORTED = "(not imported)"
 PREVIEW_ROWS = 20
@@ -59,7 +60,7 @@ def remembered_mapping(settings: QSettings, table: CsvTable) -> dict[str, str] |
         return None
 
 
-_PREVIEW_COLUMNS: tuple[tuple[str, object], ...] = (
+_PREVIEW_COLUMNS: tuple[tuple[str, Callable[[Request], object]], ...] = (
     ("Title", lambda r: r.title),
     ("Received", lambda r: r.received.isoformat()),
     ("Status", lambda r: r.status.label),
@@ -94,10 +95,7 @@ class CsvMappingDialog(QDialog):
             f"{table.path.name}: {len(table.rows)} rows, {table.encoding}, "
             f"{table.delimiter_name}-separated."
         )
-        self.partner_box = QComboBox()
-        self.partner_box.setAccessibleName("Partner")
-        for partner in partners:
-            self.partner_box.addItem(partner.name, partner.id)
+        self.partner_box = choice_box("Partner", [(p.name, p.id) for p in partners])
         self.partner_box.setCurrentIndex(max(self.partner_box.findData(default_partner), 0))
 
         start = remembered_mapping(settings, table) or guess_mapping(table.header)
@@ -179,7 +177,6 @@ class CsvMappingDialog(QDialog):
         self.preview.setRowCount(len(requests))
         for row, request in enumerate(requests):
             for column, (_title, value) in enumerate(_PREVIEW_COLUMNS):
-                assert callable(value)
                 self.preview.setItem(row, column, QTableWidgetItem(str(value(request))))
 
     def _done(self, requests: int, problems: int) -> None:

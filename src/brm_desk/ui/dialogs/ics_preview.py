@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,42 +33,40 @@ from brm_desk.services.interchange.ics_events import CalendarEvent
 from brm_desk.services.interchange.ics_import import CalendarPreview
 from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
 from brm_desk.ui.models.meetings import duration_text
+from brm_desk.ui.models.table import AnyIndex, Column, RecordTableModel
+from brm_desk.ui.widgets.choices import choice_box
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARTNER = "— pick a partner —"
 SHOWN_CUTS = 8  # series cut short, listed by name; the command line lists them all
 
 
-class CalendarEventsModel(QAbstractTableModel):
+class CalendarEventsModel(RecordTableModel):
     """One row per event: ticked or not, and the partner it goes to."""
 
     TICK, WHEN, TITLE, LENGTH, TYPE, PARTNER = range(6)
-    HEADERS = ("Import", "When", "Title", "Length", "Type", "Partner")
 
     def __init__(
         self, preview: CalendarPreview, partners: Sequence[Partner], default: str | None
     ) -> None:
         super().__init__()
         self.events: list[CalendarEvent] = list(preview.events)
+        self.set_records(self.events)
         self.names = {partner.id: partner.name for partner in partners}
-        self.ticked = [True] * len(self.events)
-        guesses = [preview.guessed_partner.get(event.key) for event in self.events]
-        self.partner: list[str | None] = [  # a guess of an archived partner is no guess
-            guess if guess in self.names else default for guess in guesses
-        ]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.events)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.ticked = {event.key for event in self.events}
+        guesses = {event.key: preview.guessed_partner.get(event.key) for event in self.events}
+        self.partner: dict[str, str | None] = {  # a guess of an archived partner is no guess
+            key: guess if guess in self.names else default for key, guess in guesses.items()
+        }
+        self.columns = (
+            Column("Import", lambda _event: ""),
+            Column("When", lambda event: event.start.strftime("%Y-%m-%d %H:%M (UTC%z)")),
+            Column("Title", lambda event: event.title),
+            Column("Length", lambda event: duration_text(event.duration_minutes)),
+            Column("Type", lambda event: guess_meeting_type(event.title).label),
+            Column(
+                "Partner", lambda event: self.names.get(self.partner[event.key] or "", NO_PARTNER)
+            ),
+        )
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -78,72 +76,49 @@ class CalendarEventsModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        event = self.events[row]
+    def extra_data(self, event: CalendarEvent, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and column == self.TICK:
-            return Qt.CheckState.Checked if self.ticked[row] else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if event.key in self.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.EditRole and column == self.PARTNER:
-            return self.partner[row]
+            return self.partner[event.key]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return ", ".join(event.emails) or "No attendees"
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == self.WHEN:
-            return event.start.strftime("%Y-%m-%d %H:%M (UTC%z)")
-        if column == self.TITLE:
-            return event.title
-        if column == self.LENGTH:
-            return duration_text(event.duration_minutes)
-        if column == self.TYPE:
-            return guess_meeting_type(event.title).label
-        if column == self.PARTNER:
-            partner = self.partner[row]
-            return self.names.get(partner, NO_PARTNER) if partner else NO_PARTNER
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        row, column = index.row(), index.column()
-        if column == self.TICK and role == Qt.ItemDataRole.CheckStateRole:
-            self.ticked[row] = Qt.CheckState(value) == Qt.CheckState.Checked
-        elif column == self.PARTNER and role == Qt.ItemDataRole.EditRole:
-            self.partner[row] = value if value in self.names else None
+        key = self.events[index.row()].key
+        if index.column() == self.TICK and role == Qt.ItemDataRole.CheckStateRole:
+            if Qt.CheckState(value) == Qt.CheckState.Checked:
+                self.ticked.add(key)
+            else:
+                self.ticked.discard(key)
+        elif index.column() == self.PARTNER and role == Qt.ItemDataRole.EditRole:
+            self.partner[key] = value if value in self.names else None
         else:
             return False
         self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
         return True
 
     def set_all_ticked(self, ticked: bool) -> None:
-        self.ticked = [ticked] * len(self.events)
+        self.ticked = {event.key for event in self.events} if ticked else set()
         self._changed(self.TICK)
 
     def set_partner_of_ticked(self, partner_id: str) -> None:
-        for row, ticked in enumerate(self.ticked):
-            if ticked:
-                self.partner[row] = partner_id
+        self.partner.update(dict.fromkeys(self.ticked, partner_id))
         self._changed(self.PARTNER)
 
     def _changed(self, column: int) -> None:
         if self.events:
-            last = len(self.events) - 1
-            self.dataChanged.emit(self.index(0, column), self.index(last, column))
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.events) - 1, column))
 
     def chosen(self) -> dict[str, str]:
         """Event key → partner id, for the ticked events that have a partner."""
-        return {
-            event.key: partner
-            for event, ticked, partner in zip(self.events, self.ticked, self.partner, strict=True)
-            if ticked and partner
-        }
+        keys = [event.key for event in self.events if event.key in self.ticked]
+        chosen = {key: self.partner[key] for key in keys}
+        return {key: partner for key, partner in chosen.items() if partner}
 
     def ticked_without_partner(self) -> int:
-        return sum(
-            1
-            for ticked, partner in zip(self.ticked, self.partner, strict=True)
-            if ticked and not partner
-        )
+        return sum(1 for key in self.ticked if not self.partner[key])
 
 
 class PartnerDelegate(QStyledItemDelegate):
@@ -156,9 +131,8 @@ class PartnerDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
-        box = QComboBox(parent)
-        for partner in self.partners:
-            box.addItem(partner.name, partner.id)
+        box = choice_box("Partner", [(partner.name, partner.id) for partner in self.partners])
+        box.setParent(parent)
         box.activated.connect(lambda _row: self.commitData.emit(box))
         return box
 
@@ -203,10 +177,8 @@ class CalendarPreviewDialog(QDialog):
         )
         self.table.resizeColumnsToContents()
 
-        self.partner_box = QComboBox()
-        self.partner_box.setAccessibleName("Partner for the ticked events")
-        for partner in partners:
-            self.partner_box.addItem(partner.name, partner.id)
+        choices = [(partner.name, partner.id) for partner in partners]
+        self.partner_box = choice_box("Partner for the ticked events", choices)
         self.partner_box.setCurrentIndex(max(self.partner_box.findData(default_partner), 0))
         self.apply_button = QPushButton("Give the ticked events this partner")
         self.apply_button.clicked.connect(self.apply_partner)

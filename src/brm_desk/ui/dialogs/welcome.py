@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -82,10 +81,6 @@ def ask(parent: QWidget | None) -> Choice:
     return dialog.choice
 
 
-def sample_path() -> Path:
-    return data_dir() / SAMPLE_FILE_NAME
-
-
 def open_sample() -> Journal:
     """The sample copy: made on first use, reopened (with whatever was added) afterwards.
 
@@ -94,7 +89,7 @@ def open_sample() -> Journal:
     from brm_desk.services.journal import Journal
     from brm_desk.services.sample_journal import load_sample
 
-    path = sample_path()
+    path = data_dir() / SAMPLE_FILE_NAME
     try:
         if path.exists():
             return Journal.open(path)

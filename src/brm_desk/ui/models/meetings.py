@@ -35,9 +35,3 @@ class MeetingsModel(PagedTableModel[MeetingFilter, MeetingLine]):
 
     def __init__(self, lists: Lists, parent: Any = None) -> None:
         super().__init__(MeetingFilter(), lists.meeting_count, lists.meetings, parent)
-
-    def set_filter(self, **changes: Any) -> None:
-        """Change some of the filter (``days`` is the inclusive (since, until)) and reload."""
-        if "days" in changes:
-            changes["since"], changes["until"] = changes.pop("days")
-        super().set_filter(**changes)

@@ -14,17 +14,12 @@ HIT_ROLE = RECORD_ROLE
 HTML_ROLE = Qt.ItemDataRole.UserRole + 11
 META_ROLE = Qt.ItemDataRole.UserRole + 12
 
-KIND_LABELS = {
-    "meeting": "Meeting",
-    "request": "Request",
-    "partner": "Partner",
-    "contact": "Contact",
-}
+KINDS = ("meeting", "request", "partner", "contact")
 
 
 def meta_text(hit: SearchHit) -> str:
     """Kind · partner · date, as the line under a result's title says it."""
-    parts = [KIND_LABELS.get(hit.kind, hit.kind.capitalize())]
+    parts = [hit.kind.capitalize()]
     if hit.partner and hit.kind != "partner":
         parts.append(hit.partner)
     if hit.date is not None:

@@ -23,11 +23,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header, its text, the raw value it sorts by, and its header's tooltip."""
+    """One column: its header, its text, the raw value it sorts by (its text when None), and
+    its header's tooltip."""
 
     title: str
     display: Callable[[Any], str]
-    sort_key: Callable[[Any], Any]
+    sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
     tip: str | None = None
 
@@ -77,7 +78,7 @@ class ColumnsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
         if role == SORT_ROLE:
-            return sortable(column.sort_key(record))
+            return sortable((column.sort_key or column.display)(record))
         if role == PARTNER_ROLE:
             return self.partner_id(record)
         if role == RECORD_ROLE:

@@ -23,6 +23,3 @@ class TrashModel(RecordTableModel):
         Column("Title", lambda t: t.title, lambda t: t.title.casefold()),
         Column("Partner", lambda t: t.partner_name, lambda t: t.partner_name.casefold()),
     )
-
-    def partner_id(self, record: TrashItem) -> str | None:
-        return None

@@ -39,10 +39,11 @@ class DashboardPage(Page):
         self.period_box = choice_box(
             "Period", [(preset.label, preset.value) for preset in RECENT_PERIODS]
         )
-        self.from_edit = date_edit("Period from")
-        self.to_edit = date_edit("Period to")
+        start, end = preset_period(Preset.LAST_90_DAYS, journal.today())  # until one is chosen
+        self.from_edit = date_edit("Period from", start)
+        self.to_edit = date_edit("Period to", end)
         self._restore_period(settings)
-        self.period_box.currentIndexChanged.connect(lambda _i: self._preset_changed())
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.from_edit.dateChanged.connect(lambda _d: self._custom_changed())
         self.to_edit.dateChanged.connect(lambda _d: self._custom_changed())
         self.summary = QLabel()
@@ -86,16 +87,10 @@ class DashboardPage(Page):
         remembered = settings.value("dashboard/period", Preset.LAST_90_DAYS.value, type=str)
         index = self.period_box.findData(remembered)
         self.period_box.setCurrentIndex(index if index >= 0 else 1)
-        today = self.journal.today()
-        start, end = preset_period(Preset.LAST_90_DAYS, today)
-        for edit, key, default in (
-            (self.from_edit, "dashboard/from", start),
-            (self.to_edit, "dashboard/to", end),
-        ):
+        for edit, key in ((self.from_edit, "dashboard/from"), (self.to_edit, "dashboard/to")):
             saved = QDate.fromString(str(settings.value(key, "", type=str)), "yyyy-MM-dd")
-            if not saved.isValid():
-                saved = QDate(default.year, default.month, default.day)
-            edit.setDate(saved)
+            if saved.isValid():
+                edit.setDate(saved)
         self._show_dates()
 
     def _show_dates(self) -> None:
@@ -108,10 +103,6 @@ class DashboardPage(Page):
                     edit.setDate(QDate(day.year, day.month, day.day))
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom)
-
-    def _preset_changed(self) -> None:
-        self._show_dates()
-        self.refresh()
 
     def _custom_changed(self) -> None:
         if self.preset() is Preset.CUSTOM:
@@ -128,8 +119,7 @@ class DashboardPage(Page):
         return partner if isinstance(partner, str) else None
 
     def refresh(self) -> None:
-        if self.preset() is not Preset.CUSTOM:
-            self._show_dates()  # the day may have changed since the page was built
+        self._show_dates()  # a preset's dates move with today
         start, end = self.period()
         rows = self.journal.dashboard.glance(start, end)
         self.model.set_records(rows)

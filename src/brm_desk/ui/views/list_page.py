@@ -1,11 +1,20 @@
-"""A list view: heading, search-as-you-type box, partner filter, and a sortable table."""
+"""A list view: heading, search-as-you-type box, partner filter, and a sortable table.
+
+A list whose records fit in memory is filtered and sorted by a proxy (:class:`ProxyListPage`).
+A long one is read page by page from SQL (:class:`PagedListPage`): typing waits for a short
+pause, then the count and first page are read in a worker and only the newest answer is
+shown, so a slow filter on 100,000 meetings never holds up the next keystroke; a click (a
+partner, a sort order) reloads at once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -14,11 +23,20 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+)
 
 from brm_desk.domain.records import Partner
 from brm_desk.services.journal import Journal
+from brm_desk.ui.models.paged import PagedTableModel
 from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE, RecordTableModel
+from brm_desk.ui.operations import NewestAnswer
 from brm_desk.ui.views.column_fit import fit_columns
 from brm_desk.ui.views.page import Page
 
@@ -109,9 +127,8 @@ class ListPage(Page):
 
     def _activated(self, index: QModelIndex) -> None:
         """Double-click or Enter on a row opens the record."""
-        record = index.data(RECORD_ROLE)
-        if self.record_kind and record is not None:
-            self.sig_open_record.emit(self.record_kind, record.id)
+        if self.record_kind:
+            self.sig_open_record.emit(self.record_kind, index.data(RECORD_ROLE).id)
 
     def current_record_id(self) -> str | None:
         record = self.table.currentIndex().data(RECORD_ROLE)
@@ -129,6 +146,14 @@ class ListPage(Page):
     def selected_partner(self) -> str | None:
         data = self.partner_box.currentData()
         return data if isinstance(data, str) else None
+
+    def select(self, index: QModelIndex) -> None:
+        """Make ``index``'s row the selected and current one, scrolled into view."""
+        selection = QItemSelectionModel.SelectionFlag
+        flags = selection.ClearAndSelect | selection.Rows | selection.Current
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
 
     def stretch_column(self, column: int) -> None:
         """Give spare width to this column (a title) instead of the last one."""
@@ -173,3 +198,82 @@ class ProxyListPage(ListPage):
         if not rows:
             return None
         return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def row_of(self, record_id: str | None) -> QModelIndex | None:
+        """The row showing the record ``record_id``, if the filters let it show."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(RECORD_ROLE).id == record_id:
+                return index
+        return None
+
+    def reveal(self, record_id: str, partner_id: str | None) -> None:
+        self.search_box.clear()
+        self.partner_box.setCurrentIndex(0)  # all partners
+        index = self.row_of(record_id)
+        if index is not None:
+            self.select(index)
+
+
+class PagedListPage(ListPage):
+    """The bar says how many ``record_kind`` lines the filter finds."""
+
+    def __init__(
+        self, journal: Journal, settings: QSettings, model: PagedTableModel[Any, Any]
+    ) -> None:
+        super().__init__(journal, settings)
+        self.model = model
+        model.setParent(self)
+        self.table.setModel(model)
+        self.shown_label = QLabel()
+        self.bar.insertWidget(1, self.shown_label)
+        self.answers = NewestAnswer(self, self.filter_in_background)
+        self.search_box.textChanged.connect(lambda _text: self.answers.ask_soon())
+        model.modelReset.connect(self._show_total)
+        model.modelReset.connect(self.answers.supersede)  # a reload on the UI thread is newer
+        self.partner_box.currentIndexChanged.connect(
+            lambda _i: model.set_filter(
+                partner_id=self.selected_partner(), text=self.search_box.text()
+            )
+        )
+
+    def _show_total(self) -> None:
+        total = self.model.total
+        self.shown_label.setText(f"{total:,} {self.record_kind}" + ("" if total == 1 else "s"))
+
+    def filter_in_background(self) -> None:
+        model = self.model
+        wanted = replace(model.wanted, text=self.search_box.text())
+        self.answers.ask(
+            lambda: model.snapshot(wanted),
+            model.show,
+            lambda error: self.shown_label.setText(error.message),
+        )
+
+    def busy(self) -> bool:
+        """A typed filter is waiting for its pause or being read."""
+        return self.answers.busy()
+
+    def refresh(self) -> None:
+        self.fill_partners()
+        self.model.wanted = replace(
+            self.model.wanted, text=self.search_box.text(), partner_id=self.selected_partner()
+        )
+        self.model.reload()
+        self.restore_header()
+
+    def show_partner(self, partner_id: str | None) -> None:
+        """Every line of the partner (of all partners for None): nothing typed in the filter."""
+        self.fill_partners()
+        with QSignalBlocker(self.partner_box), QSignalBlocker(self.search_box):
+            self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
+            self.search_box.clear()
+        self.refresh()
+
+    def reveal(self, record_id: str, partner_id: str | None) -> None:
+        """Narrow the list to the record's partner, then page rows in until the record shows."""
+        self.show_partner(partner_id)
+        for row in range(self.model.rowCount()):
+            if self.model.record(row).id == record_id:
+                self.select(self.model.index(row, 0))
+                return

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QToolButton
 
 from brm_desk.services.journal import Journal
 from brm_desk.services.lists import Lists
 from brm_desk.ui.models.meetings import MeetingsModel
-from brm_desk.ui.views.paged_list_page import PagedListPage
+from brm_desk.ui.views.list_page import PagedListPage
 
 
 class MeetingsPage(PagedListPage):
@@ -24,21 +25,17 @@ class MeetingsPage(PagedListPage):
         self.stretch_column(MeetingsModel.TITLE)
         self.days_button = QToolButton()
         self.days_button.setToolTip("Show meetings of every date")
-        self.days_button.clicked.connect(lambda: self.show_between(self.selected_partner()))
+        self.days_button.clicked.connect(lambda: self.show_partner(self.selected_partner()))
         self.days_button.hide()
         self.bar.insertWidget(2, self.days_button)
 
-    def show_between(
+    def show_partner(
         self, partner_id: str | None, since: date | None = None, until: date | None = None
     ) -> None:
         """List the partner's meetings (all partners' for None) of [since, until], every
         date when both are None; a button names the dates and clears them."""
-        self.fill_partners()
-        with QSignalBlocker(self.partner_box), QSignalBlocker(self.search_box):
-            self.partner_box.setCurrentIndex(max(self.partner_box.findData(partner_id), 0))
-            self.search_box.clear()
-        self.model.set_filter(text="", partner_id=self.selected_partner(), days=(since, until))
-        self.restore_header()
+        self.model.wanted = replace(self.model.wanted, since=since, until=until)
+        super().show_partner(partner_id)
         shown = since is not None or until is not None
         self.days_button.setText(f"{days_text(since, until)}  ✕" if shown else "")
         self.days_button.setAccessibleName(f"Dates {days_text(since, until)}: show every date")

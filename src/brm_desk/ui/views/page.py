@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class Page(QWidget):
-    """A view over the journal; ``sig_changed`` says it changed the journal.
+    """A view over the journal.
 
     ``sig_open_record(kind, id)`` asks the window to open a record's editor; a page listing
     records names their ``record_kind`` ("partner", "contact", "meeting", "request").
@@ -15,13 +15,13 @@ class Page(QWidget):
     and what comes under it.
     """
 
-    sig_changed = Signal()
     sig_open_record = Signal(str, str)
     sig_command = Signal(object)  # a JournalCommand for the window's undo stack
     record_kind = ""
 
     def __init__(self, title: str) -> None:
         super().__init__()
+        self.title = title
         heading = QLabel(title)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.45)
@@ -44,6 +44,13 @@ class Page(QWidget):
     def current_partner_id(self) -> str | None:
         """The partner this page is about right now (for a new record's partner)."""
         return None
+
+    def reveal(self, record_id: str, partner_id: str | None) -> None:
+        """Clear the filters that could hide the record, then select it (a search hit).
+
+        Selecting the row before its editor opens leaves the BRM on the record, in context,
+        once the editor closes, exactly as if it had been opened from the list.
+        """
 
     def save_state(self, settings: QSettings) -> None:
         """Keep column widths, sort orders and the like in ``settings``."""

@@ -13,10 +13,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter, QToolButton
 
 from brm_desk.services.journal import Journal
-from brm_desk.ui.charts.partner_detail import PartnerDetail
+from brm_desk.ui.charts.partner_chart import PartnerChartPanel
 from brm_desk.ui.icons import icon
 from brm_desk.ui.models.partners import PartnersModel
-from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.list_page import ProxyListPage
 
 if TYPE_CHECKING:
@@ -33,12 +32,12 @@ class PartnersPage(ProxyListPage):
         super().__init__(journal, settings, PartnersModel())
         self.partner_box.hide()
         self.prep_brief_action = self._add_prep_brief_action()
-        self.detail = PartnerDetail(journal, settings)
+        self.chart = PartnerChartPanel(journal, settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.body.replaceWidget(self.table, self.splitter)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.chart)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         state = settings.value(SPLITTER_KEY)
@@ -81,19 +80,17 @@ class PartnersPage(ProxyListPage):
         return show_prep_brief(self.window(), self.journal, partner.id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.set_partner(self.current_record_id() if current.isValid() else None)
+        self.chart.set_partner(self.current_record_id() if current.isValid() else None)
 
     def refresh(self) -> None:
         """Reload the list, keeping the partner in view selected (and their chart shown)."""
         shown = self.current_record_id()
         self.model.set_records(self.journal.partners.listing())
         self.restore_header()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if shown is not None and getattr(index.data(RECORD_ROLE), "id", None) == shown:
-                self.table.setCurrentIndex(index)
-                break
-        self.detail.set_partner(self.current_record_id())
+        index = self.row_of(shown)
+        if index is not None:
+            self.table.setCurrentIndex(index)
+        self.chart.set_partner(self.current_record_id())
 
     def save_state(self, settings: QSettings) -> None:
         super().save_state(settings)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from brm_desk.services.journal import Journal
 from brm_desk.services.lists import Lists
 from brm_desk.ui.models.requests import RequestsModel
-from brm_desk.ui.views.paged_list_page import PagedListPage
+from brm_desk.ui.views.list_page import PagedListPage
 
 
 class RequestsPage(PagedListPage):

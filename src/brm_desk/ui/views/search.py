@@ -1,15 +1,15 @@
 """The search view: full-text search as you type, with filters, and Enter opens the record.
 
 Queries run in the background a moment after typing pauses; only the answer to the newest
-one is shown (see :mod:`brm_desk.ui.views.newest_answer`).
+one is shown (see :class:`brm_desk.ui.operations.NewestAnswer`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.enums import Focus
-from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.search import SearchFilters, SearchHit
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
-from brm_desk.ui.models.search import HIT_ROLE, KIND_LABELS, SearchResultsModel
+from brm_desk.ui.models.search import HIT_ROLE, KINDS, SearchResultsModel
+from brm_desk.ui.operations import NewestAnswer
 from brm_desk.ui.views.delegates import SearchResultDelegate
 from brm_desk.ui.views.list_page import fill_partner_box
-from brm_desk.ui.views.newest_answer import NewestAnswer
 from brm_desk.ui.views.page import Page
 from brm_desk.ui.widgets.choices import choice_box
 from brm_desk.ui.widgets.dates import date_edit, shown_day
@@ -55,14 +54,16 @@ class SearchPage(Page):
         font = self.search_box.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.search_box.setFont(font)
-        self.search_box.installEventFilter(self)
+        self.search_box.returnPressed.connect(self.open_first)  # Return and Enter
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box, self.focus_results)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.status = QLabel(HINT)
         self.status.setAccessibleName("Search results summary")
 
         self.partner_box = QComboBox()
         self.partner_box.setAccessibleName("Partner")
         self.partner_box.setMinimumWidth(180)
-        kinds = [(f"{label}s", kind) for kind, label in KIND_LABELS.items()]
+        kinds = [(f"{kind.capitalize()}s", kind) for kind in KINDS]
         self.kind_box = choice_box("Kind of record", [("All kinds", None), *kinds])
         focuses = [(focus.label, focus.value) for focus in Focus]
         self.focus_box = choice_box("Focus", [("Any focus", None), *focuses])
@@ -82,7 +83,7 @@ class SearchPage(Page):
         self.results.setAlternatingRowColors(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.activated.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))
+        self.results.activated.connect(self.open_result)
 
         self.search_box.textChanged.connect(lambda _text: self.answers.ask_soon())
         boxes = (self.partner_box, self.kind_box, self.focus_box, self.dates_box)
@@ -151,7 +152,7 @@ class SearchPage(Page):
         self.answers.ask(
             lambda: search.query(text, limit=RESULT_LIMIT, filters=filters),
             lambda hits: self._show(hits, short),
-            self._failed,
+            lambda error: messages.show_error(self, "Search failed", error.message),
         )
 
     def busy(self) -> bool:
@@ -172,14 +173,11 @@ class SearchPage(Page):
             self.results.setCurrentIndex(self.model.index(0, 0))
         if self._open_when_shown:
             self._open_when_shown = False
-            self.open_current()
+            self.open_result(self.results.currentIndex())
 
-    def _failed(self, error: BrmDeskError) -> None:
-        messages.show_error(self, "Search failed", error.message)
-
-    def open_hit(self, hit: SearchHit | None) -> None:
-        if hit is not None:
-            self.sig_open_hit.emit(hit)
+    def open_result(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sig_open_hit.emit(index.data(HIT_ROLE))
 
     def open_first(self) -> None:
         """Enter in the search box: open the best result of what is typed now.
@@ -191,28 +189,14 @@ class SearchPage(Page):
             if self.answers.pause.isActive():
                 self.search_now()
             return
-        self.open_current()
-
-    def open_current(self) -> None:
-        index = self.results.currentIndex()
-        if index.isValid():
-            self.open_hit(index.data(HIT_ROLE))
+        self.open_result(self.results.currentIndex())
 
     def _show_date_edits(self) -> None:
         custom = self.dates_box.currentData() == CUSTOM_DATES
         for widget in (self.from_edit, self.and_label, self.to_edit):
             widget.setVisible(custom)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """From the search box, Down goes to the results and Enter opens the current one."""
-        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-        if watched is self.search_box and pressed:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_first()
-                return True
-            if key == Qt.Key.Key_Down and self.model.rowCount():
-                self.results.setFocus(Qt.FocusReason.TabFocusReason)
-                return True
-        return super().eventFilter(watched, event)
+    def focus_results(self) -> None:
+        """Down in the search box: on to the results, if there are any."""
+        if self.model.rowCount():
+            self.results.setFocus(Qt.FocusReason.TabFocusReason)
