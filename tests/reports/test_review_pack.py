@@ -229,16 +229,18 @@ def test_plurals_are_right_and_relative_days_name_their_date(
 ) -> None:
     legal = journal.partners.add(Partner(id="", name="Legal", touch_cadence_days=1))
     journal.meetings.add(replace(_meeting(legal, "Roadmap"), start=datetime_on(2026, 11, 23)))
-    journal.requests.add(
-        Request(id="", partner_id=legal.id, title="One", received=date(2026, 11, 2))
-    )
+    for n, received in enumerate([date(2026, 11, 2)] + [date(2025, 3, 1)] * 6):
+        journal.requests.add(
+            Request(id="", partner_id=legal.id, title=f"Ask {n}", received=received)
+        )  # six of them open since before the period: listed, not received in it
     path = tmp_path / "legal.pdf"
     write_partner_pack(journal, legal.id, *PERIOD, path)
     text = flat_text(path)
     assert "23 Nov 2026, 1 day before 24 Nov 2026 (within the 1 day the BRM aims for)" in text
     assert "1 request received" in text
     assert "Engagements: 1 meeting and 1 request" in text
-    assert re.search(r"\b1 (days|meetings|requests|engagements)\b", text) is None
+    assert "and 1 more open request…" in text
+    assert re.search(r"\b1 (more )?(open )?(days|meetings|requests|engagements)\b", text) is None
 
 
 def datetime_on(year: int, month: int, day: int) -> Any:

@@ -162,11 +162,12 @@ class PackWriter:
         rows = [[self.p(k, "CellHead"), self.p(v, "Cell")] for k, v in facts]
         return table(rows, [self.width * 0.27, self.width * 0.73], header=False)
 
-    def more(self, listed: Shortlist[Any], what: str) -> list[Flowable]:
-        """ "and 23 more…" under a list that shows only its first items."""
+    def more(self, listed: Shortlist[Any], noun: str, nouns: str = "") -> list[Flowable]:
+        """ "and 23 more decisions…" under a list that shows only its first items."""
         if listed.more <= 0:
             return []
-        return [self.p(f"and {listed.more:,} more {what}…", "Small")]
+        more = plural(listed.more, f"more {noun}", f"more {nouns or noun + 's'}")
+        return [self.p(f"and {more}…", "Small")]
 
     def cover(self, kicker: str, title: str, lines: list[str], note: str) -> list[Flowable]:
         from reportlab.platypus import PageBreak, Spacer
@@ -210,7 +211,7 @@ class PackWriter:
             ),
             (
                 share(ben.realization),
-                f"Benefits realized: {ben.realized_total:,.0f} of "
+                f"Benefits realized: {money(ben.realized_total, data.currency)} of "
                 f"{money(ben.expected_total, data.currency)} expected"
                 if ben.expected_total
                 else "Benefits realized: no amounts expected yet",
@@ -251,15 +252,16 @@ class PackWriter:
         return self.grid(rows, [0.31, 0.23, 0.23, 0.23])
 
     def summary_facts(self, data: PartnerPackData, *, compact: bool = False) -> Flowable:
-        """Touch, requests, benefits and maturity as label and text; ``compact`` adds the focus
-        figures in one line and, for a manager, the mood: a portfolio section."""
+        """Touch, requests and benefits as label and text; ``compact`` (a portfolio section,
+        which has no sections of its own) adds the focus figures in one line, the maturity path
+        and, for a manager, the mood."""
         facts = [
             ("Last strategic engagement", last_strategic(data)),
             ("Requests", requests_text(data)),
             ("Benefits", benefits_text(data)),
-            ("Maturity path", maturity_text(data)),
         ]
         if compact:
+            facts.append(("Maturity path", maturity_text(data)))
             tally = data.balance.tally
             by_focus = " · ".join(
                 f"{f.label} {tally.count(f):,} ({tally.hours(f):,.1f} h)" for f in FOCUS_ORDER
@@ -282,19 +284,23 @@ class PackWriter:
         from reportlab.platypus import KeepTogether
 
         story: list[Flowable] = [self.p("What we achieved", "H1")]
-        story.append(self.p(f"Delivered in {period_text(data.period_from, data.period_to)}", "H2"))
+        story.append(self.p(f"Delivered {period_text(data.period_from, data.period_to)}", "H2"))
         if data.delivered.total:
             rows = [["Delivered", "Request", "Expected benefit", "Value realized"]]
             for r in data.delivered.items:
                 value = "—"
                 if r.expected_value_amount is not None:
                     realized = r.realized_value_amount
-                    got = money(realized, data.currency) if realized is not None else "not yet"
-                    value = f"{got} of {money(r.expected_value_amount, data.currency)}"
+                    expected = money(r.expected_value_amount, data.currency)
+                    value = (
+                        f"{money(realized, data.currency)} of {expected}"
+                        if realized is not None
+                        else f"none yet, of {expected}"
+                    )
                 benefit = clip(r.expected_benefit) or "—"
                 rows.append([day(r.delivered_on), clip(r.title, NAME_CLIPPED), benefit, value])
             story.append(self.grid(rows, [0.15, 0.3, 0.33, 0.22]))
-            story += self.more(data.delivered, "delivered")
+            story += self.more(data.delivered, "delivered request")
         else:
             story.append(self.p("Nothing was delivered in the period.", "Empty"))
         story.append(self.p("Decisions", "H2"))
@@ -305,7 +311,7 @@ class PackWriter:
             where = f"{clip(decision.meeting_title, NAME_CLIPPED)}, {day(decision.meeting_date)}"
             said = [self.p(clip(decision.text), "Bullet"), self.p(where, "BulletSource")]
             story.append(KeepTogether(said))
-        return story + self.more(data.decisions, "decisions")
+        return story + self.more(data.decisions, "decision")
 
     def open_demand(self, data: PartnerPackData) -> list[Flowable]:
         """Open requests as want → need, the most valuable first."""
@@ -327,7 +333,7 @@ class PackWriter:
             need = clip(r.need) or "not yet reframed"
             rows.append([clip(r.title, NAME_CLIPPED), clip(r.want) or "—", "→", need, status])
         story.append(self.grid(rows, [0.22, 0.3, 0.04, 0.3, 0.14]))
-        return story + self.more(data.open_demand, "open requests")
+        return story + self.more(data.open_demand, "open request")
 
     def commitments(self, data: PartnerPackData) -> list[Flowable]:
         """Follow-ups both ways, overdue ones first."""
@@ -346,7 +352,7 @@ class PackWriter:
             rows = [["Due", "Commitment", "Owner", "Agreed in"]]
             rows += [self._commitment(item, on) for item in owed.items]
             story.append(self.grid(rows, [0.18, 0.44, 0.14, 0.24]))
-            story += [*self.more(owed, "commitments"), Spacer(1, 4)]
+            story += [*self.more(owed, "commitment"), Spacer(1, 4)]
         return story
 
     def _commitment(self, item: AgreedAction, on: date) -> list[str]:
@@ -388,7 +394,7 @@ class PackWriter:
                     ]
                 )
             story.append(self.grid(rows, [0.3, 0.36, 0.17, 0.17]))
-            story += self.more(data.people, "people")
+            story += self.more(data.people, "person", "people")
         else:
             story.append(self.p("No contacts recorded.", "Empty"))
         story += [self.p("Partner satisfaction", "H2"), self.p(satisfaction_text(data))]

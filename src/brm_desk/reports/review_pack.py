@@ -216,4 +216,4 @@ def _portfolio_table(pack: PackWriter, sections: list[PartnerPackData], end: dat
                 touch,
             ]
         )
-    return pack.grid(rows, [0.25, 0.12, 0.09, 0.12, 0.15, 0.27])
+    return pack.grid(rows, [0.23, 0.12, 0.09, 0.12, 0.17, 0.27])
