@@ -354,16 +354,11 @@ def _print_json(value: object) -> None:
 
 
 def _review(args: argparse.Namespace) -> int:
-    import locale
-    from contextlib import suppress
-
     from brm_desk.reports.review_pack import Audience, write_partner_pack, write_portfolio_pack
 
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise BrmDeskError(f"{output}: the review pack is a PDF; name the file *.pdf")
-    with suppress(locale.Error):  # a journal's currency, unless set, is the user's locale's
-        locale.setlocale(locale.LC_MONETARY, "")
     audience, private = Audience(args.audience), args.include_private
     with _open(args) as journal:
         start, end = journal.balances.period(args.period_from, args.period_to)

@@ -94,7 +94,8 @@ def benefits_text(data: PartnerPackData) -> str:
         )
         text += f"; {realized} realized of {expected} expected ({share(ben.realization)})"
     if ben.reviews_due:
-        text += f"; {plural(ben.reviews_due, 'benefits review')} due: back to the business case"
+        due = plural(ben.reviews_due, "benefits review")
+        text += f"; {due} due by {day(data.period_to)}: back to the business case"
     return text
 
 
