@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -138,7 +138,7 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
             actions=(Action(PRIVATE_FOLLOW_UP, Side.MINE, "me", date(2025, 5, 1)),),
         )
     )
-    journal.partners.keep_next_period(finance.id, NEXT_PERIOD)
+    finance = journal.partners.update(replace(finance, next_period=NEXT_PERIOD))
     for n in range(30):
         journal.requests.add(
             Request(

@@ -8,6 +8,7 @@ import os
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -380,7 +381,7 @@ def test_private_notes_and_contacts_read_are_left_out_unless_asked_for(loaded: J
 def test_a_partners_next_period_is_written_only_when_there_is_one(loaded: Journal) -> None:
     """An optional partner field: SPEC §6's exports stay as they are without one."""
     partner = loaded.partners.listing()[0]
-    loaded.partners.keep_next_period(partner.id, "- Agree the roadmap\n- Review benefits")
+    loaded.partners.update(replace(partner, next_period="- Agree the roadmap\n- Review benefits"))
     exported = snapshot(loaded)
     written = [p for p in exported["partners"] if "next_period" in p]
     assert [(p["id"], p["next_period"]) for p in written] == [

@@ -299,7 +299,9 @@ def test_a_version_7_journal_gets_next_periods_and_settings(journal_path: Path) 
         after = export_journal(journal, include_private=True)
         assert {**after, "exported_at": ""} == {**before, "exported_at": ""}
         assert journal.partners.get("p1").next_period == ""
-        journal.partners.keep_next_period("p1", "Agree the roadmap")
+        journal.partners.update(
+            replace(journal.partners.get("p1"), next_period="Agree the roadmap")
+        )
         journal.settings.set_currency("CHF")
     with Journal.open(journal_path) as journal:
         assert journal.partners.get("p1").next_period == "Agree the roadmap"

@@ -10,7 +10,7 @@ import pytest
 from chart_data import CET, ChartJournal, fill_for_charts
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QObject, QSettings, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -50,7 +50,9 @@ def charted(journal: Journal) -> ChartJournal:
 
 
 def dialog_for(qtbot: QtBot, charted: ChartJournal, partner_id: str | None) -> ExportPackDialog:
-    dialog = ExportPackDialog(charted.journal, QSettings(), partner_id=partner_id)
+    dialog = ExportPackDialog(
+        charted.journal, QSettings(), undo_stack=QUndoStack(), partner_id=partner_id
+    )
     qtbot.addWidget(dialog)
     dialog.period_box.setCurrentIndex(dialog.period_box.findData(Preset.CUSTOM.value))
     dialog.from_edit.setDate(QDate(2026, 9, 1))
@@ -148,6 +150,10 @@ def test_the_internal_audience_gets_stances_and_the_next_period_is_kept(
         "- Agree the roadmap with Dana"
     )
     assert charted.journal.settings.currency() == "CHF"
+    assert dialog.undo_stack.undoText() == "Edit partner 'Finance'"
+    dialog.undo_stack.undo()  # the next period is an edit like any other
+    assert charted.journal.partners.get(charted.finance.id).next_period == ""
+    dialog.undo_stack.redo()
     again = dialog_for(qtbot, charted, charted.finance.id)
     assert again.next_period.toPlainText() == "- Agree the roadmap with Dana"
     assert again.currency.text() == "CHF"
@@ -296,7 +302,9 @@ def test_the_folder_is_remembered_for_the_next_export(
     folder = tmp_path / "packs"
     folder.mkdir()
     export(qtbot, dialog_for(qtbot, charted, charted.finance.id), folder / "first.pdf")
-    again = ExportPackDialog(charted.journal, QSettings(), partner_id=charted.sales.id)
+    again = ExportPackDialog(
+        charted.journal, QSettings(), undo_stack=QUndoStack(), partner_id=charted.sales.id
+    )
     qtbot.addWidget(again)
     again.period_box.setCurrentIndex(again.period_box.findData(Preset.LAST_QUARTER.value))
     assert (_day(again.from_edit), _day(again.to_edit)) == (date(2026, 7, 1), date(2026, 9, 30))

@@ -45,13 +45,6 @@ class Partners(Records[Partner]):
                 partner = replace(partner, maturity_history=(*kept, change))
             return self._update(tx, partner)
 
-    def keep_next_period(self, partner_id: str, text: str) -> Partner:
-        """Keep what the BRM plans for the partner's next period (written with a review pack),
-        so the next pack starts from it."""
-        with self._db.transaction() as tx:
-            partner = check_partner(replace(partner_rows.get(tx, partner_id), next_period=text))
-            return self._update(tx, partner)
-
     def listing(self, *, include_archived: bool = True) -> list[Partner]:
         with self._db.snapshot() as tx:
             return partner_rows.listing(tx, include_archived=include_archived)

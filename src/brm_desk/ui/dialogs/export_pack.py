@@ -10,12 +10,13 @@ same name untouched).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +34,7 @@ from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.files import replacing
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.services.privacy import Audience
+from brm_desk.ui.commands import EditRecord, push
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.progress import ProgressTask
 from brm_desk.ui.editors.fields import check_box, line_edit, text_box
@@ -62,7 +64,11 @@ def open_export_dialog(shell: Shell) -> ExportPackDialog | None:
     if shell.journal is None:
         return None
     dialog = ExportPackDialog(
-        shell.journal, shell.settings, shell.window, partner_id=shell.partner_in_view()
+        shell.journal,
+        shell.settings,
+        shell.window,
+        undo_stack=shell.undo_stack,
+        partner_id=shell.partner_in_view(),
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
@@ -90,11 +96,13 @@ class ExportPackDialog(QDialog):
         settings: QSettings,
         parent: QWidget | None = None,
         *,
+        undo_stack: QUndoStack,
         partner_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.settings = settings
+        self.undo_stack = undo_stack
         self.written: Path | None = None
         self._confirmed: Path | None = None
         self.progress: ProgressTask | None = None
@@ -320,7 +328,7 @@ class ExportPackDialog(QDialog):
             if self.currency.text().strip() != journal.settings.currency():
                 journal.settings.set_currency(self.currency.text())
             if partner_id is not None:
-                journal.partners.keep_next_period(partner_id, self.next_period.toPlainText())
+                self._keep_next_period(partner_id)
         except BrmDeskError as error:
             self.error.setText(error.message)
             self.error.show()
@@ -382,6 +390,14 @@ class ExportPackDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+    def _keep_next_period(self, partner_id: str) -> None:
+        """Keep the BRM's next period with the partner, as an edit Undo can take back."""
+        before = self.journal.partners.get(partner_id)
+        planned = self.next_period.toPlainText()
+        if planned != before.next_period:
+            after = replace(before, next_period=planned)
+            push(self.undo_stack, EditRecord(self.journal, before, after))
 
     def _export_ended(self) -> None:
         self.export_button.setEnabled(True)
