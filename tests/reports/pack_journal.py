@@ -207,7 +207,8 @@ def busy_partner(journal: Journal, meetings: int = 1200, text: int = 2000) -> st
     name = long("Group Finance and Treasury", 200)
     partner = {
         "id": "busy", "name": name, "sponsor": long("Sponsor", 200),
-        "business_unit": long("Unit", 200), "next_period": long("Next", 20000),
+        "business_unit": long("Unit", 200),
+        "next_period": "\n".join(f"- {long('Next', 100)}" for _ in range(12)),
         "maturity_history": [
             {"maturity": m, "since": f"{2010 + i}-01-0{1 + i % 9}"}
             for i, m in enumerate(["ad_hoc", "order_taker", "service_provider"] * 5)

@@ -42,8 +42,9 @@ CLIPPED = 140
 """Characters of one free text a list prints at most (a title or a name: fewer): the lists'
 budgets hold the page count only if no one text can fill a page."""
 NAME_CLIPPED = 60
-NEXT_PERIOD_LINES = 8
-NEXT_PERIOD_CHARACTERS = 800
+PERSON_CLIPPED = 40
+NEXT_PERIOD_LINES = 6
+NEXT_PERIOD_CHARACTERS = 600
 MATURITY_STEPS = 6
 SATISFACTION_MONTHS = 12
 
@@ -362,7 +363,7 @@ class PackWriter:
         if action.is_overdue(on):
             due += ", overdue"
         agreed = f"{clip(item.meeting_title, NAME_CLIPPED)}, {day(item.meeting_date)}"
-        owner = clip(action.owner, 40) or action.side.label
+        owner = clip(action.owner, PERSON_CLIPPED - 10) or action.side.label
         return [due, clip(action.text), owner, agreed if item.meeting_title else "—"]
 
     def outlook(self, data: PartnerPackData) -> list[Flowable]:
@@ -388,13 +389,13 @@ class PackWriter:
             for c in data.people.items:
                 rows.append(
                     [
-                        clip(c.name, NAME_CLIPPED),
+                        clip(c.name, PERSON_CLIPPED),
                         clip(c.role, NAME_CLIPPED),
                         c.influence.label,
                         c.stance.label,
                     ]
                 )
-            story.append(self.grid(rows, [0.3, 0.36, 0.17, 0.17]))
+            story.append(self.grid(rows, [0.28, 0.42, 0.15, 0.15]))
             story += self.more(data.people, "person", "people")
         else:
             story.append(self.p("No contacts recorded.", "Empty"))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.files import replacing
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
+from brm_desk.domain.words import plural
 from brm_desk.services.privacy import Audience
 from brm_desk.ui.commands import EditRecord, push
 from brm_desk.ui.dialogs import files, messages
@@ -405,7 +406,7 @@ class ExportPackDialog(QDialog):
 
     def _written(self, target: Path, pages: int) -> None:
         self.written = target
-        self.done_label.setText(f"Wrote {target.name} ({pages} page{'s' if pages != 1 else ''}).")
+        self.done_label.setText(f"Wrote {target.name} ({plural(pages, 'page')}).")
         self.done_label.show()
         self.open_button.show()
         self.open_button.setDefault(True)
