@@ -110,6 +110,9 @@ def _export(
         "meetings": [meeting_document(m, contact_ids) for m in meetings],
         "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
     }
+    for partner in document["partners"]:
+        if not partner["next_period"]:  # written only when there is one: SPEC §6 stays as it is
+            del partner["next_period"]
     for kind, record_type in (("contacts", Contact), ("meetings", Meeting), ("requests", Request)):
         for name in privacy.withheld(record_type, include_private):
             for record in document[kind]:
