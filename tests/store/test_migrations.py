@@ -241,7 +241,7 @@ def test_notes_indexed_as_written_are_indexed_again_as_plain_text(journal_path: 
     def step(direction: Any) -> None:
         with journal.database.engine.begin() as connection:
             config.attributes["connection"] = connection
-            direction(config, "head" if direction is command.upgrade else "-1")
+            direction(config, "head" if direction is command.upgrade else "0006")
 
     def bodies() -> set[str]:
         with journal.database.engine.connect() as connection:
