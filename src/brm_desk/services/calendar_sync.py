@@ -133,3 +133,9 @@ def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: 
     report.kept_edited = written.kept_edited
     report.left_alone = written.unchanged + written.kept_edited + written.in_trash
     report.waiting = len(scan.events) - len(chosen)
+
+
+def flagged_meetings(journal: Journal) -> dict[str, str]:
+    """Meetings whose event the calendar cancelled or deleted (meeting id → flag)."""
+    with journal.database.snapshot() as tx:
+        return calendar_rows.flagged(tx)
