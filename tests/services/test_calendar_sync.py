@@ -56,6 +56,30 @@ def test_a_feed_is_imported_once_and_an_unchanged_feed_costs_a_304(
     assert "unchanged since the last sync" in again.summary()
 
 
+def test_a_feed_without_etags_is_not_read_again_when_only_its_stamps_change(
+    journal: Journal, finance: Partner, feed: Feed
+) -> None:
+    """Servers rewrite DTSTAMP (when the file was made) on every request."""
+    feed.etags = False
+    feed.publish(
+        event("sync-1", "Weekly sync", "20261201T090000Z", extra="DTSTAMP:20261124T080000Z")
+    )
+    add_source(journal, feed.url, "Finance")
+    sync_all(journal)
+    feed.publish(
+        event("sync-1", "Weekly sync", "20261201T090000Z", extra="DTSTAMP:20261124T090000Z")
+    )
+    [same] = sync_all(journal)
+    feed.publish(
+        event("sync-1", "Weekly sync!", "20261201T090000Z", extra="DTSTAMP:20261124T100000Z")
+    )
+    [changed] = sync_all(journal)
+
+    assert feed.answers == [200, 200, 200]
+    assert same.unchanged
+    assert changed.changed == 1
+
+
 def test_a_changed_event_updates_its_meeting_unless_the_brm_edited_it(
     journal: Journal, finance: Partner, feed: Feed
 ) -> None:

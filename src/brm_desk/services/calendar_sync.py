@@ -1,6 +1,7 @@
 """Refresh calendar sources: each one read whole, then written in one transaction, or not at all.
 
-An unchanged calendar costs one small request (calendar_fetch). A changed one is read by the
+An unchanged calendar costs one small request (calendar_fetch), or, when the server cannot
+tell, one download whose digest matches the last one read. A changed one is read by the
 same parser and bounds as a calendar file (ics_read, ics_events), and its events go through the
 same writer (ics_import.write_events): a new event becomes a meeting, an event changed in the
 calendar updates its meeting unless the BRM edited that meeting, one in the trash stays there.
@@ -12,7 +13,10 @@ refused, a broken event) changes nothing but the note of why, which its next suc
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from brm_desk.domain.calendar_sources import FEED, CalendarSource
 from brm_desk.domain.errors import BrmDeskError
@@ -32,6 +36,7 @@ from brm_desk.store.rows import start_columns
 
 CANCELLED = "cancelled"
 DELETED = "deleted"
+_STAMP = re.compile(r"^DTSTAMP[;:].*$", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass
@@ -79,22 +84,31 @@ def sync_source(journal: Journal, source: CalendarSource) -> SyncReport:
     report = SyncReport(source)
     try:
         with journal.database.snapshot() as tx:
-            version, modified = calendar_source_rows.validators(tx, source.id)
+            version, modified, digest = calendar_source_rows.validators(tx, source.id)
         fetched = fetch(source, version, modified, password_of(source))
+        text = fetched.text
+        now = _digest(text, journal.today()) if text is not None else digest
         scan = None
-        if fetched.text is not None:
-            scan = scan_calendar(parse_calendar(source.url, fetched.text), journal.today())
+        if text is not None and now != digest:
+            scan = scan_calendar(parse_calendar(source.url, text), journal.today())
         with journal.database.transaction() as tx:
             if scan is not None:
                 _apply(tx, source, scan, report)
             report.unchanged = scan is None
-            keep = ("", "") if report.waiting else (fetched.version, fetched.modified)
+            keep = ("", "", "") if report.waiting else (fetched.version, fetched.modified, now)
             calendar_source_rows.synced(tx, source.id, *keep)  # waiting events: read again
     except BrmDeskError as error:
         report.problem = str(error).removeprefix(f"{source.url}: ")
         with journal.database.transaction() as tx:
             calendar_source_rows.failed(tx, source.id, report.problem)
     return report
+
+
+def _digest(text: str, today: date) -> str:
+    """The calendar's content on a day: servers rewrite DTSTAMP (when the file was made) on
+    every request, so it is left out; the day is in, since series reach a day further."""
+    content = _STAMP.sub("", text)
+    return hashlib.sha256(f"{today.isoformat()}\n{content}".encode()).hexdigest()
 
 
 def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: SyncReport) -> None:

@@ -26,7 +26,7 @@ def add(tx: Transaction, kind: str, url: str, user_name: str, partner_id: str | 
     """A new source; its number (what ``calendar list`` shows and ``remove`` takes)."""
     partner_pk = pk_map(tx, PartnerRow, [partner_id])[partner_id] if partner_id else None
     values = {"kind": kind, "url": url, "user_name": user_name, "partner_id": partner_pk}
-    values.update(version="", modified="", problem="")
+    values.update(version="", modified="", digest="", problem="")
     added = insert(CalendarSourceRow).values(values).returning(CalendarSourceRow.id)
     return int(tx.execute(added).scalar_one())
 
@@ -62,22 +62,22 @@ def remove(tx: Transaction, source_id: int) -> None:
     tx.execute(delete(CalendarSourceRow).where(CalendarSourceRow.id == source_id))
 
 
-def validators(tx: Transaction, source_id: int) -> tuple[str, str]:
-    """What the server last called the calendar's state: (ETag or sync token, Last-Modified)."""
+def validators(tx: Transaction, source_id: int) -> tuple[str, str, str]:
+    """What the last refresh kept: the server's ETag or sync token, Last-Modified, digest."""
     row = tx.execute(
-        select(CalendarSourceRow.version, CalendarSourceRow.modified).where(
-            CalendarSourceRow.id == source_id
-        )
+        select(
+            CalendarSourceRow.version, CalendarSourceRow.modified, CalendarSourceRow.digest
+        ).where(CalendarSourceRow.id == source_id)
     ).one()
-    return row[0], row[1]
+    return row[0], row[1], row[2]
 
 
-def synced(tx: Transaction, source_id: int, version: str, modified: str) -> None:
+def synced(tx: Transaction, source_id: int, version: str, modified: str, digest: str) -> None:
     """A refresh went through: its validators are kept for the next one, any problem is over."""
     tx.execute(
         update(CalendarSourceRow)
         .where(CalendarSourceRow.id == source_id)
-        .values(version=version, modified=modified, synced_at=now_text(), problem="")
+        .values(version=version, modified=modified, digest=digest, synced_at=now_text(), problem="")
     )
 
 

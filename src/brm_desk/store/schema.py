@@ -218,6 +218,8 @@ class CalendarSourceRow(Base):
     version: Mapped[str] = mapped_column(String, default="")
     modified: Mapped[str] = mapped_column(String, default="")
     """A feed's Last-Modified, sent back as If-Modified-Since when it gives no ETag."""
+    digest: Mapped[str] = mapped_column(String, default="")
+    """A hash of the calendar text last applied (and the day): the same text is not read again."""
     synced_at: Mapped[str | None] = mapped_column(String, default=None)
     problem: Mapped[str] = mapped_column(String, default="")
     """Why the last refresh failed ('' once one succeeds)."""

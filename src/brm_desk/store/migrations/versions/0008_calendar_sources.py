@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("partner_id", sa.Integer(), nullable=True),
         sa.Column("version", sa.String(), nullable=False),
         sa.Column("modified", sa.String(), nullable=False),
+        sa.Column("digest", sa.String(), nullable=False),
         sa.Column("synced_at", sa.String(), nullable=True),
         sa.Column("problem", sa.String(), nullable=False),
         sa.CheckConstraint(
