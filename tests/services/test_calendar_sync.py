@@ -9,6 +9,7 @@ nothing half-imported.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
@@ -30,6 +31,7 @@ from calendar_servers import PASSWORD, USER, CalDavServer, Feed, calendar_text, 
 WEEKLY = event("sync-1", "Weekly sync with Finance", "20261201T090000Z")
 REVIEW = event("review-1", "Service review", "20261202T140000Z")
 PLANNING = event("plan-1", "Roadmap planning", "20261203T100000Z")
+TODAY = date(2026, 11, 24)
 
 
 @pytest.fixture
@@ -277,3 +279,21 @@ def test_a_caldav_source_needs_a_password_and_a_known_partner(
     add_source(journal, "https://dav.example.com/ana/work/", "Finance", USER, PASSWORD)
     with pytest.raises(BrmDeskError, match="calendar 1 already follows"):
         add_source(journal, "https://dav.example.com/ana/work/", "", USER, PASSWORD)
+
+
+def test_a_series_reaches_a_day_further_each_day_even_behind_a_304(
+    journal_path: Path, feed: Feed
+) -> None:
+    """A new day reads the whole feed once (no If-None-Match), then 304s again."""
+    day = [TODAY]
+    opened = Journal.create(journal_path, today=lambda: day[0])
+    opened.partners.add(Partner(id="", name="Finance"))
+    feed.publish(WEEKLY)
+    add_source(opened, feed.url, "Finance")
+    sync_all(opened)
+    sync_all(opened)
+    day[0] = TODAY + timedelta(days=1)
+    sync_all(opened)
+    sync_all(opened)
+    opened.close()
+    assert feed.answers == [200, 304, 200, 304]

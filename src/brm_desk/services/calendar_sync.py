@@ -1,7 +1,8 @@
 """Refresh calendar sources: each one read whole, then written in one transaction, or not at all.
 
 An unchanged calendar costs one small request (calendar_fetch), or, when the server cannot
-tell, one download whose digest matches the last one read. A changed one is read by the
+tell, one download whose digest matches the last one read; once a day each is read whole, as
+series reach a day further. A changed one is read by the
 same parser and bounds as a calendar file (ics_read, ics_events), and its events go through the
 same writer (ics_import.write_events): a new event becomes a meeting, an event changed in the
 calendar updates its meeting unless the BRM edited that meeting, one in the trash stays there.
@@ -85,6 +86,8 @@ def sync_source(journal: Journal, source: CalendarSource) -> SyncReport:
     try:
         with journal.database.snapshot() as tx:
             version, modified, digest = calendar_source_rows.validators(tx, source.id)
+        if not digest.startswith(journal.today().isoformat()):
+            version = modified = ""  # once a day read whole: series reach a day further
         fetched = fetch(source, version, modified, password_of(source))
         text = fetched.text
         now = _digest(text, journal.today()) if text is not None else digest
@@ -105,10 +108,10 @@ def sync_source(journal: Journal, source: CalendarSource) -> SyncReport:
 
 
 def _digest(text: str, today: date) -> str:
-    """The calendar's content on a day: servers rewrite DTSTAMP (when the file was made) on
-    every request, so it is left out; the day is in, since series reach a day further."""
-    content = _STAMP.sub("", text)
-    return hashlib.sha256(f"{today.isoformat()}\n{content}".encode()).hexdigest()
+    """The day, and a hash of the calendar's content: servers rewrite DTSTAMP (when the file
+    was made) on every request, so it is left out."""
+    content = _STAMP.sub("", text).encode()
+    return f"{today.isoformat()} {hashlib.sha256(content).hexdigest()}"
 
 
 def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: SyncReport) -> None:
