@@ -58,7 +58,8 @@ def _feed(url: str, etag: str, modified: str) -> Fetched:
             return Fetched(None, etag, modified)
         raise SourceProblem(f"the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
-        raise SourceProblem(f"cannot reach the server ({error.reason})") from None
+        reason = getattr(error.reason, "strerror", None) or error.reason  # without "[Errno 111]"
+        raise SourceProblem(f"cannot reach the server ({reason})") from None
     except (OSError, ValueError) as error:  # a timeout, a connection cut, a bad header
         raise SourceProblem(f"the server could not be read ({error})") from None
     if len(raw) > MAX_BYTES:

@@ -74,7 +74,9 @@ class CalendarRefresh(QObject):
             if report.problem:
                 self._told[report.source.id] = report.problem
                 if report.problem != told:
-                    self._shell.say(f"Calendar sync: {report.summary()}")
+                    self._shell.say(
+                        f"Calendar {report.source.id} could not be refreshed: {report.problem}"
+                    )
         if any(r.added or r.changed or r.flagged for r in reports):
             self.sig_changed.emit()
 
