@@ -127,6 +127,10 @@ def test_a_cancelled_or_deleted_event_is_flagged_and_its_notes_kept(
     [report] = sync_all(journal)
 
     assert report.flagged == 2
+    assert report.summary().splitlines()[1:] == [
+        "  flagged 'Weekly sync with Finance' (2026-12-01T09:00): cancelled",
+        "  flagged 'Roadmap planning' (2026-12-03T10:00): deleted",
+    ]
     assert flagged_meetings(journal) == {
         weekly.id: "cancelled",
         by_title["Roadmap planning"].id: "deleted",

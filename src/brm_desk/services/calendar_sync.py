@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from brm_desk.domain.calendar_sources import FEED, CalendarSource
@@ -55,9 +55,11 @@ class SyncReport:
     waiting: int = 0
     """Events no partner claims (no default partner, no attendee a contact): not imported."""
     problem: str = ""
+    newly_flagged: list[str] = field(default_factory=list)
+    """The meetings flagged by this refresh: "title (start): cancelled" or "…: deleted"."""
 
     def summary(self) -> str:
-        """One line for the command line and the status bar."""
+        """A line for the command line, and one more for each meeting it flagged."""
         if self.problem:
             return f"{self.source.label}: failed: {self.problem}"
         if self.unchanged:
@@ -72,7 +74,7 @@ class SyncReport:
                 f"; {self.waiting} not imported: no partner (none of their attendees is a "
                 "contact; give the source a partner with calendar add --partner)"
             )
-        return text + "."
+        return "\n".join([text + ".", *(f"  flagged {note}" for note in self.newly_flagged)])
 
 
 def sync_all(journal: Journal) -> list[SyncReport]:
@@ -147,6 +149,10 @@ def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: 
     report.added = len(written.added)
     report.changed = len(written.updated)
     report.flagged = len(cancelled) + len(deleted)
+    for flag, keys in ((CANCELLED, cancelled), (DELETED, deleted)):
+        for key in keys:
+            meeting = followed[key]
+            report.newly_flagged.append(f"'{meeting.title}' ({meeting.start[:16]}): {flag}")
     report.kept_edited = written.kept_edited
     report.left_alone = written.unchanged + written.kept_edited + written.in_trash
     report.waiting = len(scan.events) - len(chosen)

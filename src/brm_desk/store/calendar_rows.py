@@ -64,8 +64,10 @@ def remember(
 
 @dataclass(frozen=True, slots=True)
 class FollowedEvent:
-    """An event a calendar source keeps current: when its meeting starts, and its flag."""
+    """An event a calendar source keeps current: its meeting's title and start, and its flag."""
 
+    title: str
+    start: str
     start_utc: str
     flag: str | None
 
@@ -73,11 +75,20 @@ class FollowedEvent:
 def of_source(tx: Transaction, source_id: int) -> dict[str, FollowedEvent]:
     """The events a source keeps current, by key (meetings in the trash too)."""
     statement = (
-        select(CalendarEventRow.event_key, MeetingRow.start_utc, CalendarEventRow.flag)
+        select(
+            CalendarEventRow.event_key,
+            MeetingRow.title,
+            MeetingRow.start,
+            MeetingRow.start_utc,
+            CalendarEventRow.flag,
+        )
         .join(MeetingRow, MeetingRow.id == CalendarEventRow.meeting_id)
         .where(CalendarEventRow.source_id == source_id)
     )
-    return {key: FollowedEvent(start, flag) for key, start, flag in tx.execute(statement)}
+    return {
+        key: FollowedEvent(title, start, start_utc, flag)
+        for key, title, start, start_utc, flag in tx.execute(statement)
+    }
 
 
 def follow(tx: Transaction, source_id: int, event_keys: Iterable[str]) -> None:
