@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
-from brm_desk.domain.errors import BrmDeskError, ImportFileError
-from brm_desk.domain.files import replacing, unreadable
+from brm_desk.domain.errors import ImportFileError
+from brm_desk.domain.files import unreadable, write_text
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services import privacy
 from brm_desk.services.interchange.json_schema import (
@@ -81,7 +81,7 @@ def write_export(journal: Journal, path: Path, *, include_private: bool = False)
     """Write the export to ``path`` atomically: a crash never leaves half a file there."""
     document, left_out = _export(journal, include_private, None)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(path, text)
+    write_text(path, text)
     counts = {kind: len(document[kind]) for kind in KINDS}
     return ExportReport(path=path, counts=counts, private_left_out=left_out)
 
@@ -115,14 +115,6 @@ def _export(
             for record in document[kind]:
                 del record[name]
     return document, left_out
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    try:
-        with replacing(path) as temporary:
-            temporary.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as error:
-        raise BrmDeskError(f"{path}: cannot be written ({error.strerror}).") from None
 
 
 # Reading a file
