@@ -706,6 +706,7 @@ def test_emptying_the_trash_removes_rows_for_good(journal: Journal) -> None:
     assert {i.kind for i in journal.trash.listing()} == {"request", "meeting"}
     assert count_rows(journal, "partner") == 1
     assert count_rows(journal, "contact") == 0
+    assert count_rows(journal, "contact_change") == 0
     assert count_rows(journal, "maturity_change") == 1
     assert count_rows(journal, "meeting_action") == 0
     assert count_rows(journal, "meeting_attendee") == 0

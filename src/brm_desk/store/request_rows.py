@@ -172,6 +172,12 @@ def of_partner(tx: Transaction, partner_id: str) -> list[Request]:
     return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
 
 
+def raised_by(tx: Transaction, contact_id: str) -> list[Request]:
+    """The live requests the contact raised, latest first."""
+    statement = _live().where(ContactRow.uid == contact_id)
+    return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
+
+
 def open_of_partner(tx: Transaction, partner_id: str, until: date) -> list[Request]:
     """A partner's rows.live requests still open (``RequestStatus.is_open``) received on or before
     ``until``, earliest first."""
