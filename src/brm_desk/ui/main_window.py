@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from brm_desk.domain.search import SearchHit
     from brm_desk.services.journal import Journal
+    from brm_desk.ui.views.contact_page import ContactPageWindow
     from brm_desk.ui.views.page import Page
 
 TITLE = "BRM Desk"
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.shell = Shell(self, self.settings, self.current_page)
         self.pages: list[Page] = []
+        self.contact_pages: dict[str, ContactPageWindow] = {}  # windows without a parent
         self._default_size()
 
         self.sidebar = QListWidget()
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
         search_page.sig_open_hit.connect(self.open_hit)
         for page in self.pages:
             page.sig_open_record.connect(self.record_actions.open_record)
+            page.sig_open_contact.connect(self.open_contact_page)
             page.sig_command.connect(self.record_actions.run)
             self.stack.addWidget(page)
 
@@ -265,11 +268,44 @@ class MainWindow(QMainWindow):
             page.show_partner(partner_id, since, until)
 
     def open_hit(self, hit: SearchHit) -> None:
-        """A search hit: its list in view with the record selected, then its editor."""
+        """A search hit: its list in view with the record selected, then its editor (a
+        person's page for a contact)."""
         page = next(page for page in self.pages if page.record_kind == hit.kind)
         self.sidebar.setCurrentRow(self.pages.index(page))
         page.reveal(hit.id, hit.partner_id)
-        self.record_actions.open_record(hit.kind, hit.id)
+        if hit.kind == "contact":
+            self.open_contact_page(hit.id)
+        else:
+            self.record_actions.open_record(hit.kind, hit.id)
+
+    def open_contact_page(self, contact_id: str) -> ContactPageWindow | None:
+        """The contact's page, in its own window (brought forward when it is open already)."""
+        from brm_desk.ui.views.contact_page import ContactPageWindow
+
+        if self.shell.journal is None:
+            return None
+        window = self.contact_pages.get(contact_id)
+        if window is None:
+            window = ContactPageWindow(self.shell, contact_id, self._open_linked)
+            window.destroyed.connect(lambda: self.contact_pages.pop(contact_id, None))
+            if not window.load():
+                return None
+            self.contact_pages[contact_id] = window
+            window.show()
+        else:
+            window.raise_()
+        window.activateWindow()
+        return window
+
+    def _open_linked(self, kind: str, record_id: str) -> None:
+        """A record named on a contact page: its editor, unless one is open (then that one
+        comes forward: one editor at a time)."""
+        editor = self.record_actions.editor
+        if editor is not None and editor.isVisible():
+            editor.raise_()
+            editor.activateWindow()
+            return
+        self.record_actions.open_record(kind, record_id)
 
     def refresh(self) -> None:
         """Reload the visible view after a change (other views reload when shown)."""

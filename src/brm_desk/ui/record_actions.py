@@ -111,7 +111,9 @@ class RecordActions(QObject):
 
     def _show(self, editor: RecordEditor) -> RecordEditor:
         from brm_desk.ui.editors.meeting_editor import MeetingEditor
+        from brm_desk.ui.views.contact_page import offer_contact_pages
 
+        offer_contact_pages(editor)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.sig_saved.connect(lambda record: self.shell.say(f"Saved {describe(record)}"))

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 class Page(QWidget):
     """A view over the journal.
 
-    ``sig_open_record(kind, id)`` asks the window to open a record's editor; a page listing
-    records names their ``record_kind`` ("partner", "contact", "meeting", "request").
+    ``sig_open_record(kind, id)`` asks the window to open a record's editor, and
+    ``sig_open_contact(id)`` a contact's page; a page listing records names their
+    ``record_kind`` ("partner", "contact", "meeting", "request").
     The page's ``bar`` holds its heading, then controls on the right; ``body`` stacks the bar
     and what comes under it.
     """
 
     sig_open_record = Signal(str, str)
+    sig_open_contact = Signal(str)
     sig_command = Signal(object)  # a JournalCommand for the window's undo stack
     record_kind = ""
 

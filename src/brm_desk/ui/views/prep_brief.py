@@ -21,6 +21,7 @@ from brm_desk.services.journal import Journal
 from brm_desk.services.prep_brief import PrepBrief, build_prep_brief
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.operations import QueryOp
+from brm_desk.ui.views.contact_page import ask_contact_page
 from brm_desk.ui.views.prep_brief_html import STYLE, brief_html
 
 PDF_RESOLUTION = 300
@@ -46,6 +47,7 @@ class PrepBriefWindow(QMainWindow):
         self.browser.document().setDefaultStyleSheet(STYLE)
         self.browser.document().setDocumentMargin(24)
         self.browser.setPlainText("Preparing the brief…")
+        self.browser.anchorClicked.connect(lambda url: ask_contact_page(self, url.path()))
         self.setCentralWidget(self.browser)
         self._build_menus()
 
