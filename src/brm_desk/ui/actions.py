@@ -50,7 +50,7 @@ class ActionSpec:
 ACTIONS = (
     ActionSpec("new_meeting", "New &meeting…", "File", "new", Key.New, icon="new-meeting",
                tip="Capture a new meeting (from anywhere)", toolbar=True, scope="app"),
-    ActionSpec("new_record", "&New…", "File", "new", "Ctrl+Shift+N", JOURNAL | Needs.RECORDS,
+    ActionSpec("new_record", "&New…", "File", "new", "Ctrl+Shift+N", JOURNAL | Needs.NEW,
                icon="new", tip="A new record in the current list", toolbar=True),
     ActionSpec("import_calendar", "Import &calendar (.ics)…", "File", "import"),
     ActionSpec("import_csv", "Import requests from CS&V…", "File", "import"),
@@ -88,6 +88,13 @@ ACTIONS = (
     ActionSpec("about", "&About BRM Desk", "Help", "about", None, Needs.NOTHING,
                role=QAction.MenuRole.AboutRole),
 )  # fmt: skip
+
+
+def shortcut_text(name: str) -> str:
+    """The shortcut of action ``name`` as the user reads it ("Ctrl+Shift+N")."""
+    shortcut = next(spec.shortcut for spec in ACTIONS if spec.name == name)
+    assert shortcut is not None, f"{name} has no shortcut"
+    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def build_actions(

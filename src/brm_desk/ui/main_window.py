@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk import __version__
+from brm_desk.domain.words import plural
 from brm_desk.ui.icons import icon
 from brm_desk.ui.shell import VIEW_NAMES, Shell
 
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
     from brm_desk.ui.views.page import Page
 
 TITLE = "BRM Desk"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 class MainWindow(QMainWindow):
@@ -122,7 +119,7 @@ class MainWindow(QMainWindow):
         safety = JournalSafety(shell)
         slots: dict[str, Callable[[], object]] = {
             "new_meeting": records.quick_capture,
-            "new_record": records.new_record,
+            "new_record": lambda: records.new_record(shell.new_kind()),
             "import_calendar": interchange.import_calendar,
             "import_csv": interchange.import_csv,
             "export_pack": lambda: open_export_dialog(shell),
@@ -160,7 +157,7 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.actions import enable_actions
 
         enable_actions(self._actions, self.shell.holds())
-        kind = self.shell.record_kind()
+        kind = self.shell.new_kind()
         new_record = self._actions["new_record"]
         new_record.setText(f"&New {kind}…" if kind else "&New…")
         # On the meetings list "New meeting" is there already, as quick capture.

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
+from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
@@ -114,6 +115,10 @@ class DashboardPage(Page):
         if isinstance(partner, str):
             self.sig_open_record.emit("partner", partner)
 
+    def new_kind(self) -> str:
+        """New adds a partner here, as the empty dashboard says."""
+        return "partner"
+
     def current_partner_id(self) -> str | None:
         partner = self.table.currentIndex().data(PARTNER_ROLE)
         return partner if isinstance(partner, str) else None
@@ -155,7 +160,10 @@ def _count(count: int, one: str, many: str) -> str:
 def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     """The line a BRM reads first: where attention is needed across the portfolio."""
     if not rows:
-        return "No active partners yet. Add a partner, or import your calendar, to begin."
+        return (
+            f"No active partners yet. Press {shortcut_text('new_record')} to add your first "
+            "partner, or import your calendar from the File menu."
+        )
     below = sum(1 for r in rows if r.balance.on_target is False)
     drifting = sum(1 for r in rows if r.drifting)
     overdue = sum(1 for r in rows if r.balance.overdue)

@@ -33,14 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.records import Partner
+from brm_desk.domain.words import plural
 from brm_desk.services.journal import Journal
+from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.models.paged import PagedTableModel
 from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE, RecordTableModel
 from brm_desk.ui.operations import NewestAnswer
 from brm_desk.ui.views.column_fit import fit_columns
-from brm_desk.ui.views.page import Page
+from brm_desk.ui.views.page import Page, show_when_empty
 
 ALL_PARTNERS = "All partners"
+EMPTY_HINTS = {
+    "Partners": "No partners yet. Press {new} to add the first business partner you serve.",
+    "Meetings": "No meetings yet. Press {capture} to capture one.",
+    "Requests": "No requests yet. Press {new} to note what a partner asked for.",
+    "Contacts": "No contacts yet. Press {new} to add a person on a partner's side.",
+    "Trash": "The trash is empty. What you delete waits here until you restore it.",
+}
+"""What each list says while it holds nothing, by its title."""
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
@@ -130,6 +140,18 @@ class ListPage(Page):
         if self.record_kind:
             self.sig_open_record.emit(self.record_kind, index.data(RECORD_ROLE).id)
 
+    def empty_hint(self) -> str:
+        """What the list says while it shows nothing: what to do next, or that the filter
+        hides everything."""
+        if self.holds_records():
+            return "Nothing matches the filter."
+        hint = EMPTY_HINTS.get(self.title, "")
+        return hint.format(new=shortcut_text("new_record"), capture=shortcut_text("new_meeting"))
+
+    def holds_records(self) -> bool:
+        """Whether the list has lines at all, whatever its filter."""
+        raise NotImplementedError
+
     def current_record_id(self) -> str | None:
         record = self.table.currentIndex().data(RECORD_ROLE)
         return getattr(record, "id", None) if self.record_kind else None
@@ -192,6 +214,10 @@ class ProxyListPage(ListPage):
         self.partner_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_partner(self.selected_partner())
         )
+        show_when_empty(self.table, self.empty_hint)
+
+    def holds_records(self) -> bool:
+        return self.model.rowCount() > 0
 
     def selected_record(self) -> Any:
         rows = self.table.selectionModel().selectedRows()
@@ -236,10 +262,14 @@ class PagedListPage(ListPage):
                 partner_id=self.selected_partner(), text=self.search_box.text()
             )
         )
+        show_when_empty(self.table, self.empty_hint)
+
+    def holds_records(self) -> bool:
+        return self.model.count(type(self.model.wanted)()) > 0
 
     def _show_total(self) -> None:
         total = self.model.total
-        self.shown_label.setText(f"{total:,} {self.record_kind}" + ("" if total == 1 else "s"))
+        self.shown_label.setText(plural(total, self.record_kind))
 
     def filter_in_background(self) -> None:
         model = self.model
