@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.dialogs.export_pack import open_export_dialog
         from brm_desk.ui.idle_lock import IdleLock
         from brm_desk.ui.interchange_actions import InterchangeActions
+        from brm_desk.ui.journal_opening import OtherJournals
         from brm_desk.ui.journal_safety import JournalSafety
+        from brm_desk.ui.palette import theme_menu
         from brm_desk.ui.record_actions import RecordActions
 
         shell = self.shell
@@ -117,9 +119,12 @@ class MainWindow(QMainWindow):
         self.interchange = interchange = InterchangeActions(shell)
         self.idle_lock = IdleLock(shell)
         safety = JournalSafety(shell)
+        self.journals = journals = OtherJournals(shell)
         slots: dict[str, Callable[[], object]] = {
             "new_meeting": records.quick_capture,
             "new_record": lambda: records.new_record(shell.new_kind()),
+            "open_journal": journals.choose,
+            "recent_journals": lambda: None,  # a submenu: its entries do the work
             "import_calendar": interchange.import_calendar,
             "import_csv": interchange.import_csv,
             "export_pack": lambda: open_export_dialog(shell),
@@ -137,11 +142,14 @@ class MainWindow(QMainWindow):
             "delete": records.delete_selected,
             "find": self.show_search,
             "refresh": self.refresh,
+            "theme": lambda: None,  # a submenu
             "about": self.show_about,
         }
         for row, name in enumerate(VIEW_NAMES):
             slots[name.lower()] = partial(self.sidebar.setCurrentRow, row)
         self._actions = build_actions(self, self.menus, self.toolbar, self.stack, slots)
+        self._actions["recent_journals"].setMenu(journals.menu)
+        self._actions["theme"].setMenu(theme_menu(self))
         undo, redo = self._actions["undo"], self._actions["redo"]
         shell.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
         shell.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
