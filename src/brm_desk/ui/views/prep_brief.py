@@ -134,7 +134,7 @@ class PrepBriefWindow(QMainWindow):
     def ask_save_pdf(self) -> None:
         if self.brief is None:
             return
-        suggested = Path.home() / f"Prep brief - {safe_name(self.brief.partner.name)}.pdf"
+        suggested = Path(f"Prep brief - {safe_name(self.brief.partner.name)}.pdf")
         path = files.save_path(self, "Save the brief as PDF", suggested, "PDF files (*.pdf)")
         if path is not None:
             self.save_pdf(path.with_suffix(".pdf") if not path.suffix else path)
