@@ -178,6 +178,12 @@ def raised_by(tx: Transaction, contact_id: str) -> list[Request]:
     return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
 
 
+def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date) -> list[Request]:
+    """A partner's live requests received from ``first`` to ``last``, earliest first."""
+    statement = _live().where(PartnerRow.uid == partner_id, RequestRow.received.between(first, last))
+    return _records(tx, statement.order_by(RequestRow.received, RequestRow.id))
+
+
 def open_of_partner(tx: Transaction, partner_id: str, until: date) -> list[Request]:
     """A partner's rows.live requests still open (``RequestStatus.is_open``) received on or before
     ``until``, earliest first."""
