@@ -180,7 +180,9 @@ def raised_by(tx: Transaction, contact_id: str) -> list[Request]:
 
 def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date) -> list[Request]:
     """A partner's live requests received from ``first`` to ``last``, earliest first."""
-    statement = _live().where(PartnerRow.uid == partner_id, RequestRow.received.between(first, last))
+    statement = _live().where(
+        PartnerRow.uid == partner_id, RequestRow.received.between(first, last)
+    )
     return _records(tx, statement.order_by(RequestRow.received, RequestRow.id))
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from brm_desk.domain.search import SearchHit
     from brm_desk.services.journal import Journal
     from brm_desk.ui.views.contact_page import ContactPageWindow
+    from brm_desk.ui.views.engagements import EngagementsWindow
     from brm_desk.ui.views.page import Page
 
 TITLE = "BRM Desk"
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.shell = Shell(self, self.settings, self.current_page)
         self.pages: list[Page] = []
         self.contact_pages: dict[str, ContactPageWindow] = {}  # windows without a parent
+        self.engagements: EngagementsWindow | None = None  # another one
         self._default_size()
 
         self.sidebar = QListWidget()
@@ -264,13 +266,34 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def show_meetings(self, partner_id: str | None, since: date, until: date) -> None:
-        """The Meetings view listing one partner's meetings of [since, until] (a chart's
-        month clicked)."""
+        """The Meetings view listing one partner's meetings of [since, until] (from a list of
+        a chart's engagements)."""
         from brm_desk.ui.views.meetings import MeetingsPage
 
         page = self.show_page("Meetings")
         if isinstance(page, MeetingsPage):
             page.show_partner(partner_id, since, until)
+
+    def show_engagements(
+        self, partner_id: str, first: date, last: date
+    ) -> EngagementsWindow | None:
+        """A chart's month or partner clicked: the meetings and requests it counts, in a
+        window of its own (one: the next click lists its days there)."""
+        from brm_desk.ui.views.engagements import EngagementsWindow
+
+        if self.shell.journal is None:
+            return None
+        window = self.engagements
+        if window is None:
+            window = EngagementsWindow(self.shell, self._open_linked, self.show_meetings)
+            window.destroyed.connect(lambda: setattr(self, "engagements", None))
+            self.engagements = window
+        if not window.show_days(partner_id, first, last):
+            return None
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def open_hit(self, hit: SearchHit) -> None:
         """A search hit: its list in view with the record selected, then its editor (a

@@ -149,20 +149,21 @@ class ChartPanel(QWidget):
     def click(self, event: MouseEvent) -> None:
         """A left click on the chart."""
 
-    def show_meetings(self, partner_id: str, since: date, until: date) -> bool:
-        """Ask the main window to list the partner's meetings of [since, until]."""
+    def show_engagements(self, partner_id: str, first: date, last: date) -> bool:
+        """Ask the main window to list what the chart counts for the partner from ``first``
+        to ``last``: their meetings and requests."""
         window = self.window()
-        if not isinstance(window, ListsMeetings):
+        if not isinstance(window, ListsEngagements):
             return False
-        window.show_meetings(partner_id, since, until)
+        window.show_engagements(partner_id, first, last)
         return True
 
 
 @runtime_checkable
-class ListsMeetings(Protocol):
-    """A window that can list a partner's meetings of a period (the main window)."""
+class ListsEngagements(Protocol):
+    """A window that can list a partner's engagements of a period (the main window)."""
 
-    def show_meetings(self, partner_id: str | None, since: date, until: date) -> None: ...
+    def show_engagements(self, partner_id: str, first: date, last: date) -> object: ...
 
 
 def hover_note(

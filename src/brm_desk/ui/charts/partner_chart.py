@@ -1,6 +1,6 @@
 """Under the partners list: the selected partner's balance, month by month, over a period.
 
-Counts or hours; hovering a month shows its figures, clicking it lists its meetings.
+Counts or hours; hovering a month shows its figures, clicking it lists what it counts.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ class PartnerChartPanel(ChartPanel):
     """Stacked reactive / routine / strategic per month with the strategic share and target,
     for one partner (:meth:`set_partner`) over a period chosen here and kept in settings.
 
-    Hovering a month shows its figures; clicking it lists that month's meetings of the
-    partner in the Meetings view.
+    Hovering a month shows its figures; clicking it lists that month's meetings and
+    requests of the partner.
     """
 
     margins = BALANCE_MARGINS
@@ -169,7 +169,7 @@ class PartnerChartPanel(ChartPanel):
         month = self.balance.months[index].month
         since = max(month, self.balance.period_from)
         until = min(month_end(month), self.balance.period_to)
-        self.show_meetings(self.balance.partner_id, since, until)
+        self.show_engagements(self.balance.partner_id, since, until)
 
     def _month_under(self, event: MouseEvent) -> int | None:
         if self.balance is None or event.inaxes is None:
@@ -191,4 +191,4 @@ def summary_text(balance: PartnerBalance) -> str:
     parts.append(
         "no strategic touch yet" if days is None else f"last strategic touch {days} days ago"
     )
-    return " · ".join(parts) + ". Point at a month for its figures; click it for its meetings."
+    return " · ".join(parts) + ". Point at a month for its figures; click it to list them."

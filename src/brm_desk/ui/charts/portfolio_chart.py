@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 class PortfolioChartPanel(ChartPanel):
     """The portfolio chart for a period (``set_period``). Hovering a partner's point shows
-    their figures; clicking it lists their meetings of the period."""
+    their figures; clicking it lists their meetings and requests
+    of the period."""
 
     margins = PORTFOLIO_MARGINS
     preferred_height = 340
@@ -36,7 +37,7 @@ class PortfolioChartPanel(ChartPanel):
         self._stale = True
         self.title = QLabel(
             "<b>Portfolio</b> — every partner by strategic share and volume. "
-            "Point at a partner for their figures; click to list their meetings."
+            "Point at a partner for their figures; click to list their engagements."
         )
         self.title.setWordWrap(True)
         self.layout_.insertWidget(0, self.title)
@@ -85,7 +86,7 @@ class PortfolioChartPanel(ChartPanel):
         return text, draw_note
 
     def click(self, event: MouseEvent) -> None:
-        """The meetings of the partner under the mouse (the first, where several meet)."""
+        """The engagements of the partner under the mouse (the first, where several meet)."""
         under = self._partners_under(event)
         if under and self.period is not None:
-            self.show_meetings(under[0].partner_id, *self.period)
+            self.show_engagements(under[0].partner_id, *self.period)

@@ -12,26 +12,17 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QListWidget, QMainWindow, QTextBrowser, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QListWidget, QWidget
 
-from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.contacts import ContactPage
-from brm_desk.ui.views.prep_brief_html import (
-    STANCE_COLOURS,
-    STYLE,
-    day,
-    follow_ups,
-    link,
-    section,
-)
+from brm_desk.ui.views.linked_page import LinkedPageWindow, OpenRecord
+from brm_desk.ui.views.prep_brief_html import STANCE_COLOURS, STYLE, day, follow_ups, link, section
 
 if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
     from brm_desk.ui.shell import Shell
-
-OpenRecord = Callable[[str, str], object]
-"""Opens a record's editor: ``open_record(kind, id)``."""
 
 
 @runtime_checkable
@@ -83,69 +74,18 @@ def _offer(widget: QListWidget | QComboBox, chosen: Callable[[], object]) -> Non
     widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
 
-class ContactPageWindow(QMainWindow):
-    """One person's page. It has no parent window, so an editor open over the main window
-    (window-modal) never blocks it; it closes when the journal goes (swap, lock, quit) or
-    the contact does, and reloads after every change made in the journal."""
+class ContactPageWindow(LinkedPageWindow):
+    """One person's page; it closes when the contact goes."""
 
     def __init__(self, shell: Shell, contact_id: str, open_record: OpenRecord) -> None:
-        super().__init__()
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
-        self.shell = shell
+        edit = ("&Edit contact…", "Ctrl+E", lambda: open_record("contact", contact_id))
+        super().__init__(shell, open_record, "Contact page", (edit,))
         self.contact_id = contact_id
-        self.open_record = open_record
         self.page: ContactPage | None = None
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Contact page")
-        self.browser.setOpenLinks(False)
-        links = Qt.TextInteractionFlag
-        self.browser.setTextInteractionFlags(
-            links.LinksAccessibleByMouse | links.LinksAccessibleByKeyboard
-        )
-        self.browser.document().setDefaultStyleSheet(STYLE)
-        self.browser.document().setDocumentMargin(24)
-        self.browser.anchorClicked.connect(self._follow)
-        self.setCentralWidget(self.browser)
-        toolbar = self.addToolBar("Contact")
-        toolbar.setObjectName("contact_toolbar")
-        toolbar.setMovable(False)
-        for text, key, slot in (
-            ("&Edit contact…", "Ctrl+E", lambda: open_record("contact", self.contact_id)),
-            ("&Refresh", QKeySequence.StandardKey.Refresh, self.load),
-            ("&Close", QKeySequence.StandardKey.Close, self.close),
-        ):
-            action = QAction(text, self, shortcut=QKeySequence(key))
-            action.triggered.connect(slot)
-            toolbar.addAction(action)
-        escape_key = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Escape))
-        escape_key.triggered.connect(self.close)
-        self.addAction(escape_key)
-        screen = self.screen().availableGeometry()
-        self.resize(min(780, screen.width() - 40), min(860, screen.height() - 60))
-        shell.undo_stack.indexChanged.connect(self.load)
-        shell.sig_journal_replaced.connect(self.close)
 
-    def load(self) -> bool:
-        """Gather the page again; a contact gone (deleted, its journal closed) closes it,
-        saying why in the main window's status bar."""
-        journal = self.shell.journal
-        try:
-            if journal is None:
-                raise BrmDeskError("the journal is closed")
-            self.page = journal.contacts.page(self.contact_id)
-        except BrmDeskError as error:
-            self.shell.say(f"No contact page: {error.message}")
-            self.close()
-            return False
-        self.setWindowTitle(f"{self.page.contact.name} — contact")
-        position = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(contact_html(self.page))
-        self.browser.verticalScrollBar().setValue(position)
-        return True
-
-    def _follow(self, url: QUrl) -> None:
-        self.open_record(url.scheme(), url.path())
+    def gather(self, journal: Journal) -> tuple[str, str]:
+        self.page = journal.contacts.page(self.contact_id)
+        return f"{self.page.contact.name} — contact", contact_html(self.page)
 
 
 def contact_html(page: ContactPage) -> str:
