@@ -10,9 +10,8 @@ from PySide6.QtCore import (
     QSettings,
     QSignalBlocker,
     QSortFilterProxyModel,
-    QTimer,
 )
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTableView
 
 from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
@@ -21,7 +20,7 @@ from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
-from brm_desk.ui.views.column_fit import fit_columns
+from brm_desk.ui.views.column_fit import PADDING, ColumnFitter
 from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page
@@ -30,6 +29,21 @@ from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
+GIVE_WAY = (
+    DashboardModel.MIX,
+    DashboardModel.TREND,
+    DashboardModel.REVIEWS,
+    DashboardModel.WAITING,
+    DashboardModel.THEY_OWE,
+    DashboardModel.DRIFTING,
+)
+"""The columns a narrow table hides, first first: the engagement mix and the trend are
+context; a late touch and what we owe call for action."""
+
+
+def share_width(table: QTableView, text: str) -> int:
+    """The share column's width for the bar and ``text`` beside it."""
+    return BAR_WIDTH + 24 + table.fontMetrics().horizontalAdvance(text)  # as the delegate draws
 
 
 class DashboardPage(Page):
@@ -57,11 +71,13 @@ class DashboardPage(Page):
         self.table = make_table("Partner balances")
         self.table.activated.connect(self._open_partner)
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setStretchLastSection(False)  # figures stay together
         self.table.setItemDelegateForColumn(DashboardModel.SHARE, ShareBarDelegate(self.table))
         self.table.sortByColumn(DashboardModel.PARTNER, self.proxy.sortOrder())
-        header = self.table.horizontalHeader()
         state = settings.value("dashboard/header")
-        self._fit_pending = state is None or not header.restoreState(state)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)  # its sort order
+        ColumnFitter(self.table, self._fit_columns)
 
         period_label = QLabel("&Period:")
         period_label.setBuddy(self.period_box)
@@ -71,7 +87,7 @@ class DashboardPage(Page):
         self.body.addWidget(self.summary)
         self.body.addWidget(self.table, 1)
         self.portfolio_chart = PortfolioChartPanel(journal)
-        self.body.addWidget(self.portfolio_chart)
+        self.body.addWidget(self.portfolio_chart, 1)
 
     def preset(self) -> Preset:
         return Preset(self.period_box.currentData())
@@ -128,21 +144,41 @@ class DashboardPage(Page):
         start, end = self.period()
         rows = self.journal.dashboard.glance(start, end)
         self.model.set_records(rows)
+        # Up to eight partners show whole before the chart takes its share of the height.
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows_height = self.table.verticalHeader().defaultSectionSize() * min(len(rows), 8)
+        self.table.setMinimumHeight(header + rows_height + 2 * self.table.frameWidth())
         self.summary.setText(summary_text(rows, start, end))
         self.portfolio_chart.set_period(start, end)
-        if self._fit_pending and rows:
-            self._fit_pending = False
-            QTimer.singleShot(0, self.table, self._fit_columns)
 
     def _fit_columns(self) -> None:
+        """Each column as wide as its content when all fit. Else the share keeps its bar
+        and figure (the target is the tick), then columns give way in :data:`GIVE_WAY`
+        order; what they said shows in the partner's tooltip."""
+        table, header = self.table, self.table.horizontalHeader()
         low, high = PARTNER_WIDTH
-        name = self.table.sizeHintForColumn(DashboardModel.PARTNER) + 20
-        share = BAR_WIDTH + 34 + self.table.fontMetrics().horizontalAdvance("100% (target 100%)")
-        fit_columns(
-            self.table,
-            {DashboardModel.SHARE: share, DashboardModel.PARTNER: min(max(name, low), high)},
-            floor=72,
+        widths = [
+            max(table.sizeHintForColumn(column) + PADDING, header.sectionSizeHint(column))
+            for column in range(header.count())
+        ]
+        widths[DashboardModel.PARTNER] = min(
+            max(table.sizeHintForColumn(DashboardModel.PARTNER) + PADDING, low), high
         )
+        widths[DashboardModel.SHARE] = share_width(table, "100% (target 100%)")
+        available = table.viewport().width()
+        hidden: list[int] = []
+        if sum(widths) > available:
+            widths[DashboardModel.SHARE] = max(
+                share_width(table, "100%"), header.sectionSizeHint(DashboardModel.SHARE)
+            )
+            for column in GIVE_WAY:
+                if sum(w for c, w in enumerate(widths) if c not in hidden) <= available:
+                    break
+                hidden.append(column)
+        self.model.hidden = frozenset(hidden)
+        for column, width in enumerate(widths):
+            header.setSectionHidden(column, column in hidden)
+            header.resizeSection(column, width)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("dashboard/header", self.table.horizontalHeader().saveState())

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +38,7 @@ from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.models.paged import PagedTableModel
 from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE, RecordTableModel
 from brm_desk.ui.operations import NewestAnswer
-from brm_desk.ui.views.column_fit import fit_columns
+from brm_desk.ui.views.column_fit import ColumnFitter
 from brm_desk.ui.views.page import Page, show_when_empty
 
 ALL_PARTNERS = "All partners"
@@ -86,6 +85,7 @@ def make_table(name: str) -> QTableView:
     table.setSortingEnabled(True)
     table.setWordWrap(False)
     table.setShowGrid(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk its cells
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(28)
     header = table.horizontalHeader()
@@ -184,17 +184,15 @@ class ListPage(Page):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def restore_header(self) -> None:
-        """Column widths and sort order from last time (once, after the model has columns)."""
+        """The sort order from last time (once, after the model has columns); the widths
+        follow the table's."""
         if self._header_restored:
             return
         self._header_restored = True
         state = self.settings.value(f"{self.title.lower()}/header")
-        header = self.table.horizontalHeader()
-        if state is not None and header.restoreState(state):
-            return
-        self.table.sortByColumn(*self.default_sort)
-        # Fitted once the view is laid out and knows its width.
-        QTimer.singleShot(0, self.table, lambda: fit_columns(self.table))
+        if state is None or not self.table.horizontalHeader().restoreState(state):
+            self.table.sortByColumn(*self.default_sort)
+        ColumnFitter(self.table)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"{self.title.lower()}/header", self.table.horizontalHeader().saveState())
