@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self._actions["recent_journals"].setMenu(journals.menu)
         self._actions["theme"].setMenu(theme_menu(self))
         undo, redo = self._actions["undo"], self._actions["redo"]
+        for short in (undo, redo):  # the toolbar keeps a short label; the menu says what
+            short.setIconText(short.text().replace("&", ""))
         shell.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
         shell.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
         shell.undo_stack.indexChanged.connect(self.refresh)  # a command was done or undone
