@@ -367,3 +367,47 @@ def test_opening_the_app_on_a_journal_does_not_import_matplotlib(journal_path: P
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_each_chart_offers_its_figures_as_a_table(qtbot: QtBot, charted: ChartJournal) -> None:
+    """Show as table: the month's figures a screen reader reads cell by cell; Enter on a
+    row lists what it counts, as a click on the month does."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1300, 900)
+    window.show()
+    window.set_journal(charted.journal)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Partners"))
+    page = window.current_page()
+    assert isinstance(page, PartnersPage)
+    select_partner(page, "Finance")
+    chart = page.chart
+    chart.table_button.click()
+    table = chart.figures_table
+    qtbot.waitUntil(table.isVisible)
+    assert chart.table_button.text() == "Show as chart"
+    assert table.accessibleName() == "Balance chart figures"
+    assert table.rowCount() == 12
+    headings = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headings[:5] == ["Month", "Reactive", "Routine", "Strategic", "Engagements"]
+    october = [table.item(OCTOBER, c).text() for c in range(table.columnCount())]
+    assert october == ["October 2026", "1", "1", "2", "4", "4.2 h", "67%"]
+    table.setFocus()
+    table.setCurrentCell(OCTOBER, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    listed = window.engagements
+    assert listed is not None
+    qtbot.addWidget(listed)
+    assert sorted(m.start.day for m in listed.meetings) == [7, 14, 21, 28]
+    chart.table_button.click()
+    qtbot.waitUntil(lambda: chart.stack.currentWidget() is chart.canvas)
+
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Dashboard"))
+    dashboard = window.current_page()
+    assert isinstance(dashboard, DashboardPage)
+    portfolio = dashboard.portfolio_chart
+    portfolio.table_button.click()
+    qtbot.waitUntil(portfolio.figures_table.isVisible)
+    rows = portfolio.figures_table
+    names = [rows.item(r, 0).text() for r in range(rows.rowCount())]
+    assert sorted(names) == ["Finance", "Sales"]
