@@ -91,6 +91,8 @@ ACTIONS = (
     ActionSpec("refresh", "&Refresh", "View", "find", Key.Refresh),
     ActionSpec("theme", "&Theme", "View", "theme", None, Needs.NOTHING,
                tip="Light, dark, or as the system is"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", "help", Key.HelpContents,
+               Needs.NOTHING, tip="Every key the app answers to"),
     ActionSpec("about", "&About BRM Desk", "Help", "about", None, Needs.NOTHING,
                role=QAction.MenuRole.AboutRole),
 )  # fmt: skip
@@ -100,6 +102,11 @@ def shortcut_text(name: str) -> str:
     """The shortcut of action ``name`` as the user reads it ("Ctrl+Shift+N")."""
     shortcut = next(spec.shortcut for spec in ACTIONS if spec.name == name)
     assert shortcut is not None, f"{name} has no shortcut"
+    return key_text(shortcut)
+
+
+def key_text(shortcut: Key | str) -> str:
+    """A key as the user reads it on this system ("Ctrl+W", "F5")."""
     return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
 
 

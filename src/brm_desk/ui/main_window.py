@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.finished = True
         from brm_desk.ui.actions import build_actions
         from brm_desk.ui.dialogs.export_pack import open_export_dialog
+        from brm_desk.ui.help import show_shortcuts
         from brm_desk.ui.idle_lock import IdleLock
         from brm_desk.ui.interchange_actions import InterchangeActions
         from brm_desk.ui.journal_opening import OtherJournals
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             "find": self.show_search,
             "refresh": self.refresh,
             "theme": lambda: None,  # a submenu
+            "shortcuts": lambda: show_shortcuts(self),
             "about": self.show_about,
         }
         for row, name in enumerate(VIEW_NAMES):

@@ -66,10 +66,13 @@ class PrepBriefWindow(QMainWindow):
         tip = "Gather the brief again after changes in the journal"
         refresh = QAction("&Refresh", self, shortcut=QKeySequence(keys.Refresh), toolTip=tip)
         close = QAction("&Close", self, shortcut=QKeySequence(keys.Close))
+        escape = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Escape))
+        self.addAction(escape)
         self.print_action.triggered.connect(self.print_brief)
         self.pdf_action.triggered.connect(self.ask_save_pdf)
         refresh.triggered.connect(self.load)
         close.triggered.connect(self.close)
+        escape.triggered.connect(self.close)
         self.print_action.setEnabled(False)
         self.pdf_action.setEnabled(False)
         file_menu = self.menuBar().addMenu("&File")
