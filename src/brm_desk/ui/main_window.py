@@ -368,12 +368,15 @@ class MainWindow(QMainWindow):
         )
 
     def _default_size(self) -> None:
-        """Most of the screen on a laptop, but not a wall of white on a large monitor."""
+        """All of a laptop's small screen, most of a larger one, but not a wall of white on a
+        large monitor."""
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is None or screen.width() < 800:
             self.resize(1200, 760)
-            return
-        self.resize(min(int(screen.width() * 0.9), 1560), min(int(screen.height() * 0.9), 980))
+        elif screen.width() < 1280:  # every column of the dashboard needs the width
+            self.resize(screen.size())
+        else:
+            self.resize(min(int(screen.width() * 0.9), 1560), min(int(screen.height() * 0.9), 980))
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("main/geometry")

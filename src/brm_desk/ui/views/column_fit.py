@@ -53,9 +53,16 @@ def fitted_widths(
 
 
 def fit_columns(table: QTableView, fixed: dict[int, int] | None = None, floor: int = FLOOR) -> None:
-    """Size every column to its content (or the ``fixed`` width), then fit the view's width."""
+    """Size every column to its content (or the ``fixed`` width), then fit the view's width.
+
+    The first column names the record (a partner, a person, a date): it keeps its content's
+    width, up to a third of the view, while the others give way.
+    """
     header = table.horizontalHeader()
-    fixed = fixed or {}
+    fixed = dict(fixed or {})
+    if 0 not in fixed and header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive:
+        name = max(table.sizeHintForColumn(0), header.sectionSizeHint(0)) + PADDING
+        fixed[0] = min(name, max(table.viewport().width() // 3, floor))
     sized = [column for column in range(header.count()) if column not in fixed]
     wanted = [
         max(

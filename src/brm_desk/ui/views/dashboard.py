@@ -144,10 +144,12 @@ class DashboardPage(Page):
         start, end = self.period()
         rows = self.journal.dashboard.glance(start, end)
         self.model.set_records(rows)
-        # Up to eight partners show whole before the chart takes its share of the height.
-        header = self.table.horizontalHeader().sizeHint().height()
-        rows_height = self.table.verticalHeader().defaultSectionSize() * min(len(rows), 8)
-        self.table.setMinimumHeight(header + rows_height + 2 * self.table.frameWidth())
+        # Up to eight partners show whole before the chart takes its share of the height,
+        # and the table grows no taller than its rows.
+        frame = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(frame + row * min(len(rows), 8))
+        self.table.setMaximumHeight(frame + row * max(len(rows), 3))
         self.summary.setText(summary_text(rows, start, end))
         self.portfolio_chart.set_period(start, end)
 
@@ -157,6 +159,8 @@ class DashboardPage(Page):
         order; what they said shows in the partner's tooltip."""
         table, header = self.table, self.table.horizontalHeader()
         low, high = PARTNER_WIDTH
+        for column in range(header.count()):  # a hidden column's size hints say nothing
+            header.setSectionHidden(column, False)
         widths = [
             max(table.sizeHintForColumn(column) + PADDING, header.sectionSizeHint(column))
             for column in range(header.count())
