@@ -255,7 +255,7 @@ def test_help_lists_every_shortcut_of_the_menus_and_windows(qtbot: QtBot, filled
     listed.setText(shortcuts_html())
     text = listed.text()
     for spec in ACTIONS:
-        if spec.shortcut is not None:
+        if spec.shortcut is not None and key_text(spec.shortcut):  # bound on this system
             assert f"<b>{key_text(spec.shortcut)}</b>" in text, spec.name
     window = MainWindow()
     qtbot.addWidget(window)

@@ -36,9 +36,15 @@ def shortcuts_html() -> str:
     rows: list[str] = []
     place = ""
     for where, key, what in [
-        *((f"{spec.menu} menu", spec.shortcut, spec.text) for spec in ACTIONS if spec.shortcut),
+        *(
+            (f"{spec.menu} menu", spec.shortcut, spec.tip or spec.text)
+            for spec in ACTIONS
+            if spec.shortcut
+        ),
         *ELSEWHERE,
     ]:
+        if not key_text(key):
+            continue  # a standard key this system does not bind
         if where != place:
             rows.append(f'<tr><th colspan="2" align="left"><br>{escape(where)}</th></tr>')
             place = where

@@ -235,7 +235,6 @@ def figures_table(name: str) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
