@@ -71,12 +71,12 @@ class DashboardPage(Page):
         self.table = make_table("Partner balances")
         self.table.activated.connect(self._open_partner)
         self.table.setModel(self.proxy)
-        self.table.horizontalHeader().setStretchLastSection(False)  # figures stay together
         self.table.setItemDelegateForColumn(DashboardModel.SHARE, ShareBarDelegate(self.table))
         self.table.sortByColumn(DashboardModel.PARTNER, self.proxy.sortOrder())
         state = settings.value("dashboard/header")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)  # its sort order
+        self.table.horizontalHeader().setStretchLastSection(False)  # figures stay together
         ColumnFitter(self.table, self._fit_columns)
 
         period_label = QLabel("&Period:")
