@@ -159,6 +159,7 @@ def test_the_dashboard_exports_its_two_line_headings_on_one_line(
         "They owe",
         "Open requests",
         "Reviews due",
+        "Order taking",
         "Engagements",
     ]
 
