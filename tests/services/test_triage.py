@@ -21,6 +21,7 @@ from brm_desk.services.interchange.csv_mapping import guess_mapping
 from brm_desk.services.interchange.csv_read import read_csv
 from brm_desk.services.interchange.json_io import import_journal
 from brm_desk.services.journal import Journal
+from brm_desk.services.lists import Lists, RequestFilter
 
 TODAY = date(2026, 11, 24)
 PERIOD = (TODAY - timedelta(days=365), TODAY)
@@ -132,9 +133,11 @@ def test_the_queue_holds_new_and_due_deferred_requests_oldest_first(journal: Jou
     gone = _ask(journal, finance, "Trashed", received=date(2026, 1, 1))
     journal.requests.delete(gone.id)
 
-    queue = journal.requests.to_triage(TODAY)
-
-    assert [r.title for r in queue] == ["Oldest", "Due again", "Newest"]
+    queue = RequestFilter(triage_on=TODAY, sort="received", descending=False)
+    lists = Lists(journal.database)
+    assert [line.title for line in lists.requests(queue)] == ["Oldest", "Due again", "Newest"]
+    assert lists.request_count(queue) == 3
+    assert [line.title for line in lists.requests(replace(queue, partner_id=hr.id))] == ["Oldest"]
 
 
 def test_redirect_offers_where_requests_went_most_used_first(journal: Journal) -> None:
@@ -178,7 +181,8 @@ def test_reframing_makes_the_new_request_from_the_old_one(journal: Journal) -> N
     )
     reframed = journal.requests.get(old.id)
     assert (reframed.status, reframed.reframed_as_id) == (RequestStatus.REFRAMED, new.id)
-    assert [r.title for r in journal.requests.to_triage(TODAY)] == ["Credit limit decisions"]
+    queue = Lists(journal.database).requests(RequestFilter(triage_on=TODAY))
+    assert [line.title for line in queue] == ["Credit limit decisions"]
 
 
 def test_reframing_needs_a_need_and_the_workflow(journal: Journal) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from brm_desk.domain.enums import RequestStatus
 from brm_desk.domain.errors import NotFoundError, ValidationError
@@ -66,12 +65,6 @@ class Requests(Records[Request]):
             created = self._insert(tx, new)
             self._update(tx, check_request(reframed))
             return created
-
-    def to_triage(self, today: date) -> list[Request]:
-        """What waits for a decision: new requests, and deferred ones due again by ``today``,
-        the longest waiting first."""
-        with self._db.snapshot() as tx:
-            return request_rows.to_triage(tx, today)
 
     def routing_targets(self) -> list[str]:
         """Where requests were redirected to before, the most used first."""

@@ -184,13 +184,6 @@ def open_of_partner(tx: Transaction, partner_id: str, until: date) -> list[Reque
     return _records(tx, statement.order_by(RequestRow.received, RequestRow.id))
 
 
-def to_triage(tx: Transaction, today: date) -> list[Request]:
-    """Live new requests, and deferred ones to revisit by ``today``: oldest received first."""
-    due = (RequestRow.status == RequestStatus.DEFERRED.value) & (RequestRow.revisit_on <= today)
-    statement = _live().where((RequestRow.status == RequestStatus.NEW.value) | due)
-    return _records(tx, statement.order_by(RequestRow.received, RequestRow.id))
-
-
 def routing_targets(tx: Transaction) -> list[str]:
     """The ``routed_to`` of live requests, each once, the most used first."""
     statement = (
