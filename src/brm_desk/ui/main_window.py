@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.interchange_actions import InterchangeActions
         from brm_desk.ui.journal_safety import JournalSafety
         from brm_desk.ui.record_actions import RecordActions
+        from brm_desk.ui.triage import triage_slots
 
         shell = self.shell
         self.record_actions = records = RecordActions(shell)
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
             "find": self.show_search,
             "refresh": self.refresh,
             "about": self.show_about,
+            **triage_slots(shell),
         }
         for row, name in enumerate(VIEW_NAMES):
             slots[name.lower()] = partial(self.sidebar.setCurrentRow, row)

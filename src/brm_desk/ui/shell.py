@@ -30,6 +30,7 @@ class Needs(Flag):
     ENCRYPTED = auto()
     PLAIN = auto()
     RECORDS = auto()  # a list of partners, contacts, meetings or requests is in view
+    REQUESTS = auto()  # the requests list is in view (its one-key triage answers)
     UNDO = auto()
     REDO = auto()
 
@@ -107,6 +108,8 @@ class Shell(QObject):
         holds = Needs.JOURNAL | (Needs.ENCRYPTED if self.journal.encrypted else Needs.PLAIN)
         if self.record_kind():
             holds |= Needs.RECORDS
+        if self.record_kind() == "request":
+            holds |= Needs.REQUESTS
         if self.undo_stack.canUndo():
             holds |= Needs.UNDO
         if self.undo_stack.canRedo():

@@ -1,0 +1,236 @@
+"""Triage with boxing gloves: one key for each answer to the request selected in the Requests
+view (the keys are rows of :data:`brm_desk.ui.actions.ACTIONS`).
+
+Each answer asks only what its status needs (SPEC §1) and is one command on the undo stack.
+A rule it breaks shows under the field in the small dialog, which stays open to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brm_desk.domain.day_phrases import DAY_HINT, read_day
+from brm_desk.domain.enums import RequestStatus
+from brm_desk.domain.errors import BrmDeskError, ValidationError
+from brm_desk.domain.records import Request
+from brm_desk.domain.rules import check_acceptance, check_transition, lacks_business_case
+from brm_desk.ui.commands import EditRecord, JournalCommand, ReframeRequest, push
+from brm_desk.ui.dialogs import messages
+from brm_desk.ui.editors.base import FieldRow, error_label
+from brm_desk.ui.editors.fields import check_box, line_edit, text_box
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
+    from brm_desk.ui.shell import Shell
+
+
+class Answer(QDialog):
+    """A small form asking what one answer needs; OK does ``command()`` (Ctrl+Enter too)."""
+
+    def __init__(
+        self, shell: Shell, verb: str, request: Request, command: Callable[[], JournalCommand]
+    ) -> None:
+        super().__init__(shell.window)
+        self.setWindowTitle(f"{verb} request")
+        self.setMinimumWidth(460)
+        self.stack = shell.undo_stack
+        self.command = command
+        self.rows: dict[str, FieldRow] = {}
+        self.form = QFormLayout()
+        self.general_error = error_label()
+        about = QLabel(f"{request.title}\n{request.want.strip()[:300]}".strip())
+        about.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    def ask(self, label: str, widget: QWidget, field: str) -> None:
+        """A row for ``widget``, under which a broken rule on ``field`` is explained."""
+        row = FieldRow(label, widget)
+        caption = QLabel(f"{label}:")
+        caption.setBuddy(widget)
+        self.form.addRow(caption, row)
+        self.rows[field] = row
+
+    def accept(self) -> None:
+        for row in self.rows.values():
+            row.clear_error()
+        self.general_error.hide()
+        try:
+            push(self.stack, self.command())
+        except BrmDeskError as error:
+            named = self.rows.get(error.field) if isinstance(error, ValidationError) else None
+            if isinstance(error, ValidationError) and named is not None:
+                named.show_error(error.reason)
+                named.widget.setFocus()
+            else:
+                self.general_error.setText(error.message)
+                self.general_error.show()
+            return
+        super().accept()
+
+
+def redirect(shell: Shell, journal: Journal, request: Request) -> Answer:
+    """Where it goes instead: the places requests went before, the most used first."""
+    routed_to = QComboBox()
+    routed_to.setEditable(True)
+    routed_to.setAccessibleName("Routed to")
+    routed_to.addItems(journal.requests.routing_targets())
+    routed_to.setPlaceholderText("the team or desk it goes to")
+    redirected = replace(request, status=RequestStatus.REDIRECTED)
+    answer = Answer(
+        shell,
+        "Redirect",
+        request,
+        lambda: EditRecord(
+            journal, request, replace(redirected, routed_to=routed_to.currentText()), "Redirect"
+        ),
+    )
+    answer.ask("Routed to", routed_to, "routed_to")
+    return answer
+
+
+def defer(shell: Shell, journal: Journal, request: Request) -> Answer:
+    """Until when: a date as typed ("fri", "+3d", "2026-12-01"), read back in words."""
+    typed = line_edit("Revisit on", "", DAY_HINT)
+    meant = QLabel()
+    meant.setAccessibleName("Revisit on, read as")
+
+    def deferred() -> Request:
+        day = read_day("revisit_on", typed.text(), journal.today())
+        return replace(request, status=RequestStatus.DEFERRED, revisit_on=day)
+
+    def show_day() -> None:
+        try:
+            day = deferred().revisit_on
+        except ValidationError:
+            day = None
+        meant.setText(f"{day:%A %d %B %Y}" if day else "")
+
+    typed.textChanged.connect(lambda _text: show_day())
+    answer = Answer(
+        shell, "Defer", request, lambda: EditRecord(journal, request, deferred(), "Defer")
+    )
+    answer.ask("Revisit on", typed, "revisit_on")
+    answer.form.addRow("", meant)
+    return answer
+
+
+def reframe(shell: Shell, journal: Journal, request: Request) -> Answer:
+    """The need behind the want, as a new request; its title starts as the old one's."""
+    need = text_box("Need", request.need, NEED_HINT)
+    title = line_edit("New title", request.title)
+    answer = Answer(
+        shell,
+        "Reframe",
+        request,
+        lambda: ReframeRequest(journal, request, title.text().strip(), need.toPlainText()),
+    )
+    answer.ask("Need", need, "need")
+    answer.ask("New title", title, "title")
+    return answer
+
+
+def decline(shell: Shell, journal: Journal, request: Request) -> Answer:
+    """Saying no well: why, and what the partner can do instead."""
+    note = text_box("Why, and instead", request.outcome_note, "why not, and what they can do")
+    declined = replace(request, status=RequestStatus.DECLINED)
+    answer = Answer(
+        shell,
+        "Decline",
+        request,
+        lambda: EditRecord(
+            journal, request, replace(declined, outcome_note=note.toPlainText()), "Decline"
+        ),
+    )
+    answer.ask("Why, and instead", note, "outcome_note")
+    return answer
+
+
+def accept(shell: Shell, journal: Journal, request: Request) -> Answer | None:
+    """Accepted at once on its business case; else the case is asked for, or the explicit
+    choice to accept without one and why (counted as order-taking on the dashboard)."""
+    accepted = replace(request, status=RequestStatus.ACCEPTED)
+    if not lacks_business_case(request):
+        push(shell.undo_stack, EditRecord(journal, request, accepted, "Accept"))
+        return None
+    need = text_box("Need", request.need, NEED_HINT)
+    benefit = text_box("Expected benefit", request.expected_benefit, "what the business gains")
+    without = check_box("Accept &without a business case", "Without a business case", False)
+    reason = text_box("Why without a business case", "", "why accept it without one")
+    reason.setEnabled(False)
+    without.toggled.connect(reason.setEnabled)
+
+    def command() -> JournalCommand:
+        after = replace(accepted, need=need.toPlainText(), expected_benefit=benefit.toPlainText())
+        if without.isChecked():
+            after = replace(after, outcome_note=reason.toPlainText())
+        check_acceptance(after, without_business_case=without.isChecked())
+        return EditRecord(journal, request, after, "Accept")
+
+    answer = Answer(shell, "Accept", request, command)
+    answer.ask("Need", need, "need")
+    answer.ask("Expected benefit", benefit, "expected_benefit")
+    answer.form.addRow("", without)
+    answer.ask("Why", reason, "outcome_note")
+    return answer
+
+
+NEED_HINT = "the business need behind the want"
+ANSWERS = {
+    "redirect_request": (RequestStatus.REDIRECTED, redirect),
+    "defer_request": (RequestStatus.DEFERRED, defer),
+    "reframe_request": (RequestStatus.REFRAMED, reframe),
+    "decline_request": (RequestStatus.DECLINED, decline),
+    "accept_request": (RequestStatus.ACCEPTED, accept),
+}
+"""Each triage action of the action table: the status it moves a request to, and how."""
+
+
+def answer_selected(shell: Shell, name: str) -> Answer | None:
+    """Answer the request selected in the Requests view as ``name`` says: a dialog, unless
+    nothing needs asking. A move the workflow refuses is refused before anything is asked."""
+    page, journal = shell.page(), shell.journal
+    record_id = page.current_record_id() if page is not None else None
+    if journal is None or shell.record_kind() != "request" or record_id is None:
+        shell.say("Select a request in the Requests view first")
+        return None
+    status, ask = ANSWERS[name]
+    try:
+        request = journal.requests.get(record_id)
+        check_transition(request.status, status)
+        answer = ask(shell, journal, request)
+    except BrmDeskError as error:
+        messages.show_error(shell.window, "Cannot do that", error.message)
+        return None
+    if answer is not None:
+        answer.open()
+    return answer
+
+
+def triage_slots(shell: Shell) -> dict[str, Callable[[], object]]:
+    """What each triage action of the action table does."""
+    return {name: partial(answer_selected, shell, name) for name in ANSWERS}
