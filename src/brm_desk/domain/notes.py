@@ -172,8 +172,11 @@ def passages(blocks: Sequence[Block]) -> Iterator[Block]:
 def plain_text(markdown: str) -> str:
     """What the BRM wrote in a note, without marks or unfilled prompts: a line a passage.
 
-    The search index holds this, so its snippets read as text.
+    The search index holds this, so its snippets read as text. Most private notes are
+    empty, and the index asks for each, so a blank note skips the parser.
     """
+    if not markdown.strip():
+        return ""
     return "\n".join(block.text for block in passages(written(parse(markdown))))
 
 
