@@ -7,6 +7,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 ACCENT = QColor("#2f6fb0")
+ERROR_COLOUR = "#d32f2f"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
+"""How an explanation of a broken rule reads under (or beside) its field."""
 
 
 def dark_palette() -> QPalette:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brm_desk.domain.day_phrases import DAY_HINT, read_day
 from brm_desk.domain.enums import RequestStatus
 from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.domain.records import Request
@@ -32,6 +31,7 @@ from brm_desk.ui.commands import EditRecord, JournalCommand, ReframeRequest, pus
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.base import FieldRow, error_label
 from brm_desk.ui.editors.fields import check_box, line_edit, text_box
+from brm_desk.ui.widgets.dates import DateField
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -114,28 +114,17 @@ def redirect(shell: Shell, journal: Journal, request: Request) -> Answer:
 
 
 def defer(shell: Shell, journal: Journal, request: Request) -> Answer:
-    """Until when: a date as typed ("fri", "+3d", "2026-12-01"), read back in words."""
-    typed = line_edit("Revisit on", "", DAY_HINT)
-    meant = QLabel()
-    meant.setAccessibleName("Revisit on, read as")
+    """Until when: a date as typed ("fri", "+3d", "2026-12-01"), read back as it is typed."""
+    until = DateField("Revisit on", request.revisit_on, journal.today, required=True)
 
     def deferred() -> Request:
-        day = read_day("revisit_on", typed.text(), journal.today())
+        day = until.required_value("revisit_on")
         return replace(request, status=RequestStatus.DEFERRED, revisit_on=day)
 
-    def show_day() -> None:
-        try:
-            day = deferred().revisit_on
-        except ValidationError:
-            day = None
-        meant.setText(f"{day:%A %d %B %Y}" if day else "")
-
-    typed.textChanged.connect(lambda _text: show_day())
     answer = Answer(
         shell, "Defer", request, lambda: EditRecord(journal, request, deferred(), "Defer")
     )
-    answer.ask("Revisit on", typed, "revisit_on")
-    answer.form.addRow("", meant)
+    answer.ask("Revisit on", until, "revisit_on")
     return answer
 
 

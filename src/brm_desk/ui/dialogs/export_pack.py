@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +33,7 @@ from brm_desk.domain.files import replacing
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.progress import ProgressTask
-from brm_desk.ui.widgets.dates import date_edit, shown_day
+from brm_desk.ui.widgets.dates import DateField, period_of
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -104,8 +104,8 @@ class ExportPackDialog(QDialog):
             self.period_box.addItem(period.label, period.value)
         remembered = settings.value(PERIOD_KEY, Preset.LAST_QUARTER.value, type=str)
         self.period_box.setCurrentIndex(max(self.period_box.findData(remembered), 0))
-        self.from_edit = date_edit("From")
-        self.to_edit = date_edit("To")
+        self.from_edit = DateField("From", journal.today(), journal.today, required=True)
+        self.to_edit = DateField("To", journal.today(), journal.today, required=True)
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit)
         dates.addWidget(QLabel("–"))
@@ -161,7 +161,7 @@ class ExportPackDialog(QDialog):
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.partner_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
         for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _d: self._suggest_path())
+            edit.sig_day_chosen.connect(self._suggest_path)
         self._period_changed()
 
     # Choices --------------------------------------------------------------------------
@@ -172,7 +172,7 @@ class ExportPackDialog(QDialog):
     def period(self) -> tuple[date, date]:
         period = self.chosen_period()
         if period is Preset.CUSTOM:
-            return shown_day(self.from_edit), shown_day(self.to_edit)
+            return period_of(self.from_edit, self.to_edit)
         return preset_period(period, self.journal.today())
 
     def partner_id(self) -> str | None:
@@ -185,9 +185,7 @@ class ExportPackDialog(QDialog):
         if not custom:
             start, end = self.period()
             for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                edit.blockSignals(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
-                edit.blockSignals(False)
+                edit.set_day(day)
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom)
         self._suggest_path()
