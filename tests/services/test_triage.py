@@ -73,6 +73,13 @@ def test_accepted_without_a_business_case_keeps_its_reason_and_counts(journal: J
     assert journal.dashboard.order_taking(*PERIOD) == {finance.id: 1}
     later = (TODAY + timedelta(days=1), TODAY + timedelta(days=30))
     assert journal.dashboard.order_taking(*later) == {}  # received before that period
+    # The pack's list: the same requests as the count, each with its reason.
+    with_case = _ask(journal, finance, "Close in 3 days", need="Faster close", expected_benefit="x")
+    journal.requests.update(replace(with_case, status=RequestStatus.ACCEPTED))
+    _ask(journal, finance, "Still new")
+    orders = journal.requests.taken_as_orders(finance.id, *PERIOD)
+    assert [(r.title, r.outcome_note) for r in orders] == [("Laptop for the CFO", reason)]
+    assert journal.requests.taken_as_orders(finance.id, *later) == []
 
 
 def test_an_accepted_request_can_still_be_edited_without_a_case(journal: Journal) -> None:
