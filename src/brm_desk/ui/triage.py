@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +46,7 @@ class Answer(QDialog):
         self, shell: Shell, verb: str, request: Request, command: Callable[[], JournalCommand]
     ) -> None:
         super().__init__(shell.window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"{verb} request")
         self.setMinimumWidth(460)
         self.stack = shell.undo_stack
@@ -73,6 +75,8 @@ class Answer(QDialog):
         caption = QLabel(f"{label}:")
         caption.setBuddy(widget)
         self.form.addRow(caption, row)
+        if not self.rows:
+            widget.setFocus()  # the first thing to answer, not the OK button
         self.rows[field] = row
 
     def accept(self) -> None:

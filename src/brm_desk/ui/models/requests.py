@@ -24,7 +24,9 @@ class RequestsModel(PagedTableModel[RequestFilter, RequestLine]):
     RECEIVED, PARTNER, TITLE, FOCUS, STATUS, VALUE, URGENCY = range(7)
     SORT_KEYS = REQUEST_SORT_KEYS
 
-    def __init__(self, lists: Lists, today: Callable[[], date], parent: Any = None) -> None:
+    def __init__(
+        self, lists: Lists, today: Callable[[], date] = date.today, parent: Any = None
+    ) -> None:
         super().__init__(RequestFilter(), lists.request_count, lists.requests, parent)
         self.columns = (
             Column(
