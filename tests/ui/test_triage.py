@@ -114,7 +114,14 @@ def test_r_redirects_to_a_place_used_before_and_undo_puts_it_back(
     assert dialog is not None
     routed_to = dialog.findChild(QComboBox)
     assert [routed_to.itemText(i) for i in range(routed_to.count())] == ["Service desk"]
+    assert routed_to.currentText() == ""  # offered, not chosen
     answer(qtbot, dialog)
+    assert dialog.rows["routed_to"].error.isVisible()
+    qtbot.keyClicks(routed_to, "Serv")  # completes to the target used before
+    assert routed_to.currentText() == "Service desk"
+    answer(qtbot, dialog)
+    laptop = next(r for r in every_request(filled) if r.title == "Laptop for the CFO")
+    assert laptop.routed_to == "Service desk"
     assert status(filled, "Laptop for the CFO") is RequestStatus.REDIRECTED
     assert titles(page) == ["Parked idea", "Forecasting dashboard"]  # it left the queue
     assert page.model.record(page.table.currentIndex().row()).title == "Forecasting dashboard"

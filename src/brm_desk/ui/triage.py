@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +56,8 @@ class Answer(QDialog):
         self.rows: dict[str, FieldRow] = {}
         self.form = QFormLayout()
         self.general_error = error_label()
-        about = QLabel(f"{request.title}\n{request.want.strip()[:300]}".strip())
+        about = QLabel(f"<b>{escape(request.title)}</b><br>{escape(request.want.strip()[:300])}")
+        about.setTextFormat(Qt.TextFormat.RichText)
         about.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -71,6 +74,8 @@ class Answer(QDialog):
 
     def ask(self, label: str, widget: QWidget, field: str) -> None:
         """A row for ``widget``, under which a broken rule on ``field`` is explained."""
+        if isinstance(widget, QPlainTextEdit):
+            widget.setMaximumHeight(90)  # a few lines: the dialog stays small
         row = FieldRow(label, widget)
         caption = QLabel(f"{label}:")
         caption.setBuddy(widget)
@@ -103,6 +108,7 @@ def redirect(shell: Shell, journal: Journal, request: Request) -> Answer:
     routed_to.setEditable(True)
     routed_to.setAccessibleName("Routed to")
     routed_to.addItems(journal.requests.routing_targets())
+    routed_to.setCurrentIndex(-1)  # offered, not chosen for the BRM
     routed_to.setPlaceholderText("the team or desk it goes to")
     redirected = replace(request, status=RequestStatus.REDIRECTED)
     answer = Answer(
