@@ -69,6 +69,7 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         layout.addWidget(self.reading, 1)
+        layout.addStretch(0)  # the field keeps to the left while nothing reads beside it
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(lambda _text: self._show_reading())
         self.edit.editingFinished.connect(self._settle)
