@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
+from brm_desk.domain.day_phrases import read_day
 from brm_desk.domain.errors import ValidationError
 from brm_desk.ui.widgets.dates import DateField, DayCells, period_of
 
@@ -107,3 +110,22 @@ def test_table_cells_write_a_phrase_out_and_mark_bad_text(qtbot: QtBot) -> None:
     assert not table.item(0, 0).toolTip()
     assert table.item(1, 0).text() == "someday"
     assert table.item(1, 0).toolTip().startswith("Due must be a date like")
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=st.text(max_size=24))
+def test_any_text_reads_as_the_parser_says_or_shows_why_not(qtbot: QtBot, typed: str) -> None:
+    typed_in = DateField("Due", today=lambda: TODAY)
+    qtbot.addWidget(typed_in)
+    typed_in.edit.setText(typed)
+    try:
+        day = read_day("due", typed_in.edit.text(), TODAY)
+    except ValidationError as error:
+        reason = error.reason
+    else:
+        assert typed_in.value() == day
+        assert typed_in.reading.text() == ("" if day is None else f"{day:%a %d %b %Y}")
+        return
+    assert typed_in.reading.text() == f"Due {reason}"
+    with pytest.raises(ValidationError):
+        typed_in.value()
