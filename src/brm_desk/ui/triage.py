@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -102,6 +102,28 @@ class Answer(QDialog):
         super().accept()
 
 
+def moving(
+    shell: Shell,
+    journal: Journal,
+    request: Request,
+    status: RequestStatus,
+    verb: str,
+    field: tuple[str, str, QWidget],
+    read: Callable[[], Any],
+) -> Answer:
+    """An answer asking one ``field`` (its label, name and widget) that moves the request to
+    ``status`` with that field as ``read`` from its widget."""
+    label, name, widget = field
+
+    def command() -> JournalCommand:
+        moved = replace(request, status=status, **{name: read()})
+        return EditRecord(journal, request, moved, verb)
+
+    answer = Answer(shell, verb, request, command)
+    answer.ask(label, widget, name)
+    return answer
+
+
 def redirect(shell: Shell, journal: Journal, request: Request) -> Answer:
     """Where it goes instead: the places requests went before, the most used first."""
     routed_to = QComboBox()
@@ -110,32 +132,25 @@ def redirect(shell: Shell, journal: Journal, request: Request) -> Answer:
     routed_to.addItems(journal.requests.routing_targets())
     routed_to.setCurrentIndex(-1)  # offered, not chosen for the BRM
     routed_to.setPlaceholderText("the team or desk it goes to")
-    redirected = replace(request, status=RequestStatus.REDIRECTED)
-    answer = Answer(
-        shell,
-        "Redirect",
-        request,
-        lambda: EditRecord(
-            journal, request, replace(redirected, routed_to=routed_to.currentText()), "Redirect"
-        ),
+    field = ("Routed to", "routed_to", routed_to)
+    return moving(
+        shell, journal, request, RequestStatus.REDIRECTED, "Redirect", field, routed_to.currentText
     )
-    answer.ask("Routed to", routed_to, "routed_to")
-    return answer
 
 
 def defer(shell: Shell, journal: Journal, request: Request) -> Answer:
     """Until when: a date as typed ("fri", "+3d", "2026-12-01"), read back as it is typed."""
     until = DateField("Revisit on", request.revisit_on, journal.today, required=True)
-
-    def deferred() -> Request:
-        day = until.required_value("revisit_on")
-        return replace(request, status=RequestStatus.DEFERRED, revisit_on=day)
-
-    answer = Answer(
-        shell, "Defer", request, lambda: EditRecord(journal, request, deferred(), "Defer")
+    field = ("Revisit on", "revisit_on", until)
+    return moving(
+        shell,
+        journal,
+        request,
+        RequestStatus.DEFERRED,
+        "Defer",
+        field,
+        lambda: until.required_value("revisit_on"),
     )
-    answer.ask("Revisit on", until, "revisit_on")
-    return answer
 
 
 def reframe(shell: Shell, journal: Journal, request: Request) -> Answer:
@@ -156,17 +171,10 @@ def reframe(shell: Shell, journal: Journal, request: Request) -> Answer:
 def decline(shell: Shell, journal: Journal, request: Request) -> Answer:
     """Saying no well: why, and what the partner can do instead."""
     note = text_box("Why, and instead", request.outcome_note, "why not, and what they can do")
-    declined = replace(request, status=RequestStatus.DECLINED)
-    answer = Answer(
-        shell,
-        "Decline",
-        request,
-        lambda: EditRecord(
-            journal, request, replace(declined, outcome_note=note.toPlainText()), "Decline"
-        ),
+    field = ("Why, and instead", "outcome_note", note)
+    return moving(
+        shell, journal, request, RequestStatus.DECLINED, "Decline", field, note.toPlainText
     )
-    answer.ask("Why, and instead", note, "outcome_note")
-    return answer
 
 
 def accept(shell: Shell, journal: Journal, request: Request) -> Answer | None:

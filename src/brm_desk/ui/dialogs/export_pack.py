@@ -33,7 +33,7 @@ from brm_desk.domain.files import replacing
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.progress import ProgressTask
-from brm_desk.ui.widgets.dates import DateField, period_of
+from brm_desk.ui.widgets.dates import DateField, period_of, show_period
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -182,12 +182,7 @@ class ExportPackDialog(QDialog):
     def _period_changed(self) -> None:
         """A named period shows its dates, read-only; Custom makes them editable."""
         custom = self.chosen_period() is Preset.CUSTOM
-        if not custom:
-            start, end = self.period()
-            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                edit.set_day(day)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setEnabled(custom)
+        show_period(self.from_edit, self.to_edit, None if custom else self.period())
         self._suggest_path()
 
     def _folder(self) -> Path:

@@ -24,7 +24,7 @@ from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page
 from brm_desk.ui.widgets.choices import choice_box
-from brm_desk.ui.widgets.dates import DateField, period_of
+from brm_desk.ui.widgets.dates import DateField, period_of, show_period
 
 PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
@@ -94,12 +94,7 @@ class DashboardPage(Page):
     def _show_dates(self) -> None:
         """Custom dates are editable; a preset shows the dates it stands for, read-only."""
         custom = self.preset() is Preset.CUSTOM
-        if not custom:
-            start, end = self.period()
-            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                edit.set_day(day)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setEnabled(custom)
+        show_period(self.from_edit, self.to_edit, None if custom else self.period())
 
     def _custom_changed(self) -> None:
         if self.preset() is Preset.CUSTOM:

@@ -131,6 +131,14 @@ def period_of(first: DateField, last: DateField) -> tuple[date, date]:
     return first.day() or first.today(), last.day() or last.today()
 
 
+def show_period(first: DateField, last: DateField, period: tuple[date, date] | None) -> None:
+    """Show a named period's days, read-only; None (a custom period) lets both be typed."""
+    for field, day in zip((first, last), period or (None, None), strict=True):
+        if period is not None:
+            field.set_day(day)
+        field.setEnabled(period is None)
+
+
 class DayCells(QStyledItemDelegate):
     """Table cells holding dates typed as in a :class:`DateField` (a follow-up's due date).
 
