@@ -96,7 +96,8 @@ def test_the_queue_is_new_and_due_requests_oldest_first_with_their_age(
 ) -> None:
     _window, page = queue
     assert titles(page) == ["Parked idea", "Laptop for the CFO", "Forecasting dashboard"]
-    assert page.model.index(0, page.model.RECEIVED).data() == "2026-09-01 · 84 d"
+    assert page.model.index(0, page.model.RECEIVED).data() == "2026-09-01"
+    assert page.model.index(0, page.model.WAITING).data() == "84 d"
     assert page.keys_hint.text() == (
         "Answer the selected request: R redirect · D defer · F reframe · X decline · A accept"
     )

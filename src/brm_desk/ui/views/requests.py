@@ -56,7 +56,7 @@ class RequestsPage(PagedListPage):
 
     def _show_status(self) -> None:
         if self.status_box.currentData() == TRIAGE_QUEUE:
-            self.table.sortByColumn(RequestsModel.RECEIVED, Qt.SortOrder.AscendingOrder)
+            self.table.sortByColumn(RequestsModel.WAITING, Qt.SortOrder.DescendingOrder)
         self.refresh()
 
     def refresh(self) -> None:
