@@ -109,7 +109,17 @@ def build_parser() -> _Parser:
     review.add_argument("--from", dest="period_from", type=_date, metavar="DATE")
     review.add_argument("--to", dest="period_to", type=_date, metavar="DATE")
     review.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    review.add_argument("--include-private", action="store_true")
+    review.add_argument(
+        "--audience",
+        choices=("partner", "internal"),
+        default="partner",
+        help="partner (default): nothing private, no stances or satisfaction scores; "
+        "internal: adds the stakeholder map and the satisfaction trend",
+    )
+    review.add_argument(
+        "--with-log", action="store_true", help="add the meeting log as an appendix"
+    )
+    review.add_argument("--include-private", action="store_true", help="include private items")
 
     backup = command("backup", "a consistent copy of the journal", _backup)
     backup.add_argument("-o", "--output", type=Path, metavar="FILE")
@@ -344,21 +354,23 @@ def _print_json(value: object) -> None:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
+    from brm_desk.reports.review_pack import Audience, write_partner_pack, write_portfolio_pack
 
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise BrmDeskError(f"{output}: the review pack is a PDF; name the file *.pdf")
+    audience, private = Audience(args.audience), args.include_private
     with _open(args) as journal:
         start, end = journal.balances.period(args.period_from, args.period_to)
         if args.partner:
             partner = journal.partners.find(args.partner)
             pages = write_partner_pack(
-                journal, partner.id, start, end, output, include_private=args.include_private
-            )
+                journal, partner.id, start, end, output,
+                audience=audience, include_private=private, with_log=args.with_log,
+            )  # fmt: skip
         else:
             pages = write_portfolio_pack(
-                journal, start, end, output, include_private=args.include_private
+                journal, start, end, output, audience=audience, include_private=private
             )
     print(f"Wrote {output} ({pages} pages)")
     return 0

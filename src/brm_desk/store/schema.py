@@ -100,6 +100,16 @@ class PartnerRow(Base, _Trashable):
     touch_cadence_days: Mapped[int]
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(default=False)
+    next_period: Mapped[str] = mapped_column(Text, default="")
+
+
+class JournalSettingRow(Base):
+    """A choice that belongs to the journal, not to one machine (e.g. its currency)."""
+
+    __tablename__ = "journal_setting"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str]
 
 
 class MaturityChangeRow(Base):
