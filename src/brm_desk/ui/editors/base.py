@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.ui.commands import AddRecord, EditRecord, push
+from brm_desk.ui.palette import ERROR_STYLE
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
-
-ERROR_STYLE = "color: #d32f2f;"
 
 
 def error_label() -> QLabel:

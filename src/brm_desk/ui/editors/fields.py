@@ -1,9 +1,8 @@
-"""Form fields the editors share: optional dates, amounts, tags, checkable lists, pickers."""
+"""Form fields the editors share: amounts, tags, checkable lists, pickers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import TypeVar
@@ -25,7 +24,6 @@ from brm_desk.domain.records import Partner
 from brm_desk.ui.widgets.choices import choice_box
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
-DATE_HINT = "YYYY-MM-DD"
 PRIVATE_NOTES = "Private notes — never exported or printed"
 PRIVATE_HINT = "Private: never exported, printed or copied unless you include private items"
 PRIVATE_LOOK = (
@@ -34,21 +32,6 @@ PRIVATE_LOOK = (
 )
 """How the BRM's private fields stand apart from what may be shared, in light and dark mode."""
 _Member = TypeVar("_Member", bound=Enum)
-
-
-def parse_day(field: str, text: str) -> date | None:
-    """An optional date typed as YYYY-MM-DD; anything else is an error naming the field."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(field, f"must be a date like 2026-03-09 (got '{text}')") from None
-
-
-def day_text(value: date | None) -> str:
-    return "" if value is None else value.isoformat()
 
 
 def line_edit(name: str, text: str, placeholder: str = "") -> QLineEdit:
@@ -110,22 +93,6 @@ def private_notes_box(text: str) -> MarkdownEditor:
     box.editor.setPlaceholderText(PRIVATE_HINT)
     box.set_text(text)
     return box
-
-
-class DateLine(QLineEdit):
-    """An optional date, typed: empty means "no date"."""
-
-    def __init__(self, name: str, value: date | None = None) -> None:
-        super().__init__(day_text(value))
-        self.setAccessibleName(name)
-        self.setPlaceholderText(DATE_HINT)
-        self.setMaximumWidth(140)
-
-    def value(self, field: str) -> date | None:
-        return parse_day(field, self.text())
-
-    def set_value(self, value: date | None) -> None:
-        self.setText(day_text(value))
 
 
 class AmountLine(QLineEdit):
