@@ -25,7 +25,7 @@ from pack_journal import (
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from brm_desk.domain.enums import Focus, MeetingType
+from brm_desk.domain.enums import Focus, MeetingType, RequestStatus
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Meeting, Partner, Request
 from brm_desk.reports.fonts import register_fonts
@@ -213,6 +213,37 @@ def test_the_internal_pack_adds_the_stakeholder_map_and_the_satisfaction_trend(
     assert "Dana Whitfield Blocker" in " ".join(text.replace("Medium", "").split())
     assert re.search(r"Partner satisfaction average \d\.\d of 5 \(previous period", text)
     assert "by month: Dec" in text
+
+
+def test_only_the_internal_pack_says_why_requests_were_taken_on_without_a_case(
+    journal: Journal, filled: Any, tmp_path: Path
+) -> None:
+    """Accepted without a business case: the manager sees each with its reason."""
+    journal.requests.add(
+        Request(
+            id="",
+            partner_id=filled.finance.id,
+            title="Audit extract",
+            received=date(2025, 12, 2),  # the period's first: listed before the others
+            status=RequestStatus.ACCEPTED,
+            want="All of last year's invoices",
+            outcome_note="The external audit starts Monday; no time for a case",
+        )
+    )
+    internal, partner = tmp_path / "internal.pdf", tmp_path / "partner.pdf"
+    assert (
+        write_partner_pack(
+            journal, filled.finance.id, *PERIOD, internal, audience=Audience.INTERNAL
+        )
+        <= 6
+    )
+    write_partner_pack(journal, filled.finance.id, *PERIOD, partner)
+    text = flat_text(internal)
+    assert "Accepted without a business case" in text
+    assert "2 Dec 2025 Audit extract The external audit starts Monday; no time for a case" in text
+    assert re.search(r"and \d+ more requests…", text)  # the filled journal's, no expected benefit
+    assert "Accepted without a business case" not in flat_text(partner)
+    assert "no time for a case" not in flat_text(partner)
 
 
 def test_money_shows_the_journals_currency(journal: Journal, filled: Any, tmp_path: Path) -> None:

@@ -382,7 +382,8 @@ class PackWriter:
         return story
 
     def internal(self, data: PartnerPackData) -> list[Flowable]:
-        """For the BRM's manager: the people and their stance, and the partner's mood."""
+        """For the BRM's manager: the people and their stance, the partner's mood, and the
+        requests taken on without a business case, with the reason given."""
         story = [self.p("Stakeholder map", "H1")]
         if data.people.total:
             rows = [["Name", "Role", "Influence", "Stance"]]
@@ -400,7 +401,16 @@ class PackWriter:
         else:
             story.append(self.p("No contacts recorded.", "Empty"))
         story += [self.p("Partner satisfaction", "H2"), self.p(satisfaction_text(data))]
-        return story
+        story.append(self.p("Accepted without a business case", "H2"))
+        if not data.orders_taken.total:
+            text = "None received in the period: every request taken on had a need and a benefit."
+            return [*story, self.p(text, "Empty")]
+        rows = [["Received", "Request", "Why it was accepted anyway"]]
+        for r in data.orders_taken.items:
+            reason = clip(r.outcome_note) or "no reason given"
+            rows.append([day(r.received), clip(r.title, NAME_CLIPPED), reason])
+        story.append(self.grid(rows, [0.16, 0.34, 0.5]))
+        return story + self.more(data.orders_taken, "request")
 
     def log(self, data: PartnerPackData) -> list[Flowable]:
         """Appendix: every meeting of the period that may be shared, with its notes."""

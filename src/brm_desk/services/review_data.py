@@ -29,6 +29,7 @@ from brm_desk.domain.records import (
     Request,
     due_first,
 )
+from brm_desk.domain.rules import taken_as_order
 from brm_desk.services import privacy
 from brm_desk.services.privacy import Audience, LeftOut
 from brm_desk.store import contact_rows, meeting_rows, pack_queries, partner_rows, request_rows
@@ -42,6 +43,7 @@ DECISIONS_SHOWN = 6
 DEMAND_SHOWN = 6
 COMMITMENTS_SHOWN = 5  # each way
 PEOPLE_SHOWN = 8
+ORDERS_SHOWN = 4
 """How much of each list a partner pack shows: the budgets that keep it within six pages
 whatever the volume. The rest is counted ("and 23 more…")."""
 
@@ -122,6 +124,9 @@ class PartnerPackData:
     they_owe: Shortlist[AgreedAction] = Shortlist()
     people: Shortlist[Contact] = Shortlist()
     """The stakeholder map: only for the internal audience."""
+    orders_taken: Shortlist[Request] = Shortlist()
+    """Requests of the period accepted without a business case, with the reason given: only
+    for the internal audience (the BRM's manager asks why; the partner's pack does not)."""
     log: tuple[Meeting, ...] = field(default=())
 
     @property
@@ -142,6 +147,7 @@ class PartnerPackData:
         for a in (*self.we_owe.items, *self.they_owe.items):
             found += [a.action.text, a.action.owner, a.meeting_title]
         found += [t for c in self.people.items for t in (c.name, c.role)]
+        found += [t for r in self.orders_taken.items for t in (r.title, r.outcome_note)]
         for m in self.log:
             found += [m.title, m.notes, m.private_notes, m.location]
         return found
@@ -286,6 +292,9 @@ def _with_lists(
     ours = due_first(a for a in follow_ups if a.action.is_ours)
     theirs = due_first(a for a in follow_ups if not a.action.is_ours)
     people.sort(key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name.casefold()))
+    orders = [r for r in requests if start <= r.received <= end and taken_as_order(r)]
+    orders.sort(key=lambda r: (r.received, r.title))
+    judged = data.audience.sees_judgements
     return replace(
         data,
         delivered=_shortlist(privacy.shared(delivered, include), DELIVERED_SHOWN, len(delivered)),
@@ -295,7 +304,10 @@ def _with_lists(
         ),
         we_owe=_shortlist(ours, COMMITMENTS_SHOWN),
         they_owe=_shortlist(theirs, COMMITMENTS_SHOWN),
-        people=_shortlist(people, PEOPLE_SHOWN) if data.audience.sees_judgements else Shortlist(),
+        people=_shortlist(people, PEOPLE_SHOWN) if judged else Shortlist(),
+        orders_taken=(
+            _shortlist(privacy.shared(orders, include), ORDERS_SHOWN) if judged else Shortlist()
+        ),
         log=tuple(shared_meetings) if with_log else (),
     )
 
