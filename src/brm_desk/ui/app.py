@@ -72,9 +72,10 @@ class JournalOpening(QObject):
 
     On a first run the welcome decides (an empty journal, or the sample in its own file); an
     encrypted journal asks its passphrase (again when wrong); a journal open in another
-    BRM Desk is refused. ``opened`` is True once the journal is in the window; False, with
-    ``sig_stopped(status)``, when it will not be: 0 when the user chose to quit, 1 when the
-    file cannot be opened (said, and the file left untouched).
+    BRM Desk is refused; once it is open, the edits a crash left unsaved are offered back.
+    ``opened`` is True once the journal is in the window; False, with ``sig_stopped(status)``,
+    when it will not be: 0 when the user chose to quit, 1 when the file cannot be opened
+    (said, and the file left untouched).
     """
 
     sig_stopped = Signal(int)
@@ -138,6 +139,7 @@ class JournalOpening(QObject):
         self.window.set_journal(journal)
         backup_daily_in_background(self.window.shell, journal)
         self.opened = True
+        self.window.record_actions.offer_drafts()  # what a crash left unsaved, at once
 
     def _failed(self, error: BrmDeskError) -> None:
         from brm_desk.domain.errors import WrongPassphrase

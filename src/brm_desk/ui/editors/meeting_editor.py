@@ -1,9 +1,8 @@
 """The meeting editor: the engagement, its focus, who came, the notes and the follow-ups.
 
 The type sets the default focus until the BRM picks a focus by hand; empty notes start from
-the type's agenda template; the notes and the private notes (the BRM's own thinking, in a box
-of their own) are saved as a draft at most 2 s after typing stops, and a draft left by a crash
-is offered back when the meeting is opened again.
+the type's agenda template; the private notes (the BRM's own thinking) have a box of their
+own.
 """
 
 from __future__ import annotations
@@ -11,21 +10,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QDateTimeEdit, QLabel, QVBoxLayout
 
 from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.records import Meeting
 from brm_desk.services.agenda import agenda_template
-from brm_desk.services.drafts import NEW_MEETING, Drafts
-from brm_desk.services.journal import Journal
-from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.actions_table import ActionsTable
 from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.fields import (
     PRIVATE_NOTES,
     CheckList,
+    FieldBox,
     chosen,
     chosen_partner,
     combo_id,
@@ -40,9 +36,6 @@ from brm_desk.ui.editors.fields import (
 )
 from brm_desk.ui.widgets.choices import choice_box
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
-
-DRAFT_DELAY_MS = 1500
-"""Typing pause before the notes' draft is written (the promise is "at most 2 s")."""
 
 
 def offset_text(moment: datetime) -> str:
@@ -60,20 +53,6 @@ def default_start() -> datetime:
 
 class MeetingEditor(RecordEditor):
     noun = "meeting"
-
-    def __init__(
-        self,
-        journal: Journal,
-        stack: QUndoStack,
-        record: Meeting | None = None,
-        parent: QWidget | None = None,
-        *,
-        partner_id: str | None = None,
-        drafts: Drafts | None = None,
-    ) -> None:
-        """``drafts`` keeps the notes while they are typed (the user's data folder if None)."""
-        super().__init__(journal, stack, record, parent, partner_id=partner_id)
-        self.drafts = drafts or Drafts()
 
     def blank(self, partner_id: str) -> Meeting:
         return Meeting(id="", partner_id=partner_id, title="", start=default_start())
@@ -95,11 +74,6 @@ class MeetingEditor(RecordEditor):
         )
         self.offset_label = QLabel(offset_text(meeting.start))
         self.offset_label.setAccessibleName("UTC offset")
-        start_row = QWidget()
-        start_layout = QHBoxLayout(start_row)
-        start_layout.setContentsMargins(0, 0, 0, 0)
-        start_layout.addWidget(self.start, 1)
-        start_layout.addWidget(self.offset_label)
         self.duration = number_box("Duration", meeting.duration_minutes, 1, 1440, " min")
         self.duration.setSingleStep(15)
         self.type = enum_combo("Type", MeetingType, meeting.type)
@@ -122,7 +96,7 @@ class MeetingEditor(RecordEditor):
 
         self.add_row("Partner", self.partner, "partner")
         self.add_row("Title", self.title, "title")
-        self.add_row("Start", start_row, "start", tab_stops=[self.start])
+        self.add_row("Start", FieldBox(self.start, self.offset_label), "start", [self.start])
         self.add_row("Duration", self.duration, "duration_minutes")
         self.add_row("Type", self.type, "type")
         self.add_row("Focus", self.focus, "focus")
@@ -142,84 +116,24 @@ class MeetingEditor(RecordEditor):
         self.finish_two_columns(right, 720)
 
         self._fill_attendees(meeting.attendee_ids)
-        self.original_notes = meeting.notes
-        self.original_private_notes = meeting.private_notes
         self.notes.set_text(meeting.notes or agenda_template(meeting.type))
         self.shown_template = "" if meeting.notes else self.notes.text()
         self.partner.currentIndexChanged.connect(lambda _i: self._fill_attendees(()))
         self.type.currentIndexChanged.connect(self._type_changed)
         self.focus.activated.connect(self._focus_chosen)
         self.start.dateTimeChanged.connect(self._start_changed)
-
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(DRAFT_DELAY_MS)
-        self.draft_timer.timeout.connect(self.save_draft)
-        self.notes.sig_text_changed.connect(self.draft_timer.start)
-        self.private_notes.sig_text_changed.connect(self.draft_timer.start)
         self.title.setFocus()
 
-    # The draft --------------------------------------------------------------------------
-
-    @property
-    def draft_key(self) -> str:
-        return self.record.id if self.record is not None else NEW_MEETING
-
-    def offer_draft(self) -> bool:
-        """If typing was lost (a crash), offer the draft back; ``True`` when it was taken."""
-        draft = self.drafts.load(self.draft_key)
-        if draft is None or (
-            draft.text in (self.notes.text(), self.original_notes)
-            and draft.private_notes in (self.private_notes.text(), self.original_private_notes)
-        ):
-            return False
-        when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        if messages.confirm(
-            self,
-            "Unsaved notes found",
-            f"Notes typed on {when} were never saved. Put them back into this meeting?",
-        ):
-            self.notes.set_text(draft.text)
-            self.private_notes.set_text(draft.private_notes)
-            return True
-        self.drafts.discard(self.draft_key)
-        return False
-
-    def _typed(self) -> bool:
-        """Whether notes or private notes were typed since the meeting was opened."""
-        return (
-            self.notes.text() not in (self.original_notes, self.shown_template)
-            or self.private_notes.text() != self.original_private_notes
-        )
-
-    def save_draft(self) -> None:
-        if self._typed():
-            self.drafts.save(self.draft_key, self.notes.text(), self.private_notes.text())
-        else:
-            self.drafts.discard(self.draft_key)
-
-    def saved(self, record: Meeting) -> None:
-        self.draft_timer.stop()
-        self.drafts.discard(NEW_MEETING)
-        self.drafts.discard(record.id)
-
-    def reject(self) -> None:
-        """Cancel is a choice: the draft goes, after asking if notes were typed."""
-        if self._typed() and not messages.confirm(
-            self, "Discard the notes?", "The notes you typed have not been saved. Discard them?"
-        ):
-            return
-        self.draft_timer.stop()
-        self.drafts.discard(self.draft_key)
-        super().reject()
+    def restored(self) -> None:
+        self._focus_chosen(0)  # a focus other than the type's stays when the type changes
 
     # Reactions to the form --------------------------------------------------------------
 
     def _fill_attendees(self, checked: tuple[str, ...]) -> None:
         partner_id = combo_id(self.partner)
-        contacts = self.journal.contacts.listing(partner_id) if partner_id else []
+        self.contacts = self.journal.contacts.listing(partner_id) if partner_id else []
         self.attendees.fill(
-            ((c.id, f"{c.name} — {c.role}" if c.role else c.name) for c in contacts), checked
+            ((c.id, f"{c.name} — {c.role}" if c.role else c.name) for c in self.contacts), checked
         )
 
     def _focus_chosen(self, _index: int) -> None:
