@@ -290,3 +290,16 @@ def test_dashboard_opens_a_partner_and_quick_capture_picks_it(qtbot: QtBot, fill
     editor.done(0)
     page.table.activated.emit(index)
     assert isinstance(current_editor(window), PartnerEditor)
+
+
+def test_a_partner_made_in_quick_capture_is_named_in_the_edit_menu(
+    qtbot: QtBot, filled: Filled
+) -> None:
+    window, _page = open_window(qtbot, filled.journal, "Meetings")
+    editor = window.record_actions.quick_capture()
+    assert isinstance(editor, MeetingEditor)
+    editor.partner.setEditText("Northwind")
+    editor.new_partner.click()
+    assert window.action("undo").text() == "&Undo Add partner 'Northwind'"
+    assert editor.isVisible()  # the meeting is still being written
+    editor.done(0)

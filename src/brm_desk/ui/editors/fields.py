@@ -268,7 +268,11 @@ def combo_id(combo: QComboBox) -> str:
 
 
 def chosen_partner(combo: QComboBox) -> str:
-    """The id a :func:`partner_combo` shows; there is none before a partner is added."""
+    """The id a :func:`partner_combo` shows; there is none before a partner is added, nor
+    while the name typed in an editable one is no partner's."""
+    typed = combo.currentText().strip()
+    if combo.isEditable() and typed and typed != combo.itemText(combo.currentIndex()):
+        raise ValidationError("partner", f"'{typed}' is not a partner yet: create it or pick one")
     partner_id = combo_id(combo)
     if not partner_id:
         raise ValidationError("partner", "is required (add a partner first)")
