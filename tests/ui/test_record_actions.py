@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -302,4 +303,21 @@ def test_a_partner_made_in_quick_capture_is_named_in_the_edit_menu(
     editor.new_partner.click()
     assert window.action("undo").text() == "&Undo Add partner 'Northwind'"
     assert editor.isVisible()  # the meeting is still being written
+    editor.done(0)
+
+
+def test_a_draft_an_older_version_left_is_offered_too(
+    qtbot: QtBot, filled: Filled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = drafts_dir()  # where drafts of every journal went before they had folders
+    shared.mkdir(parents=True)
+    old = {"key": NEW_MEETING, "saved_at": "2026-11-24T10:00:00+00:00", "text": "typed before"}
+    (shared / f"{NEW_MEETING}.json").write_text(json.dumps(old), encoding="utf-8")
+    monkeypatch.setattr(drafts_offer, "ask", lambda *_args: "restore")
+    window, _page = open_window(qtbot, filled.journal, "Meetings")
+    window.record_actions.offer_drafts()
+    editor = current_editor(window)
+    assert isinstance(editor, MeetingEditor)
+    assert editor.notes.text() == "typed before"
+    assert list(shared.glob("*.json")) == []
     editor.done(0)

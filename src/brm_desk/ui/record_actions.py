@@ -7,6 +7,7 @@ is what refreshes the view.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -113,12 +114,14 @@ class RecordActions(QObject):
     def offer_drafts(self) -> None:
         """Offer back, at once, what editors held when the app last ended without saving:
         Restore reopens each editor as it was, Discard drops them."""
-        from brm_desk.services.drafts import for_journal, since
+        from brm_desk.services.drafts import adopt_old_drafts, for_journal, since
         from brm_desk.ui.dialogs import drafts_offer
 
         journal = self.shell.journal
         if journal is None:
             return
+        with suppress(OSError):  # an older BRM Desk's draft that cannot move stays put
+            adopt_old_drafts(journal)
         drafts = for_journal(journal)
         left = [(draft, since(journal, draft)) for draft in drafts.listing()]
         answer = drafts_offer.ask(self.shell.window, left) if left else ""
