@@ -29,15 +29,23 @@ def summary(left: Left) -> str:
     return f"{edits} from {when.day} {when:%b %H:%M}: {names}"
 
 
-def ask(parent: QWidget | None, left: Left) -> str:
-    """``"restore"``, ``"discard"``, or ``""`` when the question went unanswered."""
+def question(parent: QWidget | None, left: Left) -> QMessageBox:
+    """The question naming every draft, with its Restore and Discard buttons."""
     box = QMessageBox(QMessageBox.Icon.Question, "Unsaved edits", summary(left), parent=parent)
     box.setInformativeText(
         "Restore reopens each editor with every field as it was; Discard throws the edits away."
     )
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(restore)
+    box.setDefaultButton(box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole))
+    box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    return box
+
+
+def ask(parent: QWidget | None, left: Left) -> str:
+    """``"restore"``, ``"discard"``, or ``""`` when the question went unanswered."""
+    box = question(parent, left)
     box.exec()
     clicked = box.clickedButton()
-    return "restore" if clicked is restore else "discard" if clicked is discard else ""
+    role = box.buttonRole(clicked) if clicked is not None else None
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return "restore"
+    return "discard" if role == QMessageBox.ButtonRole.DestructiveRole else ""

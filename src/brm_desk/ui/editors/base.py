@@ -33,6 +33,7 @@ from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.services.drafts import Draft, fingerprint, for_journal
 from brm_desk.ui.commands import AddRecord, EditRecord, push
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs.fitting import fit_to_screen, scrolling
 from brm_desk.ui.editors.fields import field_value, set_field_value
 
 if TYPE_CHECKING:
@@ -190,14 +191,11 @@ class RecordEditor(QDialog):
         return row
 
     def finish(self, width: int, height: int) -> None:
-        """The form, then the general error line and the buttons."""
-        self._finish(self.form)
-        self._resize(width, height)
-
-    def _resize(self, width: int, height: int) -> None:
-        """``width`` × ``height``, or the screen's space when it is smaller (a laptop's)."""
-        room = self.screen().availableGeometry()
-        self.resize(min(width, room.width()), min(height, room.height() - 40))
+        """The form (scrolling when the screen is short), the general error line, the buttons."""
+        body = QWidget()
+        body.setLayout(self.form)
+        self._finish(scrolling(body))
+        fit_to_screen(self, width, height)
 
     def finish_two_columns(self, right: QVBoxLayout, height: int) -> None:
         """The form on the left, the long texts on the right, the divider movable."""
@@ -209,20 +207,17 @@ class RecordEditor(QDialog):
         right_side.setLayout(right)
         right.setContentsMargins(8, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left_side)
-        splitter.addWidget(right_side)
+        splitter.addWidget(scrolling(left_side))
+        splitter.addWidget(scrolling(right_side))
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self._finish(splitter)
-        self._resize(1060, height)
+        fit_to_screen(self, 1060, height)
         splitter.setSizes([430, 630])
 
-    def _finish(self, body: QWidget | QFormLayout) -> None:
+    def _finish(self, body: QWidget) -> None:
         layout = QVBoxLayout(self)
-        if isinstance(body, QWidget):
-            layout.addWidget(body, 1)
-        else:
-            layout.addLayout(body, 1)
+        layout.addWidget(body, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         for first, second in pairwise([*self.tab_stops, *self.buttons.buttons()]):
