@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from brm_desk.services import backups, maintenance
 from brm_desk.services.drafts import NEW_MEETING, Draft
@@ -33,13 +33,14 @@ from brm_desk.ui.editors.contact_editor import ContactEditor
 from brm_desk.ui.editors.meeting_editor import MeetingEditor
 from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.editors.request_editor import RequestEditor
+from brm_desk.ui.views.prep_brief import PrepBriefWindow
 
 CALENDAR = Path(__file__).parents[1] / "importers" / "data" / "google_hr.ics"
 CSV = "Number,Opened,Short description,Priority,State\nRITM1,2026-03-01,Laptop,High,New\n"
 
 
-def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QDialog]]:
-    """Each editor and dialog, made as the app makes it."""
+def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
+    """Each editor and dialog (and the prep brief's window), made as the app makes them."""
     stack = QUndoStack()
     partners = journal.partners.listing()
     finance = partners[0]
@@ -74,6 +75,7 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QDialog]]:
             "Encrypt the journal", "Choose a passphrase.", lambda _a, _b: None, ask_current=True
         ),
         "drafts-offer": lambda: drafts_offer.question(None, drafted),
+        "prep-brief": lambda: PrepBriefWindow(None, journal, finance.id),
     }
 
 
@@ -81,7 +83,7 @@ def rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
 
 
-def measure(dialog: QDialog) -> dict[str, object]:
+def measure(dialog: QWidget) -> dict[str, object]:
     """Where the dialog stands on its screen, and which of its buttons are cut or hidden."""
     dialog.show()
     QApplication.processEvents()
@@ -125,7 +127,7 @@ def main() -> None:
             found[name] = measure(dialog)
             if shots is not None:
                 dialog.grab().save(str(shots / f"{name}.png"))
-            dialog.done(0)
+            dialog.close()
             dialog.deleteLater()
             app.processEvents()
     print(json.dumps(found), flush=True)

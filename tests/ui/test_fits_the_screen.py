@@ -32,6 +32,7 @@ EVERY_DIALOG = {
     "passphrase",
     "new-passphrase",
     "drafts-offer",
+    "prep-brief",
 }
 
 
