@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 from ui_data import Filled
 
@@ -161,3 +162,22 @@ def test_a_known_name_ticks_the_person_and_a_known_partner_is_picked(
     qtbot.keyClick(editor.new_person, Qt.Key.Key_Enter)
     assert editor.attendees.checked_ids() == (filled.anna.id,)
     assert [c.name for c in filled.journal.contacts.listing(filled.finance.id)] == ["Anna Berg"]
+
+
+def test_on_a_short_screen_the_form_scrolls_to_the_field_tab_reaches(
+    qtbot: QtBot, filled: Filled, stack: QUndoStack
+) -> None:
+    editor = RequestEditor(filled.journal, stack, filled.request)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.resize(editor.minimumSize())  # the smallest a window manager may make it
+    qtbot.waitExposed(editor)
+    [left] = [area for area in editor.findChildren(QScrollArea) if area.isAncestorOf(editor.tags)]
+    assert left.verticalScrollBar().maximum() > 0  # the form is taller than its room
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.title.setFocus()
+    while not editor.private.hasFocus():
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert left.verticalScrollBar().value() > 0
+    assert editor.buttons.isVisible()

@@ -198,7 +198,8 @@ class RecordEditor(QDialog):
         fit_to_screen(self, width, height)
 
     def finish_two_columns(self, right: QVBoxLayout, height: int) -> None:
-        """The form on the left, the long texts on the right, the divider movable."""
+        """The form on the left, the long texts on the right, the divider movable; each
+        side scrolls when the screen is short."""
         left_side, right_side = QWidget(), QWidget()
         left = QVBoxLayout(left_side)
         left.setContentsMargins(0, 0, 8, 0)
@@ -209,7 +210,8 @@ class RecordEditor(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scrolling(left_side))
         splitter.addWidget(scrolling(right_side))
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 2)  # a narrower window takes from both sides
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         self._finish(splitter)
         fit_to_screen(self, 1060, height)
