@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from brm_desk.services.journal import Journal
 
 TODAY = date(2026, 11, 24)
+pytest_plugins = ["calendar_servers"]  # feed, radicale, file_keyring: real calendar servers
 
 
 @pytest.fixture(autouse=True)

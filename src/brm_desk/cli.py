@@ -109,7 +109,45 @@ def build_parser() -> _Parser:
     review.add_argument("--from", dest="period_from", type=_date, metavar="DATE")
     review.add_argument("--to", dest="period_to", type=_date, metavar="DATE")
     review.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    review.add_argument("--include-private", action="store_true")
+    review.add_argument(
+        "--audience",
+        choices=("partner", "internal"),
+        default="partner",
+        help="partner (default): nothing private, no stances or satisfaction scores; "
+        "internal: adds the stakeholder map and the satisfaction trend",
+    )
+    review.add_argument(
+        "--with-log", action="store_true", help="add the meeting log as an appendix"
+    )
+    review.add_argument("--include-private", action="store_true", help="include private items")
+
+    calendar = command("calendar", "the calendars the journal follows (feeds, CalDAV)", _usage)
+    sources = calendar.add_subparsers(
+        dest="calendar_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+
+    def source_command(name: str, help_text: str, handler: Callable[..., int]) -> Any:
+        sub = sources.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add = source_command(
+        "add", "follow an ICS feed (https://, webcal://), or a CalDAV calendar with --user", _add
+    )
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--partner", metavar="NAME", help="whose meetings its events are, by default")
+    add.add_argument(
+        "--user",
+        metavar="NAME",
+        default="",
+        help="a CalDAV calendar's user name; its password is asked for (or read from standard "
+        "input) and kept in the system keyring",
+    )
+    source_command("list", "the calendar sources, with their last sync", _list_sources)
+    remove = source_command("remove", "stop following a source (its meetings stay)", _remove)
+    remove.add_argument("source_id", type=_positive, metavar="ID")
+    command("sync", "refresh every calendar source once", _sync)
 
     backup = command("backup", "a consistent copy of the journal", _backup)
     backup.add_argument("-o", "--output", type=Path, metavar="FILE")
@@ -344,23 +382,105 @@ def _print_json(value: object) -> None:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from brm_desk.reports.review_pack import write_partner_pack, write_portfolio_pack
+    from brm_desk.reports.review_pack import Audience, write_partner_pack, write_portfolio_pack
 
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise BrmDeskError(f"{output}: the review pack is a PDF; name the file *.pdf")
+    audience, private = Audience(args.audience), args.include_private
     with _open(args) as journal:
         start, end = journal.balances.period(args.period_from, args.period_to)
         if args.partner:
             partner = journal.partners.find(args.partner)
             pages = write_partner_pack(
-                journal, partner.id, start, end, output, include_private=args.include_private
-            )
+                journal, partner.id, start, end, output,
+                audience=audience, include_private=private, with_log=args.with_log,
+            )  # fmt: skip
         else:
             pages = write_portfolio_pack(
-                journal, start, end, output, include_private=args.include_private
+                journal, start, end, output, audience=audience, include_private=private
             )
     print(f"Wrote {output} ({pages} pages)")
+    return 0
+
+
+def _usage(args: argparse.Namespace) -> int:
+    raise UsageError("say what to do: calendar add, list or remove")  # argparse asks first
+
+
+def _add(args: argparse.Namespace) -> int:
+    from brm_desk.services.calendar_sources import add_source
+
+    _before_writing(args)
+    password = _calendar_password(args.url, args.user) if args.user.strip() else ""
+    with _open(args) as journal:
+        source = add_source(journal, args.url, args.partner or "", args.user, password)
+    partner = f" for {source.partner_name}" if source.partner_name else ""
+    user = f" as {source.user_name} (password in the system keyring)" if source.user_name else ""
+    print(f"Added calendar {source.id}{partner}: {source.url}{user}")
+    return 0
+
+
+def _calendar_password(url: str, user: str) -> str:
+    """Typed on the terminal (never echoed), else the first line of standard input."""
+    import getpass
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"Password of {user.strip()} for {url}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise BrmDeskError(
+            f"{url}: a CalDAV calendar needs the password of {user.strip()} "
+            "(typed when asked, or on standard input)"
+        )
+    return password
+
+
+def _list_sources(args: argparse.Namespace) -> int:
+    from brm_desk.services.calendar_sources import sources
+
+    with _open(args, read_only=True) as journal:
+        found = sources(journal)
+    if not found:
+        print("No calendar sources; add one with: brm-desk calendar add URL")
+    for source in found:
+        user = f" (CalDAV, user {source.user_name})" if source.user_name else " (feed)"
+        when = "never synced"
+        if source.synced_at:
+            when = f"synced {source.synced_at[:16].replace('T', ' ')} UTC"
+        print(f"{source.id}  {source.url}{user}")
+        print(f"   partner: {source.partner_name or '(none)'}; {when}")
+        if source.problem:
+            print(f"   last sync failed: {source.problem}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from brm_desk.services.calendar_sources import remove_source
+
+    _before_writing(args)
+    with _open(args) as journal:
+        source = remove_source(journal, args.source_id)
+    print(f"Removed calendar {source.id} ({source.url}); its meetings stay in the journal.")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from brm_desk.services.calendar_sync import sync_all
+
+    _before_writing(args)
+    with _open(args) as journal:
+        reports = sync_all(journal)
+    if not reports:
+        print("No calendar sources to sync; add one with: brm-desk calendar add URL")
+    for report in reports:
+        print(report.summary())
+    failed = sum(1 for report in reports if report.problem)
+    if failed:
+        raise BrmDeskError(
+            f"{failed} of {len(reports)} calendar sources could not be refreshed (see above)"
+        )
     return 0
 
 

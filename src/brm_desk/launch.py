@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 
 DB_OPTION = "--db"
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -37,6 +38,10 @@ def window_request(arguments: Sequence[str]) -> tuple[bool, str | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``brm-desk``; returns the exit status."""
+    import locale
+
+    with suppress(locale.Error):  # a journal's currency, until set, is the user's locale's
+        locale.setlocale(locale.LC_MONETARY, "")
     arguments = list(sys.argv[1:] if argv is None else argv)
     window, db = window_request(arguments)
     if not window:

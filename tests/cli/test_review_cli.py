@@ -1,18 +1,23 @@
-"""`brm-desk review` as a subprocess: a PDF for a partner or the portfolio, one-line errors."""
+"""`brm-desk review` as a subprocess: a PDF for a partner or the portfolio, its figures those
+of `brm-desk balance`, one-line errors."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from brm_desk.domain.enums import MeetingType
-from brm_desk.domain.records import Meeting, Partner
+from brm_desk.domain.balance import previous_period
+from brm_desk.domain.enums import Focus, MeetingType
+from brm_desk.domain.records import Meeting, Partner, Request
+from brm_desk.domain.words import day
 from brm_desk.services.journal import Journal
 
 CliResult = subprocess.CompletedProcess[str]
@@ -39,8 +44,14 @@ def journal_file(tmp_path: Path) -> Path:
                         focus=kind.default_focus,
                         notes=f"Notes for week {week}",
                         private=week == 5,
+                        duration_minutes=30 + 15 * (week % 3),
                     )
                 )
+            for n in range(3):
+                journal.requests.add(
+                    Request(id="", partner_id=partner.id, title=f"{name} ask {n}",
+                            received=date(2026, 9, 1 + n), private=n == 1)
+                )  # fmt: skip
     return path
 
 
@@ -67,11 +78,27 @@ def test_review_writes_a_partner_pack(cli: Cli, journal_file: Path, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     reader = PdfReader(str(output))
     assert len(reader.pages) == pages_reported(result, output)
+    assert len(reader.pages) <= 6
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "Finance Roadmap 0" in text
-    assert "Finance Escalation 5" not in text
+    assert "At a glance" in text
+    assert "Appendix: meeting log" not in text
     assert "Procurement" not in text
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_log_is_an_appendix_when_asked_for(
+    cli: Cli, journal_file: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "finance.pdf"
+    result = cli(
+        "review", "--partner", "Finance", "--from", "2026-08-01", "--to", "2026-10-31",
+        "-o", str(output), "--with-log", db=journal_file,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(str(output)).pages)
+    assert "Appendix: meeting log" in text
+    assert "Finance Roadmap 0" in text
+    assert "Finance Escalation 5" not in text
 
 
 def test_include_private_puts_private_meetings_in(
@@ -80,11 +107,67 @@ def test_include_private_puts_private_meetings_in(
     output = tmp_path / "finance.pdf"
     result = cli(
         "review", "--partner", "Finance", "--from", "2026-08-01", "--to", "2026-10-31",
-        "-o", str(output), "--include-private", db=journal_file,
+        "-o", str(output), "--include-private", "--with-log", db=journal_file,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     text = "\n".join(page.extract_text() for page in PdfReader(str(output)).pages)
     assert "Finance Escalation 5" in text
+    assert "Finance ask 1" in text
+
+
+@pytest.mark.parametrize("audience", ["partner", "internal"])
+@pytest.mark.parametrize("private", [[], ["--include-private"]])
+def test_the_packs_figures_are_the_balance_commands(
+    cli: Cli, journal_file: Path, tmp_path: Path, audience: str, private: list[str]
+) -> None:
+    """Privacy changes words, never numbers: private meetings and requests count."""
+    period = ["--from", "2026-08-01", "--to", "2026-10-31"]
+    before = previous_period(date(2026, 8, 1), date(2026, 10, 31))
+    earlier = ["--from", before[0].isoformat(), "--to", before[1].isoformat()]
+    output = tmp_path / "finance.pdf"
+    result = cli("review", "--partner", "Finance", *period, "-o", str(output),
+                 "--audience", audience, *private, db=journal_file)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(output)).pages).split())
+    (now,) = balance(cli, journal_file, "--partner", "Finance", *period)["partners"]
+    (then,) = balance(cli, journal_file, "--partner", "Finance", *earlier)["partners"]
+    assert now["reactive"] + now["routine"] + now["strategic"] == 15  # 12 meetings, 3 requests
+    for focus in Focus:
+        hours = now[f"{focus.value}_hours"]
+        assert f"{focus.label} {now[focus.value]} {hours:.1f} {then[focus.value]}" in text
+    total = now["reactive"] + now["routine"] + now["strategic"]
+    assert f"{total} Engagements: 12 meetings and 3 requests" in text
+    assert f"{now['strategic_share']:.0%} Strategic share, target 60%" in text
+    assert f"{now['strategic']} strategic of {now['reactive'] + now['strategic']} reactive" in text
+    last = date.fromisoformat(now["last_strategic"])
+    days = now["days_since_strategic"]
+    assert f"{day(last)}, {days} day{'' if days == 1 else 's'} before 31 Oct 2026" in text
+    assert ("overdue: more than" in text) is now["overdue"]
+
+    portfolio = tmp_path / "portfolio.pdf"
+    result = cli("review", *period, "-o", str(portfolio), "--audience", audience, *private,
+                 db=journal_file)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(portfolio)).pages).split())
+    for figures in balance(cli, journal_file, *period)["partners"]:
+        share = f"{figures['strategic_share']:.0%}"
+        total = figures["reactive"] + figures["routine"] + figures["strategic"]
+        assert f"{figures['name']} {share} 60%" in text
+        assert f"{total} {day(date.fromisoformat(figures['last_strategic']))}" in text
+
+
+def balance(cli: Cli, journal_file: Path, *arguments: str) -> Any:
+    result = cli("balance", *arguments, "--json", db=journal_file)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_bad_audience_is_a_usage_error(cli: Cli, journal_file: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.pdf"
+    result = cli("review", "--audience", "board", "-o", str(output), db=journal_file)
+    assert result.returncode == 2
+    assert "board" in one_error_line(result)
+    assert not output.exists()
 
 
 def test_review_without_a_partner_writes_the_portfolio_pack(

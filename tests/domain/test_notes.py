@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brm_desk.domain.enums import MeetingType
-from brm_desk.domain.notes import Block, Run, parse, plain_text, template_prompts, written
+from brm_desk.domain.notes import (
+    Block,
+    Run,
+    decisions,
+    parse,
+    plain_text,
+    template_prompts,
+    written,
+)
 from half_filled import half_filled, template
 
 TYPES = list(MeetingType)
@@ -100,6 +108,41 @@ MARKDOWNISH = st.text(st.sampled_from("#-*_`[]()>!1. \n\tx[ ]&<\\|~="), max_size
 @given(MARKDOWNISH)
 def test_markdown_shaped_noise_parses(text: str) -> None:
     assert isinstance(plain_text(text), str)
+    assert all(line.strip() == line and line for line in decisions("# Decisions\n" + text))
+
+
+def test_decisions_are_the_lines_under_a_decisions_heading() -> None:
+    note = """## Context
+Talked about **the close**.
+
+## Decisions
+- Keep SAP
+  - and *tune* it
+- [ ]
+
+### Why
+Cheaper than a swap.
+
+## Next steps
+- Not a decision
+
+# Agreed
+Freeze changes
+until month-end
+"""
+    assert decisions(note) == [
+        "Keep SAP",
+        "and tune it",
+        "Cheaper than a swap.",
+        "Freeze changes until month-end",
+    ]
+    assert decisions("## Where we landed\n- A pilot first") == ["A pilot first"]
+    assert decisions("Nothing decided, no heading.") == []
+
+
+@pytest.mark.parametrize("kind", list(MeetingType))
+def test_a_templates_decisions_unfilled_are_none(kind: MeetingType) -> None:
+    assert decisions(template(kind)) == []
 
 
 WORD = st.from_regex(r"[a-z]{3,8}[0-9]", fullmatch=True)

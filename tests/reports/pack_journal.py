@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -39,7 +39,13 @@ The partner wants **faster month-end close** and *fewer* manual steps.
 1. agree the scope
 
 Odd characters stay text: <script>alert(1)</script> & "quotes" — naïve café.
+
+## Decisions
+- Adopt the rolling forecast
 """
+DECISION = "Adopt the rolling forecast"
+NEXT_PERIOD = "- Agree the Q1 roadmap with Dana\nReview the close timeline in March"
+PRIVATE_FOLLOW_UP = "Call the auditor before the board"
 
 
 @dataclass
@@ -126,10 +132,13 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
             start=datetime(2026, 10, 14, 18, tzinfo=CET),
             type=MeetingType.ONE_TO_ONE,
             focus=Focus.ROUTINE,
-            notes=PRIVATE_NOTE,
+            notes=f"{PRIVATE_NOTE}\n\n## Decisions\n- Quietly drop the vendor quokkafish",
             private=True,
+            satisfaction=2,
+            actions=(Action(PRIVATE_FOLLOW_UP, Side.MINE, "me", date(2025, 5, 1)),),
         )
     )
+    finance = journal.partners.update(replace(finance, next_period=NEXT_PERIOD))
     for n in range(30):
         journal.requests.add(
             Request(
@@ -164,6 +173,7 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
             title="Vendor swap",
             received=date(2026, 9, 1),
             want=PRIVATE_WANT,
+            value=5,
             private=True,
         )
     )
@@ -175,3 +185,75 @@ def pdf_text(path: object) -> tuple[int, str, list[str]]:
     reader = PdfReader(str(path))
     pages = [page.extract_text() or "" for page in reader.pages]
     return len(reader.pages), "\n".join(pages), pages
+
+
+def busy_partner(journal: Journal, meetings: int = 1200, text: int = 2000) -> str:
+    """A partner of ``meetings`` meetings in 2026 and the most of everything else a pack
+    lists, every text ``text`` characters long; returns its id. Imported in one go."""
+    import random
+
+    from brm_desk.services.interchange.json_io import import_journal
+
+    rng = random.Random(14)
+    words = ("ledger", "close", "forecast", "vendor", "budget", "audit", "renewal", "roadmap",
+             "cloud", "payroll")  # fmt: skip
+
+    def long(prefix: str, size: int = text) -> str:
+        said = prefix
+        while len(said) < size:
+            said += " " + rng.choice(words)
+        return said[:size]
+
+    name = long("Group Finance and Treasury", 200)
+    partner = {
+        "id": "busy", "name": name, "sponsor": long("Sponsor", 200),
+        "business_unit": long("Unit", 200),
+        "next_period": "\n".join(f"- {long('Next', 100)}" for _ in range(12)),
+        "maturity_history": [
+            {"maturity": m, "since": f"{2010 + i}-01-0{1 + i % 9}"}
+            for i, m in enumerate(["ad_hoc", "order_taker", "service_provider"] * 5)
+        ],
+    }  # fmt: skip
+    contacts = [
+        {"id": f"c{n}", "partner": "busy", "name": long(f"Person {n}", 120),
+         "role": long("Role", 200), "stance": "blocker", "notes": long("read")}
+        for n in range(80)
+    ]  # fmt: skip
+    note = "\n".join(
+        ["## Decisions", *(f"- {long('Decided', 300)}" for _ in range(5)), "", long("Body")]
+    )
+    kinds = ["escalation", "roadmap", "status_checkin", "planning", "value_review"]
+    meeting_list = [
+        {
+            "id": f"m{n}", "partner": "busy", "title": long(f"Meeting {n}", 200),
+            "start": (datetime(2026, 1, 1, 9, tzinfo=CET) + timedelta(hours=6 * n)).isoformat(),
+            "type": kinds[n % 5], "focus": ("reactive", "strategic", "routine")[n % 3],
+            "notes": note, "private_notes": long("My read"), "private": n % 10 == 0,
+            "satisfaction": 1 + n % 5,
+            "actions": [
+                {"text": long("Do", 1000), "side": ("mine", "partner", "provider")[n % 3],
+                 "owner": long("Owner", 100), "due": "2026-02-01", "done": None}
+            ],
+        }
+        for n in range(meetings)
+    ]  # fmt: skip
+    statuses = ["new", "accepted", "deferred", "delivered"]
+    requests = [
+        {
+            "id": f"r{n}", "partner": "busy", "title": long(f"Request {n}", 200),
+            "received": f"2026-{1 + n % 11:02d}-{1 + n % 27:02d}", "want": long("Want"),
+            "need": long("Need"), "status": statuses[n % 4],
+            "revisit_on": "2027-01-01" if n % 4 == 2 else None,
+            "delivered_on": f"2026-{1 + n % 11:02d}-28" if n % 4 == 3 else None,
+            "expected_benefit": long("Benefit"), "expected_value_amount": 1000 * n,
+            "realized_value_amount": 500 * n, "private": n % 7 == 0,
+        }
+        for n in range(400)
+    ]  # fmt: skip
+    document = {
+        "format": "brm-desk-journal", "version": 1, "exported_at": "2026-11-24T10:00:00+00:00",
+        "partners": [partner], "contacts": contacts, "meetings": meeting_list,
+        "requests": requests,
+    }  # fmt: skip
+    import_journal(journal, document)
+    return "busy"

@@ -177,7 +177,7 @@ def test_crowded_portfolio_names_do_not_overlap() -> None:
 def test_pack_charts_keep_one_figure_per_thread_and_height() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from brm_desk.reports.chart_drawings import kept_figure
+    from brm_desk.reports.pack_document import kept_figure
 
     here = kept_figure(3.2)
     assert kept_figure(3.2) is here
@@ -189,7 +189,7 @@ def test_pack_charts_keep_one_figure_per_thread_and_height() -> None:
 
 
 def test_a_kept_figure_draws_the_next_partner_as_a_new_one_would() -> None:
-    from brm_desk.reports.chart_drawings import kept_figure
+    from brm_desk.reports.pack_document import kept_figure
 
     first = balance("Finance", *THREE_MONTHS)
     second = balance("HR", *reversed(THREE_MONTHS), target=0.4)

@@ -8,6 +8,7 @@ import os
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -375,6 +376,22 @@ def test_private_notes_and_contacts_read_are_left_out_unless_asked_for(loaded: J
     everything = json.dumps(export_journal(loaded, include_private=True, now=NOW))
     for private in ("My read", "look busy", "one-page briefs", "champion", "skeptic"):
         assert private in everything
+
+
+def test_a_partners_next_period_is_written_only_when_there_is_one(loaded: Journal) -> None:
+    """An optional partner field: SPEC §6's exports stay as they are without one."""
+    partner = loaded.partners.listing()[0]
+    loaded.partners.update(replace(partner, next_period="- Agree the roadmap\n- Review benefits"))
+    exported = snapshot(loaded)
+    written = [p for p in exported["partners"] if "next_period" in p]
+    assert [(p["id"], p["next_period"]) for p in written] == [
+        (partner.id, "- Agree the roadmap\n- Review benefits")
+    ]
+    assert list(written[0]) == [*SPEC_PARTNER, "next_period"]
+    with Journal.create(loaded.path.with_name("again.db")) as again:
+        import_journal(again, exported)
+        assert again.partners.get(partner.id).next_period.startswith("- Agree the roadmap")
+        assert snapshot(again)["partners"] == exported["partners"]
 
 
 def test_private_notes_come_back_from_an_import(loaded: Journal) -> None:

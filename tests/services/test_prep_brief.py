@@ -194,7 +194,12 @@ def test_the_shared_brief_leaves_the_private_side_out_and_keeps_the_figures(
         "Week 4",
     ]
     assert all(not r.private_points and not r.meeting.private_notes for r in shared.recent_meetings)
-    assert shared.we_owe == shared.they_owe == ()  # all agreed in the private "Close review"
+    # All agreed in the private "Close review": listed by their own text, without its title.
+    for side in ("we_owe", "they_owe"):
+        whole_side, shared_side = getattr(whole, side), getattr(shared, side)
+        assert [a.action for a in shared_side] == [a.action for a in whole_side]
+        assert {a.meeting_title for a in whole_side} == {"Close review"}
+        assert {a.meeting_title for a in shared_side} == {""}
     assert [r.title for r in shared.open_requests] == ["Forecasting"]
     assert shared.reviews_due == whole.reviews_due
 

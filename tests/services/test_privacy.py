@@ -69,3 +69,34 @@ def test_what_stays_in_the_journal_of_each_kind() -> None:
     assert privacy.withheld(Partner, include_private=False) == ()
     for kind in (Contact, Meeting, Request, Partner):
         assert privacy.withheld(kind, include_private=True) == ()
+
+
+def test_a_private_meetings_follow_ups_keep_their_text_but_not_its_title() -> None:
+    """Privacy changes words, never numbers: the commitment is listed, the meeting unnamed."""
+    agreed = [
+        AgreedAction(Action("Send the plan"), "Planning", date(2026, 3, 2)),
+        AgreedAction(Action("Call Tomasz"), "Off the record", date(2026, 3, 3), private=True),
+    ]
+    shared = privacy.follow_ups(agreed, include_private=False)
+    assert shared == [agreed[0], replace(agreed[1], meeting_title="")]
+    assert privacy.follow_ups(agreed, include_private=True) == agreed
+
+
+def test_judgements_of_people_are_for_the_internal_audience_only() -> None:
+    assert not privacy.Audience.PARTNER.sees_judgements
+    assert privacy.Audience.INTERNAL.sees_judgements
+    assert privacy.Audience("internal") is privacy.Audience.INTERNAL
+
+
+def test_what_is_left_out_is_said_with_right_plurals() -> None:
+    one = privacy.LeftOut(1, 1, 1, 1, 1)
+    assert one.describe(privacy.Audience.PARTNER) == (
+        "Left out for the partner: 1 private note, 1 private meeting (counted in the figures), "
+        "1 private request (counted in the figures), stances of 1 person, 1 satisfaction score."
+    )
+    some = one + privacy.LeftOut(private_notes=11, stances=8)
+    assert some.describe(privacy.Audience.INTERNAL).startswith(
+        "Left out of the internal pack: 12 private notes, 1 private meeting"
+    )
+    assert "stances of 9 people" in some.describe(privacy.Audience.INTERNAL)
+    assert privacy.LeftOut().describe(privacy.Audience.PARTNER) == "Nothing is left out."

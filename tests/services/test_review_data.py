@@ -1,4 +1,4 @@
-"""What a review pack is given: the period's meetings, and every action still open however old."""
+"""What a review pack is given: figures counting everything, lists budgeted, privacy applied."""
 
 from __future__ import annotations
 
@@ -8,10 +8,17 @@ from typing import Any
 
 import pytest
 
-from brm_desk.domain.enums import Focus, MeetingType, RequestStatus, Side
-from brm_desk.domain.records import Action, Meeting, Partner, Request
+from brm_desk.domain.enums import MeetingType, RequestStatus, Side, Stance
+from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
-from brm_desk.services.review_data import gather_partner
+from brm_desk.services.privacy import Audience
+from brm_desk.services.review_data import (
+    COMMITMENTS_SHOWN,
+    DEMAND_SHOWN,
+    gather_partner,
+    gather_portfolio,
+    left_out,
+)
 
 PERIOD = (date(2025, 1, 1), date(2025, 12, 31))
 KIRITIMATI = timezone(timedelta(hours=14))
@@ -39,11 +46,11 @@ def _meeting(
     )
 
 
-def _open(journal: Journal, partner: Partner, include_private: bool = False) -> dict[Side, list]:
+def _open(journal: Journal, partner: Partner, include_private: bool = False) -> dict[str, list]:
     data = gather_partner(journal, partner.id, *PERIOD, include_private=include_private)
     return {
-        side: [(a.action.text, a.meeting_title, a.meeting_date) for a in items]
-        for side, items in data.open_actions.items()
+        side: [(a.action.text, a.meeting_title, a.meeting_date) for a in owed.items]
+        for side, owed in (("ours", data.we_owe), ("theirs", data.they_owe))
     }
 
 
@@ -105,33 +112,47 @@ def test_every_action_still_open_up_to_the_periods_end_however_old(
 ) -> None:
     found = _open(journal, finance)
 
-    assert found[Side.MINE] == [
+    assert found["ours"] == [  # mine and the provider's, the first due first
         ("Still owed since 2017", "Kick-off, eight years ago", date(2017, 3, 1)),
         ("Due in March", "Mid-year planning", date(2025, 6, 2)),
+        ("Provider fix", "Mid-year planning", date(2025, 6, 2)),
         ("From Honolulu", "Late in Honolulu", date(2025, 12, 31)),
         ("From the last day", "Last local day", date(2025, 12, 31)),
-        ("No date", "Mid-year planning", date(2025, 6, 2)),
     ]
-    assert found[Side.PARTNER] == [
+    assert found["theirs"] == [
         ("They owe this", "Kick-off, eight years ago", date(2017, 3, 1)),
     ]
-    assert found[Side.PROVIDER] == [("Provider fix", "Mid-year planning", date(2025, 6, 2))]
-
-
-def test_private_meetings_actions_only_when_included(journal: Journal, finance: Partner) -> None:
-    assert "Secret" not in [text for text, _, _ in _open(journal, finance)[Side.MINE]]
-    with_private = [text for text, _, _ in _open(journal, finance, True)[Side.MINE]]
-    assert with_private[-2:] == ["No date", "Secret"]
-
-
-def test_the_log_holds_the_periods_meetings_only(journal: Journal, finance: Partner) -> None:
     data = gather_partner(journal, finance.id, *PERIOD)
-    assert [m.title for m in data.meetings] == [
+    assert (data.we_owe.total, data.we_owe.more) == (7, 7 - COMMITMENTS_SHOWN)
+
+
+def test_a_private_meetings_follow_ups_are_listed_without_its_title(
+    journal: Journal, finance: Partner
+) -> None:
+    """A commitment stands however private the meeting: its text shows, the meeting's not."""
+    data = gather_partner(journal, finance.id, *PERIOD)
+    secret = [a for a in data.we_owe.items + data.they_owe.items if a.action.text == "Secret"]
+    assert secret == []  # beyond the budget, but counted:
+    assert data.we_owe.total == 7
+    everything = gather_partner(journal, finance.id, *PERIOD, include_private=True)
+    assert everything.we_owe.total == 7
+    _meeting(journal, finance, datetime(2016, 1, 4, tzinfo=UTC), "Hush", Action("Old secret",
+             due=date(2016, 2, 1)), private=True)  # fmt: skip
+    first = gather_partner(journal, finance.id, *PERIOD).we_owe.items[0]
+    assert (first.action.text, first.meeting_title) == ("Old secret", "")
+    first = gather_partner(journal, finance.id, *PERIOD, include_private=True).we_owe.items[0]
+    assert (first.action.text, first.meeting_title) == ("Old secret", "Hush")
+
+
+def test_the_log_holds_the_periods_shared_meetings_only(journal: Journal, finance: Partner) -> None:
+    data = gather_partner(journal, finance.id, *PERIOD, with_log=True)
+    assert [m.title for m in data.log] == [
         "Mid-year planning",
         "Last local day",
         "Late in Honolulu",
     ]
-    assert data.meetings_by_focus[Focus.ROUTINE] == 3  # private, trashed, other years: not
+    assert gather_partner(journal, finance.id, *PERIOD).log == ()
+    assert data.meetings_held == 4  # the private one counted; trashed, other years: not
 
 
 def test_meetings_at_the_same_moment_are_logged_in_the_order_entered(
@@ -140,7 +161,7 @@ def test_meetings_at_the_same_moment_are_logged_in_the_order_entered(
     paris, london = timezone(timedelta(hours=2)), timezone(timedelta(hours=1))
     _meeting(journal, finance, datetime(2025, 4, 24, 15, tzinfo=paris), "Entered first")
     _meeting(journal, finance, datetime(2025, 4, 24, 14, tzinfo=london), "Entered second")
-    titles = [m.title for m in gather_partner(journal, finance.id, *PERIOD).meetings]
+    titles = [m.title for m in gather_partner(journal, finance.id, *PERIOD, with_log=True).log]
     assert titles.index("Entered first") + 1 == titles.index("Entered second")
     assert titles[0] == "Entered first"  # before June's meetings
 
@@ -171,20 +192,15 @@ def test_satisfaction_counts_the_period_and_the_one_before_only(journal: Journal
     _rated(journal, sales, date(2025, 5, 6), 1, private=True)
     _rated(journal, sales, date(2026, 1, 1), 1)  # after the period
 
-    shared = gather_partner(journal, sales.id, *PERIOD)
-    assert shared.satisfaction == 4.0
-    assert shared.previous_satisfaction == 3.0
-    assert shared.satisfaction_by_month == ((date(2025, 1, 1), 4.0), (date(2025, 5, 1), 4.0))
-    assert shared.meetings_by_focus == {Focus.REACTIVE: 0, Focus.ROUTINE: 3, Focus.STRATEGIC: 0}
-
-    everything = gather_partner(journal, sales.id, *PERIOD, include_private=True)
-    assert everything.satisfaction == 13 / 4
-    assert everything.satisfaction_by_month[-1] == (date(2025, 5, 1), 2.5)
-    assert everything.meetings_by_focus[Focus.ROUTINE] == 4
-    without_log = gather_partner(journal, sales.id, *PERIOD, with_log=False)
-    assert without_log.meetings == ()
-    assert without_log.satisfaction == shared.satisfaction
-    assert without_log.previous_satisfaction == shared.previous_satisfaction
+    assert gather_partner(journal, sales.id, *PERIOD).satisfaction is None  # for the partner
+    for private in (False, True):  # privacy changes words, never numbers
+        mood = gather_partner(
+            journal, sales.id, *PERIOD, audience=Audience.INTERNAL, include_private=private
+        ).satisfaction
+        assert mood is not None
+        assert mood.average == 13 / 4
+        assert mood.previous == 3.0
+        assert mood.by_month == ((date(2025, 1, 1), 4.0), (date(2025, 5, 1), 2.5))
 
 
 def _ask(journal: Journal, partner: Partner, title: str, received: date, **fields: Any) -> None:
@@ -240,12 +256,17 @@ def test_requests_counted_listed_and_their_benefits(journal: Journal) -> None:
     )
 
     data = gather_partner(journal, hr.id, *PERIOD)
-    assert [r.title for r in data.open_requests] == [
+    assert [r.title for r in data.open_demand.items] == [
         "Old and still new",
         "Accepted in March",
         "Deferred",
     ]
+    assert data.open_demand.total == 4  # the private one counted, never described
+    assert [r.title for r in data.delivered.items] == [
+        "Delivered in December, review due next year"
+    ]
     assert data.requests_by_status == {
+        RequestStatus.NEW: 1,  # the private one
         RequestStatus.ACCEPTED: 1,
         RequestStatus.DEFERRED: 1,
         RequestStatus.DELIVERED: 2,
@@ -256,14 +277,78 @@ def test_requests_counted_listed_and_their_benefits(journal: Journal) -> None:
     assert data.benefits.reviews_due == 1
 
     everything = gather_partner(journal, hr.id, *PERIOD, include_private=True)
-    assert [r.title for r in everything.open_requests][1:3] == ["Accepted in March", "Quiet one"]
-    assert everything.requests_by_status[RequestStatus.NEW] == 1
+    assert [r.title for r in everything.open_demand.items][1:3] == [
+        "Accepted in March",
+        "Quiet one",
+    ]
+    assert everything.requests_by_status == data.requests_by_status
+    assert everything.benefits == data.benefits
 
-    section = gather_partner(journal, hr.id, *PERIOD, with_log=False)
-    assert section.open_requests == ()
-    assert section.open_actions == {}
+    _, (section,) = gather_portfolio(journal, *PERIOD)
+    assert section.open_demand.total == section.we_owe.total == 0
     assert section.requests_by_status == data.requests_by_status
     assert section.benefits == data.benefits
+
+
+def test_open_demand_the_most_valuable_first_and_budgeted(journal: Journal) -> None:
+    hr = journal.partners.add(Partner(id="", name="HR"))
+    for n in range(DEMAND_SHOWN + 3):
+        _ask(journal, hr, f"Ask {n}", date(2025, 1, 1 + n), value=1 + n % 5, urgency=5 - n % 5)
+    listed = gather_partner(journal, hr.id, *PERIOD).open_demand
+    assert [r.value for r in listed.items] == sorted((r.value for r in listed.items), reverse=True)
+    assert [r.title for r in listed.items][:3] == ["Ask 4", "Ask 3", "Ask 8"]  # then urgency
+    assert (len(listed.items), listed.more) == (DEMAND_SHOWN, 3)
+
+
+def test_decisions_are_read_from_the_shared_notes_the_latest_first(journal: Journal) -> None:
+    hr = journal.partners.add(Partner(id="", name="HR"))
+    for day, title, private in ((3, "March", False), (4, "April", False), (5, "Quiet", True)):
+        journal.meetings.add(
+            Meeting(
+                id="",
+                partner_id=hr.id,
+                title=title,
+                start=datetime(2025, day, 1, 9, tzinfo=UTC),
+                notes=f"## Context\nTalked.\n\n## Decisions\n- Go ahead in {title}\n- [ ]\n",
+                private_notes="## Decisions\n- My own decision",
+                private=private,
+            )
+        )
+    data = gather_partner(journal, hr.id, *PERIOD)
+    assert [(d.text, d.meeting_title) for d in data.decisions.items] == [
+        ("Go ahead in April", "April"),
+        ("Go ahead in March", "March"),
+    ]
+    everything = gather_partner(journal, hr.id, *PERIOD, include_private=True)
+    assert everything.decisions.items[0].text == "Go ahead in Quiet"
+
+
+def test_what_is_left_out_is_counted_for_the_dialog(journal: Journal) -> None:
+    hr = journal.partners.add(Partner(id="", name="HR"))
+    for name, stance in (("Ann", Stance.CHAMPION), ("Bob", Stance.SKEPTIC)):
+        journal.contacts.add(Contact(id="", partner_id=hr.id, name=name, stance=stance))
+    _rated(journal, hr, date(2025, 2, 1), 4)
+    _rated(journal, hr, date(2025, 2, 2), 2, private=True)
+    journal.meetings.add(
+        Meeting(
+            id="",
+            partner_id=hr.id,
+            title="Noted",
+            start=datetime(2025, 3, 1, tzinfo=UTC),
+            private_notes="My read",
+        )
+    )
+    _ask(journal, hr, "Quiet", date(2025, 4, 1), private=True)
+    _ask(journal, hr, "Open", date(2025, 4, 2), private_notes="Pushed by the sponsor")
+    found = left_out(journal, hr.id, *PERIOD)
+    assert found.describe(Audience.PARTNER) == (
+        "Left out for the partner: 2 private notes, 1 private meeting (counted in the figures), "
+        "1 private request (counted in the figures), stances of 2 people, 2 satisfaction scores."
+    )
+    internal = left_out(journal, hr.id, *PERIOD, audience=Audience.INTERNAL, include_private=True)
+    assert internal.describe(Audience.INTERNAL) == "Nothing is left out."
+    portfolio = left_out(journal, None, *PERIOD)
+    assert (portfolio.private_meetings, portfolio.stances) == (1, 0)  # no stakeholder map
 
 
 def test_the_pack_is_given_no_private_notes_unless_included(journal: Journal) -> None:
@@ -279,9 +364,9 @@ def test_the_pack_is_given_no_private_notes_unless_included(journal: Journal) ->
         )
     )
     _ask(journal, hr, "Open", date(2025, 3, 1), private_notes="Pushed by the sponsor")
-    data = gather_partner(journal, hr.id, *PERIOD)
-    assert [(m.notes, m.private_notes) for m in data.meetings] == [("Agreed the plan", "")]
-    assert [r.private_notes for r in data.open_requests] == [""]
-    everything = gather_partner(journal, hr.id, *PERIOD, include_private=True)
-    assert [m.private_notes for m in everything.meetings] == ["My read: not convinced"]
-    assert [r.private_notes for r in everything.open_requests] == ["Pushed by the sponsor"]
+    data = gather_partner(journal, hr.id, *PERIOD, with_log=True)
+    assert [(m.notes, m.private_notes) for m in data.log] == [("Agreed the plan", "")]
+    assert [r.private_notes for r in data.open_demand.items] == [""]
+    everything = gather_partner(journal, hr.id, *PERIOD, include_private=True, with_log=True)
+    assert [m.private_notes for m in everything.log] == ["My read: not convinced"]
+    assert [r.private_notes for r in everything.open_demand.items] == ["Pushed by the sponsor"]

@@ -241,7 +241,7 @@ def test_notes_indexed_as_written_are_indexed_again_as_plain_text(journal_path: 
     def step(direction: Any) -> None:
         with journal.database.engine.begin() as connection:
             config.attributes["connection"] = connection
-            direction(config, "head" if direction is command.upgrade else "-1")
+            direction(config, "head" if direction is command.upgrade else "0006")
 
     def bodies() -> set[str]:
         with journal.database.engine.connect() as connection:
@@ -249,7 +249,6 @@ def test_notes_indexed_as_written_are_indexed_again_as_plain_text(journal_path: 
         return {f"{kind}: {body}" for kind, body in rows}
 
     with Journal.create(journal_path, today=lambda: TODAY) as journal:
-        step(command.downgrade)
         finance = journal.partners.add(Partner(id="", name="Finance", notes=notes))
         start = datetime(2026, 3, 2, 9, tzinfo=UTC)
         journal.meetings.add(
@@ -260,6 +259,7 @@ def test_notes_indexed_as_written_are_indexed_again_as_plain_text(journal_path: 
                 id="", partner_id=finance.id, title="Ask", received=TODAY, want="Less", notes=notes
             )
         )
+        step(command.downgrade)  # to 0006, before notes were indexed as plain text
         assert bodies() == {
             f"partner: \n\n{notes}",
             f"meeting: {notes}",
@@ -279,3 +279,31 @@ def test_notes_indexed_as_written_are_indexed_again_as_plain_text(journal_path: 
 
         step(command.downgrade)
         assert "meeting: " + notes in bodies()
+
+
+def test_a_version_7_journal_gets_next_periods_and_settings(journal_path: Path) -> None:
+    """Migration 0008: an empty next period for every partner, no settings; nothing lost."""
+    from brm_desk.services.interchange.json_io import export_journal
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        journal.partners.add(Partner(id="p1", name="Finance", notes="Keep"))
+        before = export_journal(journal, include_private=True)
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0007_plain_text_search")
+            connection.exec_driver_sql("PRAGMA user_version = 7")
+    assert "journal_setting" not in tables(journal_path)
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        after = export_journal(journal, include_private=True)
+        assert {**after, "exported_at": ""} == {**before, "exported_at": ""}
+        assert journal.partners.get("p1").next_period == ""
+        journal.partners.update(
+            replace(journal.partners.get("p1"), next_period="Agree the roadmap")
+        )
+        journal.settings.set_currency("CHF")
+    with Journal.open(journal_path) as journal:
+        assert journal.partners.get("p1").next_period == "Agree the roadmap"
+        assert journal.settings.currency() == "CHF"
+    assert user_version(journal_path) == SCHEMA_VERSION

@@ -1,4 +1,5 @@
-"""File → Export review pack…: the dialog writes the PDF, keeps private items out, cancels."""
+"""File → Export review pack…: the dialog writes the PDF for its audience, says what it leaves
+out, keeps the next period with the partner, keeps private items out, cancels."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ import pytest
 from chart_data import CET, ChartJournal, fill_for_charts
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QObject, QSettings, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
-from brm_desk.domain.enums import MeetingType
+from brm_desk.domain.enums import MeetingType, Stance
 from brm_desk.domain.periods import Preset
-from brm_desk.domain.records import Meeting
+from brm_desk.domain.records import Contact, Meeting
 from brm_desk.services.journal import Journal
+from brm_desk.services.privacy import Audience
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.export_pack import ExportPackDialog
 from brm_desk.ui.main_window import MainWindow
@@ -48,7 +50,9 @@ def charted(journal: Journal) -> ChartJournal:
 
 
 def dialog_for(qtbot: QtBot, charted: ChartJournal, partner_id: str | None) -> ExportPackDialog:
-    dialog = ExportPackDialog(charted.journal, QSettings(), partner_id=partner_id)
+    dialog = ExportPackDialog(
+        charted.journal, QSettings(), undo_stack=QUndoStack(), partner_id=partner_id
+    )
     qtbot.addWidget(dialog)
     dialog.period_box.setCurrentIndex(dialog.period_box.findData(Preset.CUSTOM.value))
     dialog.from_edit.setDate(QDate(2026, 9, 1))
@@ -72,15 +76,18 @@ def test_a_partner_pack_is_written_without_private_items_by_default(
 ) -> None:
     dialog = dialog_for(qtbot, charted, charted.finance.id)
     assert dialog.partner_box.currentText() == "Finance"
+    assert dialog.audience() is Audience.PARTNER
     assert not dialog.private_box.isChecked()
+    assert not dialog.log_box.isChecked()
     target = tmp_path / "finance.pdf"
     assert export(qtbot, dialog, target) == target
     text = pdf_text(target)
     assert "Partner review" in text
     assert "Finance" in text
     assert "1 Sep 2026 – 24 Nov 2026" in text
-    for title in ("Escalation 2/9", "Planning 21/10", "Roadmap 4/11"):
-        assert title in text
+    assert "At a glance" in text
+    assert "Appendix: meeting log" not in text
+    assert len(PdfReader(target).pages) <= 6
     assert PRIVATE_TITLE not in text
     assert "wombatfish" not in text
     assert dialog.done_label.text() == f"Wrote finance.pdf ({len(PdfReader(target).pages)} pages)."
@@ -88,11 +95,90 @@ def test_a_partner_pack_is_written_without_private_items_by_default(
     assert list(tmp_path.glob(".*")) == []  # nothing left of the file being written
 
 
+def test_the_log_checkbox_adds_the_meeting_log(
+    qtbot: QtBot, charted: ChartJournal, tmp_path: Path
+) -> None:
+    dialog = dialog_for(qtbot, charted, charted.finance.id)
+    dialog.log_box.setChecked(True)
+    target = tmp_path / "finance.pdf"
+    export(qtbot, dialog, target)
+    text = pdf_text(target)
+    assert "Appendix: meeting log" in text
+    for title in ("Escalation 2/9", "Planning 21/10", "Roadmap 4/11"):
+        assert title in text
+    assert PRIVATE_TITLE not in text
+
+
+def test_the_dialog_says_what_is_left_out_before_writing(
+    qtbot: QtBot, charted: ChartJournal
+) -> None:
+    charted.journal.contacts.add(
+        Contact(id="", partner_id=charted.finance.id, name="Dana", stance=Stance.SKEPTIC)
+    )
+    dialog = dialog_for(qtbot, charted, charted.finance.id)
+    said = "Left out for the partner: 1 private meeting (counted in the figures), stances of 1"
+    qtbot.waitUntil(lambda: dialog.left_out.text().startswith(said), timeout=10_000)
+    dialog.audience_box.setCurrentIndex(dialog.audience_box.findData("internal"))
+    qtbot.waitUntil(
+        lambda: (
+            dialog.left_out.text()
+            == "Left out of the internal pack: 1 private meeting (counted in the figures)."
+        ),
+        timeout=10_000,
+    )
+    dialog.private_box.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.left_out.text() == "Nothing is left out.", timeout=10_000)
+
+
+def test_the_internal_audience_gets_stances_and_the_next_period_is_kept(
+    qtbot: QtBot, charted: ChartJournal, tmp_path: Path
+) -> None:
+    charted.journal.contacts.add(
+        Contact(id="", partner_id=charted.finance.id, name="Dana", stance=Stance.SKEPTIC)
+    )
+    dialog = dialog_for(qtbot, charted, charted.finance.id)
+    dialog.audience_box.setCurrentIndex(dialog.audience_box.findData("internal"))
+    dialog.next_period.setPlainText("- Agree the roadmap with Dana")
+    dialog.currency.setText("CHF")
+    target = tmp_path / "internal.pdf"
+    export(qtbot, dialog, target)
+    text = pdf_text(target)
+    assert "Partner review — internal" in text
+    assert "Skeptic" in text
+    assert "Agree the roadmap with Dana" in text
+    assert charted.journal.partners.get(charted.finance.id).next_period == (
+        "- Agree the roadmap with Dana"
+    )
+    assert charted.journal.settings.currency() == "CHF"
+    assert dialog.undo_stack.undoText() == "Edit partner 'Finance'"
+    dialog.undo_stack.undo()  # the next period is an edit like any other
+    assert charted.journal.partners.get(charted.finance.id).next_period == ""
+    dialog.undo_stack.redo()
+    again = dialog_for(qtbot, charted, charted.finance.id)
+    assert again.next_period.toPlainText() == "- Agree the roadmap with Dana"
+    assert again.currency.text() == "CHF"
+    again.partner_box.setCurrentIndex(0)  # the portfolio: no next period, no log
+    assert not again.next_period.isEnabled()
+    assert not again.log_box.isEnabled()
+
+
+def test_a_bad_currency_is_named_inline_and_nothing_is_written(
+    qtbot: QtBot, charted: ChartJournal, tmp_path: Path
+) -> None:
+    dialog = dialog_for(qtbot, charted, charted.finance.id)
+    dialog.currency.setText("")
+    dialog.path_edit.setText(str(tmp_path / "pack.pdf"))
+    assert dialog.export() is None
+    assert dialog.error.text() == "currency: is required"
+    assert not (tmp_path / "pack.pdf").exists()
+
+
 def test_ticking_include_private_puts_private_items_in(
     qtbot: QtBot, charted: ChartJournal, tmp_path: Path
 ) -> None:
     dialog = dialog_for(qtbot, charted, charted.finance.id)
     dialog.private_box.setChecked(True)
+    dialog.log_box.setChecked(True)
     target = tmp_path / "with-private.pdf"
     export(qtbot, dialog, target)
     text = pdf_text(target)
@@ -216,7 +302,9 @@ def test_the_folder_is_remembered_for_the_next_export(
     folder = tmp_path / "packs"
     folder.mkdir()
     export(qtbot, dialog_for(qtbot, charted, charted.finance.id), folder / "first.pdf")
-    again = ExportPackDialog(charted.journal, QSettings(), partner_id=charted.sales.id)
+    again = ExportPackDialog(
+        charted.journal, QSettings(), undo_stack=QUndoStack(), partner_id=charted.sales.id
+    )
     qtbot.addWidget(again)
     again.period_box.setCurrentIndex(again.period_box.findData(Preset.LAST_QUARTER.value))
     assert (_day(again.from_edit), _day(again.to_edit)) == (date(2026, 7, 1), date(2026, 9, 30))

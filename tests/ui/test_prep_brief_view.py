@@ -28,7 +28,8 @@ PRIVATE_POINT = "Anna hinted at a reorganisation in Q2"
 MY_READ = "Tomasz blames our vendor quokkafish"
 """A private note in a meeting that is not private."""
 PRIVATE_REQUEST = "Reorg access zebracorn"
-PRIVATE_SIDE = (PRIVATE_POINT, MY_READ, PRIVATE_REQUEST, "Send the forecast options", "Champion")
+PRIVATE_SIDE = (PRIVATE_POINT, MY_READ, PRIVATE_REQUEST, "Coffee with Anna", "Champion")
+"""The private meeting's follow-up "Send the forecast options" is listed by its own text."""
 SECTIONS = (
     "Balance, last 90 days",
     "Last meetings",
@@ -238,6 +239,7 @@ def test_the_private_side_is_shown_printed_and_copied_only_when_included(
             "Budget freeze confirmed",
             "Forecasting dashboard",
             "Anna",
+            "Send the forecast options",
         ):
             assert shared in text, (output, shared)
         for figure in figures:

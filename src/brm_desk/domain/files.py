@@ -61,6 +61,16 @@ def replacing(target: Path) -> Iterator[Path]:
     _sync_folder(target.parent)
 
 
+def write_text(path: Path, text: str) -> None:
+    """Write an export's ``text`` to ``path`` whole, through :func:`replacing`: UTF-8, line
+    ends as given. A file system error becomes a message naming the file."""
+    try:
+        with replacing(path) as temporary:
+            temporary.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise BrmDeskError(f"{path}: cannot be written ({error.strerror}).") from None
+
+
 def _sync(path: Path, flags: int = os.O_RDWR) -> None:
     descriptor = os.open(path, flags)
     try:

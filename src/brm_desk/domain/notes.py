@@ -169,6 +169,29 @@ def passages(blocks: Sequence[Block]) -> Iterator[Block]:
         yield from passages(block.children)
 
 
+DECISION_HEADINGS = ("decision", "agreed", "where we landed")
+"""Words of a heading over what was decided: "Decisions", "Sponsor and decision", "Decisions
+and actions" (the agenda templates), "Agreed", "Where we landed" (as BRMs write them)."""
+
+
+def decisions(markdown: str) -> list[str]:
+    """What a note records as decided: each line written under a decisions heading (see
+    :data:`DECISION_HEADINGS`, in any case) until the next heading of its level or above."""
+    found: list[str] = []
+    folded = markdown.casefold()
+    if not any(word in folded for word in DECISION_HEADINGS):  # most notes: never parsed
+        return found
+    level = 0  # the level of the decisions heading being read; 0: none
+    for block in written(parse(markdown)):
+        if block.kind == "heading" and not (level and block.level > level):
+            title = block.text.casefold()
+            level = block.level if any(word in title for word in DECISION_HEADINGS) else 0
+        elif level:
+            lines = (" ".join(b.text.split()) for b in passages([block]) if b.kind != "heading")
+            found += filter(None, lines)
+    return found
+
+
 def plain_text(markdown: str) -> str:
     """What the BRM wrote in a note, without marks or unfilled prompts: a line a passage.
 

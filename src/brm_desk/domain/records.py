@@ -48,6 +48,8 @@ class Partner:
     touch_cadence_days: int = DEFAULT_TOUCH_CADENCE_DAYS
     notes: str = ""
     archived: bool = False
+    next_period: str = ""
+    """What the BRM plans for the next period, printed in the review pack and kept for the next."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -234,6 +234,7 @@ def check_partner(partner: Partner) -> Partner:
         touch_cadence_days=whole_number("touch_cadence_days", partner.touch_cadence_days, 1, 3660),
         notes=note_text("notes", partner.notes),
         archived=flag("archived", partner.archived),
+        next_period=note_text("next_period", partner.next_period),
         maturity_history=tuple(sorted(history, key=lambda c: c.since)),
     )
 

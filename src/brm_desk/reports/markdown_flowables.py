@@ -45,7 +45,7 @@ def _inline(runs: Sequence[Run], fonts: PackFonts) -> str:
 
 def markdown_flowables(text: str, styles: StyleSheet1, fonts: PackFonts) -> list[Flowable]:
     """Flowables for what the BRM wrote in a note, in the pack's note styles."""
-    from brm_desk.reports.pack_paragraph import PackParagraph as Paragraph
+    from reportlab.platypus import Paragraph
 
     flowables: list[Flowable] = []
 

@@ -17,6 +17,7 @@ from brm_desk.services.locations import backups_dir, data_dir
 from brm_desk.services.meetings import Meetings
 from brm_desk.services.partners import Partners
 from brm_desk.services.requests import Requests
+from brm_desk.services.settings import Settings
 from brm_desk.services.trash import Trash
 from brm_desk.store.database import Database, create_database, open_database
 
@@ -35,6 +36,7 @@ class Journal:
         self.meetings = Meetings(database)
         self.requests = Requests(database)
         self.trash = Trash(database)
+        self.settings = Settings(database)
         self.balances = Balances(database, today)
         self.dashboard = Dashboard(database, self.balances, today)
 

@@ -79,8 +79,8 @@ class PrepBrief:
             recent_meetings=_recent(
                 privacy.shared([recent.meeting for recent in self.recent_meetings], False)
             ),
-            we_owe=tuple(privacy.shown(self.we_owe, False)),
-            they_owe=tuple(privacy.shown(self.they_owe, False)),
+            we_owe=tuple(privacy.follow_ups(self.we_owe, False)),
+            they_owe=tuple(privacy.follow_ups(self.they_owe, False)),
             open_requests=tuple(privacy.shared(self.open_requests, False)),
             reviews_due=tuple(r for r in self.reviews_due if not privacy.is_private(r.request)),
             # By influence and name: an order by stance would tell the stances.

@@ -1,24 +1,28 @@
-"""What a review pack says about a partner, gathered once and with privacy applied.
+"""What a review pack says, gathered once and with privacy applied.
 
-The pack's layout code only formats; every choice of what to show (which meetings, which
-requests, which actions, filtered by :mod:`brm_desk.services.privacy`) is made here, so the
-GUI export and the command line cannot differ.
+The layout code only formats. Every choice of what to show (which requests, decisions,
+follow-ups and people, the most important first, and how many) is made here, so the GUI
+export and the command line cannot differ. Privacy changes words, never numbers: the figures
+count every engagement, private ones too, and equal the ``balance`` command's; only the lists
+leave private items out, as :mod:`brm_desk.services.privacy` says.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.benefits import benefits_review_due_on, realization
-from brm_desk.domain.enums import Focus, RequestStatus, Side
+from brm_desk.domain.enums import Influence, RequestStatus
+from brm_desk.domain.notes import decisions
 from brm_desk.domain.records import (
     AgreedAction,
+    Contact,
     MaturityChange,
     Meeting,
     Partner,
@@ -26,11 +30,48 @@ from brm_desk.domain.records import (
     due_first,
 )
 from brm_desk.services import privacy
-from brm_desk.store import meeting_rows, pack_queries, partner_rows, request_rows
-from brm_desk.store.pack_queries import RequestFacts
+from brm_desk.services.privacy import Audience, LeftOut
+from brm_desk.store import contact_rows, meeting_rows, pack_queries, partner_rows, request_rows
+from brm_desk.store.pack_queries import MeetingFacts, RequestFacts
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
+
+DELIVERED_SHOWN = 5
+DECISIONS_SHOWN = 6
+DEMAND_SHOWN = 6
+COMMITMENTS_SHOWN = 5  # each way
+PEOPLE_SHOWN = 8
+"""How much of each list a partner pack shows: the budgets that keep it within six pages
+whatever the volume. The rest is counted ("and 23 more…")."""
+
+_Item = TypeVar("_Item")
+_INFLUENCE_ORDER = {Influence.HIGH: 0, Influence.MEDIUM: 1, Influence.LOW: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Shortlist(Generic[_Item]):
+    """The first items of a list, the most important first, and how many the list holds."""
+
+    items: tuple[_Item, ...] = ()
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def _shortlist(items: Sequence[_Item], budget: int, total: int | None = None) -> Shortlist[_Item]:
+    return Shortlist(tuple(items[:budget]), len(items) if total is None else total)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A line written under a meeting's decisions heading."""
+
+    text: str
+    meeting_title: str
+    meeting_date: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,44 +89,62 @@ class Benefits:
 
 
 @dataclass(frozen=True, slots=True)
+class Satisfaction:
+    """The partner's mood at the end of meetings (1–5): the internal audience's trend."""
+
+    average: float | None
+    previous: float | None
+    by_month: tuple[tuple[date, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PartnerPackData:
-    """Everything one partner's section of a pack shows."""
+    """Everything one partner's pack (or section of the portfolio pack) shows."""
 
     partner: Partner
-    period_from: date
-    period_to: date
     balance: PartnerBalance
     previous: PartnerBalance
-    meetings: tuple[Meeting, ...]
-    meetings_by_focus: dict[Focus, int]
-    requests_by_status: dict[RequestStatus, int]
-    open_requests: tuple[Request, ...]
-    open_actions: dict[Side, tuple[AgreedAction, ...]]
-    benefits: Benefits
-    satisfaction_by_month: tuple[tuple[date, float], ...]
-    satisfaction: float | None
-    previous_satisfaction: float | None
-    maturity_path: tuple[MaturityChange, ...]
-    generated_on: date
+    made_on: date
+    audience: Audience
     include_private: bool
+    currency: str
+    meetings_held: int
+    requests_by_status: dict[RequestStatus, int]
+    benefits: Benefits
+    maturity_path: tuple[MaturityChange, ...]
+    satisfaction: Satisfaction | None
+    """Only for the internal audience."""
+    left_out: LeftOut
+    delivered: Shortlist[Request] = Shortlist()
+    decisions: Shortlist[Decision] = Shortlist()
+    open_demand: Shortlist[Request] = Shortlist()
+    we_owe: Shortlist[AgreedAction] = Shortlist()
+    they_owe: Shortlist[AgreedAction] = Shortlist()
+    people: Shortlist[Contact] = Shortlist()
+    """The stakeholder map: only for the internal audience."""
+    log: tuple[Meeting, ...] = field(default=())
+
+    @property
+    def period_from(self) -> date:
+        return self.balance.period_from
+
+    @property
+    def period_to(self) -> date:
+        return self.balance.period_to
 
     def texts(self) -> list[str]:
         """Every piece of free text the pack may print (for the font coverage check)."""
         p = self.partner
-        found = [p.name, p.sponsor, p.business_unit]
-        for m in self.meetings:
-            found += [m.title, m.notes, m.location]
-            found += [a.text for a in m.actions]
-        for r in self.open_requests:
-            found += [r.title, r.want, r.need]
-        for actions in self.open_actions.values():
-            for a in actions:
-                found += [a.action.text, a.action.owner, a.meeting_title]
+        found = [p.name, p.sponsor, p.business_unit, p.next_period, self.currency]
+        for r in (*self.delivered.items, *self.open_demand.items):
+            found += [r.title, r.want, r.need, r.expected_benefit, r.routed_to]
+        found += [t for d in self.decisions.items for t in (d.text, d.meeting_title)]
+        for a in (*self.we_owe.items, *self.they_owe.items):
+            found += [a.action.text, a.action.owner, a.meeting_title]
+        found += [t for c in self.people.items for t in (c.name, c.role)]
+        for m in self.log:
+            found += [m.title, m.notes, m.private_notes, m.location]
         return found
-
-
-def _average(values: Sequence[int]) -> float | None:
-    return sum(values) / len(values) if values else None
 
 
 def gather_partner(
@@ -94,81 +153,159 @@ def gather_partner(
     period_from: date,
     period_to: date,
     *,
+    audience: Audience = Audience.PARTNER,
     include_private: bool = False,
-    with_log: bool = True,
+    with_log: bool = False,
 ) -> PartnerPackData:
-    """One partner's pack data. Without ``with_log`` (a portfolio section) the meetings,
-    open requests and open actions, which only the partner pack lists, are left empty."""
+    """One partner's pack data; ``with_log``: with the period's meetings for the appendix."""
     balance = journal.balances.for_partner(partner_id, period_from, period_to)
     previous = journal.balances.for_partner(partner_id, *previous_period(period_from, period_to))
-    return _gather(journal, balance, previous, include_private, with_log)
+    choice = _Choice(audience, include_private, with_log, lists=True)
+    return _gather(journal, balance, previous, choice)
+
+
+def left_out(
+    journal: Journal,
+    partner_id: str | None,
+    period_from: date,
+    period_to: date,
+    *,
+    audience: Audience = Audience.PARTNER,
+    include_private: bool = False,
+) -> LeftOut:
+    """What a partner's pack (or, without ``partner_id``, the portfolio pack) would leave
+    out: the export dialog says it before the pack is written."""
+    if partner_id is None:
+        _, sections = gather_portfolio(
+            journal, period_from, period_to, audience=audience, include_private=include_private
+        )
+        return sum((section.left_out for section in sections), LeftOut())
+    balance = journal.balances.for_partner(partner_id, period_from, period_to)
+    previous = journal.balances.for_partner(partner_id, *previous_period(period_from, period_to))
+    choice = _Choice(audience, include_private, with_log=False, lists=False)
+    return _gather(journal, balance, previous, choice).left_out
+
+
+def gather_portfolio(
+    journal: Journal,
+    period_from: date,
+    period_to: date,
+    *,
+    audience: Audience = Audience.PARTNER,
+    include_private: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[PartnerBalance], list[PartnerPackData]]:
+    """Every active partner's balance (for the portfolio chart) and figures; two balance
+    queries for all partners rather than two per partner."""
+    balances = journal.balances.for_partners(period_from, period_to)
+    before = previous_period(period_from, period_to)
+    previous = {b.partner_id: b for b in journal.balances.for_partners(*before)}
+    choice = _Choice(audience, include_private, with_log=False, lists=False, stakeholders=False)
+    sections: list[PartnerPackData] = []
+    for number, b in enumerate(balances, start=1):
+        sections.append(_gather(journal, b, previous[b.partner_id], choice))
+        if progress is not None:
+            progress(number, len(balances))
+    return balances, sections
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """What the user chose to export, and what kind of pack the data is for: a partner pack
+    has ``lists`` and a stakeholder map (for the internal audience); a portfolio section not."""
+
+    audience: Audience
+    include_private: bool
+    with_log: bool
+    lists: bool
+    stakeholders: bool = True
 
 
 def _gather(
-    journal: Journal,
-    balance: PartnerBalance,
-    previous: PartnerBalance,
-    include_private: bool,
-    with_log: bool,
+    journal: Journal, balance: PartnerBalance, previous: PartnerBalance, choice: _Choice
 ) -> PartnerPackData:
-    """The figures count the two periods' meetings from a few columns and every request from
-    a few more; only the log reads whole records (the period's meetings, the open requests
-    and actions): a partner's ten years of meetings are never loaded."""
-    partner_id, period_from, period_to = balance.partner_id, balance.period_from, balance.period_to
-    before_from, before_to = previous.period_from, previous.period_to
-    logged: list[Meeting] = []
-    open_requests: list[Request] = []
-    agreed: list[AgreedAction] = []
+    """The figures come from a few columns of the two periods' meetings and of every request;
+    only the lists read whole records, and a partner's other years are never loaded."""
+    partner_id, start, end = balance.partner_id, balance.period_from, balance.period_to
+    judged = choice.audience.sees_judgements
     with journal.database.snapshot() as tx:
         partner = partner_rows.get(tx, partner_id)
-        facts = pack_queries.meeting_facts(
-            tx, partner_id, min(before_from, period_from), max(before_to, period_to)
-        )
-        requests = privacy.shown(pack_queries.request_facts(tx, partner_id), include_private)
-        if with_log:
-            logged = meeting_rows.of_partner_between(tx, partner_id, period_from, period_to)
-            open_requests = request_rows.open_of_partner(tx, partner_id, period_to)
-            agreed = pack_queries.open_actions_of_partner(tx, partner_id, period_to)
-    facts = privacy.shown(facts, include_private)
-    in_period = [f for f in facts if period_from <= f.local_date <= period_to]
-    earlier = [f for f in facts if before_from <= f.local_date <= before_to]
-    received = [r for r in requests if period_from <= r.received <= period_to]
-    agreed = privacy.shown(agreed, include_private)
-    by_month: dict[date, list[int]] = defaultdict(list)
-    for m in in_period:
-        if m.satisfaction is not None:
-            by_month[month_start(m.local_date)].append(m.satisfaction)
-    return PartnerPackData(
+        facts = pack_queries.meeting_facts(tx, partner_id, min(previous.period_from, start), end)
+        requests = pack_queries.request_facts(tx, partner_id)
+        people = contact_rows.listing(tx, partner_id) if choice.stakeholders else []
+        if choice.lists:
+            meetings = meeting_rows.of_partner_between(tx, partner_id, start, end)
+            every_request = request_rows.of_partner(tx, partner_id)
+            agreed = pack_queries.open_actions_of_partner(tx, partner_id, end)
+    held = [m for m in facts if start <= m.local_date <= end]
+    in_view = [r for r in requests if _in_view(r, start, end)]
+    path = sorted((c for c in partner.maturity_history if c.since <= end), key=_since)
+    data = PartnerPackData(
         partner=partner,
-        period_from=period_from,
-        period_to=period_to,
         balance=balance,
         previous=previous,
-        meetings=tuple(privacy.shared(logged, include_private)),  # in time order, ties as entered
-        meetings_by_focus={f: sum(1 for m in in_period if m.focus == f) for f in Focus},
-        requests_by_status=dict(Counter(r.status for r in received)),
-        open_requests=tuple(
-            sorted(
-                privacy.shared(open_requests, include_private), key=lambda r: (r.received, r.title)
-            )
+        made_on=journal.today(),
+        audience=choice.audience,
+        include_private=choice.include_private,
+        currency=journal.settings.currency(),
+        meetings_held=len(held),
+        requests_by_status=dict(Counter(r.status for r in requests if start <= r.received <= end)),
+        benefits=_benefits(requests, end),
+        maturity_path=tuple(path),
+        satisfaction=_satisfaction(facts, start, previous.period_to) if judged else None,
+        left_out=privacy.left_out(
+            held, in_view, len(people), choice.audience, choice.include_private
         ),
-        open_actions={side: due_first(a for a in agreed if a.action.side == side) for side in Side}
-        if with_log
-        else {},
-        benefits=_benefits(requests, period_to),
-        satisfaction_by_month=tuple(
-            (month, sum(values) / len(values)) for month, values in sorted(by_month.items())
-        ),
-        satisfaction=_average([m.satisfaction for m in in_period if m.satisfaction is not None]),
-        previous_satisfaction=_average(
-            [m.satisfaction for m in earlier if m.satisfaction is not None]
-        ),
-        maturity_path=tuple(
-            sorted((c for c in partner.maturity_history if c.since <= period_to), key=_since)
-        ),
-        generated_on=journal.today(),
-        include_private=include_private,
     )
+    if not choice.lists:
+        return data
+    return _with_lists(data, meetings, every_request, agreed, people, choice.with_log)
+
+
+def _with_lists(
+    data: PartnerPackData,
+    meetings: list[Meeting],
+    requests: list[Request],
+    agreed: list[AgreedAction],
+    people: list[Contact],
+    with_log: bool,
+) -> PartnerPackData:
+    """The pack's lists, each the most important first and budgeted."""
+    start, end, include = data.period_from, data.period_to, data.include_private
+    shared_meetings = privacy.shared(meetings, include)
+    said = [
+        Decision(text, m.title, m.local_date)
+        for m in reversed(shared_meetings)  # the latest first
+        for text in decisions(m.notes)
+    ]
+    delivered = [r for r in requests if r.delivered_on and start <= r.delivered_on <= end]
+    delivered.sort(key=lambda r: (-(r.expected_value_amount or 0), r.title))
+    open_demand = [r for r in requests if r.status.is_open and r.received <= end]
+    open_demand.sort(key=lambda r: (-r.value, -r.urgency, r.received, r.title))
+    follow_ups = privacy.follow_ups(agreed, include)
+    ours = due_first(a for a in follow_ups if a.action.is_ours)
+    theirs = due_first(a for a in follow_ups if not a.action.is_ours)
+    people.sort(key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name.casefold()))
+    return replace(
+        data,
+        delivered=_shortlist(privacy.shared(delivered, include), DELIVERED_SHOWN, len(delivered)),
+        decisions=_shortlist(said, DECISIONS_SHOWN),
+        open_demand=_shortlist(
+            privacy.shared(open_demand, include), DEMAND_SHOWN, len(open_demand)
+        ),
+        we_owe=_shortlist(ours, COMMITMENTS_SHOWN),
+        they_owe=_shortlist(theirs, COMMITMENTS_SHOWN),
+        people=_shortlist(people, PEOPLE_SHOWN) if data.audience.sees_judgements else Shortlist(),
+        log=tuple(shared_meetings) if with_log else (),
+    )
+
+
+def _in_view(request: RequestFacts, start: date, end: date) -> bool:
+    """Whether the pack counts or lists a request: received in the period, open at its end,
+    or delivered in it."""
+    delivered = request.delivered_on is not None and start <= request.delivered_on <= end
+    open_then = request.status.is_open and request.received <= end
+    return start <= request.received <= end or open_then or delivered
 
 
 def _benefits(requests: Sequence[RequestFacts], period_to: date) -> Benefits:
@@ -189,26 +326,28 @@ def _benefits(requests: Sequence[RequestFacts], period_to: date) -> Benefits:
     )
 
 
+def _satisfaction(facts: Sequence[MeetingFacts], start: date, before_end: date) -> Satisfaction:
+    """Scores of the period (from ``start``) and of the one before (to ``before_end``)."""
+    by_month: dict[date, list[int]] = defaultdict(list)
+    earlier: list[int] = []
+    for m in facts:
+        if m.satisfaction is None:
+            continue
+        if m.local_date >= start:
+            by_month[month_start(m.local_date)].append(m.satisfaction)
+        elif m.local_date <= before_end:
+            earlier.append(m.satisfaction)
+    now = [score for scores in by_month.values() for score in scores]
+    return Satisfaction(
+        average=_average(now),
+        previous=_average(earlier),
+        by_month=tuple((month, _average(s) or 0.0) for month, s in sorted(by_month.items())),
+    )
+
+
+def _average(values: Sequence[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
 def _since(change: MaturityChange) -> date:
     return change.since
-
-
-def gather_portfolio(
-    journal: Journal,
-    period_from: date,
-    period_to: date,
-    *,
-    include_private: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[list[PartnerBalance], list[PartnerPackData]]:
-    """Every active partner's balance (for the portfolio chart) and section data; two balance
-    queries for all partners rather than two per partner."""
-    balances = journal.balances.for_partners(period_from, period_to)
-    before_from, before_to = previous_period(period_from, period_to)
-    previous = {b.partner_id: b for b in journal.balances.for_partners(before_from, before_to)}
-    sections: list[PartnerPackData] = []
-    for number, b in enumerate(balances, start=1):
-        sections.append(_gather(journal, b, previous[b.partner_id], include_private, False))
-        if progress is not None:
-            progress(number, len(balances))
-    return balances, sections

@@ -40,18 +40,73 @@ def imported(tx: Transaction, event_keys: Iterable[str]) -> dict[str, ImportedEv
     return found
 
 
-def remember(tx: Transaction, links: Sequence[tuple[str, str, str]]) -> None:
-    """Record (event key, meeting id, fingerprint) for meetings just inserted."""
+def remember(
+    tx: Transaction, links: Sequence[tuple[str, str, str]], source_id: int | None = None
+) -> None:
+    """Record (event key, meeting id, fingerprint) for meetings just inserted, and the
+    calendar source that keeps them current (None: a file import)."""
     if not links:
         return
     pks = pk_map(tx, MeetingRow, (meeting_id for _key, meeting_id, _print in links))
     tx.execute(
         insert(table_of(CalendarEventRow)),
         [
-            {"event_key": key, "meeting_id": pks[meeting_id], "fingerprint": fingerprint}
+            {
+                "event_key": key,
+                "meeting_id": pks[meeting_id],
+                "fingerprint": fingerprint,
+                "source_id": source_id,
+            }
             for key, meeting_id, fingerprint in links
         ],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FollowedEvent:
+    """An event a calendar source keeps current: its meeting's title and start, and its flag."""
+
+    title: str
+    start: str
+    start_utc: str
+    flag: str | None
+
+
+def of_source(tx: Transaction, source_id: int) -> dict[str, FollowedEvent]:
+    """The events a source keeps current, by key (meetings in the trash too)."""
+    statement = (
+        select(
+            CalendarEventRow.event_key,
+            MeetingRow.title,
+            MeetingRow.start,
+            MeetingRow.start_utc,
+            CalendarEventRow.flag,
+        )
+        .join(MeetingRow, MeetingRow.id == CalendarEventRow.meeting_id)
+        .where(CalendarEventRow.source_id == source_id)
+    )
+    return {
+        key: FollowedEvent(title, start, start_utc, flag)
+        for key, title, start, start_utc, flag in tx.execute(statement)
+    }
+
+
+def follow(tx: Transaction, source_id: int, event_keys: Iterable[str]) -> None:
+    """These events (imported from a file, or by another source) are now kept by this one."""
+    for chunk in chunked(list(event_keys)):
+        tx.execute(
+            update(CalendarEventRow)
+            .where(CalendarEventRow.event_key.in_(chunk))
+            .values(source_id=source_id)
+        )
+
+
+def set_flag(tx: Transaction, event_keys: Iterable[str], flag: str | None) -> None:
+    """Flag events 'cancelled' or 'deleted' (None: the calendar holds them again)."""
+    for chunk in chunked(list(event_keys)):
+        tx.execute(
+            update(CalendarEventRow).where(CalendarEventRow.event_key.in_(chunk)).values(flag=flag)
+        )
 
 
 def refresh_fingerprint(tx: Transaction, event_key: str, fingerprint: str) -> None:
@@ -67,3 +122,13 @@ def forget(tx: Transaction, event_keys: Iterable[str]) -> None:
     """Drop the links of these events (an undone import takes its meetings away)."""
     for chunk in chunked(list(event_keys)):
         tx.execute(delete(CalendarEventRow).where(CalendarEventRow.event_key.in_(chunk)))
+
+
+def flagged(tx: Transaction) -> dict[str, str]:
+    """Live meetings whose event the calendar cancelled or deleted: meeting id → flag."""
+    statement = (
+        select(MeetingRow.uid, CalendarEventRow.flag)
+        .join(MeetingRow, MeetingRow.id == CalendarEventRow.meeting_id)
+        .where(CalendarEventRow.flag.is_not(None), MeetingRow.deleted_at.is_(None))
+    )
+    return {uid: flag or "" for uid, flag in tx.execute(statement)}

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from brm_desk.domain.enums import Focus, RequestStatus, Side
+from brm_desk.domain.enums import RequestStatus, Side
 from brm_desk.domain.records import Action, AgreedAction
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, RequestRow
@@ -52,15 +52,21 @@ class MeetingFacts:
     """What the pack's figures need of a meeting: no title, notes, attendees or actions."""
 
     local_date: date
-    focus: Focus
     satisfaction: int | None
     private: bool
+    private_notes: bool
+    """Whether it has any."""
 
 
 def meeting_facts(tx: Transaction, partner_id: str, first: date, last: date) -> list[MeetingFacts]:
     """The facts of a live partner's live meetings dated (local date) ``first`` to ``last``."""
     statement = (
-        select(MeetingRow.local_date, MeetingRow.focus, MeetingRow.satisfaction, MeetingRow.private)
+        select(
+            MeetingRow.local_date,
+            MeetingRow.satisfaction,
+            MeetingRow.private,
+            MeetingRow.private_notes != "",
+        )
         .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
         .where(
             PartnerRow.uid == partner_id,
@@ -70,8 +76,8 @@ def meeting_facts(tx: Transaction, partner_id: str, first: date, last: date) -> 
         )
     )
     return [
-        MeetingFacts(day, Focus(focus), satisfaction, bool(private))
-        for day, focus, satisfaction, private in tx.execute(statement)
+        MeetingFacts(day, satisfaction, bool(private), bool(noted))
+        for day, satisfaction, private, noted in tx.execute(statement)
     ]
 
 
@@ -86,6 +92,8 @@ class RequestFacts:
     expected_value_amount: Decimal | None
     realized_value_amount: Decimal | None
     private: bool
+    private_notes: bool
+    """Whether it has any."""
 
 
 def request_facts(tx: Transaction, partner_id: str) -> list[RequestFacts]:
@@ -99,6 +107,7 @@ def request_facts(tx: Transaction, partner_id: str) -> list[RequestFacts]:
             RequestRow.expected_value_amount,
             RequestRow.realized_value_amount,
             RequestRow.private,
+            RequestRow.private_notes != "",
         )
         .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
         .where(
@@ -108,10 +117,6 @@ def request_facts(tx: Transaction, partner_id: str) -> list[RequestFacts]:
         )
     )
     return [
-        RequestFacts(
-            received, RequestStatus(status), delivered, benefit, expected, realized, bool(private)
-        )
-        for received, status, delivered, benefit, expected, realized, private in tx.execute(
-            statement
-        )
+        RequestFacts(row[0], RequestStatus(row[1]), *row[2:6], bool(row[6]), bool(row[7]))
+        for row in tx.execute(statement)
     ]

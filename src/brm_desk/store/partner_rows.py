@@ -70,6 +70,7 @@ def _records(tx: Transaction, selected: Sequence[Any]) -> list[Partner]:
             touch_cadence_days=row.touch_cadence_days,
             notes=row.notes,
             archived=bool(row.archived),
+            next_period=row.next_period,
         )
         for row in selected
     ]

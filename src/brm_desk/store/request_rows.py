@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -170,18 +169,6 @@ def of_partner(tx: Transaction, partner_id: str) -> list[Request]:
     """A partner's rows.live requests, latest first."""
     statement = _live().where(PartnerRow.uid == partner_id)
     return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
-
-
-def open_of_partner(tx: Transaction, partner_id: str, until: date) -> list[Request]:
-    """A partner's rows.live requests still open (``RequestStatus.is_open``) received on or before
-    ``until``, earliest first."""
-    statuses = [status.value for status in RequestStatus if status.is_open]
-    statement = _live().where(
-        PartnerRow.uid == partner_id,
-        RequestRow.status.in_(statuses),
-        RequestRow.received <= until,
-    )
-    return _records(tx, statement.order_by(RequestRow.received, RequestRow.id))
 
 
 def in_journal_order(tx: Transaction) -> list[Request]:

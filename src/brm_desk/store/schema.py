@@ -100,6 +100,16 @@ class PartnerRow(Base, _Trashable):
     touch_cadence_days: Mapped[int]
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(default=False)
+    next_period: Mapped[str] = mapped_column(Text, default="")
+
+
+class JournalSettingRow(Base):
+    """A choice that belongs to the journal, not to one machine (e.g. its currency)."""
+
+    __tablename__ = "journal_setting"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str]
 
 
 class MaturityChangeRow(Base):
@@ -190,6 +200,39 @@ class CalendarEventRow(Base):
     meeting_id: Mapped[int] = _belongs_to("meeting", unique=True)
     event_key: Mapped[str] = mapped_column(String, unique=True)
     fingerprint: Mapped[str]
+    source_id: Mapped[int | None] = mapped_column(default=None, index=True)
+    """The calendar source that keeps this meeting current (None: imported from a file, or
+    its source removed). A plain column: SQLite cannot add a named foreign key in place."""
+    flag: Mapped[str | None] = mapped_column(String, default=None)
+    """'cancelled' or 'deleted' once the calendar says so; the meeting and its notes stay."""
+
+
+class CalendarSourceRow(Base):
+    """A calendar the journal follows: an ICS feed, or a CalDAV calendar with its user name.
+
+    ``version`` is what the server last called the calendar's state (a feed's ETag, a CalDAV
+    sync-token or ctag), so an unchanged calendar costs one small request. The password of a
+    CalDAV calendar is in the system keyring, never here.
+    """
+
+    __tablename__ = "calendar_source"
+    __table_args__ = (CheckConstraint("kind IN ('feed', 'caldav')", name="kind_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str]
+    url: Mapped[str]
+    user_name: Mapped[str] = mapped_column(String, default="")
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner.id", ondelete="SET NULL"), default=None
+    )
+    version: Mapped[str] = mapped_column(String, default="")
+    modified: Mapped[str] = mapped_column(String, default="")
+    """A feed's Last-Modified, sent back as If-Modified-Since when it gives no ETag."""
+    digest: Mapped[str] = mapped_column(String, default="")
+    """A hash of the calendar text last applied (and the day): the same text is not read again."""
+    synced_at: Mapped[str | None] = mapped_column(String, default=None)
+    problem: Mapped[str] = mapped_column(String, default="")
+    """Why the last refresh failed ('' once one succeeds)."""
 
 
 class ActionRow(Base):

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
             return
         self.finished = True
         from brm_desk.ui.actions import build_actions
+        from brm_desk.ui.calendar_refresh import CalendarRefresh
         from brm_desk.ui.dialogs.export_pack import open_export_dialog
         from brm_desk.ui.idle_lock import IdleLock
         from brm_desk.ui.interchange_actions import InterchangeActions
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         shell.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
         shell.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
         shell.undo_stack.indexChanged.connect(self.refresh)  # a command was done or undone
+        self.calendar_refresh = CalendarRefresh(shell)
+        self.calendar_refresh.sig_changed.connect(self.refresh)
         shell.sig_state_changed.connect(self._update_actions)
         self._update_actions()
 

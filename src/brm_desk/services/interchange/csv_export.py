@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from brm_desk.services.interchange.json_io import _write_atomically
+from brm_desk.domain.files import write_text
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NEGATIVE_NUMBER = re.compile(r"-[0-9]+(\.[0-9]+)?")
@@ -37,5 +37,5 @@ def _safe(cell: str) -> str:
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
     """Write atomically (never half a file); returns how many rows went out."""
     materialised = [list(row) for row in rows]
-    _write_atomically(path, csv_text(header, materialised))
+    write_text(path, csv_text(header, materialised))
     return len(materialised)

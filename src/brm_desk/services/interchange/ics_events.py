@@ -67,6 +67,8 @@ class CalendarScan:
     events: tuple[CalendarEvent, ...]
     skipped: dict[str, int]
     cuts: tuple[SeriesCut, ...] = ()
+    cancelled: frozenset[str] = frozenset()
+    """The keys of the events the calendar marks cancelled (a sync flags their meetings)."""
 
 
 def scan_calendar(
@@ -90,12 +92,15 @@ def scan_calendar(
     series = {uid for uid, members in by_uid.items() if _is_series(members)}
     events: list[CalendarEvent] = []
     seen: set[str] = set()
+    cancelled: set[str] = set()
     for number, (component, lines) in enumerate(read, start=1):
         if number % 200 == 0:
             control.step(number, len(read))
         reason, event = _event(source, component, lines, series)
         if event is not None and event.key in seen:
             reason = DUPLICATE
+        if reason == CANCELLED:
+            cancelled.add(_key(component, series))
         if reason:
             skipped[reason] += 1
         elif event is not None:
@@ -103,7 +108,8 @@ def scan_calendar(
             events.append(event)
     control.step(len(read), len(read))
     events.sort(key=lambda e: (e.start.astimezone(UTC), e.key))
-    return CalendarScan(tuple(events), {k: n for k, n in skipped.items() if n}, tuple(cuts))
+    skips = {k: n for k, n in skipped.items() if n}
+    return CalendarScan(tuple(events), skips, tuple(cuts), frozenset(cancelled))
 
 
 def _occurrences(
@@ -234,16 +240,9 @@ def _event_of(
         return TOO_LONG, None
     if not uid:
         raise ValueError("it has no UID")
-    key = uid
-    if uid in series:
-        recurrence = component.get("RECURRENCE-ID")
-        original = _aware(recurrence.dt) if recurrence is not None else start
-        if not isinstance(original, datetime):
-            original = start
-        key = f"{uid}#{original.astimezone(UTC).strftime('%Y%m%dT%H%M%SZ')}"
     fixed = start.astimezone(timezone(start.utcoffset() or timedelta(0)))
     return "", CalendarEvent(
-        key=key,
+        key=_key(component, series),
         uid=uid,
         title=_one_line(str(component.get("SUMMARY", "")), MAX_TITLE) or _NO_TITLE,
         start=fixed,
@@ -253,6 +252,21 @@ def _event_of(
         emails=_emails(component),
         line=lines.line,
     )
+
+
+def _key(component: Any, series: set[str]) -> str:
+    """The UID, and for an occurrence of a series its original start in UTC."""
+    uid = str(component.get("UID", "")).strip()
+    if uid not in series:
+        return uid
+    start = _aware(component["DTSTART"].dt)
+    recurrence = component.get("RECURRENCE-ID")
+    original = _aware(recurrence.dt) if recurrence is not None else start
+    if not isinstance(original, datetime):
+        original = start
+    if not isinstance(original, datetime):
+        return uid  # an all-day occurrence never becomes a meeting
+    return f"{uid}#{original.astimezone(UTC).strftime('%Y%m%dT%H%M%SZ')}"
 
 
 def _aware(moment: Any) -> Any:

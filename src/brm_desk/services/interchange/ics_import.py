@@ -113,13 +113,17 @@ def preview_calendar(
     """Read and expand a calendar file; guess each event's partner from its attendees."""
     scan = scan_calendar(read_calendar(path), journal.today(), control)
     with journal.database.transaction() as tx:
-        contacts = contact_rows.listing(tx)
+        guesses = guess_partners(tx, scan.events)
+    return CalendarPreview(path, scan.events, scan.skipped, guesses, scan.cuts)
+
+
+def guess_partners(tx: Transaction, events: Sequence[CalendarEvent]) -> dict[str, str | None]:
+    """Event key → id of the partner most of its attendees belong to (None: no guess)."""
     owners: dict[str, set[str]] = {}
-    for contact in contacts:
+    for contact in contact_rows.listing(tx):
         if contact.email:
             owners.setdefault(contact.email.casefold(), set()).add(contact.partner_id)
-    guesses = {event.key: _guess(event, owners) for event in scan.events}
-    return CalendarPreview(path, scan.events, scan.skipped, guesses, scan.cuts)
+    return {event.key: _guess(event, owners) for event in events}
 
 
 def _guess(event: CalendarEvent, owners: Mapping[str, set[str]]) -> str | None:
@@ -145,37 +149,50 @@ def import_calendar(
     chosen = [event for event in preview.events if event.key in partners]
     report = CalendarImportReport(skipped=dict(preview.skipped), cuts=preview.cuts)
     with journal.database.transaction() as tx:
-        contacts = _contacts_by_partner(tx, set(partners.values()))
-        existing = calendar_rows.imported(tx, (event.key for event in chosen))
-        current = meeting_rows.live_by_id(tx, [held.meeting_id for held in existing.values()])
-        new: list[tuple[CalendarEvent, Meeting]] = []
-        for number, event in enumerate(chosen, start=1):
-            if number % WRITE_CHUNK == 0:
-                control.step(number, len(chosen) * 2)
-            held = existing.get(event.key)
-            if held is None:
-                meeting = _meeting(preview.path, event, partners[event.key], contacts, new_id())
-                new.append((event, meeting))
-            elif not held.live:
-                report.in_trash += 1
-            else:
-                _refresh(tx, preview.path, event, held, current[held.meeting_id], contacts, report)
-        for start in range(0, len(new), WRITE_CHUNK):
-            batch = new[start : start + WRITE_CHUNK]
-            meeting_rows.insert_many(tx, [meeting for _event, meeting in batch])
-            calendar_rows.remember(
-                tx, [(event.key, meeting.id, fingerprint(meeting)) for event, meeting in batch]
-            )
-            control.step(len(chosen) + start + len(batch), len(chosen) * 2)
-        report.added = [meeting.id for _event, meeting in new]
-        report.added_keys = [event.key for event, _meeting in new]
-        control.step(len(chosen) * 2, len(chosen) * 2)
+        write_events(tx, preview.path, chosen, partners, report, control)
     return report
+
+
+def write_events(
+    tx: Transaction,
+    path: Path | str,
+    chosen: Sequence[CalendarEvent],
+    partners: Mapping[str, str],
+    report: CalendarImportReport,
+    control: ImportControl = NO_CONTROL,
+    source_id: int | None = None,
+) -> None:
+    """Add or refresh the meetings of ``chosen`` events within ``tx`` (see the module's rules);
+    new ones are remembered as kept current by ``source_id`` when a calendar source gives it."""
+    contacts = _contacts_by_partner(tx, set(partners.values()))
+    existing = calendar_rows.imported(tx, (event.key for event in chosen))
+    current = meeting_rows.live_by_id(tx, [held.meeting_id for held in existing.values()])
+    new: list[tuple[CalendarEvent, Meeting]] = []
+    for number, event in enumerate(chosen, start=1):
+        if number % WRITE_CHUNK == 0:
+            control.step(number, len(chosen) * 2)
+        held = existing.get(event.key)
+        if held is None:
+            meeting = _meeting(path, event, partners[event.key], contacts, new_id())
+            new.append((event, meeting))
+        elif not held.live:
+            report.in_trash += 1
+        else:
+            _refresh(tx, path, event, held, current[held.meeting_id], contacts, report)
+    for start in range(0, len(new), WRITE_CHUNK):
+        batch = new[start : start + WRITE_CHUNK]
+        meeting_rows.insert_many(tx, [meeting for _event, meeting in batch])
+        links = [(event.key, meeting.id, fingerprint(meeting)) for event, meeting in batch]
+        calendar_rows.remember(tx, links, source_id)
+        control.step(len(chosen) + start + len(batch), len(chosen) * 2)
+    report.added += [meeting.id for _event, meeting in new]
+    report.added_keys += [event.key for event, _meeting in new]
+    control.step(len(chosen) * 2, len(chosen) * 2)
 
 
 def _refresh(
     tx: Transaction,
-    path: Path,
+    path: Path | str,
     event: CalendarEvent,
     held: calendar_rows.ImportedEvent,
     current: Meeting,
@@ -214,7 +231,7 @@ def _contacts_by_partner(tx: Transaction, partner_ids: set[str]) -> dict[str, li
 
 
 def _meeting(
-    path: Path,
+    path: Path | str,
     event: CalendarEvent,
     partner_id: str,
     contacts: Mapping[str, Sequence[Contact]],

@@ -61,7 +61,8 @@ class ComponentLines:
 class CalendarFile:
     """A parsed calendar and the line map used to name the place of a problem."""
 
-    path: Path
+    path: Path | str
+    """The file, or the address of a calendar source, as messages name it."""
     calendar: Any  # icalendar.Calendar (imported lazily)
     events: list[ComponentLines]
     """The VEVENTs' lines, in the order ``calendar.walk("VEVENT")`` gives the events."""
@@ -82,7 +83,7 @@ def read_bytes(path: Path) -> bytes:
         raise unreadable(path, error, ImportFileError) from None
 
 
-def decode_calendar_text(path: Path, raw: bytes) -> str:
+def decode_calendar_text(path: Path | str, raw: bytes) -> str:
     """Calendar text is UTF-8 (RFC 5545); older Outlook versions may write Windows-1252."""
     if b"\x00" in raw[:65536]:
         raise ImportFileError(
@@ -112,7 +113,7 @@ def content_lines(text: str) -> list[tuple[int, str]]:
     return unfolded
 
 
-def check_structure(path: Path, lines: list[tuple[int, str]]) -> list[ComponentLines]:
+def check_structure(path: Path | str, lines: list[tuple[int, str]]) -> list[ComponentLines]:
     """Every line is ``NAME[;params]:value``, every BEGIN has its END, nothing is said twice."""
     if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
         where = lines[0][0] if lines else 1
@@ -193,7 +194,7 @@ def _repeated(names: list[str]) -> list[str]:
     return sorted({name for name in names if names.count(name) > 1})
 
 
-def _check_said_once(path: Path, component: ComponentLines) -> None:
+def _check_said_once(path: Path | str, component: ComponentLines) -> None:
     """Refuse what was said twice, once the component's end tells the event's title."""
     where = f" ({component.label})" if component.name == "VEVENT" else ""
     for number, said in component.twice:
@@ -202,9 +203,13 @@ def _check_said_once(path: Path, component: ComponentLines) -> None:
 
 def read_calendar(path: Path) -> CalendarFile:
     """Parse a calendar file, refusing anything broken with its line number and event."""
+    return parse_calendar(path, decode_calendar_text(path, read_bytes(path)))
+
+
+def parse_calendar(path: Path | str, text: str) -> CalendarFile:
+    """Parse calendar text (a file's, or a calendar source's named by its address)."""
     import icalendar
 
-    text = decode_calendar_text(path, read_bytes(path))
     content = content_lines(text)
     components = check_structure(path, content)
     try:

@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
-from brm_desk.domain.errors import BrmDeskError, ImportFileError
-from brm_desk.domain.files import replacing, unreadable
+from brm_desk.domain.errors import ImportFileError
+from brm_desk.domain.files import unreadable, write_text
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services import privacy
 from brm_desk.services.interchange.json_schema import (
@@ -81,7 +81,7 @@ def write_export(journal: Journal, path: Path, *, include_private: bool = False)
     """Write the export to ``path`` atomically: a crash never leaves half a file there."""
     document, left_out = _export(journal, include_private, None)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(path, text)
+    write_text(path, text)
     counts = {kind: len(document[kind]) for kind in KINDS}
     return ExportReport(path=path, counts=counts, private_left_out=left_out)
 
@@ -110,19 +110,14 @@ def _export(
         "meetings": [meeting_document(m, contact_ids) for m in meetings],
         "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
     }
+    for partner in document["partners"]:
+        if not partner["next_period"]:  # written only when there is one: SPEC §6 stays as it is
+            del partner["next_period"]
     for kind, record_type in (("contacts", Contact), ("meetings", Meeting), ("requests", Request)):
         for name in privacy.withheld(record_type, include_private):
             for record in document[kind]:
                 del record[name]
     return document, left_out
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    try:
-        with replacing(path) as temporary:
-            temporary.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as error:
-        raise BrmDeskError(f"{path}: cannot be written ({error.strerror}).") from None
 
 
 # Reading a file

@@ -53,7 +53,7 @@ TOP_FIELDS = ("format", "version", "exported_at", "partners", "contacts", "meeti
 FIELDS: dict[type, tuple[str, ...]] = {
     Partner: (
         "id", "name", "business_unit", "sponsor", "maturity", "maturity_history",
-        "target_strategic_share", "touch_cadence_days", "notes", "archived",
+        "target_strategic_share", "touch_cadence_days", "notes", "archived", "next_period",
     ),
     MaturityChange: ("maturity", "since"),
     Contact: ("id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes"),
@@ -146,6 +146,7 @@ def read_partner(value: Any, place: str, document: Document) -> None:
         touch_cadence_days=obj.integer("touch_cadence_days", DEFAULT_TOUCH_CADENCE_DAYS),
         notes=obj.text("notes"),
         archived=obj.boolean("archived", False),
+        next_period=obj.text("next_period"),
     )
     document.partners.append(checked(check_partner, partner, place))
 

@@ -1,5 +1,7 @@
 """File → Export review pack…: a partner's (or the portfolio's) PDF for a period.
 
+The BRM chooses the audience (the partner, or their own manager), writes the "next period"
+section (kept with the partner for next time) and sees what will be left out before writing.
 The pack is written in the background behind a progress dialog whose Cancel stops it; it is
 written beside its target under a temporary name and moved into place only when complete
 and not cancelled, so a cancelled or failed export leaves no file (and any older pack of the
@@ -8,14 +10,14 @@ same name untouched).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,8 +33,13 @@ from PySide6.QtWidgets import (
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.files import replacing
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
+from brm_desk.domain.words import plural
+from brm_desk.services.privacy import Audience
+from brm_desk.ui.commands import EditRecord, push
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.progress import ProgressTask
+from brm_desk.ui.editors.fields import check_box, line_edit, text_box
+from brm_desk.ui.operations import NewestAnswer
 from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 if TYPE_CHECKING:
@@ -42,6 +49,10 @@ if TYPE_CHECKING:
 FOLDER_KEY = "export_pack/folder"
 PERIOD_KEY = "export_pack/period"
 PORTFOLIO = "All partners — portfolio pack"
+AUDIENCES = {
+    Audience.PARTNER: "The partner (nothing private, no stances or satisfaction scores)",
+    Audience.INTERNAL: "Internal, for my manager (adds stances and satisfaction)",
+}
 UNSAFE_IN_NAMES = str.maketrans(dict.fromkeys('<>:"/\\|?*', "-"))
 
 
@@ -54,7 +65,11 @@ def open_export_dialog(shell: Shell) -> ExportPackDialog | None:
     if shell.journal is None:
         return None
     dialog = ExportPackDialog(
-        shell.journal, shell.settings, shell.window, partner_id=shell.partner_in_view()
+        shell.journal,
+        shell.settings,
+        shell.window,
+        undo_stack=shell.undo_stack,
+        partner_id=shell.partner_in_view(),
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
@@ -82,11 +97,13 @@ class ExportPackDialog(QDialog):
         settings: QSettings,
         parent: QWidget | None = None,
         *,
+        undo_stack: QUndoStack,
         partner_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.settings = settings
+        self.undo_stack = undo_stack
         self.written: Path | None = None
         self._confirmed: Path | None = None
         self.progress: ProgressTask | None = None
@@ -111,10 +128,29 @@ class ExportPackDialog(QDialog):
         dates.addWidget(QLabel("–"))
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
-        self.private_box = QCheckBox("Include private items")
+        self.audience_box = QComboBox()
+        self.audience_box.setAccessibleName("Audience")
+        for audience, label in AUDIENCES.items():
+            self.audience_box.addItem(label, audience.value)
+        self.private_box = check_box("Include private items", "Include private items", False)
         self.private_box.setToolTip(
-            "Private meetings, requests and their notes are left out unless you tick this"
+            "Private meetings, requests and private notes are left out unless you tick this"
         )
+        self.log_box = check_box(
+            "Add the meeting log as an appendix (shareable notes only)", "With the log", False
+        )
+        self.next_period = text_box(
+            "Next period",
+            "",
+            "What you plan with the partner next period: printed in the pack, kept for next time",
+        )
+        self.next_period.setFixedHeight(80)
+        self.currency = line_edit("Currency", journal.settings.currency())
+        self.currency.setMaximumWidth(90)
+        self.left_out = QLabel()
+        self.left_out.setWordWrap(True)
+        self.left_out.setAccessibleName("Left out")
+        self.asker = NewestAnswer(self, self._ask_left_out)
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Save as")
         self.path_edit.setPlaceholderText("Where to save the PDF")
@@ -135,7 +171,12 @@ class ExportPackDialog(QDialog):
         form.addRow("&Partner:", self.partner_box)
         form.addRow("P&eriod:", self.period_box)
         form.addRow("", dates)
+        form.addRow("&Audience:", self.audience_box)
         form.addRow("", self.private_box)
+        form.addRow("", self.log_box)
+        form.addRow("&Next period:", self.next_period)
+        form.addRow("&Currency:", self.currency)
+        form.addRow("", self.left_out)
         save_label = QLabel("&Save as:")
         save_label.setBuddy(self.path_edit)
         form.addRow(save_label, where)
@@ -159,9 +200,12 @@ class ExportPackDialog(QDialog):
         self.setMinimumWidth(640)
 
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
-        self.partner_box.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        self.partner_box.currentIndexChanged.connect(lambda _i: self._partner_changed())
         for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _d: self._suggest_path())
+            edit.dateChanged.connect(lambda _d: self._choices_changed())
+        self.audience_box.currentIndexChanged.connect(lambda _i: self.asker.ask_soon())
+        self.private_box.toggled.connect(lambda _on: self.asker.ask_soon())
+        self._partner_changed()
         self._period_changed()
 
     # Choices --------------------------------------------------------------------------
@@ -179,6 +223,41 @@ class ExportPackDialog(QDialog):
         data = self.partner_box.currentData()
         return data if isinstance(data, str) else None
 
+    def audience(self) -> Audience:
+        return Audience(self.audience_box.currentData())
+
+    def _partner_changed(self) -> None:
+        """The next period is a partner's: shown for one, closed for the portfolio."""
+        partner_id = self.partner_id()
+        planned = self.journal.partners.get(partner_id).next_period if partner_id else ""
+        self.next_period.setPlainText(planned)
+        for widget in (self.next_period, self.log_box):
+            widget.setEnabled(partner_id is not None)
+        self._choices_changed()
+
+    def _choices_changed(self) -> None:
+        self._suggest_path()
+        self.asker.ask_soon()
+
+    def _ask_left_out(self) -> None:
+        """Say what the pack will leave out (worked out off the UI thread)."""
+        from brm_desk.services.review_data import left_out
+
+        journal, partner_id, audience = self.journal, self.partner_id(), self.audience()
+        private = self.private_box.isChecked()
+        start, end = self.period()
+        if end < start:
+            self.left_out.setText("")
+            return
+
+        def question() -> str:
+            found = left_out(
+                journal, partner_id, start, end, audience=audience, include_private=private
+            )
+            return found.describe(audience)
+
+        self.asker.ask(question, self.left_out.setText, lambda e: self.left_out.setText(e.message))
+
     def _period_changed(self) -> None:
         """A named period shows its dates, read-only; Custom makes them editable."""
         custom = self.chosen_period() is Preset.CUSTOM
@@ -190,7 +269,7 @@ class ExportPackDialog(QDialog):
                 edit.blockSignals(False)
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(custom)
-        self._suggest_path()
+        self._choices_changed()
 
     def _folder(self) -> Path:
         remembered = str(self.settings.value(FOLDER_KEY, "", type=str))
@@ -245,14 +324,24 @@ class ExportPackDialog(QDialog):
             )
         ):
             return None
+        journal, partner_id = self.journal, self.partner_id()
+        try:
+            if self.currency.text().strip() != journal.settings.currency():
+                journal.settings.set_currency(self.currency.text())
+            if partner_id is not None:
+                self._keep_next_period(partner_id)
+        except BrmDeskError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return None
         self.settings.setValue(FOLDER_KEY, str(target.parent))
         self.settings.setValue(PERIOD_KEY, self.chosen_period().value)
         self.done_label.hide()
         self.open_button.hide()
         self.written = None
         start, end = self.period()
-        journal, partner_id = self.journal, self.partner_id()
-        include_private = self.private_box.isChecked()
+        audience, include_private = self.audience(), self.private_box.isChecked()
+        with_log = self.log_box.isChecked()
         task = ProgressTask(
             self, "Exporting the review pack", "Gathering the figures…", shown_after_ms=0
         )
@@ -269,13 +358,14 @@ class ExportPackDialog(QDialog):
                 with replacing(target) as staging:
                     if partner_id is None:
                         pages = write_portfolio_pack(
-                            journal, start, end, staging, include_private=include_private,
-                            progress=progress,
+                            journal, start, end, staging, audience=audience,
+                            include_private=include_private, progress=progress,
                         )  # fmt: skip
                     else:
                         pages = write_partner_pack(
-                            journal, partner_id, start, end, staging,
-                            include_private=include_private, progress=progress,
+                            journal, partner_id, start, end, staging, audience=audience,
+                            include_private=include_private, with_log=with_log,
+                            progress=progress,
                         )  # fmt: skip
                     if task.cancelled():
                         raise ExportCancelled("The export was cancelled; no file was written.")
@@ -302,13 +392,21 @@ class ExportPackDialog(QDialog):
             return
         super().reject()
 
+    def _keep_next_period(self, partner_id: str) -> None:
+        """Keep the BRM's next period with the partner, as an edit Undo can take back."""
+        before = self.journal.partners.get(partner_id)
+        planned = self.next_period.toPlainText()
+        if planned != before.next_period:
+            after = replace(before, next_period=planned)
+            push(self.undo_stack, EditRecord(self.journal, before, after))
+
     def _export_ended(self) -> None:
         self.export_button.setEnabled(True)
         self.progress = None
 
     def _written(self, target: Path, pages: int) -> None:
         self.written = target
-        self.done_label.setText(f"Wrote {target.name} ({pages} page{'s' if pages != 1 else ''}).")
+        self.done_label.setText(f"Wrote {target.name} ({plural(pages, 'page')}).")
         self.done_label.show()
         self.open_button.show()
         self.open_button.setDefault(True)

@@ -164,10 +164,12 @@ def _actions(title: str, actions: tuple[AgreedAction, ...], none: str, today: da
         if action.is_overdue(today):
             due = f'<span class="overdue">{due} overdue</span>'
         owner = action.owner or action.side.label
+        agreed = (
+            f"{escape(item.meeting_title)}, {day(item.meeting_date)}" if item.meeting_title else "—"
+        )
         rows.append(
             f'<tr><td class="when">{due}</td><td>{escape(action.text)}</td>'
-            f'<td class="muted">{escape(owner)}</td>'
-            f'<td class="muted">{escape(item.meeting_title)}, {day(item.meeting_date)}</td></tr>'
+            f'<td class="muted">{escape(owner)}</td><td class="muted">{agreed}</td></tr>'
         )
     if rows:
         rows.insert(0, "<tr><th>Due</th><th>Action</th><th>Owner</th><th>Agreed in</th></tr>")
