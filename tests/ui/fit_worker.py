@@ -61,7 +61,9 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "request": lambda: RequestEditor(journal, stack, request),
         "partner": lambda: PartnerEditor(journal, stack, finance),
         "contact": lambda: ContactEditor(journal, stack, contact),
-        "export-pack": lambda: ExportPackDialog(journal, settings, partner_id=finance.id),
+        "export-pack": lambda: ExportPackDialog(
+            journal, settings, partner_id=finance.id, undo_stack=stack
+        ),
         "csv-mapping": lambda: CsvMappingDialog(
             journal, read_csv(folder / "requests.csv"), partners, finance.id, settings
         ),
