@@ -252,7 +252,8 @@ def measure_views(journal_path: Path, runs: int) -> dict[str, list[float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QModelIndex, Qt, QThreadPool
 
-    from brm_desk.ui.app import application, open_journal
+    from brm_desk.ui.app import application
+    from brm_desk.ui.journal_opening import open_journal
     from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 
     app = application()

@@ -78,10 +78,10 @@ def cli(tmp_path: Path) -> Callable[..., CliResult]:
 def open_into(qtbot: Any) -> Callable[[Any, Path], bool]:
     """Open a journal into a window as the app's start-up does (``JournalOpening``):
     ``open_into(window, path)`` is True once the journal is in, False when the app would end."""
-    from brm_desk.ui.app import JournalOpening
+    from brm_desk.ui.journal_opening import JournalOpening
 
     def open_it(window: Any, path: Path) -> bool:
-        opening = JournalOpening(window, path)
+        opening = JournalOpening(window.shell, path)
         opening.start()
         qtbot.waitUntil(lambda: opening.opened is not None, timeout=60_000)
         return bool(opening.opened)

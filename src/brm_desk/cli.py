@@ -93,22 +93,49 @@ def build_parser() -> _Parser:
     exp.add_argument("file", type=Path, metavar="FILE.json")
     exp.add_argument("--include-private", action="store_true", help="include private items")
 
+    def period(sub: Any) -> None:
+        sub.add_argument(
+            "--from",
+            dest="period_from",
+            type=_date,
+            metavar="DATE",
+            help="first day of the period, YYYY-MM-DD (default: 90 days before --to)",
+        )
+        sub.add_argument(
+            "--to",
+            dest="period_to",
+            type=_date,
+            metavar="DATE",
+            help="last day of the period, YYYY-MM-DD (default: today)",
+        )
+
     bal = command("balance", "reactive vs routine vs strategic, by partner", _balance)
-    bal.add_argument("--partner", metavar="NAME")
-    bal.add_argument("--from", dest="period_from", type=_date, metavar="DATE")
-    bal.add_argument("--to", dest="period_to", type=_date, metavar="DATE")
+    bal.add_argument("--partner", metavar="NAME", help="one partner (default: every active one)")
+    period(bal)
     bal.add_argument("--json", action="store_true", help="print JSON")
 
     find = command("search", "full-text search, best hits first", _search)
-    find.add_argument("query", metavar="QUERY")
-    find.add_argument("--limit", type=_positive, default=20, metavar="N")
+    find.add_argument("query", metavar="QUERY", help="words to find in notes, titles, wants, needs")
+    find.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default: 20)"
+    )
     find.add_argument("--json", action="store_true", help="print JSON")
 
     review = command("review", "export a review pack (PDF)", _review)
-    review.add_argument("--partner", metavar="NAME")
-    review.add_argument("--from", dest="period_from", type=_date, metavar="DATE")
-    review.add_argument("--to", dest="period_to", type=_date, metavar="DATE")
-    review.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    review.add_argument(
+        "--partner",
+        metavar="NAME",
+        help="the partner's pack (default: the portfolio pack of every active partner)",
+    )
+    period(review)
+    review.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf",
+        help="where to write the PDF (an existing file is replaced)",
+    )
     review.add_argument(
         "--audience",
         choices=("partner", "internal"),
@@ -119,7 +146,11 @@ def build_parser() -> _Parser:
     review.add_argument(
         "--with-log", action="store_true", help="add the meeting log as an appendix"
     )
-    review.add_argument("--include-private", action="store_true", help="include private items")
+    review.add_argument(
+        "--include-private",
+        action="store_true",
+        help="include private meetings and requests and private notes (default: left out)",
+    )
 
     calendar = command("calendar", "the calendars the journal follows (feeds, CalDAV)", _usage)
     sources = calendar.add_subparsers(

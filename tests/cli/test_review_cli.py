@@ -216,3 +216,14 @@ def test_review_into_a_missing_folder_is_a_clear_error(
     result = cli("review", "-o", str(output), db=journal_file)
     assert result.returncode == 1
     assert "does not exist" in one_error_line(result)
+
+
+def test_review_help_describes_every_option(cli: Cli) -> None:
+    result = cli("review", "--help")
+    assert result.returncode == 0
+    options = result.stdout.split("options:")[1]
+    described = re.findall(r"^  (-[^\n]*?)(?:  +\S|\n {8,}\S)", options, flags=re.MULTILINE)
+    listed = re.findall(r"^  (-\S+)", options, flags=re.MULTILINE)
+    assert len(described) == len(listed) >= 6  # each option has words after it
+    for words in ("portfolio pack", "YYYY-MM-DD", "default: today", "the PDF", "private notes"):
+        assert words in " ".join(options.split())

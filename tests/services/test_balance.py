@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -373,3 +374,16 @@ def _check_against_reference(journal: Journal, plan: PlannedJournal) -> None:
     assert {only.partner_id: figures_of(only)} == want_one
     single = journal.balances.for_partner(one.id, period_from, period_to)
     assert figures_of(single) == want_one[one.id]
+    # A chart's month lists exactly what its bar counts: the engagements of those days.
+    for month in single.months:
+        last_day = calendar.monthrange(month.month.year, month.month.month)[1]
+        first, last = (
+            max(month.month, period_from),
+            min(month.month.replace(day=last_day), period_to),
+        )
+        met, asked = journal.balances.engagements(one.id, first, last)
+        assert len(met) + len(asked) == month.tally.total
+        for focus in Focus:
+            counted = sum(1 for e in (*met, *asked) if e.focus is focus)
+            assert counted == month.tally.count(focus)
+        assert [m.local_date for m in met] == sorted(m.local_date for m in met)

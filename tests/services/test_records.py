@@ -706,6 +706,7 @@ def test_emptying_the_trash_removes_rows_for_good(journal: Journal) -> None:
     assert {i.kind for i in journal.trash.listing()} == {"request", "meeting"}
     assert count_rows(journal, "partner") == 1
     assert count_rows(journal, "contact") == 0
+    assert count_rows(journal, "contact_change") == 0
     assert count_rows(journal, "maturity_change") == 1
     assert count_rows(journal, "meeting_action") == 0
     assert count_rows(journal, "meeting_attendee") == 0
@@ -796,3 +797,20 @@ def test_whatever_the_rules_accept_comes_back_unchanged() -> None:
             assert str(kept.expected_value_amount) == str(request.expected_value_amount)
 
         round_trip()
+
+
+def test_a_partner_delete_says_what_it_takes_along(journal: Journal) -> None:
+    finance, hr = add_partner(journal, "Finance"), add_partner(journal, "HR")
+    add_contact(journal, finance, "Grace")
+    kept, gone = add_meeting(journal, finance), add_meeting(journal, finance, "Old")
+    add_meeting(journal, hr)
+    add_request(journal, finance)
+    journal.meetings.delete(gone.id)  # in the trash already: not taken again
+    assert journal.trash.taken_along("partner", finance.id) == {
+        "meeting": 1,
+        "request": 1,
+        "contact": 1,
+    }
+    assert journal.trash.taken_along("meeting", kept.id) == {}
+    journal.partners.delete(finance.id)
+    assert [i.items for i in journal.trash.listing() if i.kind == "partner"] == [4]

@@ -30,6 +30,7 @@ RECORD_TABLES = {
     "partner",
     "maturity_change",
     "contact",
+    "contact_change",
     "meeting",
     "meeting_attendee",
     "meeting_action",
@@ -241,7 +242,7 @@ def test_notes_indexed_as_written_are_indexed_again_as_plain_text(journal_path: 
     def step(direction: Any) -> None:
         with journal.database.engine.begin() as connection:
             config.attributes["connection"] = connection
-            direction(config, "head" if direction is command.upgrade else "0006")
+            direction(config, "0007_plain_text_search" if direction is command.upgrade else "0006")
 
     def bodies() -> set[str]:
         with journal.database.engine.connect() as connection:
@@ -306,4 +307,39 @@ def test_a_version_7_journal_gets_next_periods_and_settings(journal_path: Path) 
     with Journal.open(journal_path) as journal:
         assert journal.partners.get("p1").next_period == "Agree the roadmap"
         assert journal.settings.currency() == "CHF"
+    assert user_version(journal_path) == SCHEMA_VERSION
+
+
+def test_a_version_9_journal_starts_each_contacts_history_with_its_stance(
+    journal_path: Path,
+) -> None:
+    """Migration 0010: every contact, in the trash too, gets its influence and stance as the
+    first step of its history, dated the day it was last changed."""
+    from brm_desk.domain.enums import Influence, Stance
+    from brm_desk.domain.records import Contact, StanceChange
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        partner = journal.partners.add(Partner(id="", name="Finance"))
+        for uid, stance in (("anna", Stance.CHAMPION), ("bo", Stance.BLOCKER)):
+            journal.contacts.add(Contact(id=uid, partner_id=partner.id, name=uid, stance=stance))
+        journal.contacts.delete("bo")
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0009")
+            connection.exec_driver_sql(
+                "UPDATE contact SET updated_at = '2025-03-04T10:00:00+00:00'"
+            )
+            connection.exec_driver_sql("PRAGMA user_version = 9")
+    assert "contact_change" not in tables(journal_path)
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        since = date(2025, 3, 4)
+        assert journal.contacts.page("anna").history == (
+            StanceChange(since, Influence.MEDIUM, Stance.CHAMPION),
+        )
+        journal.trash.restore(journal.trash.listing()[0].batch)
+        assert journal.contacts.page("bo").history == (
+            StanceChange(since, Influence.MEDIUM, Stance.BLOCKER),
+        )
     assert user_version(journal_path) == SCHEMA_VERSION

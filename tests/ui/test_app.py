@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from brm_desk.services.journal import Journal
 from brm_desk.services.locations import default_journal_path
-from brm_desk.ui import app
+from brm_desk.ui import app, journal_opening
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.main_window import MainWindow
 
@@ -76,7 +76,7 @@ def test_a_journal_opens_into_the_window(
 def test_a_missing_default_journal_is_created(qtbot: QtBot) -> None:
     path = default_journal_path()
     assert not path.exists()
-    opened = app.open_journal(path, create=app.is_first_run(path))
+    opened = journal_opening.open_journal(path, create=journal_opening.is_first_run(path))
     opened.close()
     assert path.exists()
 

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from chart_data import CET, ChartJournal, fill_for_charts
 from matplotlib.colors import to_hex
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.enums import Focus, MeetingType
-from brm_desk.domain.records import Meeting
+from brm_desk.domain.records import Meeting, Request
 from brm_desk.reports.charts import ChartPalette
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.panel import ChartPanel
@@ -30,7 +30,7 @@ from brm_desk.ui.views.meetings import MeetingsPage
 from brm_desk.ui.views.partners import PartnersPage
 from chart_reading import heights
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise)")
 
 # Today is 2026-11-24 (tests/conftest.py); "Last 12 months" is Dec 2025 to today.
 PERIOD = (date(2025, 12, 1), date(2026, 11, 24))
@@ -187,20 +187,43 @@ def test_hovering_a_month_shows_its_figures(qtbot: QtBot, charted: ChartJournal)
     assert not any(t.get_text().startswith("September") for t in chart_texts(canvas))
 
 
-def test_clicking_a_month_lists_that_months_meetings_of_the_partner(
+def test_clicking_a_month_lists_what_its_tooltip_counts(
     qtbot: QtBot, charted: ChartJournal
 ) -> None:
+    """October's tooltip counts 4 meetings and a request: the click lists those five, and
+    the list leads on to the Meetings view of those days."""
+    journal = charted.journal
+    asked = journal.requests.add(
+        Request(
+            id="", partner_id=charted.finance.id, title="Close faster", received=date(2026, 10, 30)
+        )
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1300, 900)
     window.show()
-    window.set_journal(charted.journal)
+    window.set_journal(journal)
     window.sidebar.setCurrentRow(VIEW_NAMES.index("Partners"))
     page = window.current_page()
     assert isinstance(page, PartnersPage)
     select_partner(page, "Finance")
     chart = page.chart
+    move_mouse(chart.ensure_canvas(), month_point(chart, OCTOBER))
+    qtbot.waitUntil(lambda: chart.hover_text != "")
+    assert chart.hover_text.startswith("October 2026: 5 engagements")
     qtbot.mouseClick(chart.ensure_canvas(), Qt.MouseButton.LeftButton, pos=month_point(chart, 10))
+    listed = window.engagements
+    assert listed is not None
+    qtbot.addWidget(listed)
+    assert listed.isVisible()
+    assert sorted(m.start.day for m in listed.meetings) == [7, 14, 21, 28]
+    assert [r.id for r in listed.requests] == [asked.id]
+    assert listed.windowTitle() == "Finance — 1–31 Oct 2026"
+    text = listed.browser.toPlainText()
+    assert "5 engagements: 1 reactive, 2 routine, 2 strategic (4 meetings, 1 request)" in text
+    assert "Close faster" in text
+    show_in_view = next(a for a in listed.findChildren(QAction) if "Meetings view" in a.text())
+    show_in_view.trigger()
     assert window.current_view() == "Meetings"
     meetings = window.current_page()
     assert isinstance(meetings, MeetingsPage)
@@ -213,6 +236,32 @@ def test_clicking_a_month_lists_that_months_meetings_of_the_partner(
     qtbot.mouseClick(meetings.days_button, Qt.MouseButton.LeftButton)
     assert meetings.model.rowCount() == 10  # every date of Finance again
     assert not meetings.days_button.isVisible()
+
+
+def test_the_engagements_list_opens_a_record_and_follows_the_next_click(
+    qtbot: QtBot, charted: ChartJournal
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_journal(charted.journal)
+    listed = window.show_engagements(charted.finance.id, date(2026, 9, 1), date(2026, 9, 30))
+    assert listed is not None
+    qtbot.addWidget(listed)
+    assert [m.start.day for m in listed.meetings] == [2, 9, 16]
+    again = window.show_engagements(charted.sales.id, *PERIOD)
+    assert again is listed  # one window, showing the latest click
+    assert [m.title for m in listed.meetings] == ["Outage 3", "Outage 10", "Outage 17"]
+    listed.browser.anchorClicked.emit(QUrl(f"meeting:{listed.meetings[0].id}"))
+    editor = window.record_actions.editor
+    assert editor is not None
+    qtbot.addWidget(editor)
+    assert "Outage 3" in editor.windowTitle()
+    editor.close()
+    listed.activateWindow()
+    qtbot.waitUntil(listed.isActiveWindow)
+    qtbot.keyClick(listed.browser, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.engagements is None)
 
 
 def test_the_chart_follows_the_app_palette_when_it_changes(
@@ -270,7 +319,7 @@ def test_the_portfolio_chart_places_partners_and_names_them_on_hover(
     assert panel.hover_text == "Sales: 3 engagements, strategic share 0% (target 50%)"
 
 
-def test_clicking_a_partner_on_the_dashboard_chart_lists_their_meetings_of_the_period(
+def test_clicking_a_partner_on_the_dashboard_chart_lists_their_engagements_of_the_period(
     qtbot: QtBot, charted: ChartJournal
 ) -> None:
     window = MainWindow()
@@ -286,6 +335,13 @@ def test_clicking_a_partner_on_the_dashboard_chart_lists_their_meetings_of_the_p
     sales = charted.journal.balances.for_partner(charted.sales.id, start, end)
     point = chart_point(panel, sales.strategic_share or 0.0, sales.tally.total)
     qtbot.mouseClick(panel.ensure_canvas(), Qt.MouseButton.LeftButton, pos=point)
+    listed = window.engagements
+    assert listed is not None
+    qtbot.addWidget(listed)
+    assert sorted(m.title for m in listed.meetings) == ["Outage 10", "Outage 17", "Outage 3"]
+    assert len(listed.meetings) + len(listed.requests) == sales.tally.total
+    assert listed.days == (start, end)
+    next(a for a in listed.findChildren(QAction) if "Meetings view" in a.text()).trigger()
     assert window.current_view() == "Meetings"
     meetings = window.current_page()
     assert isinstance(meetings, MeetingsPage)
@@ -311,3 +367,47 @@ def test_opening_the_app_on_a_journal_does_not_import_matplotlib(journal_path: P
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_each_chart_offers_its_figures_as_a_table(qtbot: QtBot, charted: ChartJournal) -> None:
+    """Show as table: the month's figures a screen reader reads cell by cell; Enter on a
+    row lists what it counts, as a click on the month does."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1300, 900)
+    window.show()
+    window.set_journal(charted.journal)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Partners"))
+    page = window.current_page()
+    assert isinstance(page, PartnersPage)
+    select_partner(page, "Finance")
+    chart = page.chart
+    chart.table_button.click()
+    table = chart.figures_table
+    qtbot.waitUntil(table.isVisible)
+    assert chart.table_button.text() == "Show as chart"
+    assert table.accessibleName() == "Balance chart figures"
+    assert table.rowCount() == 12
+    headings = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headings[:5] == ["Month", "Reactive", "Routine", "Strategic", "Engagements"]
+    october = [table.item(OCTOBER, c).text() for c in range(table.columnCount())]
+    assert october == ["October 2026", "1", "1", "2", "4", "4.2 h", "67%"]
+    table.setFocus()
+    table.setCurrentCell(OCTOBER, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    listed = window.engagements
+    assert listed is not None
+    qtbot.addWidget(listed)
+    assert sorted(m.start.day for m in listed.meetings) == [7, 14, 21, 28]
+    chart.table_button.click()
+    qtbot.waitUntil(lambda: chart.stack.currentWidget() is chart.canvas)
+
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Dashboard"))
+    dashboard = window.current_page()
+    assert isinstance(dashboard, DashboardPage)
+    portfolio = dashboard.portfolio_chart
+    portfolio.table_button.click()
+    qtbot.waitUntil(portfolio.figures_table.isVisible)
+    rows = portfolio.figures_table
+    names = [rows.item(r, 0).text() for r in range(rows.rowCount())]
+    assert sorted(names) == ["Finance", "Sales"]

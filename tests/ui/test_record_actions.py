@@ -321,3 +321,32 @@ def test_a_draft_an_older_version_left_is_offered_too(
     assert editor.notes.text() == "typed before"
     assert list(shared.glob("*.json")) == []
     editor.done(0)
+
+
+def test_deleting_a_partner_asks_first_naming_what_goes_with_it(
+    qtbot: QtBot, filled: Filled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = filled.journal
+    asked: list[str] = []
+    answers = [False, True]
+
+    def answer(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(messages, "confirm", answer)
+    window, page = open_window(qtbot, journal, "Partners")
+    select(page, "Finance")
+    window.action("delete").trigger()
+    assert "with its 3 meetings, 1 request and 1 contact?" in asked[0]
+    assert "Finance" in [p.name for p in journal.partners.listing()]  # No: nothing moved
+
+    select(page, "Finance")
+    window.action("delete").trigger()
+    assert [p.name for p in journal.partners.listing()] == ["Human Resources"]
+    [item] = journal.trash.listing()
+    assert (item.kind, item.items) == ("partner", 6)
+    window.action("undo").trigger()  # everything comes back with the partner
+    assert len(journal.meetings.of_partner(filled.finance.id)) == 3
+    assert journal.contacts.listing(filled.finance.id) == [filled.anna]
+    assert journal.requests.of_partner(filled.finance.id) == [filled.request]

@@ -68,6 +68,15 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class StanceChange:
+    """From ``since`` on, the contact had this influence and stance (the stance is private)."""
+
+    since: date
+    influence: Influence
+    stance: Stance
+
+
+@dataclass(frozen=True, slots=True)
 class Action:
     """A follow-up agreed in a meeting; ``side`` says who owes it.
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from brm_desk.domain.balance import PartnerBalance, assemble, default_period
 from brm_desk.domain.errors import ValidationError
-from brm_desk.store import partner_rows, queries
+from brm_desk.domain.records import Meeting, Request
+from brm_desk.store import meeting_rows, partner_rows, queries, request_rows
 from brm_desk.store.database import Database
 
 
@@ -63,3 +64,14 @@ class Balances:
         with self._db.snapshot() as tx:
             partner_rows.get(tx, partner_id)
         return self.for_partners(period_from, period_to, partner_ids=[partner_id])[0]
+
+    def engagements(
+        self, partner_id: str, first: date, last: date
+    ) -> tuple[list[Meeting], list[Request]]:
+        """What the partner's balance counts from ``first`` to ``last``: its meetings dated
+        then (in their own offset) and its requests received then, each earliest first."""
+        with self._db.snapshot() as tx:
+            return (
+                meeting_rows.of_partner_between(tx, partner_id, first, last),
+                request_rows.of_partner_between(tx, partner_id, first, last),
+            )

@@ -32,7 +32,7 @@ class Journal:
         self.database = database
         self.today = today
         self.partners = Partners(database, today)
-        self.contacts = Contacts(database)
+        self.contacts = Contacts(database, today)
         self.meetings = Meetings(database)
         self.requests = Requests(database)
         self.trash = Trash(database)

@@ -17,6 +17,11 @@ class Trash:
         with self._db.snapshot() as tx:
             return trash_rows.listing(tx)
 
+    def taken_along(self, kind: str, record_id: str) -> dict[str, int]:
+        """How many records of each kind go to the trash with this one (a partner's own)."""
+        with self._db.snapshot() as tx:
+            return trash_rows.taken_along(tx, kind, record_id)
+
     def restore(self, batch: str) -> None:
         with self._db.transaction() as tx:
             trash_rows.restore(tx, batch)

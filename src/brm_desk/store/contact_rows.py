@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.errors import NotFoundError
-from brm_desk.domain.records import Contact
+from brm_desk.domain.records import Contact, StanceChange
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.schema import ContactRow, PartnerRow
+from brm_desk.store.schema import ContactChangeRow, ContactRow, PartnerRow
 
 _SELECT = select(*rows.table_of(ContactRow).c, PartnerRow.uid.label("partner_uid")).join(
     PartnerRow, PartnerRow.id == ContactRow.partner_id
@@ -20,6 +21,7 @@ _SELECT = select(*rows.table_of(ContactRow).c, PartnerRow.uid.label("partner_uid
 
 
 def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
+    """New contacts, each with its history started today (an import knows no other day)."""
     if not contacts:
         return
     partners = rows.pk_map(tx, PartnerRow, (c.partner_id for c in contacts))
@@ -28,12 +30,55 @@ def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
         ContactRow,
         (rows.column_values(ContactRow, c, partner_id=partners[c.partner_id]) for c in contacts),
     )
+    pks = rows.pk_map(tx, ContactRow, (c.id for c in contacts))
+    today = date.today()
+    _insert_history(tx, [(pks[c.id], StanceChange(today, c.influence, c.stance)) for c in contacts])
 
 
 def update_one(tx: Transaction, contact: Contact) -> None:
     partner = rows.pk_of(tx, PartnerRow, contact.partner_id, "partner")
     values = rows.column_values(ContactRow, contact, partner_id=partner)
     rows.update_record(tx, ContactRow, contact.id, "contact", values)
+
+
+def _insert_history(tx: Transaction, changes: Sequence[tuple[int, StanceChange]]) -> None:
+    values = [
+        {
+            "contact_id": pk,
+            "since": c.since,
+            "influence": c.influence.value,
+            "stance": c.stance.value,
+        }
+        for pk, c in changes
+    ]
+    if values:
+        tx.execute(insert(rows.table_of(ContactChangeRow)), values)
+
+
+def history(tx: Transaction, uid: str) -> list[StanceChange]:
+    """The contact's influence and stance over time, earliest first."""
+    statement = (
+        select(ContactChangeRow.since, ContactChangeRow.influence, ContactChangeRow.stance)
+        .join(ContactRow, ContactRow.id == ContactChangeRow.contact_id)
+        .where(ContactRow.uid == uid)
+        .order_by(ContactChangeRow.since)
+    )
+    return [StanceChange(since, Influence(i), Stance(s)) for since, i, s in tx.execute(statement)]
+
+
+def note_stance(tx: Transaction, contact: Contact, since: date) -> None:
+    """Keep the contact's influence and stance as holding from ``since`` on.
+
+    A second change on one day replaces the first, and a change back to what held before
+    leaves no step (an undo on the same day puts the history back as it was).
+    """
+    pk = rows.pk_of(tx, ContactRow, contact.id, "contact")
+    kept = [change for change in history(tx, contact.id) if change.since < since]
+    now = StanceChange(since, contact.influence, contact.stance)
+    if not kept or (kept[-1].influence, kept[-1].stance) != (now.influence, now.stance):
+        kept.append(now)
+    tx.execute(delete(ContactChangeRow).where(ContactChangeRow.contact_id == pk))
+    _insert_history(tx, [(pk, change) for change in kept])
 
 
 def _record(row: Any) -> Contact:

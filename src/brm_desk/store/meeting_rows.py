@@ -160,6 +160,18 @@ def of_partner(
     return _records(tx, statement.limit(limit) if limit else statement)
 
 
+def attended_by(tx: Transaction, contact_id: str) -> list[Meeting]:
+    """The live meetings the contact attended, latest first."""
+    statement = (
+        _live()
+        .join(MeetingAttendeeRow, MeetingAttendeeRow.meeting_id == MeetingRow.id)
+        .join(ContactRow, ContactRow.id == MeetingAttendeeRow.contact_id)
+        .where(ContactRow.uid == contact_id)
+        .order_by(MeetingRow.start_utc.desc())
+    )
+    return _records(tx, statement)
+
+
 def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date) -> list[Meeting]:
     """A partner's rows.live meetings dated (local date) from ``first`` to ``last``, earliest
     first (of two at the same moment, the one entered first)."""

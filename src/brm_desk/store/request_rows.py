@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -169,6 +170,20 @@ def of_partner(tx: Transaction, partner_id: str) -> list[Request]:
     """A partner's rows.live requests, latest first."""
     statement = _live().where(PartnerRow.uid == partner_id)
     return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
+
+
+def raised_by(tx: Transaction, contact_id: str) -> list[Request]:
+    """The live requests the contact raised, latest first."""
+    statement = _live().where(ContactRow.uid == contact_id)
+    return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
+
+
+def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date) -> list[Request]:
+    """A partner's live requests received from ``first`` to ``last``, earliest first."""
+    statement = _live().where(
+        PartnerRow.uid == partner_id, RequestRow.received.between(first, last)
+    )
+    return _records(tx, statement.order_by(RequestRow.received, RequestRow.id))
 
 
 def in_journal_order(tx: Transaction) -> list[Request]:

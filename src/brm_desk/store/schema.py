@@ -135,6 +135,19 @@ class ContactRow(Base, _Trashable):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class ContactChangeRow(Base):
+    """A contact's influence and stance from ``since`` on; one row a day at most."""
+
+    __tablename__ = "contact_change"
+    __table_args__ = (Index("uq_contact_change_day", "contact_id", "since", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = _belongs_to("contact")
+    since: Mapped[date] = mapped_column(Date)
+    influence: Mapped[str]
+    stance: Mapped[str]
+
+
 class MeetingRow(Base, _Trashable):
     """A meeting; ``start`` keeps the ISO text with its own offset, ``start_utc`` sorts, and
     ``local_date`` is the date in that offset, the one the balance counts."""

@@ -16,6 +16,22 @@ from brm_desk.store.rows import now_text, pk_of
 from brm_desk.store.schema import RECORD_ROWS, ContactRow, MeetingRow, PartnerRow, RequestRow
 
 _TITLE = {"partner": "name", "contact": "name", "meeting": "title", "request": "title"}
+_PARTNERS_OWN = (MeetingRow, RequestRow, ContactRow)
+"""What goes to the trash with its partner."""
+
+
+def taken_along(tx: Transaction, kind: str, uid: str) -> dict[str, int]:
+    """How many live records of each kind a delete of this record takes to the trash with it
+    (a partner's meetings, requests and contacts; nothing for other records)."""
+    if kind != "partner":
+        return {}
+    pk = pk_of(tx, PartnerRow, uid, kind)
+    return {
+        child.__tablename__: tx.execute(
+            select(func.count(child.id)).where(child.partner_id == pk, child.deleted_at.is_(None))
+        ).scalar_one()
+        for child in _PARTNERS_OWN
+    }
 
 
 def soft_delete(tx: Transaction, kind: str, uid: str) -> str:
@@ -28,7 +44,7 @@ def soft_delete(tx: Transaction, kind: str, uid: str) -> str:
         update(row_class).where(row_class.id == pk).values(deleted_at=stamp, deleted_batch=batch)
     )
     if kind == "partner":
-        for child in (ContactRow, MeetingRow, RequestRow):
+        for child in _PARTNERS_OWN:
             tx.execute(
                 update(child)
                 .where(child.partner_id == pk, child.deleted_at.is_(None))

@@ -50,8 +50,12 @@ class ActionSpec:
 ACTIONS = (
     ActionSpec("new_meeting", "New &meeting…", "File", "new", Key.New, icon="new-meeting",
                tip="Capture a new meeting (from anywhere)", toolbar=True, scope="app"),
-    ActionSpec("new_record", "&New…", "File", "new", "Ctrl+Shift+N", JOURNAL | Needs.RECORDS,
+    ActionSpec("new_record", "&New…", "File", "new", "Ctrl+Shift+N", JOURNAL | Needs.NEW,
                icon="new", tip="A new record in the current list", toolbar=True),
+    ActionSpec("open_journal", "&Open journal…", "File", "journals", Key.Open,
+               tip="Open another journal in place of this one"),
+    ActionSpec("recent_journals", "Recent &journals", "File", "journals",
+               tip="The journals opened lately, and your own journal"),
     ActionSpec("import_calendar", "Import &calendar (.ics)…", "File", "import"),
     ActionSpec("import_csv", "Import requests from CS&V…", "File", "import"),
     ActionSpec("export_pack", "Export review &pack…", "File", "export", "Ctrl+Shift+E",
@@ -85,9 +89,25 @@ ACTIONS = (
       for row, name in enumerate(VIEW_NAMES, 1)),
     ActionSpec("find", "&Find…", "View", "find", Key.Find, icon="search"),
     ActionSpec("refresh", "&Refresh", "View", "find", Key.Refresh),
+    ActionSpec("theme", "&Theme", "View", "theme", None, Needs.NOTHING,
+               tip="Light, dark, or as the system is"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", "help", Key.HelpContents,
+               Needs.NOTHING, tip="Every key the app answers to"),
     ActionSpec("about", "&About BRM Desk", "Help", "about", None, Needs.NOTHING,
                role=QAction.MenuRole.AboutRole),
 )  # fmt: skip
+
+
+def shortcut_text(name: str) -> str:
+    """The shortcut of action ``name`` as the user reads it ("Ctrl+Shift+N")."""
+    shortcut = next(spec.shortcut for spec in ACTIONS if spec.name == name)
+    assert shortcut is not None, f"{name} has no shortcut"
+    return key_text(shortcut)
+
+
+def key_text(shortcut: Key | str) -> str:
+    """A key as the user reads it on this system ("Ctrl+W", "F5")."""
+    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def build_actions(

@@ -133,7 +133,7 @@ class InterchangeActions(QObject):
         if page is None or view is None:
             messages.show_info(window, "Export list", "This view has no list to export.")
             return None
-        suggested = Path.home() / f"{page.title.lower()}.csv"
+        suggested = Path(f"{page.title.lower()}.csv")
         path = files.save_path(window, "Export list as CSV", suggested, "CSV files (*.csv)")
         if path is None:
             return None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk import __version__
+from brm_desk.domain.words import plural
 from brm_desk.ui.icons import icon
 from brm_desk.ui.shell import VIEW_NAMES, Shell
 
@@ -30,13 +31,11 @@ if TYPE_CHECKING:
 
     from brm_desk.domain.search import SearchHit
     from brm_desk.services.journal import Journal
+    from brm_desk.ui.views.contact_page import ContactPageWindow
+    from brm_desk.ui.views.engagements import EngagementsWindow
     from brm_desk.ui.views.page import Page
 
 TITLE = "BRM Desk"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +52,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.shell = Shell(self, self.settings, self.current_page)
         self.pages: list[Page] = []
+        self.contact_pages: dict[str, ContactPageWindow] = {}  # windows without a parent
+        self.engagements: EngagementsWindow | None = None  # another one
         self._default_size()
 
         self.sidebar = QListWidget()
@@ -109,9 +110,12 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.actions import build_actions
         from brm_desk.ui.calendar_refresh import CalendarRefresh
         from brm_desk.ui.dialogs.export_pack import open_export_dialog
+        from brm_desk.ui.help import show_shortcuts
         from brm_desk.ui.idle_lock import IdleLock
         from brm_desk.ui.interchange_actions import InterchangeActions
+        from brm_desk.ui.journal_opening import OtherJournals
         from brm_desk.ui.journal_safety import JournalSafety
+        from brm_desk.ui.palette import theme_menu
         from brm_desk.ui.record_actions import RecordActions
 
         shell = self.shell
@@ -119,9 +123,12 @@ class MainWindow(QMainWindow):
         self.interchange = interchange = InterchangeActions(shell)
         self.idle_lock = IdleLock(shell)
         safety = JournalSafety(shell)
+        self.journals = journals = OtherJournals(shell)
         slots: dict[str, Callable[[], object]] = {
             "new_meeting": records.quick_capture,
-            "new_record": records.new_record,
+            "new_record": lambda: records.new_record(shell.new_kind()),
+            "open_journal": journals.choose,
+            "recent_journals": lambda: None,  # a submenu: its entries do the work
             "import_calendar": interchange.import_calendar,
             "import_csv": interchange.import_csv,
             "export_pack": lambda: open_export_dialog(shell),
@@ -139,12 +146,18 @@ class MainWindow(QMainWindow):
             "delete": records.delete_selected,
             "find": self.show_search,
             "refresh": self.refresh,
+            "theme": lambda: None,  # a submenu
+            "shortcuts": lambda: show_shortcuts(self),
             "about": self.show_about,
         }
         for row, name in enumerate(VIEW_NAMES):
             slots[name.lower()] = partial(self.sidebar.setCurrentRow, row)
         self._actions = build_actions(self, self.menus, self.toolbar, self.stack, slots)
+        self._actions["recent_journals"].setMenu(journals.menu)
+        self._actions["theme"].setMenu(theme_menu(self))
         undo, redo = self._actions["undo"], self._actions["redo"]
+        for short in (undo, redo):  # the toolbar keeps a short label; the menu says what
+            short.setIconText(short.text().replace("&", ""))
         shell.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
         shell.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
         shell.undo_stack.indexChanged.connect(self.refresh)  # a command was done or undone
@@ -161,7 +174,7 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.actions import enable_actions
 
         enable_actions(self._actions, self.shell.holds())
-        kind = self.shell.record_kind()
+        kind = self.shell.new_kind()
         new_record = self._actions["new_record"]
         new_record.setText(f"&New {kind}…" if kind else "&New…")
         # On the meetings list "New meeting" is there already, as quick capture.
@@ -213,6 +226,7 @@ class MainWindow(QMainWindow):
         search_page.sig_open_hit.connect(self.open_hit)
         for page in self.pages:
             page.sig_open_record.connect(self.record_actions.open_record)
+            page.sig_open_contact.connect(self.open_contact_page)
             page.sig_command.connect(self.record_actions.run)
             self.stack.addWidget(page)
 
@@ -259,20 +273,74 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def show_meetings(self, partner_id: str | None, since: date, until: date) -> None:
-        """The Meetings view listing one partner's meetings of [since, until] (a chart's
-        month clicked)."""
+        """The Meetings view listing one partner's meetings of [since, until] (from a list of
+        a chart's engagements)."""
         from brm_desk.ui.views.meetings import MeetingsPage
 
         page = self.show_page("Meetings")
         if isinstance(page, MeetingsPage):
             page.show_partner(partner_id, since, until)
 
+    def show_engagements(
+        self, partner_id: str, first: date, last: date
+    ) -> EngagementsWindow | None:
+        """A chart's month or partner clicked: the meetings and requests it counts, in a
+        window of its own (one: the next click lists its days there)."""
+        from brm_desk.ui.views.engagements import EngagementsWindow
+
+        if self.shell.journal is None:
+            return None
+        window = self.engagements
+        if window is None:
+            window = EngagementsWindow(self.shell, self._open_linked, self.show_meetings)
+            window.destroyed.connect(lambda: setattr(self, "engagements", None))
+            self.engagements = window
+        if not window.show_days(partner_id, first, last):
+            return None
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
     def open_hit(self, hit: SearchHit) -> None:
-        """A search hit: its list in view with the record selected, then its editor."""
+        """A search hit: its list in view with the record selected, then its editor (a
+        person's page for a contact)."""
         page = next(page for page in self.pages if page.record_kind == hit.kind)
         self.sidebar.setCurrentRow(self.pages.index(page))
         page.reveal(hit.id, hit.partner_id)
-        self.record_actions.open_record(hit.kind, hit.id)
+        if hit.kind == "contact":
+            self.open_contact_page(hit.id)
+        else:
+            self.record_actions.open_record(hit.kind, hit.id)
+
+    def open_contact_page(self, contact_id: str) -> ContactPageWindow | None:
+        """The contact's page, in its own window (brought forward when it is open already)."""
+        from brm_desk.ui.views.contact_page import ContactPageWindow
+
+        if self.shell.journal is None:
+            return None
+        window = self.contact_pages.get(contact_id)
+        if window is None:
+            window = ContactPageWindow(self.shell, contact_id, self._open_linked)
+            window.destroyed.connect(lambda: self.contact_pages.pop(contact_id, None))
+            if not window.load():
+                return None
+            self.contact_pages[contact_id] = window
+            window.show()
+        else:
+            window.raise_()
+        window.activateWindow()
+        return window
+
+    def _open_linked(self, kind: str, record_id: str) -> None:
+        """A record named on a contact page: its editor, unless one is open (then that one
+        comes forward: one editor at a time)."""
+        editor = self.record_actions.editor
+        if editor is not None and editor.isVisible():
+            editor.raise_()
+            editor.activateWindow()
+            return
+        self.record_actions.open_record(kind, record_id)
 
     def refresh(self) -> None:
         """Reload the visible view after a change (other views reload when shown)."""
@@ -303,12 +371,15 @@ class MainWindow(QMainWindow):
         )
 
     def _default_size(self) -> None:
-        """Most of the screen on a laptop, but not a wall of white on a large monitor."""
+        """All of a laptop's small screen, most of a larger one, but not a wall of white on a
+        large monitor."""
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is None or screen.width() < 800:
             self.resize(1200, 760)
-            return
-        self.resize(min(int(screen.width() * 0.9), 1560), min(int(screen.height() * 0.9), 980))
+        elif screen.width() < 1280:  # every column of the dashboard needs the width
+            self.resize(screen.size())
+        else:
+            self.resize(min(int(screen.width() * 0.9), 1560), min(int(screen.height() * 0.9), 980))
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("main/geometry")

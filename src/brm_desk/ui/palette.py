@@ -1,12 +1,17 @@
-"""Light and dark palettes for the Fusion style, following the system's colour scheme."""
+"""Light and dark palettes for the Fusion style: the system's colour scheme, or the user's
+choice of View → Theme (kept in QSettings, so it holds at the next start)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from functools import partial
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 ACCENT = QColor("#2f6fb0")
+THEMES = {"system": "Follow the &system", "light": "&Light", "dark": "&Dark"}
+THEME_KEY = "view/theme"
 
 
 def dark_palette() -> QPalette:
@@ -50,10 +55,39 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return window.lightnessF() < 0.5
 
 
+def chosen_theme() -> str:
+    """ "system", "light" or "dark", as chosen in View → Theme."""
+    theme = QSettings().value(THEME_KEY, "system", type=str)
+    return theme if theme in THEMES else "system"
+
+
 def apply_palette(app: QApplication) -> None:
-    """Set the palette that matches the system scheme now."""
-    dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """Set the palette of the chosen theme; "system" matches the system's scheme now."""
+    theme = chosen_theme()
+    system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    dark = theme == "dark" or (theme == "system" and system_dark)
     app.setPalette(dark_palette() if dark else light_palette(app))
+
+
+def choose_theme(theme: str) -> None:
+    """Remember the theme and show it at once."""
+    QSettings().setValue(THEME_KEY, theme)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_palette(app)
+
+
+def theme_menu(parent: QWidget) -> QMenu:
+    """View → Theme: follow the system, light or dark, one of them ticked."""
+    menu = QMenu("&Theme", parent)
+    group = QActionGroup(menu)
+    for theme, text in THEMES.items():
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(theme == chosen_theme())
+        action.triggered.connect(partial(choose_theme, theme))
+        group.addAction(action)
+    return menu
 
 
 def follow_system(app: QApplication) -> None:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.records import Partner
+from brm_desk.domain.words import plural
 from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push, service_of
 from brm_desk.ui.dialogs import messages
 
@@ -30,6 +32,12 @@ class RecordActions(QObject):
         self.shell = shell
         self.editors: list[RecordEditor] = []  # open now, the latest last
         shell.guards.append(self.unsaved_changes)
+        shell.sig_journal_opened.connect(self.offer_drafts)
+
+    @property
+    def editor(self) -> RecordEditor | None:
+        """The editor opened last, while one is open."""
+        return self.editors[-1] if self.editors else None
 
     def unsaved_changes(self) -> str:
         """What an open editor holds that is not saved ("" when nothing is)."""
@@ -101,6 +109,9 @@ class RecordActions(QObject):
         return RequestEditor(journal, stack, record, parent, partner_id=partner_id)
 
     def _show(self, editor: RecordEditor) -> RecordEditor:
+        from brm_desk.ui.views.contact_page import offer_contact_pages
+
+        offer_contact_pages(editor)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.sig_saved.connect(lambda record: self.shell.say(f"Saved {describe(record)}"))
@@ -156,10 +167,24 @@ class RecordActions(QObject):
         """Move the selected record to the trash; Undo brings it back."""
         selected = self._selected()
         record = self._record(*selected, "Cannot delete") if selected else None
-        if record is None or self.shell.journal is None:
+        if record is None or self.shell.journal is None or not self._may_delete(record):
             return
         if self.run(DeleteRecord(self.shell.journal, record)):
             self.shell.say(f"Moved {describe(record)} to the trash — Undo brings it back")
+
+    def _may_delete(self, record: Any) -> bool:
+        """A partner takes its records to the trash: say how many, and ask first."""
+        journal = self.shell.journal
+        if not isinstance(record, Partner) or journal is None:
+            return True
+        counts = journal.trash.taken_along("partner", record.id)
+        going = [plural(counts[kind], kind) for kind in ("meeting", "request", "contact")]
+        return messages.confirm(
+            self.shell.window,
+            "Delete partner",
+            f"Move {describe(record)} to the trash with its {going[0]}, {going[1]} and "
+            f"{going[2]}?\n\nUndo, or Restore in the trash, brings them all back.",
+        )
 
     def run(self, command: JournalCommand) -> bool:
         """Do a command from a view and put it on the undo stack; ``False`` if refused."""

@@ -30,6 +30,7 @@ class Needs(Flag):
     ENCRYPTED = auto()
     PLAIN = auto()
     RECORDS = auto()  # a list of partners, contacts, meetings or requests is in view
+    NEW = auto()  # the view in sight says what New (Ctrl+Shift+N) adds there
     UNDO = auto()
     REDO = auto()
 
@@ -39,10 +40,12 @@ class Shell(QObject):
 
     ``journal`` is None before a journal opens, while it is locked, and while it is being
     swapped for another (a restore, encryption). ``sig_journal_replaced`` follows each
-    change of it; ``sig_state_changed`` says what :meth:`holds` may have changed.
+    change of it; ``sig_state_changed`` says what :meth:`holds` may have changed;
+    ``sig_journal_opened`` says the user opened a journal (at start-up, or File → Open).
     """
 
     sig_journal_replaced = Signal()
+    sig_journal_opened = Signal()
     sig_state_changed = Signal()
 
     def __init__(
@@ -95,6 +98,11 @@ class Shell(QObject):
         page = self.page()
         return page.record_kind if page is not None else ""
 
+    def new_kind(self) -> str:
+        """The kind of record New adds in the view in sight ("" when it adds none)."""
+        page = self.page()
+        return page.new_kind() if page is not None else ""
+
     def partner_in_view(self) -> str | None:
         """The partner the view is about, for a new record's partner or a pack's."""
         page = self.page()
@@ -107,6 +115,8 @@ class Shell(QObject):
         holds = Needs.JOURNAL | (Needs.ENCRYPTED if self.journal.encrypted else Needs.PLAIN)
         if self.record_kind():
             holds |= Needs.RECORDS
+        if self.new_kind():
+            holds |= Needs.NEW
         if self.undo_stack.canUndo():
             holds |= Needs.UNDO
         if self.undo_stack.canRedo():

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QStackedLayout,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from brm_desk.reports.charts import ChartPalette
 from brm_desk.ui.palette import is_dark
@@ -25,6 +34,8 @@ if TYPE_CHECKING:
     from brm_desk.ui.charts.canvas import ChartCanvas, Margins
 
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+Figures = tuple[tuple[str, ...], list[tuple[str, ...]]]
+"""A chart's figures as a table: the headings, then one row of text per month or partner."""
 
 
 class ChartPanel(QWidget):
@@ -47,6 +58,14 @@ class ChartPanel(QWidget):
         self.chart_area = QWidget()
         self.stack = QStackedLayout(self.chart_area)
         self.stack.addWidget(self.message)
+        self.figures_table = figures_table(f"{accessible_name} figures")
+        self.figures_table.activated.connect(lambda index: self.list_row(index.row()))
+        self.stack.addWidget(self.figures_table)
+        self.table_button = QToolButton()
+        self.table_button.setText("Show as table")
+        self.table_button.setCheckable(True)
+        self.table_button.setToolTip("The chart's figures as a table (Enter on a row lists them)")
+        self.table_button.toggled.connect(lambda _on: self._table_toggled())
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.chart_area, 1)
@@ -108,12 +127,31 @@ class ChartPanel(QWidget):
             return
         self._forget_hover()
         if self.draw(canvas, self.palette_for_chart()):
-            self.stack.setCurrentWidget(canvas)
+            headings, rows = self.figures()
+            fill_table(self.figures_table, headings, rows)
+            as_table = self.table_button.isChecked()
+            self.stack.setCurrentWidget(self.figures_table if as_table else canvas)
             canvas.redraw_soon()
 
     def draw(self, canvas: ChartCanvas, palette: ChartPalette) -> bool:
         """Draw into ``canvas.figure``; ``False`` when there is nothing to draw."""
         raise NotImplementedError
+
+    def figures(self) -> Figures:
+        """What the chart draws, as text in rows (read after :meth:`draw`)."""
+        raise NotImplementedError
+
+    def list_row(self, row: int) -> None:
+        """Enter on a row of the figures: what a click on its month or point does."""
+
+    def _table_toggled(self) -> None:
+        """Chart or table: the canvas is built (and the figures read) either way."""
+        as_table = self.table_button.isChecked()
+        self.table_button.setText("Show as chart" if as_table else "Show as table")
+        self.ensure_canvas()
+        self.redraw()
+        if as_table:
+            self.figures_table.setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -149,20 +187,21 @@ class ChartPanel(QWidget):
     def click(self, event: MouseEvent) -> None:
         """A left click on the chart."""
 
-    def show_meetings(self, partner_id: str, since: date, until: date) -> bool:
-        """Ask the main window to list the partner's meetings of [since, until]."""
+    def show_engagements(self, partner_id: str, first: date, last: date) -> bool:
+        """Ask the main window to list what the chart counts for the partner from ``first``
+        to ``last``: their meetings and requests."""
         window = self.window()
-        if not isinstance(window, ListsMeetings):
+        if not isinstance(window, ListsEngagements):
             return False
-        window.show_meetings(partner_id, since, until)
+        window.show_engagements(partner_id, first, last)
         return True
 
 
 @runtime_checkable
-class ListsMeetings(Protocol):
-    """A window that can list a partner's meetings of a period (the main window)."""
+class ListsEngagements(Protocol):
+    """A window that can list a partner's engagements of a period (the main window)."""
 
-    def show_meetings(self, partner_id: str | None, since: date, until: date) -> None: ...
+    def show_engagements(self, partner_id: str, first: date, last: date) -> object: ...
 
 
 def hover_note(
@@ -186,3 +225,30 @@ def hover_note(
         zorder=20,
         annotation_clip=False,
     )
+
+
+def figures_table(name: str) -> QTableWidget:
+    """A read-only table a screen reader reads cell by cell, and Tab leaves."""
+    table = QTableWidget()
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    return table
+
+
+def fill_table(table: QTableWidget, headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Put ``rows`` under ``headings``; every column but the first is a figure, right-aligned."""
+    table.clear()
+    table.setColumnCount(len(headings))
+    table.setRowCount(len(rows))
+    table.setHorizontalHeaderLabels(list(headings))
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column:
+                item.setTextAlignment(right)
+            table.setItem(row, column, item)
+    table.resizeColumnsToContents()

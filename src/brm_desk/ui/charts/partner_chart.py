@@ -1,6 +1,6 @@
 """Under the partners list: the selected partner's balance, month by month, over a period.
 
-Counts or hours; hovering a month shows its figures, clicking it lists its meetings.
+Counts or hours; hovering a month shows its figures, clicking it lists what it counts.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
 from brm_desk.reports.chart_labels import month_at, month_text
 from brm_desk.reports.charts import BALANCE_MARGINS, Unit, draw_balance
 from brm_desk.services.journal import Journal
-from brm_desk.ui.charts.panel import ChartPanel, hover_note
+from brm_desk.ui.charts.panel import ChartPanel, Figures, hover_note
 from brm_desk.ui.widgets.choices import choice_box
 
 if TYPE_CHECKING:
@@ -55,8 +55,8 @@ class PartnerChartPanel(ChartPanel):
     """Stacked reactive / routine / strategic per month with the strategic share and target,
     for one partner (:meth:`set_partner`) over a period chosen here and kept in settings.
 
-    Hovering a month shows its figures; clicking it lists that month's meetings of the
-    partner in the Meetings view.
+    Hovering a month shows its figures; clicking it lists that month's meetings and
+    requests of the partner.
     """
 
     margins = BALANCE_MARGINS
@@ -95,6 +95,7 @@ class PartnerChartPanel(ChartPanel):
             button.setStyleSheet(CHECKED_STYLE)
             self.unit_buttons.addButton(button, number)
             self.header.addWidget(button)
+        self.header.addWidget(self.table_button)
         self.unit_buttons.idClicked.connect(lambda number: self.set_unit(UNITS[number][0]))
         self.layout_.insertLayout(0, self.header)
         self.layout_.insertWidget(1, self.summary)
@@ -162,14 +163,40 @@ class PartnerChartPanel(ChartPanel):
 
         return text, draw_note
 
+    def figures(self) -> Figures:
+        balance = self.balance
+        if balance is None:
+            return (), []
+        share = f"Strategic share (target {balance.target_strategic_share:.0%})"
+        headings = ("Month", *(f.label for f in FOCUS_ORDER), "Engagements", "Meeting hours", share)
+        rows = []
+        for month in balance.months:
+            tally = month.tally
+            hours = sum(tally.minutes(f) for f in FOCUS_ORDER) / 60
+            rows.append(
+                (
+                    f"{month.month:%B %Y}",
+                    *(str(tally.count(f)) for f in FOCUS_ORDER),
+                    str(tally.total),
+                    f"{hours:.1f} h",
+                    "—" if tally.strategic_share is None else f"{tally.strategic_share:.0%}",
+                )
+            )
+        return headings, rows
+
     def click(self, event: MouseEvent) -> None:
         index = self._month_under(event)
-        if index is None or self.balance is None:
+        if index is not None:
+            self.list_row(index)
+
+    def list_row(self, row: int) -> None:
+        """The month's meetings and requests."""
+        if self.balance is None:
             return
-        month = self.balance.months[index].month
+        month = self.balance.months[row].month
         since = max(month, self.balance.period_from)
         until = min(month_end(month), self.balance.period_to)
-        self.show_meetings(self.balance.partner_id, since, until)
+        self.show_engagements(self.balance.partner_id, since, until)
 
     def _month_under(self, event: MouseEvent) -> int | None:
         if self.balance is None or event.inaxes is None:
@@ -191,4 +218,4 @@ def summary_text(balance: PartnerBalance) -> str:
     parts.append(
         "no strategic touch yet" if days is None else f"last strategic touch {days} days ago"
     )
-    return " · ".join(parts) + ". Point at a month for its figures; click it for its meetings."
+    return " · ".join(parts) + ". Point at a month for its figures; click it to list them."

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.reports.chart_labels import partner_text
 from brm_desk.reports.charts import PORTFOLIO_MARGINS, draw_portfolio, portfolio_placed
 from brm_desk.services.journal import Journal
-from brm_desk.ui.charts.panel import ChartPanel, hover_note
+from brm_desk.ui.charts.panel import ChartPanel, Figures, hover_note
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import MouseEvent
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 class PortfolioChartPanel(ChartPanel):
     """The portfolio chart for a period (``set_period``). Hovering a partner's point shows
-    their figures; clicking it lists their meetings of the period."""
+    their figures; clicking it lists their meetings and requests
+    of the period."""
 
     margins = PORTFOLIO_MARGINS
     preferred_height = 340
@@ -36,10 +37,13 @@ class PortfolioChartPanel(ChartPanel):
         self._stale = True
         self.title = QLabel(
             "<b>Portfolio</b> — every partner by strategic share and volume. "
-            "Point at a partner for their figures; click to list their meetings."
+            "Point at a partner for their figures; click to list their engagements."
         )
         self.title.setWordWrap(True)
-        self.layout_.insertWidget(0, self.title)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.table_button)
+        self.layout_.insertLayout(0, header)
 
     def set_period(self, start: date, end: date) -> None:
         """Place every active partner by their figures over [start, end] (read from the
@@ -84,8 +88,25 @@ class PortfolioChartPanel(ChartPanel):
 
         return text, draw_note
 
+    def figures(self) -> Figures:
+        headings = ("Partner", "Engagements", "Strategic share", "Target")
+        rows: list[tuple[str, ...]] = [
+            (
+                b.name,
+                str(b.tally.total),
+                "—" if b.strategic_share is None else f"{b.strategic_share:.0%}",
+                f"{b.target_strategic_share:.0%}",
+            )
+            for b in self.balances
+        ]
+        return headings, rows
+
     def click(self, event: MouseEvent) -> None:
-        """The meetings of the partner under the mouse (the first, where several meet)."""
+        """The engagements of the partner under the mouse (the first, where several meet)."""
         under = self._partners_under(event)
         if under and self.period is not None:
-            self.show_meetings(under[0].partner_id, *self.period)
+            self.show_engagements(under[0].partner_id, *self.period)
+
+    def list_row(self, row: int) -> None:
+        if self.period is not None:
+            self.show_engagements(self.balances[row].partner_id, *self.period)

@@ -273,7 +273,7 @@ class ExportPackDialog(QDialog):
 
     def _folder(self) -> Path:
         remembered = str(self.settings.value(FOLDER_KEY, "", type=str))
-        return Path(remembered) if remembered else Path.home()
+        return Path(remembered) if remembered else files.documents_folder()
 
     def _suggest_path(self) -> None:
         """Follow the choices with the file name, in the folder chosen last time."""

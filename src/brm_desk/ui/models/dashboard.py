@@ -156,6 +156,9 @@ class DashboardModel(RecordTableModel):
         ),
     )
 
+    hidden: frozenset[int] = frozenset()
+    """The columns a narrow table hides: the partner's tooltip says what they would."""
+
     def extra_data(self, record: PartnerGlance, column: int, role: int) -> Any:
         if role == SHARE_ROLE and column == self.SHARE:
             return (record.balance.strategic_share, record.balance.target_strategic_share)
@@ -189,6 +192,13 @@ class DashboardModel(RecordTableModel):
 
     def _tooltip(self, row: PartnerGlance, column: int) -> str | None:
         balance = row.balance
+        if column == self.PARTNER and self.hidden:
+            return "\n".join(
+                f"{self.columns[c].title.replace(chr(10), ' ')}: {self.columns[c].display(row)}"
+                for c in sorted(self.hidden)
+            )
+        if column == self.SHARE:
+            return f"Strategic share {share_text(row)}"
         if column == self.TREND:
             return f"Previous period: {percent(row.previous_share)}"
         if column == self.DAYS_SINCE:

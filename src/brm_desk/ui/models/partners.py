@@ -22,13 +22,13 @@ class PartnersModel(RecordTableModel):
         Column("Sponsor", lambda p: p.sponsor, lambda p: p.sponsor.casefold()),
         Column("Maturity", lambda p: p.maturity.label, lambda p: _MATURITY_RANK[p.maturity]),
         Column(
-            "Target share",
+            "Target\nshare",
             lambda p: percent(p.target_strategic_share),
             lambda p: p.target_strategic_share,
             numeric=True,
         ),
         Column(
-            "Touch cadence",
+            "Touch\ncadence",
             lambda p: f"{p.touch_cadence_days} days",
             lambda p: p.touch_cadence_days,
             numeric=True,

@@ -1,13 +1,15 @@
 """Column widths that fit the table: content-sized, but never wider than the view in total.
 
 Long text columns (a business unit, a sponsor's title) would otherwise push the numbers a BRM
-came for off the right edge behind a scroll bar.
+came for off the right edge behind a scroll bar. The widths follow the table's width: a
+column cut on a small window shows whole once the window grows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 PADDING = 14
@@ -51,9 +53,16 @@ def fitted_widths(
 
 
 def fit_columns(table: QTableView, fixed: dict[int, int] | None = None, floor: int = FLOOR) -> None:
-    """Size every column to its content (or the ``fixed`` width), then fit the view's width."""
+    """Size every column to its content (or the ``fixed`` width), then fit the view's width.
+
+    The first column names the record (a partner, a person, a date): it keeps its content's
+    width, up to a third of the view, while the others give way.
+    """
     header = table.horizontalHeader()
-    fixed = fixed or {}
+    fixed = dict(fixed or {})
+    if 0 not in fixed and header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive:
+        name = max(table.sizeHintForColumn(0), header.sectionSizeHint(0)) + PADDING
+        fixed[0] = min(name, max(table.viewport().width() // 3, floor))
     sized = [column for column in range(header.count()) if column not in fixed]
     wanted = [
         max(
@@ -69,3 +78,38 @@ def fit_columns(table: QTableView, fixed: dict[int, int] | None = None, floor: i
     for column, width in widths.items():
         if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
             header.resizeSection(column, width)
+
+
+class ColumnFitter(QObject):
+    """Fits a table's columns (``fit``, by default :func:`fit_columns`) whenever the table's
+    width changes, and when its first rows arrive; never on a change of filter, so the
+    columns stay put while the BRM types."""
+
+    def __init__(self, table: QTableView, fit: Callable[[], object] | None = None) -> None:
+        super().__init__(table)
+        self.table = table
+        self.fit = fit if fit is not None else lambda: fit_columns(table)
+        self.width = -1
+        self.had_rows = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)  # after the layout settles; many resizes fit once
+        self.timer.timeout.connect(self._fit)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+            signal.connect(self._rows_changed)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.table.viewport().width() != self.width:
+            self.timer.start()
+        return False
+
+    def _rows_changed(self) -> None:
+        if not self.had_rows and self.table.model().rowCount():
+            self.timer.start()
+
+    def _fit(self) -> None:
+        self.width = self.table.viewport().width()
+        self.had_rows = self.table.model().rowCount() > 0
+        self.fit()

@@ -1,11 +1,13 @@
-"""The contacts view."""
+"""The contacts view: Enter opens a person's page; its context menu also edits them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction
 
 from brm_desk.services.journal import Journal
 from brm_desk.ui.models.contacts import ContactsModel
+from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.list_page import ProxyListPage
 
 
@@ -16,6 +18,24 @@ class ContactsPage(ProxyListPage):
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, ContactsModel())
+        for text, slot in (
+            ("Open contact page", lambda: self._activated(self.table.currentIndex())),
+            ("Edit contact…", self._edit),
+        ):
+            action = QAction(text, self.table)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a person opens their page."""
+        if index.isValid():
+            self.sig_open_contact.emit(index.data(RECORD_ROLE).id)
+
+    def _edit(self) -> None:
+        contact_id = self.current_record_id()
+        if contact_id is not None:
+            self.sig_open_record.emit("contact", contact_id)
 
     def refresh(self) -> None:
         self.fill_partners()

@@ -10,17 +10,17 @@ from PySide6.QtCore import (
     QSettings,
     QSignalBlocker,
     QSortFilterProxyModel,
-    QTimer,
 )
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTableView
 
 from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
+from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
-from brm_desk.ui.views.column_fit import fit_columns
+from brm_desk.ui.views.column_fit import PADDING, ColumnFitter
 from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page
@@ -29,6 +29,21 @@ from brm_desk.ui.widgets.dates import date_edit, shown_day
 
 PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
+GIVE_WAY = (
+    DashboardModel.MIX,
+    DashboardModel.TREND,
+    DashboardModel.REVIEWS,
+    DashboardModel.WAITING,
+    DashboardModel.THEY_OWE,
+    DashboardModel.DRIFTING,
+)
+"""The columns a narrow table hides, first first: the engagement mix and the trend are
+context; a late touch and what we owe call for action."""
+
+
+def share_width(table: QTableView, text: str) -> int:
+    """The share column's width for the bar and ``text`` beside it."""
+    return BAR_WIDTH + 24 + table.fontMetrics().horizontalAdvance(text)  # as the delegate draws
 
 
 class DashboardPage(Page):
@@ -58,9 +73,11 @@ class DashboardPage(Page):
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(DashboardModel.SHARE, ShareBarDelegate(self.table))
         self.table.sortByColumn(DashboardModel.PARTNER, self.proxy.sortOrder())
-        header = self.table.horizontalHeader()
         state = settings.value("dashboard/header")
-        self._fit_pending = state is None or not header.restoreState(state)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)  # its sort order
+        self.table.horizontalHeader().setStretchLastSection(False)  # figures stay together
+        ColumnFitter(self.table, self._fit_columns)
 
         period_label = QLabel("&Period:")
         period_label.setBuddy(self.period_box)
@@ -70,7 +87,7 @@ class DashboardPage(Page):
         self.body.addWidget(self.summary)
         self.body.addWidget(self.table, 1)
         self.portfolio_chart = PortfolioChartPanel(journal)
-        self.body.addWidget(self.portfolio_chart)
+        self.body.addWidget(self.portfolio_chart, 1)
 
     def preset(self) -> Preset:
         return Preset(self.period_box.currentData())
@@ -114,6 +131,10 @@ class DashboardPage(Page):
         if isinstance(partner, str):
             self.sig_open_record.emit("partner", partner)
 
+    def new_kind(self) -> str:
+        """New adds a partner here, as the empty dashboard says."""
+        return "partner"
+
     def current_partner_id(self) -> str | None:
         partner = self.table.currentIndex().data(PARTNER_ROLE)
         return partner if isinstance(partner, str) else None
@@ -123,21 +144,45 @@ class DashboardPage(Page):
         start, end = self.period()
         rows = self.journal.dashboard.glance(start, end)
         self.model.set_records(rows)
+        # Up to eight partners show whole before the chart takes its share of the height,
+        # and the table grows no taller than its rows.
+        frame = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(frame + row * min(len(rows), 8))
+        self.table.setMaximumHeight(frame + row * max(len(rows), 3))
         self.summary.setText(summary_text(rows, start, end))
         self.portfolio_chart.set_period(start, end)
-        if self._fit_pending and rows:
-            self._fit_pending = False
-            QTimer.singleShot(0, self.table, self._fit_columns)
 
     def _fit_columns(self) -> None:
+        """Each column as wide as its content when all fit. Else the share keeps its bar
+        and figure (the target is the tick), then columns give way in :data:`GIVE_WAY`
+        order; what they said shows in the partner's tooltip."""
+        table, header = self.table, self.table.horizontalHeader()
         low, high = PARTNER_WIDTH
-        name = self.table.sizeHintForColumn(DashboardModel.PARTNER) + 20
-        share = BAR_WIDTH + 34 + self.table.fontMetrics().horizontalAdvance("100% (target 100%)")
-        fit_columns(
-            self.table,
-            {DashboardModel.SHARE: share, DashboardModel.PARTNER: min(max(name, low), high)},
-            floor=72,
+        for column in range(header.count()):  # a hidden column's size hints say nothing
+            header.setSectionHidden(column, False)
+        widths = [
+            max(table.sizeHintForColumn(column) + PADDING, header.sectionSizeHint(column))
+            for column in range(header.count())
+        ]
+        widths[DashboardModel.PARTNER] = min(
+            max(table.sizeHintForColumn(DashboardModel.PARTNER) + PADDING, low), high
         )
+        widths[DashboardModel.SHARE] = share_width(table, "100% (target 100%)")
+        available = table.viewport().width()
+        hidden: list[int] = []
+        if sum(widths) > available:
+            widths[DashboardModel.SHARE] = max(
+                share_width(table, "100%"), header.sectionSizeHint(DashboardModel.SHARE)
+            )
+            for column in GIVE_WAY:
+                if sum(w for c, w in enumerate(widths) if c not in hidden) <= available:
+                    break
+                hidden.append(column)
+        self.model.hidden = frozenset(hidden)
+        for column, width in enumerate(widths):
+            header.setSectionHidden(column, column in hidden)
+            header.resizeSection(column, width)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("dashboard/header", self.table.horizontalHeader().saveState())
@@ -155,7 +200,10 @@ def _count(count: int, one: str, many: str) -> str:
 def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     """The line a BRM reads first: where attention is needed across the portfolio."""
     if not rows:
-        return "No active partners yet. Add a partner, or import your calendar, to begin."
+        return (
+            f"No active partners yet. Press {shortcut_text('new_record')} to add your first "
+            "partner, or import your calendar from the File menu."
+        )
     below = sum(1 for r in rows if r.balance.on_target is False)
     drifting = sum(1 for r in rows if r.drifting)
     overdue = sum(1 for r in rows if r.balance.overdue)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from brm_desk.ui.models.dashboard import SHARE_ROLE
+from brm_desk.ui.models.partners import percent
 from brm_desk.ui.models.search import HTML_ROLE, META_ROLE
 from brm_desk.ui.models.table import AnyIndex
 
@@ -77,7 +78,10 @@ class ShareBarDelegate(QStyledItemDelegate):
         painter.drawLine(int(tick_x), int(bar.top()) - 3, int(tick_x), int(bar.bottom()) + 3)
         painter.setPen(text_colour(option, QPalette.ColorRole.Text))
         text_rect = rect.adjusted(BAR_WIDTH + 10, 0, 0, 0)
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), str(index.data()))
+        text = str(index.data())
+        if option.fontMetrics.horizontalAdvance(text) > text_rect.width():
+            text = percent(share)  # the target is the tick (and in the tooltip)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), text)
         painter.restore()
 
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,14 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.records import Partner
+from brm_desk.domain.words import plural
 from brm_desk.services.journal import Journal
+from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.models.paged import PagedTableModel
 from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE, RecordTableModel
 from brm_desk.ui.operations import NewestAnswer
-from brm_desk.ui.views.column_fit import fit_columns
-from brm_desk.ui.views.page import Page
+from brm_desk.ui.views.column_fit import ColumnFitter
+from brm_desk.ui.views.page import Page, show_when_empty
 
 ALL_PARTNERS = "All partners"
+EMPTY_HINTS = {
+    "Partners": "No partners yet. Press {new} to add the first business partner you serve.",
+    "Meetings": "No meetings yet. Press {capture} to capture one.",
+    "Requests": "No requests yet. Press {new} to note what a partner asked for.",
+    "Contacts": "No contacts yet. Press {new} to add a person on a partner's side.",
+    "Trash": "The trash is empty. What you delete waits here until you restore it.",
+}
+"""What each list says while it holds nothing, by its title."""
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
@@ -76,6 +85,7 @@ def make_table(name: str) -> QTableView:
     table.setSortingEnabled(True)
     table.setWordWrap(False)
     table.setShowGrid(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk its cells
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(28)
     header = table.horizontalHeader()
@@ -130,6 +140,18 @@ class ListPage(Page):
         if self.record_kind:
             self.sig_open_record.emit(self.record_kind, index.data(RECORD_ROLE).id)
 
+    def empty_hint(self) -> str:
+        """What the list says while it shows nothing: what to do next, or that the filter
+        hides everything."""
+        if self.holds_records():
+            return "Nothing matches the filter."
+        hint = EMPTY_HINTS.get(self.title, "")
+        return hint.format(new=shortcut_text("new_record"), capture=shortcut_text("new_meeting"))
+
+    def holds_records(self) -> bool:
+        """Whether the list has lines at all, whatever its filter."""
+        raise NotImplementedError
+
     def current_record_id(self) -> str | None:
         record = self.table.currentIndex().data(RECORD_ROLE)
         return getattr(record, "id", None) if self.record_kind else None
@@ -162,17 +184,15 @@ class ListPage(Page):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def restore_header(self) -> None:
-        """Column widths and sort order from last time (once, after the model has columns)."""
+        """The sort order from last time (once, after the model has columns); the widths
+        follow the table's."""
         if self._header_restored:
             return
         self._header_restored = True
         state = self.settings.value(f"{self.title.lower()}/header")
-        header = self.table.horizontalHeader()
-        if state is not None and header.restoreState(state):
-            return
-        self.table.sortByColumn(*self.default_sort)
-        # Fitted once the view is laid out and knows its width.
-        QTimer.singleShot(0, self.table, lambda: fit_columns(self.table))
+        if state is None or not self.table.horizontalHeader().restoreState(state):
+            self.table.sortByColumn(*self.default_sort)
+        ColumnFitter(self.table)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"{self.title.lower()}/header", self.table.horizontalHeader().saveState())
@@ -192,6 +212,10 @@ class ProxyListPage(ListPage):
         self.partner_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_partner(self.selected_partner())
         )
+        show_when_empty(self.table, self.empty_hint)
+
+    def holds_records(self) -> bool:
+        return self.model.rowCount() > 0
 
     def selected_record(self) -> Any:
         rows = self.table.selectionModel().selectedRows()
@@ -236,10 +260,14 @@ class PagedListPage(ListPage):
                 partner_id=self.selected_partner(), text=self.search_box.text()
             )
         )
+        show_when_empty(self.table, self.empty_hint)
+
+    def holds_records(self) -> bool:
+        return self.model.count(type(self.model.wanted)()) > 0
 
     def _show_total(self) -> None:
         total = self.model.total
-        self.shown_label.setText(f"{total:,} {self.record_kind}" + ("" if total == 1 else "s"))
+        self.shown_label.setText(plural(total, self.record_kind))
 
     def filter_in_background(self) -> None:
         model = self.model

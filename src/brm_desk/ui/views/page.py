@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class Page(QWidget):
     """A view over the journal.
 
-    ``sig_open_record(kind, id)`` asks the window to open a record's editor; a page listing
-    records names their ``record_kind`` ("partner", "contact", "meeting", "request").
+    ``sig_open_record(kind, id)`` asks the window to open a record's editor, and
+    ``sig_open_contact(id)`` a contact's page; a page listing records names their
+    ``record_kind`` ("partner", "contact", "meeting", "request").
     The page's ``bar`` holds its heading, then controls on the right; ``body`` stacks the bar
     and what comes under it.
     """
 
     sig_open_record = Signal(str, str)
+    sig_open_contact = Signal(str)
     sig_command = Signal(object)  # a JournalCommand for the window's undo stack
     record_kind = ""
 
@@ -41,6 +45,10 @@ class Page(QWidget):
         """The id of the record under the cursor, if the page lists records."""
         return None
 
+    def new_kind(self) -> str:
+        """The kind of record New (Ctrl+Shift+N) adds here ("" for none): a list's own."""
+        return self.record_kind
+
     def current_partner_id(self) -> str | None:
         """The partner this page is about right now (for a new record's partner)."""
         return None
@@ -54,3 +62,24 @@ class Page(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         """Keep column widths, sort orders and the like in ``settings``."""
+
+
+def show_when_empty(view: QAbstractItemView, hint: Callable[[], str]) -> None:
+    """Over ``view`` while it shows no rows, one quiet line: ``hint()``, what to do next."""
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setEnabled(False)  # the disabled colour: a note, not content
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    QVBoxLayout(view.viewport()).addWidget(label)
+    model = view.model()
+
+    def follow() -> None:
+        text = "" if model.rowCount() else hint()
+        label.setText(text)
+        label.setVisible(bool(text))
+        view.setAccessibleDescription(text)
+
+    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+        signal.connect(follow)
+    follow()

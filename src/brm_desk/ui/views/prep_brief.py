@@ -22,6 +22,7 @@ from brm_desk.services.prep_brief import PrepBrief, build_prep_brief
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.operations import QueryOp
+from brm_desk.ui.views.contact_page import ask_contact_page
 from brm_desk.ui.views.prep_brief_html import STYLE, brief_html
 
 PDF_RESOLUTION = 300
@@ -47,6 +48,7 @@ class PrepBriefWindow(QMainWindow):
         self.browser.document().setDefaultStyleSheet(STYLE)
         self.browser.document().setDocumentMargin(24)
         self.browser.setPlainText("Preparing the brief…")
+        self.browser.anchorClicked.connect(lambda url: ask_contact_page(self, url.path()))
         self.setCentralWidget(self.browser)
         self._build_menus()
 
@@ -65,10 +67,13 @@ class PrepBriefWindow(QMainWindow):
         tip = "Gather the brief again after changes in the journal"
         refresh = QAction("&Refresh", self, shortcut=QKeySequence(keys.Refresh), toolTip=tip)
         close = QAction("&Close", self, shortcut=QKeySequence(keys.Close))
+        escape = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Escape))
+        self.addAction(escape)
         self.print_action.triggered.connect(self.print_brief)
         self.pdf_action.triggered.connect(self.ask_save_pdf)
         refresh.triggered.connect(self.load)
         close.triggered.connect(self.close)
+        escape.triggered.connect(self.close)
         self.print_action.setEnabled(False)
         self.pdf_action.setEnabled(False)
         file_menu = self.menuBar().addMenu("&File")
@@ -133,7 +138,7 @@ class PrepBriefWindow(QMainWindow):
     def ask_save_pdf(self) -> None:
         if self.brief is None:
             return
-        suggested = Path.home() / f"Prep brief - {safe_name(self.brief.partner.name)}.pdf"
+        suggested = Path(f"Prep brief - {safe_name(self.brief.partner.name)}.pdf")
         path = files.save_path(self, "Save the brief as PDF", suggested, "PDF files (*.pdf)")
         if path is not None:
             self.save_pdf(path.with_suffix(".pdf") if not path.suffix else path)

@@ -40,6 +40,7 @@ h2 {{ font-size: 13pt; margin-top: 16px; margin-bottom: 4px; }}
 td {{ padding: 2px 10px 2px 0; vertical-align: top; }}
 td.when {{ white-space: nowrap; }}
 th {{ text-align: left; padding: 2px 10px 2px 0; color: {MUTED}; font-weight: 600; }}
+a {{ text-decoration: none; }}
 """
 
 
@@ -71,8 +72,8 @@ def brief_html(brief: PrepBrief) -> str:
             _title(brief),
             _balance(brief),
             _meetings(brief),
-            _actions("What I owe them", brief.we_owe, "Nothing open on our side.", brief.today),
-            _actions("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
+            follow_ups("What I owe them", brief.we_owe, "Nothing open on our side.", brief.today),
+            follow_ups("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
             _requests(brief),
             _reviews(brief),
             _people(brief),
@@ -119,7 +120,17 @@ def _tally(brief: PrepBrief) -> str:
     )
 
 
-def _section(title: str, rows: list[str], none: str, intro: str = "") -> str:
+def link(kind: str, record_id: str, text: str) -> str:
+    """A record's name that opens it: ``kind:id`` links, followed by the window showing them."""
+    return f'<a href="{kind}:{record_id}">{escape(text)}</a>'
+
+
+def person_link(contact: Contact) -> str:
+    """A person's name that opens their contact page."""
+    return link("contact", contact.id, contact.name)
+
+
+def section(title: str, rows: list[str], none: str, intro: str = "") -> str:
     """A heading, then its rows as a table, or a quiet line when there are none."""
     if not rows:
         return f'<h2>{title}</h2><p class="muted">{none}</p>'
@@ -143,7 +154,7 @@ def _meetings(brief: PrepBrief) -> str:
             + _points(recent.private_points, private=True)
             + "</td></tr>"
         )
-    return _section("Last meetings", rows, "No meetings yet.")
+    return section("Last meetings", rows, "No meetings yet.")
 
 
 def _points(points: tuple[str, ...], private: bool = False) -> str:
@@ -156,7 +167,7 @@ def _points(points: tuple[str, ...], private: bool = False) -> str:
     return f'<ul style="margin-top:0">{items}</ul>'
 
 
-def _actions(title: str, actions: tuple[AgreedAction, ...], none: str, today: date) -> str:
+def follow_ups(title: str, actions: tuple[AgreedAction, ...], none: str, today: date) -> str:
     rows = []
     for item in actions:
         action = item.action
@@ -173,7 +184,7 @@ def _actions(title: str, actions: tuple[AgreedAction, ...], none: str, today: da
         )
     if rows:
         rows.insert(0, "<tr><th>Due</th><th>Action</th><th>Owner</th><th>Agreed in</th></tr>")
-    return _section(title, rows, none)
+    return section(title, rows, none)
 
 
 def _requests(brief: PrepBrief) -> str:
@@ -189,7 +200,7 @@ def _requests(brief: PrepBrief) -> str:
             f'<span class="muted">{request.status.label} · value {request.value} · '
             f"urgency {request.urgency}</span><br>{want} → {need}</td></tr>"
         )
-    return _section("Open requests", rows, "No open requests.")
+    return section("Open requests", rows, "No open requests.")
 
 
 def _reviews(brief: PrepBrief) -> str:
@@ -205,16 +216,16 @@ def _reviews(brief: PrepBrief) -> str:
             f"Expected: {benefit}</td></tr>"
         )
     intro = '<p class="muted">Go back to the business case: did the value arrive?</p>'
-    return _section("Benefits reviews due", rows, "None due.", intro)
+    return section("Benefits reviews due", rows, "None due.", intro)
 
 
 def _people(brief: PrepBrief) -> str:
     stances = "stance" not in privacy.withheld(Contact, brief.include_private)
     rows = [
-        f"<tr><td><b>{escape(c.name)}</b></td><td>{escape(c.role)}</td>"
+        f"<tr><td><b>{person_link(c)}</b></td><td>{escape(c.role)}</td>"
         f"<td>{c.influence.label} influence</td>"
         + (f'<td style="color:{STANCE_COLOURS[c.stance]}">{c.stance.label}</td>' if stances else "")
         + "</tr>"
         for c in brief.people
     ]
-    return _section("People", rows, "No contacts yet.")
+    return section("People", rows, "No contacts yet.")

@@ -1,0 +1,72 @@
+"""Help → Keyboard shortcuts: every key the app answers to, in one window.
+
+The menu and toolbar keys come from :data:`brm_desk.ui.actions.ACTIONS`, so the list cannot
+fall behind them; :data:`ELSEWHERE` names the few keys a single view or window adds.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from brm_desk.ui.actions import ACTIONS, Key, key_text
+
+ELSEWHERE: tuple[tuple[str, Key | str, str], ...] = (
+    ("In a list", "Return", "Open the selected record (a person's page for a contact)"),
+    ("In a list", "Tab", "Leave the list for the next control (Shift+Tab: the one before)"),
+    ("In a list", "Up", "The row above (Down: the row below)"),
+    ("Partners", "Ctrl+B", "Prep brief on the selected partner"),
+    ("Search", "Down", "From the search box to the results"),
+    ("A chart's table", "Return", "List the meetings and requests of the month or partner"),
+    ("Engagements", "Ctrl+3", "Show the meetings in the Meetings view"),
+    ("Contact page", "Ctrl+E", "Edit the contact"),
+    ("Prep brief", Key.Print, "Print the brief"),
+    ("Prep brief", "Ctrl+Shift+S", "Save the brief as PDF"),
+    ("Windows of their own", Key.Refresh, "Gather the page again"),
+    ("Windows of their own", Key.Close, "Close the window"),
+    ("Windows of their own", "Escape", "Close the window"),
+)
+"""(where, key, what it does): the keys of one view or window, outside the menus."""
+
+
+def shortcuts_html() -> str:
+    """The menus' keys, menu by menu, then the keys of single views and windows."""
+    rows: list[str] = []
+    place = ""
+    for where, key, what in [
+        *(
+            (f"{spec.menu} menu", spec.shortcut, spec.tip or spec.text)
+            for spec in ACTIONS
+            if spec.shortcut
+        ),
+        *ELSEWHERE,
+    ]:
+        if not key_text(key):
+            continue  # a standard key this system does not bind
+        if where != place:
+            rows.append(f'<tr><th colspan="2" align="left"><br>{escape(where)}</th></tr>')
+            place = where
+        label = escape(what.replace("&", "").rstrip("…"))
+        rows.append(f"<tr><td><b>{escape(key_text(key))}</b></td><td>{label}</td></tr>")
+    return f'<table cellpadding="3">{"".join(rows)}</table>'
+
+
+def show_shortcuts(parent: QWidget) -> QDialog:
+    """The list in a window of its own, left open beside the app (Escape closes it)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    text = QTextBrowser()
+    text.setAccessibleName("Keyboard shortcuts")
+    text.setHtml(shortcuts_html())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.close)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(560, screen.width() - 40), min(640, screen.height() - 60))
+    dialog.show()
+    return dialog
