@@ -76,12 +76,14 @@ def test_the_requests_list_is_exported_as_filtered_and_sorted(
     page.table.setColumnHidden(page.model.VALUE, True)
     assert window.interchange.export_list() == target
     rows = read_back(target)
-    assert rows[0] == ["Received", "Partner", "Title", "Focus", "Status", "Urgency"]
+    assert rows[0] == ["Received", "Waiting", "Partner", "Title", "Focus", "Status", "Urgency"]
     assert rows[1:] == [
-        ["2026-03-02", "Personal – Zürich", "Laptop for a new starter", "Routine", "New", "5"],
-        ["2026-03-03", "Finance", "Laptop for the controller", "Routine", "New", "4"],
-        ["2026-03-01", "Finance", '\'=HYPERLINK("http://x") laptop bag', "Routine", "New", "2"],
-    ]
+        ["2026-03-02", "267 d", "Personal – Zürich", "Laptop for a new starter", "Routine", "New",
+         "5"],
+        ["2026-03-03", "266 d", "Finance", "Laptop for the controller", "Routine", "New", "4"],
+        ["2026-03-01", "268 d", "Finance", '\'=HYPERLINK("http://x") laptop bag', "Routine",
+         "New", "2"],
+    ]  # fmt: skip
     assert window.statusBar().currentMessage() == f"Exported 3 rows to {target}"
 
 
@@ -159,6 +161,7 @@ def test_the_dashboard_exports_its_two_line_headings_on_one_line(
         "They owe",
         "Open requests",
         "Reviews due",
+        "Order taking",
         "Engagements",
     ]
 

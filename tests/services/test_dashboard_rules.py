@@ -1,9 +1,9 @@
 """The dashboard's SQL counts against the domain's rules, over generated journals.
 
-The dashboard counts follow-ups and benefits reviews in SQL so that it stays a few aggregate
-queries at 100,000 meetings; these tests hold those counts equal to the domain's rules
-(``Action.is_open``/``is_ours``/``is_overdue``, ``benefits_review_due_on``) applied to the
-same records one by one.
+The dashboard counts follow-ups, benefits reviews and orders taken in SQL so that it stays a
+few aggregate queries at 100,000 meetings; these tests hold those counts equal to the domain's
+rules (``Action.is_open``/``is_ours``/``is_overdue``, ``benefits_review_due_on``,
+``taken_as_order``) applied to the same records one by one.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import RequestStatus, Side
 from brm_desk.domain.records import Action, Meeting, Partner, Request
+from brm_desk.domain.rules import taken_as_order
 from brm_desk.services.journal import Journal
 from brm_desk.store.dashboard_queries import ActionDebts
 
@@ -47,6 +48,7 @@ BENEFITS = (
     | BLANK
     | st.builds(lambda before, after: f"{before}gain{after}", BLANK, BLANK)
 )
+NEEDS = st.sampled_from(["", "Close the books in three days"]) | BENEFITS
 
 
 @st.composite
@@ -56,6 +58,7 @@ def planned_requests(draw: st.DrawFn) -> tuple[int, Request, bool]:
         st.sampled_from(
             [
                 RequestStatus.NEW,
+                RequestStatus.ACCEPTED,
                 RequestStatus.ACCEPTED,
                 RequestStatus.DECLINED,
                 RequestStatus.DELIVERED,
@@ -69,11 +72,13 @@ def planned_requests(draw: st.DrawFn) -> tuple[int, Request, bool]:
     if status not in (RequestStatus.DELIVERED, RequestStatus.BENEFITS_REVIEWED):
         delivered_on = draw(st.none() | st.just(delivered_on))
     reviewed = status is RequestStatus.BENEFITS_REVIEWED
+    received = draw(_near(REVIEW_EDGE, TODAY))
     request = Request(
         id="",
         partner_id="",
         title="Ask",
-        received=date(2025, 1, 1),
+        received=min(received, delivered_on) if delivered_on else received,
+        need=draw(NEEDS),
         status=status,
         delivered_on=delivered_on,
         benefit_reviewed_on=delivered_on if reviewed else None,
@@ -130,6 +135,12 @@ def test_dashboard_counts_equal_the_domain_rules(plan: PlannedJournal) -> None:
             assert rows[partner.id].debts == _debts(actions)
             due = [benefits_review_due_on(r) for r in live_requests if r.partner_id == partner.id]
             assert rows[partner.id].reviews_due == sum(1 for d in due if d and d <= TODAY)
+            orders = [
+                r
+                for r in live_requests
+                if r.partner_id == partner.id and REVIEW_EDGE <= r.received <= TODAY
+            ]
+            assert rows[partner.id].order_taking == sum(map(taken_as_order, orders))
 
 
 def _debts(actions: list[Action]) -> ActionDebts:

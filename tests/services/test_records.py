@@ -474,7 +474,9 @@ def test_amounts_come_back_exact(journal: Journal) -> None:
 
 def test_a_request_follows_its_workflow_to_the_benefits_review(journal: Journal) -> None:
     finance = add_partner(journal)
-    request = add_request(journal, finance, expected_benefit="Faster close")
+    request = add_request(
+        journal, finance, need="Close the books sooner", expected_benefit="Faster close"
+    )
     assert request.status is RequestStatus.NEW
     request = journal.requests.update(replace(request, status=RequestStatus.ACCEPTED))
     request = journal.requests.update(

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from chart_data import CET, ChartJournal, fill_for_charts
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
+from ui_data import type_day
 
 from brm_desk.domain.enums import MeetingType, Stance
 from brm_desk.domain.periods import Preset
@@ -55,8 +56,8 @@ def dialog_for(qtbot: QtBot, charted: ChartJournal, partner_id: str | None) -> E
     )
     qtbot.addWidget(dialog)
     dialog.period_box.setCurrentIndex(dialog.period_box.findData(Preset.CUSTOM.value))
-    dialog.from_edit.setDate(QDate(2026, 9, 1))
-    dialog.to_edit.setDate(QDate(2026, 11, 24))
+    type_day(qtbot, dialog.from_edit, "2026-09-01")
+    type_day(qtbot, dialog.to_edit, "2026-11-24")
     return dialog
 
 
@@ -307,15 +308,10 @@ def test_the_folder_is_remembered_for_the_next_export(
     )
     qtbot.addWidget(again)
     again.period_box.setCurrentIndex(again.period_box.findData(Preset.LAST_QUARTER.value))
-    assert (_day(again.from_edit), _day(again.to_edit)) == (date(2026, 7, 1), date(2026, 9, 30))
+    assert (again.from_edit.day(), again.to_edit.day()) == (date(2026, 7, 1), date(2026, 9, 30))
     assert Path(again.path_edit.text()) == folder / (
         "Review pack - Sales - 2026-07-01 to 2026-09-30.pdf"
     )
-
-
-def _day(edit: object) -> date:
-    shown = edit.date()  # type: ignore[attr-defined]
-    return date(shown.year(), shown.month(), shown.day())
 
 
 def test_choices_that_cannot_work_are_named_inline(
@@ -331,7 +327,7 @@ def test_choices_that_cannot_work_are_named_inline(
     assert dialog.export() is None
     assert "name the file *.pdf" in dialog.error.text()
     dialog.path_edit.setText(str(tmp_path / "pack.pdf"))
-    dialog.from_edit.setDate(QDate(2026, 12, 1))
+    type_day(qtbot, dialog.from_edit, "2026-12-01")
     assert dialog.export() is None
     assert dialog.error.text().startswith("The period ends before it starts")
     assert list(tmp_path.iterdir()) == []

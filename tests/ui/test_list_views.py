@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
-from ui_data import Filled
+from ui_data import Filled, type_day
 
 from brm_desk.domain.periods import Preset
 from brm_desk.ui.commands import push
@@ -48,7 +48,7 @@ def test_requests_page_lists_requests(qtbot: QtBot, filled: Filled) -> None:
     qtbot.addWidget(page)
     page.refresh()
     assert page.model.rowCount() == 1
-    assert page.model.index(0, 2).data() == "Forecasting dashboard"
+    assert page.model.index(0, RequestsModel.TITLE).data() == "Forecasting dashboard"
 
 
 def test_meetings_search_waits_for_a_typing_pause(qtbot: QtBot, filled: Filled) -> None:
@@ -110,7 +110,7 @@ def test_dashboard_period_presets_and_custom_dates(qtbot: QtBot, filled: Filled)
     page.period_box.setCurrentIndex(page.period_box.findData(Preset.THIS_QUARTER.value))
     assert page.period() == (date(2026, 10, 1), date(2026, 11, 24))
     assert not page.from_edit.isEnabled()
-    assert page.from_edit.date().toString("yyyy-MM-dd") == "2026-10-01"
+    assert page.from_edit.edit.text() == "2026-10-01"
     page.period_box.setCurrentIndex(page.period_box.findData(Preset.LAST_QUARTER.value))
     assert page.period() == (date(2026, 7, 1), date(2026, 9, 30))
     # Last quarter holds none of the November meetings.
@@ -121,8 +121,8 @@ def test_dashboard_period_presets_and_custom_dates(qtbot: QtBot, filled: Filled)
 
     page.period_box.setCurrentIndex(page.period_box.findData(Preset.CUSTOM.value))
     assert page.from_edit.isEnabled()
-    page.from_edit.setDate(QDate(2026, 11, 4))
-    page.to_edit.setDate(QDate(2026, 11, 10))
+    type_day(qtbot, page.from_edit, "2026-11-04")
+    type_day(qtbot, page.to_edit, "2026-11-10")
     assert page.period() == (date(2026, 11, 4), date(2026, 11, 10))
     finance = next(
         r
@@ -149,6 +149,9 @@ def test_requests_sort_by_date_not_by_text(qtbot: QtBot, filled: Filled) -> None
     page.refresh()
     shown = [page.model.index(r, RequestsModel.RECEIVED).data() for r in range(4)]
     assert shown == ["2026-11-12", "2026-10-28", "2026-10-09", "2026-10-03"]
+    # Open requests show how many days they have waited (the journal's today: 2026-11-24).
+    waited = [page.model.index(r, RequestsModel.WAITING).data() for r in range(4)]
+    assert waited == ["12 d", "27 d", "46 d", "52 d"]
 
 
 def test_column_widths_and_sort_order_are_remembered(qtbot: QtBot, filled: Filled) -> None:

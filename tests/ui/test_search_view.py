@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
-from ui_data import TZ, Filled
+from ui_data import TZ, Filled, type_day
 
 from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.records import Meeting
@@ -107,8 +107,8 @@ def test_filters_narrow_the_results(qtbot: QtBot, window: MainWindow, filled: Fi
     page.focus_box.setCurrentIndex(page.focus_box.findData(Focus.STRATEGIC.value))
     qtbot.waitUntil(lambda: page.model.rowCount() == 3 and not page.busy())
     page.dates_box.setCurrentIndex(page.dates_box.count() - 1)
-    page.from_edit.setDate(page.from_edit.date().fromString("2026-11-18", "yyyy-MM-dd"))
-    page.to_edit.setDate(page.to_edit.date().fromString("2026-11-18", "yyyy-MM-dd"))
+    type_day(qtbot, page.from_edit, "2026-11-18")
+    type_day(qtbot, page.to_edit, "2026-11-18")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.busy())
     assert hits(page)[0].title == "Forecast review 18"
 

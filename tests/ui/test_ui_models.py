@@ -15,7 +15,12 @@ from brm_desk.services.lists import Lists
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
 from brm_desk.ui.models import paged as paged_module
 from brm_desk.ui.models.contacts import ContactsModel
-from brm_desk.ui.models.dashboard import SHARE_ROLE, DashboardModel, good_colour
+from brm_desk.ui.models.dashboard import (
+    SHARE_ROLE,
+    DashboardModel,
+    good_colour,
+    warning_colour,
+)
 from brm_desk.ui.models.meetings import MeetingsModel
 from brm_desk.ui.models.partners import PartnersModel
 from brm_desk.ui.models.requests import RequestsModel
@@ -142,6 +147,7 @@ def _glance(**changes: object) -> PartnerGlance:
         "debts": ActionDebts(ours_open=3, ours_overdue=1, theirs_open=2, theirs_overdue=0),
         "waiting": WaitingRequests(open=4, over_30_days=2, over_90_days=1),
         "reviews_due": 2,
+        "order_taking": 1,
     }
     fields.update(changes)
     return PartnerGlance(**fields)  # type: ignore[arg-type]
@@ -149,7 +155,8 @@ def _glance(**changes: object) -> PartnerGlance:
 
 def test_dashboard_model_flags_what_needs_attention(qtbot: QtBot) -> None:
     model = DashboardModel()
-    model.set_records([_glance(), _glance(previous_share=None, drifting=False, reviews_due=0)])
+    calm = _glance(previous_share=None, drifting=False, reviews_due=0, order_taking=0)
+    model.set_records([_glance(), calm])
     red = Qt.ItemDataRole.ForegroundRole
     assert cell(model, 0, DashboardModel.TREND) == "▼ 25 pts"  # 25 % now against 50 % before
     assert cell(model, 0, DashboardModel.TREND, red) is not None
@@ -169,6 +176,10 @@ def test_dashboard_model_flags_what_needs_attention(qtbot: QtBot) -> None:
     assert cell(model, 0, DashboardModel.WAITING) == "4 · 1 > 90 d"
     assert cell(model, 0, DashboardModel.REVIEWS) == "2"
     assert cell(model, 1, DashboardModel.REVIEWS) == "—"
+    assert cell(model, 0, DashboardModel.ORDERS) == "1"
+    assert cell(model, 0, DashboardModel.ORDERS, red) == warning_colour()
+    assert cell(model, 1, DashboardModel.ORDERS) == "—"
+    assert cell(model, 1, DashboardModel.ORDERS, red) is None
     assert model.headerData(DashboardModel.DRIFTING, Qt.Orientation.Horizontal, 3) == (
         "Below target in each of the last two full months"
     )

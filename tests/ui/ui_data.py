@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
 from brm_desk.domain.enums import Focus, MeetingType, RequestStatus, Stance
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
+from brm_desk.ui.widgets.dates import DateField
 
 TZ = timezone(timedelta(hours=1))
 
@@ -64,3 +68,10 @@ def fill(journal: Journal) -> Filled:
         )
     )
     return Filled(journal, finance, hr, anna, ids, request)
+
+
+def type_day(qtbot: QtBot, field: DateField, text: str) -> None:
+    """Type ``text`` into a date field as a person would, and press Enter."""
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, text)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)

@@ -42,7 +42,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\r\n\x85\u2028\u2029]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
-# What each status needs before a request can be in it (JSON field names).
+# What each status needs before a request can be in it (JSON field names). Moving a request
+# to accepted needs a business case as well (check_move); history imported keeps what it has.
 STATUS_REQUIRED_FIELDS: dict[RequestStatus, tuple[str, ...]] = {
     RequestStatus.NEW: (),
     RequestStatus.DEFERRED: ("revisit_on",),
@@ -54,26 +55,18 @@ STATUS_REQUIRED_FIELDS: dict[RequestStatus, tuple[str, ...]] = {
     RequestStatus.BENEFITS_REVIEWED: ("delivered_on", "benefit_reviewed_on"),
 }
 
-# Where a request may go from each status (staying put is always allowed).
+# Where a request may go from each status (staying put is always allowed): one not decided
+# yet (new, deferred) may take any decision; a redirected, reframed or declined one reopens.
+_DECISIONS = {
+    RequestStatus.DEFERRED,
+    RequestStatus.REDIRECTED,
+    RequestStatus.REFRAMED,
+    RequestStatus.DECLINED,
+    RequestStatus.ACCEPTED,
+}
 STATUS_TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
-    RequestStatus.NEW: frozenset(
-        {
-            RequestStatus.DEFERRED,
-            RequestStatus.REDIRECTED,
-            RequestStatus.REFRAMED,
-            RequestStatus.DECLINED,
-            RequestStatus.ACCEPTED,
-        }
-    ),
-    RequestStatus.DEFERRED: frozenset(
-        {
-            RequestStatus.NEW,
-            RequestStatus.REDIRECTED,
-            RequestStatus.REFRAMED,
-            RequestStatus.DECLINED,
-            RequestStatus.ACCEPTED,
-        }
-    ),
+    RequestStatus.NEW: frozenset(_DECISIONS),
+    RequestStatus.DEFERRED: frozenset(_DECISIONS - {RequestStatus.DEFERRED} | {RequestStatus.NEW}),
     RequestStatus.REDIRECTED: frozenset({RequestStatus.NEW}),
     RequestStatus.REFRAMED: frozenset({RequestStatus.NEW}),
     RequestStatus.DECLINED: frozenset({RequestStatus.NEW}),
@@ -84,6 +77,10 @@ STATUS_TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
     RequestStatus.BENEFITS_REVIEWED: frozenset({RequestStatus.DELIVERED}),
 }
 
+TAKEN_ON = frozenset(
+    {RequestStatus.ACCEPTED, RequestStatus.DELIVERED, RequestStatus.BENEFITS_REVIEWED}
+)
+"""The statuses a request reaches only by being accepted: the provider took it on."""
 
 _Choice = TypeVar("_Choice", bound=Enum)
 
@@ -394,3 +391,49 @@ def check_transition(old: RequestStatus, new: RequestStatus) -> None:
         raise ValidationError(
             "status", f"cannot go from {old.label} to {new.label} (allowed: {allowed})"
         )
+
+
+def lacks_business_case(request: Request) -> bool:
+    """No need stated, or no expected benefit (neither in words nor as an amount)."""
+    return not _has(request, "need") or (
+        not _has(request, "expected_benefit") and request.expected_value_amount is None
+    )
+
+
+def taken_as_order(request: Request) -> bool:
+    """Accepted without a business case: order-taking (SPEC §1), delivered since or not.
+
+    The dashboard counts these in SQL (``store.dashboard_queries.order_taking``); a test over
+    generated journals holds the two equal.
+    """
+    return request.status in TAKEN_ON and lacks_business_case(request)
+
+
+def check_acceptance(request: Request, *, without_business_case: bool) -> None:
+    """Accepting needs a business case: a need and an expected benefit (SPEC §1).
+
+    A BRM may accept without one, but says so (``without_business_case``) and why, in the
+    ``outcome_note``: the dashboard counts such requests as order-taking.
+    """
+    if without_business_case:
+        if not _has(request, "outcome_note"):
+            raise ValidationError(
+                "outcome_note", "is required to accept without a business case: say why"
+            )
+        return
+    missing = "need" if not _has(request, "need") else "expected_benefit"
+    if lacks_business_case(request):
+        raise ValidationError(
+            missing, "is required to accept a request (or accept it without a business case)"
+        )
+
+
+def check_move(old: RequestStatus, request: Request) -> None:
+    """A change of status the BRM makes: it follows the workflow, and a request accepted now
+    has its business case, or the reason it goes without one in ``outcome_note``.
+
+    Imports keep history as it was and do not come through here.
+    """
+    check_transition(old, request.status)
+    if request.status is RequestStatus.ACCEPTED and old is not RequestStatus.ACCEPTED:
+        check_acceptance(request, without_business_case=_has(request, "outcome_note"))

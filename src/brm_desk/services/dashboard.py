@@ -1,4 +1,5 @@
-"""Every active partner at a glance (SPEC §3): balance, trend, drift, debts, waiting work.
+"""Every active partner at a glance (SPEC §3): balance, trend, drift, debts, waiting work,
+and how often the BRM took an order instead of a business case.
 
 The dashboard is the BRM's own screen, so private items count here like any other.
 """
@@ -32,6 +33,7 @@ class PartnerGlance:
     debts: ActionDebts
     waiting: WaitingRequests
     reviews_due: int
+    order_taking: int
 
     @property
     def partner_id(self) -> str:
@@ -73,6 +75,7 @@ class Dashboard:
             debts = dashboard_queries.action_debts(tx, today)
             waiting = dashboard_queries.waiting_requests(tx, today)
             reviews = dashboard_queries.benefit_reviews_due(tx, today)
+            orders = dashboard_queries.order_taking(tx, period_from, period_to)
         return [
             PartnerGlance(
                 balance=balance,
@@ -81,6 +84,13 @@ class Dashboard:
                 debts=debts.get(balance.partner_id, ActionDebts()),
                 waiting=waiting.get(balance.partner_id, WaitingRequests()),
                 reviews_due=reviews.get(balance.partner_id, 0),
+                order_taking=orders.get(balance.partner_id, 0),
             )
             for balance in current
         ]
+
+    def order_taking(self, period_from: date, period_to: date) -> dict[str, int]:
+        """Requests received in the period and accepted without a business case, by partner
+        id (``rules.taken_as_order``; partners with none are left out)."""
+        with self._db.snapshot() as tx:
+            return dashboard_queries.order_taking(tx, period_from, period_to)

@@ -66,18 +66,28 @@ class MeetingFilter:
 
 @dataclass(frozen=True, slots=True)
 class RequestFilter:
-    """Which requests a list shows, and in what order (``sort`` is one of REQUEST_SORT_KEYS)."""
+    """Which requests a list shows, and in what order (``sort`` is one of REQUEST_SORT_KEYS).
+
+    ``triage_on`` a day: only the triage queue of that day, the new requests and the deferred
+    ones due again by then.
+    """
 
     text: str = ""
     partner_id: str | None = None
     status: RequestStatus | None = None
+    triage_on: date | None = None
     sort: str = "received"
     descending: bool = True
 
     def where(self) -> dict[str, Any]:
         """The store's filter arguments."""
         status = None if self.status is None else self.status.value
-        return {"text": self.text, "partner_id": self.partner_id, "status": status}
+        return {
+            "text": self.text,
+            "partner_id": self.partner_id,
+            "status": status,
+            "triage_on": self.triage_on,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
+from brm_desk.domain.enums import RequestStatus
 from brm_desk.domain.errors import NotFoundError, ValidationError
-from brm_desk.domain.records import Request
-from brm_desk.domain.rules import check_request, check_transition
+from brm_desk.domain.records import Request, new_id
+from brm_desk.domain.rules import check_move, check_request, taken_as_order
 from brm_desk.services.records import Records
 from brm_desk.store import contact_rows, meeting_rows, partner_rows, request_rows
 from brm_desk.store.database import Database, Transaction
@@ -17,7 +21,8 @@ class Requests(Records[Request]):
         super().__init__(database, "request", request_rows, check_request)
 
     def update(self, request: Request, *, follow_workflow: bool = True) -> Request:
-        """Save changes; a change of status must follow the workflow.
+        """Save changes; a change of status must follow the workflow, and accepting needs a
+        business case or the reason to go without one (``rules.check_move``).
 
         Undo passes ``follow_workflow=False``: it puts back a state the request was in, which
         may be a step the workflow does not offer (accepted back to new).
@@ -26,8 +31,55 @@ class Requests(Records[Request]):
         with self._db.transaction() as tx:
             old = request_rows.get(tx, request.id)
             if follow_workflow:
-                check_transition(old.status, request.status)
+                check_move(old.status, request)
             return self._update(tx, request)
+
+    def reframe(self, request_id: str, title: str, need: str, reframed_id: str = "") -> Request:
+        """Turn a want into the need behind it: a new request (``reframed_id`` when given)
+        from the old one, which becomes reframed and points to it. Returns the new one.
+
+        The new request keeps the partner, who raised it, when and the want, so the demand
+        keeps its age and its place in the balance; it is new, to be decided on its need.
+        """
+        if not need.strip():
+            raise ValidationError("need", "is required to reframe a request: what is it for?")
+        with self._db.transaction() as tx:
+            old = request_rows.get(tx, request_id)
+            new = check_request(
+                Request(
+                    id=reframed_id or new_id(),
+                    partner_id=old.partner_id,
+                    title=title,
+                    received=old.received,
+                    raised_by_id=old.raised_by_id,
+                    focus=old.focus,
+                    want=old.want,
+                    need=need,
+                    value=old.value,
+                    urgency=old.urgency,
+                    private=old.private,
+                    tags=old.tags,
+                )
+            )
+            reframed = replace(old, status=RequestStatus.REFRAMED, reframed_as_id=new.id)
+            check_move(old.status, reframed)
+            created = self._insert(tx, new)
+            self._update(tx, check_request(reframed))
+            return created
+
+    def taken_as_orders(self, partner_id: str, since: date, until: date) -> list[Request]:
+        """The partner's requests received in [since, until] and taken on without a business
+        case (order-taking, as the dashboard counts it), oldest first; each keeps the reason
+        it was accepted anyway in ``outcome_note``, for the internal review pack."""
+        with self._db.snapshot() as tx:
+            requests = request_rows.of_partner(tx, partner_id)
+        taken = [r for r in requests if since <= r.received <= until and taken_as_order(r)]
+        return sorted(taken, key=lambda r: r.received)
+
+    def routing_targets(self) -> list[str]:
+        """Where requests were redirected to before, the most used first."""
+        with self._db.snapshot() as tx:
+            return request_rows.routing_targets(tx)
 
     def of_partner(self, partner_id: str) -> list[Request]:
         with self._db.snapshot() as tx:
@@ -35,18 +87,14 @@ class Requests(Records[Request]):
 
     def _check_references(self, tx: Transaction, request: Request) -> None:
         partner_rows.get(tx, request.partner_id)
-        checks = [
-            ("raised_by", contact_rows.get, [request.raised_by_id] if request.raised_by_id else []),
-            (
-                "reframed_as",
-                request_rows.get,
-                [request.reframed_as_id] if request.reframed_as_id else [],
-            ),
-            ("meetings", meeting_rows.get, list(request.meeting_ids)),
+        references = [
+            ("raised_by", contact_rows.get, request.raised_by_id),
+            ("reframed_as", request_rows.get, request.reframed_as_id),
+            *(("meetings", meeting_rows.get, meeting) for meeting in request.meeting_ids),
         ]
-        for field, lookup, ids in checks:
-            for target in ids:
-                try:
+        for field, lookup, target in references:
+            try:
+                if target:
                     lookup(tx, target)
-                except NotFoundError as error:
-                    raise ValidationError(field, str(error)) from None
+            except NotFoundError as error:
+                raise ValidationError(field, str(error)) from None

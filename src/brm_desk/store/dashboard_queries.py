@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from brm_desk.domain.benefits import BENEFITS_REVIEW_AFTER, WHITESPACE
 from brm_desk.domain.enums import OPEN_STATUSES, RequestStatus, Side
+from brm_desk.domain.rules import TAKEN_ON
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, RequestRow
 
@@ -92,25 +94,53 @@ def waiting_requests(tx: Transaction, today: date) -> dict[str, WaitingRequests]
     }
 
 
+def _has_words(column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """The SQL of ``text.strip() != ""``: more than whitespace."""
+    return func.trim(column, WHITESPACE) != ""
+
+
+def _has_benefit() -> ColumnElement[bool]:
+    """An expected benefit in words, or as an amount."""
+    return _has_words(RequestRow.expected_benefit) | RequestRow.expected_value_amount.is_not(None)
+
+
 def benefit_reviews_due(tx: Transaction, today: date) -> dict[str, int]:
     """Live requests whose benefits review is due by ``today``, by partner uid.
 
     The SQL of ``benefits_review_due_on(request) <= today`` in domain/benefits.py: delivered,
     with an expected benefit (words beyond whitespace, or an amount), 90 days ago or more.
     """
-    has_benefit = (func.trim(RequestRow.expected_benefit, WHITESPACE) != "") | (
-        RequestRow.expected_value_amount.is_not(None)
+    return _requests_by_partner(
+        tx,
+        RequestRow.status == RequestStatus.DELIVERED.value,
+        RequestRow.delivered_on <= today - BENEFITS_REVIEW_AFTER,
+        _has_benefit(),
     )
+
+
+def order_taking(tx: Transaction, period_from: date, period_to: date) -> dict[str, int]:
+    """Live requests received in the period and accepted without a business case, by
+    partner uid.
+
+    The SQL of ``taken_as_order(request)`` in domain/rules.py: accepted (or delivered or
+    reviewed since), with no need or no expected benefit (words beyond whitespace, or an
+    amount).
+    """
+    return _requests_by_partner(
+        tx,
+        RequestRow.status.in_([status.value for status in TAKEN_ON]),
+        RequestRow.received.between(period_from, period_to),
+        ~(_has_words(RequestRow.need) & _has_benefit()),
+    )
+
+
+def _requests_by_partner(tx: Transaction, *conditions: ColumnElement[bool]) -> dict[str, int]:
+    """How many live requests meet every condition, by partner uid (none: left out)."""
     statement = (
         select(PartnerRow.uid, func.count())
         .select_from(RequestRow)
         .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
-        .where(
-            RequestRow.deleted_at.is_(None),
-            RequestRow.status == RequestStatus.DELIVERED.value,
-            RequestRow.delivered_on <= today - BENEFITS_REVIEW_AFTER,
-            has_benefit,
-        )
+        .where(RequestRow.deleted_at.is_(None), *conditions)
         .group_by(PartnerRow.uid)
     )
     return {uid: int(n) for uid, n in tx.execute(statement)}

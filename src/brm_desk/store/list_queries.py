@@ -160,11 +160,20 @@ _REQUEST_SORT_COLUMNS: dict[str, Any] = {
 
 
 def _filtered_requests(
-    statement: _Statement, text: str, partner_id: str | None, status: str | None
+    statement: _Statement,
+    text: str,
+    partner_id: str | None,
+    status: str | None,
+    triage_on: date | None,
 ) -> _Statement:
     statement = _filtered(statement, RequestRow, text, partner_id)
     if status is not None:
         statement = statement.where(RequestRow.status == status)
+    if triage_on is not None:  # the triage queue: new requests, and deferred ones due again
+        due = (RequestRow.status == RequestStatus.DEFERRED.value) & (
+            RequestRow.revisit_on <= triage_on
+        )
+        statement = statement.where((RequestRow.status == RequestStatus.NEW.value) | due)
     return statement
 
 
@@ -174,6 +183,7 @@ def request_lines(
     text: str = "",
     partner_id: str | None = None,
     status: str | None = None,
+    triage_on: date | None = None,
     sort: str = "received",
     descending: bool = True,
     offset: int = 0,
@@ -197,6 +207,7 @@ def request_lines(
         text,
         partner_id,
         status,
+        triage_on,
     )
     statement = _page(statement, column, RequestRow, descending).offset(offset).limit(limit)
     return [
@@ -206,9 +217,16 @@ def request_lines(
 
 
 def request_line_count(
-    tx: Transaction, *, text: str = "", partner_id: str | None = None, status: str | None = None
+    tx: Transaction,
+    *,
+    text: str = "",
+    partner_id: str | None = None,
+    status: str | None = None,
+    triage_on: date | None = None,
 ) -> int:
-    statement = _filtered_requests(select(func.count(RequestRow.id)), text, partner_id, status)
+    statement = _filtered_requests(
+        select(func.count(RequestRow.id)), text, partner_id, status, triage_on
+    )
     return int(tx.execute(statement).scalar_one())
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import aliased
 
 from brm_desk.domain.enums import Focus, RequestStatus
@@ -184,6 +184,17 @@ def of_partner_between(tx: Transaction, partner_id: str, first: date, last: date
         PartnerRow.uid == partner_id, RequestRow.received.between(first, last)
     )
     return _records(tx, statement.order_by(RequestRow.received, RequestRow.id))
+
+
+def routing_targets(tx: Transaction) -> list[str]:
+    """The ``routed_to`` of live requests, each once, the most used first."""
+    statement = (
+        select(RequestRow.routed_to)
+        .where(RequestRow.deleted_at.is_(None), RequestRow.routed_to != "")
+        .group_by(RequestRow.routed_to)
+        .order_by(func.count().desc(), RequestRow.routed_to)
+    )
+    return list(tx.execute(statement).scalars())
 
 
 def in_journal_order(tx: Transaction) -> list[Request]:

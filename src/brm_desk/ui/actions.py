@@ -22,6 +22,7 @@ from brm_desk.ui.shell import VIEW_NAMES, Needs
 Key = QKeySequence.StandardKey
 Scope = Literal["window", "app", "list"]
 JOURNAL = Needs.JOURNAL
+TRIAGE = JOURNAL | Needs.RECORDS | Needs.REQUESTS
 
 SCOPES = {
     "window": Qt.ShortcutContext.WindowShortcut,
@@ -85,6 +86,17 @@ ACTIONS = (
     ActionSpec("delete", "&Delete", "Edit", "record", Key.Delete, JOURNAL | Needs.RECORDS,
                icon="trash", tip="Move the selected record to the trash (undoable)",
                toolbar=True, scope="list"),
+    ActionSpec("redirect_request", "Redirect request…", "Edit", "triage", "R", TRIAGE,
+               tip="Send it to the team or desk that should take it", scope="list"),
+    ActionSpec("defer_request", "Defer request…", "Edit", "triage", "D", TRIAGE,
+               tip="Park it until a day (fri, +3d, 2026-12-01)", scope="list"),
+    ActionSpec("reframe_request", "Reframe request…", "Edit", "triage", "F", TRIAGE,
+               tip="Turn the want into the business need behind it: a new request",
+               scope="list"),
+    ActionSpec("decline_request", "Decline request…", "Edit", "triage", "X", TRIAGE,
+               tip="Say no, and what the partner can do instead", scope="list"),
+    ActionSpec("accept_request", "Accept request…", "Edit", "triage", "A", TRIAGE,
+               tip="Into the provider's intake, on its business case", scope="list"),
     *(ActionSpec(name.lower(), name, "View", "views", f"Ctrl+{row}")
       for row, name in enumerate(VIEW_NAMES, 1)),
     ActionSpec("find", "&Find…", "View", "find", Key.Find, icon="search"),
@@ -153,3 +165,12 @@ def enable_actions(actions: Mapping[str, QAction], holds: Needs) -> None:
     """The one rule: an action is enabled when everything it needs holds."""
     for spec in ACTIONS:
         actions[spec.name].setEnabled(spec.needs in holds)
+
+
+def triage_keys() -> str:
+    """The one-key answers to a selected request, as the Requests view's hint lists them."""
+    return " · ".join(
+        f"{spec.shortcut} {spec.text.split()[0].lower()}"
+        for spec in ACTIONS
+        if spec.group == "triage"
+    )

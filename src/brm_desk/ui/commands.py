@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from brm_desk.domain.errors import BrmDeskError
-from brm_desk.domain.records import Contact, Meeting, Partner, Request
+from brm_desk.domain.records import Contact, Meeting, Partner, Request, new_id
 from brm_desk.ui.dialogs import messages
 
 if TYPE_CHECKING:
@@ -108,15 +108,19 @@ class AddRecord(JournalCommand):
 
 
 class EditRecord(JournalCommand):
-    """Save changes; keeps the record before and after so undo and redo put either back."""
+    """Save changes; keeps the record before and after so undo and redo put either back.
+
+    ``verb`` names the change in the Edit menu: "Redirect request 'Laptop'" for a triage move.
+    """
 
     def __init__(
         self,
         journal: Journal,
         before: Partner | Contact | Meeting | Request,
         after: Partner | Contact | Meeting | Request,
+        verb: str = "Edit",
     ) -> None:
-        super().__init__(journal, f"Edit {describe(before)}")
+        super().__init__(journal, f"{verb} {describe(before)}")
         self.before = before
         self.after = after
 
@@ -134,6 +138,25 @@ class EditRecord(JournalCommand):
             return self.journal.requests.update(record, follow_workflow=follow_workflow)
         saved: Partner | Contact | Meeting = service_for(self.journal, record).update(record)
         return saved
+
+
+class ReframeRequest(JournalCommand):
+    """Turn a request into a new one holding its need; undo takes the new one away for good
+    and puts the old one back as it was."""
+
+    def __init__(self, journal: Journal, request: Request, title: str, need: str) -> None:
+        super().__init__(journal, f"Reframe {describe(request)}")
+        self.before = request
+        self.title = title
+        self.need = need
+        self.reframed_id = new_id()  # a redo makes the same request again
+
+    def apply(self) -> None:
+        self.journal.requests.reframe(self.before.id, self.title, self.need, self.reframed_id)
+
+    def revert(self) -> None:
+        self.journal.requests.update(self.before, follow_workflow=False)
+        self.journal.trash.empty(self.journal.requests.delete(self.reframed_id))
 
 
 class DeleteRecord(JournalCommand):

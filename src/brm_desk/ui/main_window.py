@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.journal_safety import JournalSafety
         from brm_desk.ui.palette import theme_menu
         from brm_desk.ui.record_actions import RecordActions
+        from brm_desk.ui.triage import triage_slots
 
         shell = self.shell
         self.record_actions = records = RecordActions(shell)
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
             "theme": lambda: None,  # a submenu
             "shortcuts": lambda: show_shortcuts(self),
             "about": self.show_about,
+            **triage_slots(shell),
         }
         for row, name in enumerate(VIEW_NAMES):
             slots[name.lower()] = partial(self.sidebar.setCurrentRow, row)

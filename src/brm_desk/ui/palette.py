@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 ACCENT = QColor("#2f6fb0")
 THEMES = {"system": "Follow the &system", "light": "&Light", "dark": "&Dark"}
 THEME_KEY = "view/theme"
+ERROR_COLOUR = "#d32f2f"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
+"""How an explanation of a broken rule reads under (or beside) its field."""
 
 
 def dark_palette() -> QPalette:

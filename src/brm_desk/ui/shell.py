@@ -31,6 +31,7 @@ class Needs(Flag):
     PLAIN = auto()
     RECORDS = auto()  # a list of partners, contacts, meetings or requests is in view
     NEW = auto()  # the view in sight says what New (Ctrl+Shift+N) adds there
+    REQUESTS = auto()  # the requests list is in view (its one-key triage answers)
     UNDO = auto()
     REDO = auto()
 
@@ -117,6 +118,8 @@ class Shell(QObject):
             holds |= Needs.RECORDS
         if self.new_kind():
             holds |= Needs.NEW
+        if self.record_kind() == "request":
+            holds |= Needs.REQUESTS
         if self.undo_stack.canUndo():
             holds |= Needs.UNDO
         if self.undo_stack.canRedo():

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +40,7 @@ from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.progress import ProgressTask
 from brm_desk.ui.editors.fields import check_box, line_edit, text_box
 from brm_desk.ui.operations import NewestAnswer
-from brm_desk.ui.widgets.dates import date_edit, shown_day
+from brm_desk.ui.widgets.dates import DateField, period_of, show_period
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -121,8 +121,8 @@ class ExportPackDialog(QDialog):
             self.period_box.addItem(period.label, period.value)
         remembered = settings.value(PERIOD_KEY, Preset.LAST_QUARTER.value, type=str)
         self.period_box.setCurrentIndex(max(self.period_box.findData(remembered), 0))
-        self.from_edit = date_edit("From")
-        self.to_edit = date_edit("To")
+        self.from_edit = DateField("From", journal.today(), journal.today, required=True)
+        self.to_edit = DateField("To", journal.today(), journal.today, required=True)
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit)
         dates.addWidget(QLabel("–"))
@@ -202,7 +202,7 @@ class ExportPackDialog(QDialog):
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.partner_box.currentIndexChanged.connect(lambda _i: self._partner_changed())
         for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _d: self._choices_changed())
+            edit.sig_day_chosen.connect(self._choices_changed)
         self.audience_box.currentIndexChanged.connect(lambda _i: self.asker.ask_soon())
         self.private_box.toggled.connect(lambda _on: self.asker.ask_soon())
         self._partner_changed()
@@ -216,7 +216,7 @@ class ExportPackDialog(QDialog):
     def period(self) -> tuple[date, date]:
         period = self.chosen_period()
         if period is Preset.CUSTOM:
-            return shown_day(self.from_edit), shown_day(self.to_edit)
+            return period_of(self.from_edit, self.to_edit)
         return preset_period(period, self.journal.today())
 
     def partner_id(self) -> str | None:
@@ -261,14 +261,7 @@ class ExportPackDialog(QDialog):
     def _period_changed(self) -> None:
         """A named period shows its dates, read-only; Custom makes them editable."""
         custom = self.chosen_period() is Preset.CUSTOM
-        if not custom:
-            start, end = self.period()
-            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                edit.blockSignals(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
-                edit.blockSignals(False)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setEnabled(custom)
+        show_period(self.from_edit, self.to_edit, None if custom else self.period())
         self._choices_changed()
 
     def _folder(self) -> Path:

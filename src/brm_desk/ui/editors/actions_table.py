@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brm_desk.domain.day_phrases import DAY_HINT, read_day
 from brm_desk.domain.enums import Side
 from brm_desk.domain.records import Action
-from brm_desk.ui.editors.fields import DATE_HINT, chosen, day_text, enum_combo, parse_day
+from brm_desk.ui.editors.fields import chosen, enum_combo
+from brm_desk.ui.widgets.dates import DayCells, day_text
 
 TEXT, SIDE, OWNER, DUE, DONE = range(5)
 HEADERS = ("Follow-up", "Who owes it", "Owner", "Due", "Done")
@@ -27,8 +30,11 @@ HEADERS = ("Follow-up", "Who owes it", "Owner", "Due", "Done")
 class ActionsTable(QWidget):
     """A small editable table; a row left blank is ignored rather than refused."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
+        self.today = today
         self.setAccessibleName("Follow-ups")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setAccessibleName("Actions")
@@ -40,7 +46,10 @@ class ActionsTable(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in ((SIDE, 130), (OWNER, 120), (DUE, 100), (DONE, 100)):
             self.table.setColumnWidth(column, width)
-        self.table.setToolTip(f"Dates as {DATE_HINT}")
+        self.table.setToolTip(f"Dates as {DAY_HINT}")
+        for column in (DUE, DONE):
+            cells = DayCells(HEADERS[column], today, self.table)
+            self.table.setItemDelegateForColumn(column, cells)
         self.add_button = QPushButton("Add follow-up")
         self.add_button.clicked.connect(lambda: self.add_action(Action(text="")))
         self.remove_button = QPushButton("Remove")
@@ -120,8 +129,8 @@ class ActionsTable(QWidget):
                     text=cells[0],
                     side=self._side(row),
                     owner=cells[1],
-                    due=parse_day(f"{field}.due", cells[2]),
-                    done=parse_day(f"{field}.done", cells[3]),
+                    due=read_day(f"{field}.due", cells[2], self.today()),
+                    done=read_day(f"{field}.done", cells[3], self.today()),
                 )
             )
         return tuple(found)

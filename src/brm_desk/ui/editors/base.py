@@ -35,11 +35,11 @@ from brm_desk.ui.commands import AddRecord, EditRecord, push
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.dialogs.fitting import fit_to_screen, scrolling
 from brm_desk.ui.editors.fields import field_value, set_field_value
+from brm_desk.ui.palette import ERROR_STYLE
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
 
-ERROR_STYLE = "color: #d32f2f;"
 DRAFT_EVERY_MS = 1000
 """How often what the form holds is compared with the last draft (the promise is 2 s)."""
 

@@ -1,10 +1,9 @@
-"""Form fields the editors share: optional dates, amounts, tags, checkable lists, pickers,
-and what each field holds as a draft keeps it (:func:`field_value`)."""
+"""Form fields the editors share: amounts, tags, checkable lists, pickers, and what each
+field holds as a draft keeps it (:func:`field_value`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Protocol, TypeVar, runtime_checkable
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
 from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import Partner
 from brm_desk.ui.widgets.choices import choice_box
+from brm_desk.ui.widgets.dates import DateField
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
-DATE_HINT = "YYYY-MM-DD"
 PRIVATE_NOTES = "Private notes — never exported or printed"
 PRIVATE_HINT = "Private: never exported, printed or copied unless you include private items"
 PRIVATE_LOOK = (
@@ -53,6 +52,8 @@ def field_value(widget: QWidget) -> Any:
     """What a field holds, as JSON values (None for a widget that holds nothing, a label)."""
     if isinstance(widget, KeepsDraft):
         return widget.draft_value()
+    if isinstance(widget, DateField):
+        return widget.edit.text()  # as typed: "fri" stays "fri"
     if isinstance(widget, MarkdownEditor):
         return widget.text()
     if isinstance(widget, QLineEdit):
@@ -74,6 +75,8 @@ def set_field_value(widget: QWidget, value: Any) -> None:
     """Put back what :func:`field_value` read; a choice no longer offered is left as it is."""
     if isinstance(widget, KeepsDraft):
         widget.set_draft_value(value)
+    elif isinstance(widget, DateField):
+        widget.edit.setText(value)
     elif isinstance(widget, MarkdownEditor):
         widget.set_text(value)
     elif isinstance(widget, QLineEdit):
@@ -112,21 +115,6 @@ class FieldBox(QWidget):
 
     def set_draft_value(self, value: Any) -> None:
         set_field_value(self.main, value)
-
-
-def parse_day(field: str, text: str) -> date | None:
-    """An optional date typed as YYYY-MM-DD; anything else is an error naming the field."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(field, f"must be a date like 2026-03-09 (got '{text}')") from None
-
-
-def day_text(value: date | None) -> str:
-    return "" if value is None else value.isoformat()
 
 
 def line_edit(name: str, text: str, placeholder: str = "") -> QLineEdit:
@@ -188,22 +176,6 @@ def private_notes_box(text: str) -> MarkdownEditor:
     box.editor.setPlaceholderText(PRIVATE_HINT)
     box.set_text(text)
     return box
-
-
-class DateLine(QLineEdit):
-    """An optional date, typed: empty means "no date"."""
-
-    def __init__(self, name: str, value: date | None = None) -> None:
-        super().__init__(day_text(value))
-        self.setAccessibleName(name)
-        self.setPlaceholderText(DATE_HINT)
-        self.setMaximumWidth(140)
-
-    def value(self, field: str) -> date | None:
-        return parse_day(field, self.text())
-
-    def set_value(self, value: date | None) -> None:
-        self.setText(day_text(value))
 
 
 class AmountLine(QLineEdit):

@@ -136,7 +136,7 @@ class MeetingEditor(RecordEditor):
         self.tags = tags_line(meeting.tags)
         self.notes = MarkdownEditor("Notes")
         self.private_notes = private_notes_box(meeting.private_notes)
-        self.actions_table = ActionsTable()
+        self.actions_table = ActionsTable(today=self.journal.today)
         self.actions_table.set_follow_ups(meeting.actions)
 
         partner_stops = [self.partner, self.new_partner]

@@ -21,7 +21,6 @@ from brm_desk.ui.editors.fields import (
     PRIVATE_NOTES,
     AmountLine,
     CheckList,
-    DateLine,
     chosen,
     chosen_partner,
     combo_id,
@@ -36,7 +35,7 @@ from brm_desk.ui.editors.fields import (
     text_box,
 )
 from brm_desk.ui.widgets.choices import choice_box
-from brm_desk.ui.widgets.dates import date_edit, shown_day
+from brm_desk.ui.widgets.dates import DateField
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
 STATUS_FIELDS = (
@@ -60,7 +59,8 @@ class RequestEditor(RecordEditor):
         self.partner = partner_combo(self.journal.partners.listing(), request.partner_id or None)
         self.title = line_edit("Title", request.title)
         self.raised_by = choice_box("Raised by", [])
-        self.received = date_edit("Received", request.received)
+        today = self.journal.today
+        self.received = DateField("Received", request.received, today, required=True)
         self.focus = enum_combo("Focus", Focus, request.focus)
         self.value = number_box("Value", request.value, 1, 5, width=70)
         self.urgency = number_box("Urgency", request.urgency, 1, 5, width=70)
@@ -73,9 +73,11 @@ class RequestEditor(RecordEditor):
             "Outcome note", request.outcome_note, "why, and what the partner can do instead"
         )
         self.outcome_note.setMaximumHeight(80)
-        self.revisit_on = DateLine("Revisit on", request.revisit_on)
-        self.delivered_on = DateLine("Delivered on", request.delivered_on)
-        self.benefit_reviewed_on = DateLine("Benefits reviewed on", request.benefit_reviewed_on)
+        self.revisit_on = DateField("Revisit on", request.revisit_on, today)
+        self.delivered_on = DateField("Delivered on", request.delivered_on, today)
+        self.benefit_reviewed_on = DateField(
+            "Benefits reviewed on", request.benefit_reviewed_on, today
+        )
         self.tags = tags_line(request.tags)
         self.private = private_box(request.private)
 
@@ -184,7 +186,10 @@ class RequestEditor(RecordEditor):
             )
 
     def _show_status_fields(self) -> None:
-        needed = STATUS_REQUIRED_FIELDS[chosen(self.status, RequestStatus)]
+        status = chosen(self.status, RequestStatus)
+        needed = STATUS_REQUIRED_FIELDS[status]
+        if status is RequestStatus.ACCEPTED:  # why it was accepted without a business case
+            needed = (*needed, "outcome_note")
         for field in STATUS_FIELDS:
             self.form.setRowVisible(self.rows[field], field in needed)
 
@@ -204,7 +209,7 @@ class RequestEditor(RecordEditor):
             partner_id=partner_id,
             title=self.title.text().strip(),
             raised_by_id=self.raised_by.currentData(),
-            received=shown_day(self.received),
+            received=self.received.required_value("received"),
             focus=chosen(self.focus, Focus),
             want=self.want.toPlainText(),
             need=self.need.toPlainText(),

@@ -93,7 +93,8 @@ def _bold() -> QFont:
 
 
 class DashboardModel(RecordTableModel):
-    PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS, MIX = range(10)
+    PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS = range(9)
+    ORDERS, MIX = 9, 10
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
@@ -148,6 +149,14 @@ class DashboardModel(RecordTableModel):
             tip="Delivered requests whose benefits review is due: go back to the business case",
         ),
         Column(
+            "Order\ntaking",
+            lambda r: str(r.order_taking) if r.order_taking else "—",
+            lambda r: r.order_taking,
+            numeric=True,
+            tip="Requests received in the period and accepted without a business case "
+            "(no need, or no expected benefit): orders taken",
+        ),
+        Column(
             "Engagements",
             mix_text,
             lambda r: r.balance.tally.total,
@@ -185,6 +194,8 @@ class DashboardModel(RecordTableModel):
         if column in (self.DAYS_SINCE, self.WE_OWE) and self._alarming(row, column):
             return overdue_colour()
         if column in (self.DRIFTING, self.REVIEWS) and self._alarming(row, column):
+            return warning_colour()
+        if column == self.ORDERS and row.order_taking:
             return warning_colour()
         if column == self.THEY_OWE and row.debts.theirs_overdue:
             return warning_colour()

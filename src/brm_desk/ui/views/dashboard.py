@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
     QSettings,
-    QSignalBlocker,
     QSortFilterProxyModel,
 )
 from PySide6.QtWidgets import QLabel, QTableView
@@ -25,7 +24,7 @@ from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page
 from brm_desk.ui.widgets.choices import choice_box
-from brm_desk.ui.widgets.dates import date_edit, shown_day
+from brm_desk.ui.widgets.dates import DateField, period_of, show_period
 
 PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
@@ -55,12 +54,12 @@ class DashboardPage(Page):
             "Period", [(preset.label, preset.value) for preset in RECENT_PERIODS]
         )
         start, end = preset_period(Preset.LAST_90_DAYS, journal.today())  # until one is chosen
-        self.from_edit = date_edit("Period from", start)
-        self.to_edit = date_edit("Period to", end)
+        self.from_edit = DateField("Period from", start, journal.today, required=True)
+        self.to_edit = DateField("Period to", end, journal.today, required=True)
         self._restore_period(settings)
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.from_edit.dateChanged.connect(lambda _d: self._custom_changed())
-        self.to_edit.dateChanged.connect(lambda _d: self._custom_changed())
+        self.from_edit.sig_day_chosen.connect(self._custom_changed)
+        self.to_edit.sig_day_chosen.connect(self._custom_changed)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -96,7 +95,7 @@ class DashboardPage(Page):
         """The period shown: a preset on today's date, or the custom dates."""
         preset = self.preset()
         if preset is Preset.CUSTOM:
-            start, end = shown_day(self.from_edit), shown_day(self.to_edit)
+            start, end = period_of(self.from_edit, self.to_edit)
             return (start, end) if start <= end else (end, start)
         return preset_period(preset, self.journal.today())
 
@@ -105,21 +104,14 @@ class DashboardPage(Page):
         index = self.period_box.findData(remembered)
         self.period_box.setCurrentIndex(index if index >= 0 else 1)
         for edit, key in ((self.from_edit, "dashboard/from"), (self.to_edit, "dashboard/to")):
-            saved = QDate.fromString(str(settings.value(key, "", type=str)), "yyyy-MM-dd")
-            if saved.isValid():
-                edit.setDate(saved)
+            with suppress(ValueError):
+                edit.set_day(date.fromisoformat(str(settings.value(key, "", type=str))))
         self._show_dates()
 
     def _show_dates(self) -> None:
         """Custom dates are editable; a preset shows the dates it stands for, read-only."""
         custom = self.preset() is Preset.CUSTOM
-        if not custom:
-            start, end = self.period()
-            for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-                with QSignalBlocker(edit):
-                    edit.setDate(QDate(day.year, day.month, day.day))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setEnabled(custom)
+        show_period(self.from_edit, self.to_edit, None if custom else self.period())
 
     def _custom_changed(self) -> None:
         if self.preset() is Preset.CUSTOM:

@@ -29,7 +29,7 @@ from brm_desk.ui.views.delegates import SearchResultDelegate
 from brm_desk.ui.views.list_page import fill_partner_box
 from brm_desk.ui.views.page import Page
 from brm_desk.ui.widgets.choices import choice_box
-from brm_desk.ui.widgets.dates import date_edit, shown_day
+from brm_desk.ui.widgets.dates import DateField, period_of
 
 RESULT_LIMIT = 50
 CUSTOM_DATES = -1
@@ -70,8 +70,10 @@ class SearchPage(Page):
         self.dates_box = choice_box("Dates", [(label, days) for days, label in DATE_RANGES])
         self.dates_box.addItem("Between…", CUSTOM_DATES)
         today = journal.today()
-        self.from_edit = date_edit("From date", today - timedelta(days=90), "d MMM yyyy")
-        self.to_edit = date_edit("To date", today, "d MMM yyyy")
+        self.from_edit = DateField(
+            "From date", today - timedelta(days=90), journal.today, required=True
+        )
+        self.to_edit = DateField("To date", today, journal.today, required=True)
         self.and_label = QLabel("and")
 
         self.model = SearchResultsModel(self)
@@ -91,7 +93,7 @@ class SearchPage(Page):
             box.currentIndexChanged.connect(lambda _i: self.answers.ask_soon())
         self.dates_box.currentIndexChanged.connect(lambda _i: self._show_date_edits())
         for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _d: self.answers.ask_soon())
+            edit.sig_day_chosen.connect(self.answers.ask_soon)
 
         self.bar.addWidget(self.status)
         filters = QHBoxLayout()
@@ -132,7 +134,7 @@ class SearchPage(Page):
     def period(self) -> tuple[date | None, date | None]:
         days = int(self.dates_box.currentData())
         if days == CUSTOM_DATES:
-            return shown_day(self.from_edit), shown_day(self.to_edit)
+            return period_of(self.from_edit, self.to_edit)
         if days == 0:
             return None, None
         today = self.journal.today()

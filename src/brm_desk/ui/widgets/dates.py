@@ -1,23 +1,181 @@
-"""Date pickers: a named calendar-popup date edit, and the day it shows as a ``date``."""
+"""The one date field of the app: a date typed as a person types it, read back as you type.
+
+Every place a date is asked (a request's dates, follow-ups' due dates, a deferral, the
+period of a list or a search) uses :class:`DateField`, so "fri" or "+3d" means the same
+day everywhere (:func:`brm_desk.domain.day_phrases.read_day`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from brm_desk.domain.day_phrases import DAY_HINT, read_day
+from brm_desk.domain.errors import ValidationError
+from brm_desk.ui.palette import ERROR_COLOUR, ERROR_STYLE
 
 
-def date_edit(name: str, day: date | None = None, shown_as: str = "yyyy-MM-dd") -> QDateEdit:
-    """A date edit with a calendar popup, named for screen readers, showing ``day`` if given."""
-    edit = QDateEdit(QDate(day.year, day.month, day.day)) if day is not None else QDateEdit()
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(shown_as)
-    return edit
+def day_text(day: date | None) -> str:
+    """How a date field writes a day out: 2026-12-01 (nothing for no day)."""
+    return "" if day is None else day.isoformat()
 
 
-def shown_day(edit: QDateEdit) -> date:
-    """The day ``edit`` shows."""
-    shown = edit.date()
-    return date(shown.year(), shown.month(), shown.day())
+class DateField(QWidget):
+    """A date typed as 2026-12-01, 20261201, fri, +3d or tomorrow.
+
+    While a phrase is typed, the day it reads as shows beside it ("Fri 11 Dec 2026"); text
+    that is no date shows an error naming the field there instead. Enter or leaving the
+    field writes the day out in full, and ``sig_day_chosen`` says a new day was chosen.
+    A ``required`` field takes back its last day when left empty or unreadable.
+    """
+
+    sig_day_chosen = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        day: date | None = None,
+        today: Callable[[], date] = date.today,
+        *,
+        required: bool = False,
+    ) -> None:
+        super().__init__()
+        self.name = name
+        self.today = today
+        self.required = required
+        self._day = day
+        self.setAccessibleName(name)
+        self.edit = QLineEdit(day_text(day))
+        self.edit.setAccessibleName(name)
+        self.edit.setPlaceholderText(DAY_HINT)
+        self.edit.setToolTip(f"Type a date: {DAY_HINT}, mon…sun, +2w, -1m")
+        self.edit.setMaximumWidth(150)
+        self.reading = QLabel()
+        self.reading.setAccessibleName(f"{name}, read as")
+        self.reading.setWordWrap(True)
+        self.reading.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.reading, 1)
+        layout.addStretch(0)  # the field keeps to the left while nothing reads beside it
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(lambda _text: self._show_reading())
+        self.edit.editingFinished.connect(self._settle)
+
+    def value(self, field: str = "") -> date | None:
+        """The day the text names, none when empty (or when ``required``, an error); text
+        that is no date raises a :class:`ValidationError` naming ``field``."""
+        day = read_day(field or self.name, self.edit.text(), self.today())
+        if day is None and self.required:
+            raise ValidationError(field or self.name, "is required")
+        return day
+
+    def required_value(self, field: str = "") -> date:
+        """The day the text names; none is an error naming ``field`` too."""
+        day = self.value(field)
+        if day is None:
+            raise ValidationError(field or self.name, "is required")
+        return day
+
+    def day(self) -> date | None:
+        """The last day the field read as (kept while the text is being changed)."""
+        return self._day
+
+    def set_day(self, day: date | None) -> None:
+        """Show ``day`` (none: empty); ``sig_day_chosen`` is not sent."""
+        self._day = day
+        self.edit.setText(day_text(day))
+
+    def _show_reading(self) -> None:
+        """The day a phrase reads as, or why the text is no date; nothing for a plain date."""
+        try:
+            day = self.value()
+        except ValidationError as error:
+            self.reading.setStyleSheet(ERROR_STYLE)
+            self.reading.setText(f"{self.name} {error.reason}")
+            self.reading.setVisible(bool(self.edit.text().strip()) or self.required)
+            return
+        self.reading.setStyleSheet("")
+        self.reading.setText(f"{day:%a %d %b %Y}" if day else "")
+        self.reading.setVisible(day is not None and day_text(day) != self.edit.text().strip())
+
+    def _settle(self) -> None:
+        """Write the day out in full; a required field left without one takes its day back."""
+        try:
+            day = self.value()
+        except ValidationError:
+            if self.required:
+                self.set_day(self._day)
+            return
+        changed = day != self._day
+        self.set_day(day)
+        if changed:
+            self.sig_day_chosen.emit()
+
+
+def period_of(first: DateField, last: DateField) -> tuple[date, date]:
+    """The period two date fields show (a filter's from and to); a field without a day
+    counts as today."""
+    return first.day() or first.today(), last.day() or last.today()
+
+
+def show_period(first: DateField, last: DateField, period: tuple[date, date] | None) -> None:
+    """Show a named period's days, read-only; None (a custom period) lets both be typed."""
+    for field, day in zip((first, last), period or (None, None), strict=True):
+        if period is not None:
+            field.set_day(day)
+        field.setEnabled(period is None)
+
+
+class DayCells(QStyledItemDelegate):
+    """Table cells holding dates typed as in a :class:`DateField` (a follow-up's due date).
+
+    Leaving a cell writes a phrase out as its day; text that is no date stays as typed, in
+    red, with the error naming the column as its tooltip (saving names its row too).
+    """
+
+    def __init__(self, name: str, today: Callable[[], date], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.today = today
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        edit = QLineEdit(parent)
+        edit.setAccessibleName(self.name)
+        edit.setPlaceholderText(DAY_HINT)
+        return edit
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QLineEdit)
+        text = editor.text().strip()
+        try:
+            model.setData(index, day_text(read_day(self.name, text, self.today())))
+        except ValidationError as error:
+            model.setData(index, text)
+            model.setData(index, f"{self.name} {error.reason}", Qt.ItemDataRole.ToolTipRole)
+            model.setData(index, QBrush(QColor(ERROR_COLOUR)), Qt.ItemDataRole.ForegroundRole)
+            return
+        model.setData(index, None, Qt.ItemDataRole.ToolTipRole)
+        model.setData(index, None, Qt.ItemDataRole.ForegroundRole)
