@@ -31,13 +31,14 @@ PARTNER_WIDTH = (140, 220)
 GIVE_WAY = (
     DashboardModel.MIX,
     DashboardModel.TREND,
+    DashboardModel.ORDERS,
     DashboardModel.REVIEWS,
     DashboardModel.WAITING,
     DashboardModel.THEY_OWE,
     DashboardModel.DRIFTING,
 )
 """The columns a narrow table hides, first first: the engagement mix and the trend are
-context; a late touch and what we owe call for action."""
+context, orders taken a count for the review; a late touch and what we owe call for action."""
 
 
 def share_width(table: QTableView, text: str) -> int:
