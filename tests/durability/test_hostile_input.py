@@ -191,9 +191,7 @@ def editor_for(kind: str, journal: Journal, stack: QUndoStack) -> Any:
     if kind == "contact":
         return ContactEditor(journal, stack, partner_id=partner.id)
     if kind == "meeting":
-        from brm_desk.services.drafts import Drafts
-
-        return MeetingEditor(journal, stack, partner_id=partner.id, drafts=Drafts())
+        return MeetingEditor(journal, stack, partner_id=partner.id)
     return RequestEditor(journal, stack, partner_id=partner.id)
 
 

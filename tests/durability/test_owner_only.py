@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -56,17 +57,18 @@ def test_a_full_flow_leaves_only_owner_only_files_and_folders(
         result = cli(*command)
         assert result.returncode == 0, (command, result.stderr)
     write_csv(exports / "list.csv", ["Title"], [["Budget"]])
+    typed = drafts.Draft(drafts.NEW_MEETING, "meeting", datetime.now(UTC), {"notes": "typed"})
     journal_lock.hold(journal)  # the app's lock file beside the journal
     try:
         with Journal.open(journal) as opened:  # -wal and -shm while it is open
-            drafts.for_journal(opened).save(drafts.NEW_MEETING, "typed")
+            drafts.for_journal(opened).save(typed)
             maintenance.backup(opened)
             found = modes(data_dir(), exports)
     finally:
         journal_lock.release(journal)
     encrypted = tmp_path / "secret.brmdesk"
     with Journal.create(encrypted, passphrase=PASSPHRASE) as opened:
-        drafts.for_journal(opened).save(drafts.NEW_MEETING, "typed")  # the encrypted draft file
+        drafts.for_journal(opened).save(typed)  # the encrypted draft file
         assert opened.partners.listing() == []
         found |= modes(data_dir(), *tmp_path.glob("secret.brmdesk*"))
 
@@ -78,7 +80,8 @@ def test_a_full_flow_leaves_only_owner_only_files_and_folders(
         *("BRM Desk", "backups", "drafts"),
     ):
         assert made in names, made
-    assert len([name for name in names if name.startswith("journal-")]) == 3  # 2 backups, 1 folder
+    # 2 backups, the folder of its backups and that of its drafts
+    assert len([name for name in names if name.startswith("journal-")]) == 4
     assert any(name.endswith(".drafts") for name in names)
     loose = {
         path: oct(mode)

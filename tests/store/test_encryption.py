@@ -50,8 +50,10 @@ def fill(journal: Journal) -> None:
     journal.requests.add(
         Request(id="", partner_id=partner.id, title=SECRET_TITLE, received=TODAY, want=SECRET_NOTE)
     )
-    drafts.for_journal(journal).save(meeting.id, f"draft: {SECRET_NOTE}", f"mine: {SECRET_NOTE}")
-    drafts.for_journal(journal).save(drafts.NEW_MEETING, f"new: {SECRET_NOTE}")
+    kept, now = drafts.for_journal(journal), datetime.now(UTC)
+    typed = {"title": SECRET_TITLE, "notes": f"draft: {SECRET_NOTE}", "private_notes": SECRET_NOTE}
+    kept.save(drafts.Draft(meeting.id, "meeting", now, typed, meeting.id))
+    kept.save(drafts.Draft(drafts.NEW_MEETING, "meeting", now, {"notes": f"new: {SECRET_NOTE}"}))
 
 
 def files_under(*folders: Path) -> list[Path]:
@@ -210,9 +212,11 @@ def test_a_plain_journal_is_encrypted_in_place_with_its_backups_and_drafts(
 ) -> None:
     journal = Journal.create(journal_path, today=lambda: TODAY)
     fill(journal)
-    plain_drafts = drafts.Drafts()
-    plain_drafts.save(drafts.NEW_MEETING, f"plain draft {SECRET_NOTE}", f"my read {SECRET_NOTE}")
-    plain_drafts.save("someone-elses-record", "not this journal's")
+    now = datetime.now(UTC)
+    typed = {"notes": f"plain draft {SECRET_NOTE}", "private_notes": f"my read {SECRET_NOTE}"}
+    drafts.for_journal(journal).save(drafts.Draft(drafts.NEW_MEETING, "meeting", now, typed))
+    others = {"notes": "not this journal's"}
+    drafts.Drafts().save(drafts.Draft("someone-elses-record", "meeting", now, others))
     maintenance.backup(journal)
     backups.backup_daily(journal)
     assert readable_secrets(journal_path.parent, data_dir())  # all in the clear so far
@@ -224,8 +228,8 @@ def test_a_plain_journal_is_encrypted_in_place_with_its_backups_and_drafts(
         assert maintenance.check(journal).ok
         moved = drafts.for_journal(journal).load(drafts.NEW_MEETING)
         assert moved is not None
-        assert moved.text.startswith("plain draft")
-        assert moved.private_notes.startswith("my read")
+        assert moved.fields["notes"].startswith("plain draft")
+        assert moved.fields["private_notes"].startswith("my read")
     finally:
         journal.close()
     assert readable_secrets(journal_path.parent, data_dir()) == []
@@ -388,14 +392,21 @@ def test_an_encrypted_drafts_file_from_before_private_notes_takes_them(
     with Journal.create(journal_path, today=lambda: TODAY, passphrase=PASSPHRASE) as journal:
         kept = drafts.for_journal(journal)
         assert kept.store is not None
-        kept.save(drafts.NEW_MEETING, "typed before the upgrade")
         with closing(kept.store._connect()) as connection:  # the table as version 5 made it
-            connection.execute("ALTER TABLE draft DROP COLUMN private_notes")
+            connection.execute("DROP TABLE draft")
+            connection.execute(
+                "CREATE TABLE draft (key TEXT PRIMARY KEY, text TEXT, saved_at TEXT)"
+            )
+            connection.execute(
+                "INSERT INTO draft VALUES (?, 'typed before the upgrade', ?)",
+                (drafts.NEW_MEETING, "2026-11-24T10:00:00+00:00"),
+            )
             connection.commit()
         old = kept.load(drafts.NEW_MEETING)
         assert old is not None
-        assert (old.text, old.private_notes) == ("typed before the upgrade", "")
-        kept.save(drafts.NEW_MEETING, "shared", "my read")
+        assert old.fields == {"notes": "typed before the upgrade", "private_notes": ""}
+        typed = {"notes": "shared", "private_notes": "my read"}
+        kept.save(drafts.Draft(drafts.NEW_MEETING, "meeting", datetime.now(UTC), typed))
         new = kept.load(drafts.NEW_MEETING)
         assert new is not None
-        assert (new.text, new.private_notes) == ("shared", "my read")
+        assert new.fields == typed

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from ui_data import Filled, fill
 
 from brm_desk.services.journal import Journal
+from brm_desk.ui.dialogs import messages
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +22,14 @@ def ui_settings(tmp_path: Path, qapp: QApplication) -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def editors_left_changed_are_discarded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a changed editor asks Save / Discard / Cancel; the editors a test leaves open
+    are closed when it ends, and nobody would answer: they discard. A test about the
+    question answers it itself."""
+    monkeypatch.setattr(messages, "ask_to_save", lambda *_args: "discard")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,7 +14,7 @@ from ui_data import Filled
 
 from brm_desk.domain.enums import Focus, Maturity, MeetingType, RequestStatus, Side
 from brm_desk.domain.records import Action
-from brm_desk.services.drafts import Drafts
+from brm_desk.services.drafts import for_journal
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.contact_editor import ContactEditor
@@ -272,26 +271,21 @@ def test_private_notes_are_a_box_of_their_own_saved_and_undone(
 
 
 def test_a_draft_keeps_the_private_notes_and_gives_them_back(
-    qtbot: QtBot,
-    filled: Filled,
-    stack: QUndoStack,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, filled: Filled, stack: QUndoStack
 ) -> None:
-    journal, drafts = filled.journal, Drafts(tmp_path)
+    journal, drafts = filled.journal, for_journal(filled.journal)
     meeting = journal.meetings.get(filled.meeting_ids[0])
-    typing = MeetingEditor(journal, stack, meeting, drafts=drafts)
+    typing = MeetingEditor(journal, stack, meeting)
     qtbot.addWidget(typing)
     typing.private_notes.set_text("My read: the budget is already spent")
-    typing.save_draft()  # what the timer does 1.5 s after typing stops
+    typing.keep_draft()  # what the timer does within a second of typing
     saved = drafts.load(meeting.id)
     assert saved is not None
-    assert saved.private_notes == "My read: the budget is already spent"
+    assert saved.fields["private_notes"] == "My read: the budget is already spent"
 
-    monkeypatch.setattr(messages, "confirm", lambda *_args: True)
-    reopened = MeetingEditor(journal, stack, meeting, drafts=drafts)
+    reopened = MeetingEditor(journal, stack, meeting)
     qtbot.addWidget(reopened)
-    assert reopened.offer_draft()
+    reopened.restore(saved)
     assert reopened.private_notes.text() == "My read: the budget is already spent"
     assert reopened.notes.text() == typing.notes.text()
     assert reopened.save()

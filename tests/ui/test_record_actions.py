@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,15 @@ from pytestqt.qtbot import QtBot
 from ui_data import Filled
 
 from brm_desk.domain.enums import MeetingType
-from brm_desk.services.drafts import NEW_MEETING, Drafts, drafts_dir
+from brm_desk.services.drafts import (
+    NEW_MEETING,
+    Draft,
+    drafts_dir,
+    for_journal,
+    plain_drafts_dir,
+)
 from brm_desk.services.journal import Journal
-from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs import drafts_offer, messages
 from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.contact_editor import ContactEditor
 from brm_desk.ui.editors.meeting_editor import MeetingEditor
@@ -35,6 +43,7 @@ def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("show_error", "show_info", "confirm"):
         monkeypatch.setattr(messages, name, unexpected)
+    monkeypatch.setattr(drafts_offer, "ask", unexpected)
 
 
 def open_window(qtbot: QtBot, journal: Journal, view: str) -> tuple[MainWindow, ListPage]:
@@ -66,8 +75,7 @@ def select(page: ListPage, text: str) -> None:
 
 
 def current_editor(window: MainWindow) -> RecordEditor:
-    editor = window.record_actions.editor
-    assert editor is not None
+    editor = window.record_actions.editors[-1]
     assert editor.isVisible()
     return editor
 
@@ -178,27 +186,32 @@ def test_notes_draft_is_written_soon_and_offered_back(
     select(page, "Month-end close outage")
     editor = window.record_actions.open_selected()
     assert isinstance(editor, MeetingEditor)
-    draft_file = drafts_dir() / f"{meeting_id}.json"
+    draft_file = plain_drafts_dir(journal.path) / f"{meeting_id}.json"
     editor.notes.editor.setFocus()
     qtbot.keyClicks(editor.notes.editor, "Root cause: the batch job")
-    assert not draft_file.exists()  # not while typing
+    assert not draft_file.exists()  # not at each key
     qtbot.waitUntil(draft_file.exists, timeout=2000)
-    draft = Drafts().load(meeting_id)
+    draft = for_journal(journal).load(meeting_id)
     assert draft is not None
-    assert draft.text.endswith("Root cause: the batch job")
+    assert draft.fields["notes"].endswith("Root cause: the batch job")
 
     editor.hide()  # a crash: the editor never saved nor cancelled
     editor.deleteLater()
     asked: list[str] = []
 
-    def answer(_parent: object, title: str, _text: str) -> bool:
-        asked.append(title)
-        return True
+    def answer(_parent: object, left: drafts_offer.Left) -> str:
+        asked.append(drafts_offer.summary(left))
+        return "restore"
 
-    monkeypatch.setattr(messages, "confirm", answer)
-    again = window.record_actions.open_record("meeting", meeting_id)
+    monkeypatch.setattr(drafts_offer, "ask", answer)
+    window.record_actions.offer_drafts()  # what the next start does
+    again = current_editor(window)
     assert isinstance(again, MeetingEditor)
-    assert asked == ["Unsaved notes found"]
+    assert again.record is not None
+    assert again.record.id == meeting_id
+    [text] = asked
+    assert text.startswith("1 unsaved edit from ")
+    assert text.endswith(": 'Month-end close outage' (meeting)")
     assert again.notes.text().endswith("Root cause: the batch job")
     click_save(again)
     assert journal.meetings.get(meeting_id).notes.endswith("Root cause: the batch job")
@@ -208,13 +221,16 @@ def test_notes_draft_is_written_soon_and_offered_back(
 def test_a_declined_draft_is_discarded(
     qtbot: QtBot, filled: Filled, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    Drafts().save(NEW_MEETING, "half a thought")
-    monkeypatch.setattr(messages, "confirm", lambda *_args: False)
+    drafts = for_journal(filled.journal)
+    drafts.save(Draft(NEW_MEETING, "meeting", datetime.now(UTC), {"notes": "half a thought"}))
+    monkeypatch.setattr(drafts_offer, "ask", lambda *_args: "discard")
     window, _page = open_window(qtbot, filled.journal, "Meetings")
+    window.record_actions.offer_drafts()
+    assert window.record_actions.editors == []
     editor = window.record_actions.quick_capture()
     assert isinstance(editor, MeetingEditor)
     assert "half a thought" not in editor.notes.text()
-    assert Drafts().load(NEW_MEETING) is None
+    assert drafts.load(NEW_MEETING) is None
 
 
 def test_drafts_folder_is_in_the_data_folder(private_data_dir: Path) -> None:
@@ -274,7 +290,37 @@ def test_dashboard_opens_a_partner_and_quick_capture_picks_it(qtbot: QtBot, fill
     assert editor.partner.currentData() == filled.hr.id
     editor.done(0)
     page.table.activated.emit(index)
-    assert isinstance(window.record_actions.editor, PartnerEditor)
+    assert isinstance(current_editor(window), PartnerEditor)
+
+
+def test_a_partner_made_in_quick_capture_is_named_in_the_edit_menu(
+    qtbot: QtBot, filled: Filled
+) -> None:
+    window, _page = open_window(qtbot, filled.journal, "Meetings")
+    editor = window.record_actions.quick_capture()
+    assert isinstance(editor, MeetingEditor)
+    editor.partner.setEditText("Northwind")
+    editor.new_partner.click()
+    assert window.action("undo").text() == "&Undo Add partner 'Northwind'"
+    assert editor.isVisible()  # the meeting is still being written
+    editor.done(0)
+
+
+def test_a_draft_an_older_version_left_is_offered_too(
+    qtbot: QtBot, filled: Filled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = drafts_dir()  # where drafts of every journal went before they had folders
+    shared.mkdir(parents=True)
+    old = {"key": NEW_MEETING, "saved_at": "2026-11-24T10:00:00+00:00", "text": "typed before"}
+    (shared / f"{NEW_MEETING}.json").write_text(json.dumps(old), encoding="utf-8")
+    monkeypatch.setattr(drafts_offer, "ask", lambda *_args: "restore")
+    window, _page = open_window(qtbot, filled.journal, "Meetings")
+    window.record_actions.offer_drafts()
+    editor = current_editor(window)
+    assert isinstance(editor, MeetingEditor)
+    assert editor.notes.text() == "typed before"
+    assert list(shared.glob("*.json")) == []
+    editor.done(0)
 
 
 def test_deleting_a_partner_asks_first_naming_what_goes_with_it(

@@ -12,7 +12,7 @@ from brm_desk.domain import files
 from brm_desk.services.balance import Balances
 from brm_desk.services.contacts import Contacts
 from brm_desk.services.dashboard import Dashboard
-from brm_desk.services.drafts import drafts_dir
+from brm_desk.services.drafts import drafts_dir, plain_drafts_dir
 from brm_desk.services.locations import backups_dir, data_dir
 from brm_desk.services.meetings import Meetings
 from brm_desk.services.partners import Partners
@@ -117,5 +117,5 @@ def remove_leftovers(path: Path, stale_after: float = files.STALE_AFTER_S) -> No
     """Shred the partial files a killed writer left of the journal at ``path``, of its
     backups and of drafts, once untouched for ``stale_after`` seconds."""
     files.remove_leftovers(path.parent, path.name, stale_after=stale_after)
-    for folder in (backups_dir(path), drafts_dir()):
+    for folder in (backups_dir(path), drafts_dir(), plain_drafts_dir(path)):
         files.remove_leftovers(folder, stale_after=stale_after)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hmac
 from pathlib import Path
 
-from brm_desk.domain.errors import JournalFileError, NotFoundError, ValidationError
+from brm_desk.domain.errors import JournalFileError, ValidationError
+from brm_desk.domain.files import shred
 from brm_desk.domain.passphrase import check_new, check_new_passphrase
 from brm_desk.services import drafts as drafts_module
 from brm_desk.services.backups import backups_of
@@ -44,13 +45,13 @@ def encrypt(journal: Journal, passphrase: str) -> Journal:
         raise JournalFileError(f"{journal.path}: is already encrypted.")
     check_new(passphrase)
     path, today = journal.path, journal.today
-    draft_keys = _draft_keys(journal)
+    drafts_module.adopt_old_drafts(journal)
     journal.close()
     remove_leftovers(path, stale_after=0)  # however fresh: no plain copy may outlive this
     key = encrypted_file.encrypt_in_place(path, passphrase)
     _encrypt_backups(path, key)
     reopened = Journal.open(path, today, passphrase)
-    _move_plain_drafts(reopened, draft_keys)
+    _move_plain_drafts(reopened)
     return reopened
 
 
@@ -88,27 +89,11 @@ def _encrypt_backups(path: Path, key: CipherKey) -> None:
             cipher.remove_with_sides(backup)  # unreadable anyway; never left in the clear
 
 
-def _draft_keys(journal: Journal) -> list[str]:
-    """The plain drafts that belong to this journal: its meetings' and the new meeting's."""
-    folder = drafts_module.Drafts().folder
-    keys = [p.stem for p in folder.glob("*.json")] if folder.is_dir() else []
-    mine = []
-    for key in keys:
-        try:
-            if key == drafts_module.NEW_MEETING or journal.meetings.get(key):
-                mine.append(key)
-        except NotFoundError:
-            continue
-    return mine
-
-
-def _move_plain_drafts(journal: Journal, keys: list[str]) -> None:
-    plain = drafts_module.Drafts()
+def _move_plain_drafts(journal: Journal) -> None:
+    """Into the encrypted draft file; the plain files are overwritten and removed."""
+    plain = drafts_module.Drafts(drafts_module.plain_drafts_dir(journal.path))
     encrypted = drafts_module.for_journal(journal)
-    for key in keys:
-        draft = plain.load(key)
-        if draft is not None:
-            encrypted.save(key, draft.text, draft.private_notes)
-        path = plain.folder / f"{key}.json"
-        if path.exists():
-            cipher.remove_with_sides(path)
+    for draft in plain.listing():
+        encrypted.save(draft)
+    for left in plain.folder.glob("*.json"):
+        shred(left)

@@ -2,15 +2,15 @@
 
 A plain journal's drafts are JSON files (services/drafts.py); an encrypted journal's notes
 must not sit on disk in the clear even for two seconds, so its drafts live here, encrypted
-with the journal's raw key and this file's own salt.
+with the journal's raw key and this file's own salt. Each draft is one JSON document.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
-from contextlib import closing
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +19,34 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS draft (key TEXT PRIMARY KEY, text TEXT, saved_at TEXT)"
-_PRIVATE_NOTES = "ALTER TABLE draft ADD COLUMN private_notes TEXT NOT NULL DEFAULT ''"
+_LATER_COLUMNS = {"private_notes": "TEXT NOT NULL DEFAULT ''", "document": "TEXT"}
+_DOCUMENT = (
+    "coalesce(document, json_object("  # a row from before documents: a meeting's notes
+    "'key', key, 'text', text, 'saved_at', saved_at, 'private_notes', private_notes))"
+)
 
 
 class DraftStore:
-    """Save, load and discard drafts in one encrypted file; each call is one transaction."""
+    """Save, load and discard drafts in one encrypted file; each call is one transaction.
+
+    SQLCipher's errors (a damaged file, a full disk) are raised as ``OSError``, as a plain
+    draft file's would be.
+    """
 
     def __init__(self, path: Path, key: CipherKey) -> None:
         self.path = path
         self._key = key
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        try:
+            with closing(self._connect()) as connection:
+                yield connection
+                connection.commit()
+        except Exception as error:
+            if type(error).__module__.startswith("sqlcipher3"):
+                raise OSError(f"{self.path.name}: {error}") from error
+            raise
 
     def _connect(self) -> Any:
         private_folder(self.path.parent)
@@ -41,49 +60,42 @@ class DraftStore:
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute(_SCHEMA)
         columns = {row[1] for row in connection.execute("PRAGMA table_info(draft)")}
-        if "private_notes" not in columns:  # a file written before private notes
-            connection.execute(_PRIVATE_NOTES)
-        connection.commit()
+        for name, kind in _LATER_COLUMNS.items():
+            if name not in columns:  # a file written by an older BRM Desk
+                connection.execute(f"ALTER TABLE draft ADD COLUMN {name} {kind}")
         return connection
 
-    def save(self, key: str, text: str, saved_at: datetime, private_notes: str) -> None:
-        with closing(self._connect()) as connection:
+    def save(self, key: str, document: str) -> None:
+        with self._connection() as connection:
             connection.execute(
-                "INSERT OR REPLACE INTO draft (key, text, saved_at, private_notes) "
-                "VALUES (?, ?, ?, ?)",
-                (key, text, saved_at.isoformat(), private_notes),
+                "INSERT OR REPLACE INTO draft (key, document) VALUES (?, ?)", (key, document)
             )
-            connection.commit()
 
-    def load(self, key: str) -> tuple[str, datetime, str] | None:
-        """The draft's text, when it was saved, and its private notes."""
+    def load(self, key: str) -> str | None:
+        """The draft's JSON document, or None."""
         if not self.path.exists():
             return None
-        try:
-            with closing(self._connect()) as connection:
-                row = connection.execute(
-                    "SELECT text, saved_at, private_notes FROM draft WHERE key = ?", (key,)
-                ).fetchone()
-        except Exception as error:
-            if type(error).__module__.startswith("sqlcipher3"):
-                return None  # a draft that cannot be read counts as none
-            raise
-        if row is None:
-            return None
-        return str(row[0]), datetime.fromisoformat(row[1]), str(row[2])
+        with self._connection() as connection:
+            row = connection.execute(f"SELECT {_DOCUMENT} FROM draft WHERE key = ?", (key,))
+            found = row.fetchone()
+        return None if found is None else str(found[0])
+
+    def keys(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        with self._connection() as connection:
+            return [str(row[0]) for row in connection.execute("SELECT key FROM draft")]
 
     def discard(self, key: str) -> None:
-        if not self.path.exists():
-            return
-        with closing(self._connect()) as connection:
-            connection.execute("DELETE FROM draft WHERE key = ?", (key,))
-            connection.commit()
+        if self.path.exists():
+            with self._connection() as connection:
+                connection.execute("DELETE FROM draft WHERE key = ?", (key,))
 
     def rekey(self, new: CipherKey) -> None:
         """Follow the journal to a new passphrase (this file keeps its salt)."""
         if not self.path.exists():
             return
-        with closing(self._connect()) as connection:
+        with self._connection() as connection:
             salted = new.with_salt(cipher.file_salt(self.path))
             connection.execute(f"PRAGMA rekey = {salted.pragma_literal()}")
         self._key = new

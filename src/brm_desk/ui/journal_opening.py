@@ -36,7 +36,8 @@ class JournalOpening(QObject):
 
     On a first run the welcome decides (an empty journal, or the sample in its own file); an
     encrypted journal asks its passphrase (again when wrong); a journal open in another
-    BRM Desk is refused. ``opened`` is True once the journal is in the window; False when it
+    BRM Desk is refused; once it is open, the edits a crash left unsaved are offered back.
+    ``opened`` is True once the journal is in the window; False when it
     will not be. At start-up (no journal shown yet) that also ends the app:
     ``sig_stopped(status)``, 0 when the user chose to quit, 1 when the file cannot be opened.
     """
@@ -114,6 +115,7 @@ class JournalOpening(QObject):
         remember(self.shell.settings, journal.path)
         backup_daily_in_background(self.shell, journal)
         self.opened = True
+        self.shell.sig_journal_opened.emit()  # the edits a crash left unsaved are offered
 
     def _failed(self, error: BrmDeskError) -> None:
         from brm_desk.domain.errors import WrongPassphrase

@@ -1,4 +1,5 @@
-"""Opening, adding and deleting records from the lists, and quick capture of a meeting.
+"""Opening, adding and deleting records from the lists, quick capture of a meeting, and the
+editors' drafts a crash left, offered back when the journal opens.
 
 Every change made here goes through a command on the shell's undo stack; the stack moving
 is what refreshes the view.
@@ -6,6 +7,7 @@ is what refreshes the view.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -17,16 +19,9 @@ from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push, s
 from brm_desk.ui.dialogs import messages
 
 if TYPE_CHECKING:
+    from brm_desk.services.drafts import Draft
     from brm_desk.ui.editors.base import RecordEditor
     from brm_desk.ui.shell import Shell
-
-
-def form_contents(editor: RecordEditor) -> object:
-    """What the editor's form holds now, to compare with what it held when it opened."""
-    try:
-        return editor.build()
-    except BrmDeskError as error:
-        return error.message
 
 
 class RecordActions(QObject):
@@ -35,16 +30,22 @@ class RecordActions(QObject):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.shell = shell
-        self.editor: RecordEditor | None = None
-        self._opened_with: object = None
+        self.editors: list[RecordEditor] = []  # open now, the latest last
         shell.guards.append(self.unsaved_changes)
+        shell.sig_journal_opened.connect(self.offer_drafts)
+
+    @property
+    def editor(self) -> RecordEditor | None:
+        """The editor opened last, while one is open."""
+        return self.editors[-1] if self.editors else None
 
     def unsaved_changes(self) -> str:
         """What an open editor holds that is not saved ("" when nothing is)."""
-        editor = self.editor
-        if editor is None or not editor.isVisible() or form_contents(editor) == self._opened_with:
-            return ""
-        return f"{editor.windowTitle()} has changes that are not saved: save or cancel them first."
+        for editor in self.editors:
+            if editor.isVisible() and editor.changed():
+                title = editor.windowTitle()
+                return f"{title} has changes that are not saved: save or cancel them first."
+        return ""
 
     # Opening editors --------------------------------------------------------------------
 
@@ -84,15 +85,14 @@ class RecordActions(QObject):
         """Ctrl+N from anywhere: a new meeting with the partner in view picked already."""
         from brm_desk.ui.editors.meeting_editor import MeetingEditor
 
-        editor = self.editor
-        if isinstance(editor, MeetingEditor) and editor.isVisible() and editor.record is None:
-            editor.raise_()  # one quick capture at a time (it has one draft)
-            editor.activateWindow()
-            return editor
+        for editor in self.editors:
+            if isinstance(editor, MeetingEditor) and editor.record is None:
+                editor.raise_()  # one quick capture at a time (it has one draft)
+                editor.activateWindow()
+                return editor
         return self.new_record("meeting")
 
     def _editor(self, kind: str, record: Any, partner_id: str | None = None) -> RecordEditor:
-        from brm_desk.services.drafts import for_journal
         from brm_desk.ui.editors.contact_editor import ContactEditor
         from brm_desk.ui.editors.meeting_editor import MeetingEditor
         from brm_desk.ui.editors.partner_editor import PartnerEditor
@@ -105,30 +105,61 @@ class RecordActions(QObject):
         if kind == "contact":
             return ContactEditor(journal, stack, record, parent, partner_id=partner_id)
         if kind == "meeting":
-            drafts = for_journal(journal)
-            return MeetingEditor(
-                journal, stack, record, parent, partner_id=partner_id, drafts=drafts
-            )
+            return MeetingEditor(journal, stack, record, parent, partner_id=partner_id)
         return RequestEditor(journal, stack, record, parent, partner_id=partner_id)
 
     def _show(self, editor: RecordEditor) -> RecordEditor:
-        from brm_desk.ui.editors.meeting_editor import MeetingEditor
         from brm_desk.ui.views.contact_page import offer_contact_pages
 
         offer_contact_pages(editor)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.sig_saved.connect(lambda record: self.shell.say(f"Saved {describe(record)}"))
-        self.editor = editor
-        self._opened_with = form_contents(editor)
-        editor.destroyed.connect(self._forget_editor)
+        self.editors.append(editor)
+        editor.destroyed.connect(lambda: self.editors.remove(editor))
         editor.open()
-        if isinstance(editor, MeetingEditor):
-            editor.offer_draft()
         return editor
 
-    def _forget_editor(self) -> None:
-        self.editor = None
+    # Drafts left by a crash -------------------------------------------------------------
+
+    def offer_drafts(self) -> None:
+        """Offer back, at once, what editors held when the app last ended without saving:
+        Restore reopens each editor as it was, Discard drops them."""
+        from brm_desk.services.drafts import adopt_old_drafts, for_journal, since
+        from brm_desk.ui.dialogs import drafts_offer
+
+        journal = self.shell.journal
+        if journal is None:
+            return
+        with suppress(OSError):  # an older BRM Desk's draft that cannot move stays put
+            adopt_old_drafts(journal)
+        drafts = for_journal(journal)
+        left = [(draft, since(journal, draft)) for draft in drafts.listing()]
+        answer = drafts_offer.ask(self.shell.window, left) if left else ""
+        for draft, state in left:
+            if answer == "restore":
+                self.reopen(draft, state)
+            elif answer == "discard":
+                drafts.discard(draft.key)
+
+    def reopen(self, draft: Draft, state: str) -> RecordEditor | None:
+        """The draft's editor, every field as it was; a record deleted since comes back as a
+        new one, and the editor says so, as it does for a record changed since."""
+        from brm_desk.services.drafts import CHANGED, DELETED
+
+        record_id = draft.record_id if state != DELETED else ""
+        record = self._record(draft.kind, record_id, "Cannot open") if record_id else None
+        if record_id and record is None:
+            return None
+        editor = self._show(self._editor(draft.kind, record))
+        notes = {
+            CHANGED: f"This {draft.kind} was changed since the draft was written: saving puts "
+            "the draft's fields over those changes.",
+            DELETED: f"This {draft.kind} was deleted since the draft was written: saving adds "
+            "it again.",
+        }
+        editor.restore(draft, notes.get(state, ""))
+        return editor
 
     # Changing the journal ---------------------------------------------------------------
 

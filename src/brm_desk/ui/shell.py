@@ -41,10 +41,12 @@ class Shell(QObject):
 
     ``journal`` is None before a journal opens, while it is locked, and while it is being
     swapped for another (a restore, encryption). ``sig_journal_replaced`` follows each
-    change of it; ``sig_state_changed`` says what :meth:`holds` may have changed.
+    change of it; ``sig_state_changed`` says what :meth:`holds` may have changed;
+    ``sig_journal_opened`` says the user opened a journal (at start-up, or File → Open).
     """
 
     sig_journal_replaced = Signal()
+    sig_journal_opened = Signal()
     sig_state_changed = Signal()
 
     def __init__(

@@ -38,6 +38,7 @@ from brm_desk.services.interchange.csv_mapping import (
 )
 from brm_desk.services.interchange.csv_read import CsvTable
 from brm_desk.services.journal import Journal
+from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.widgets.choices import choice_box
 
 NOT_IMPORTED = "(not imported)"
@@ -144,7 +145,7 @@ class CsvMappingDialog(QDialog):
         layout.addWidget(about)
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
-        self.resize(1000, 620)
+        fit_to_screen(self, 1000, 620)
         self.partner_box.currentIndexChanged.connect(self.refresh)
         self.refresh()
 

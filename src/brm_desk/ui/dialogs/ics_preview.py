@@ -32,6 +32,7 @@ from brm_desk.services.interchange import ics_import
 from brm_desk.services.interchange.ics_events import CalendarEvent
 from brm_desk.services.interchange.ics_import import CalendarPreview
 from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
+from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.models.meetings import duration_text
 from brm_desk.ui.models.table import AnyIndex, Column, RecordTableModel
 from brm_desk.ui.widgets.choices import choice_box
@@ -216,7 +217,7 @@ class CalendarPreviewDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self.model.dataChanged.connect(self._update)
         self._update()
 

@@ -22,6 +22,19 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_to_save(parent: QWidget | None, what: str) -> str:
+    """``what`` has changes: ``"save"`` them, ``"discard"`` them, or ``""`` to keep editing."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Save the changes?",
+        f"{what} has changes that are not saved.",
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
+    )
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "")
+
+
 def include_private(parent: QWidget | None, what: str) -> bool:
     """Ask whether an export includes the private items it found (``what``, in words);
     leaving them out is the default answer (SPEC §4)."""

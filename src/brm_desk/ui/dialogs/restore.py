@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brm_desk.ui.dialogs.fitting import fit_to_screen
+
 if TYPE_CHECKING:
     from brm_desk.services.backups import BackupInfo
 
@@ -32,7 +34,7 @@ class RestoreDialog(QDialog):
         self.backups = list(backups)
         self.setWindowTitle("Restore from a backup")
         self.setAccessibleName("Restore from a backup")
-        self.resize(640, 360)
+        fit_to_screen(self, 640, 360)
         intro = QLabel(
             "The backup you pick replaces the journal. The journal as it is now is kept as "
             "a backup first, so this can be undone by restoring that one."

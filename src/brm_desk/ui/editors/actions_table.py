@@ -70,17 +70,37 @@ class ActionsTable(QWidget):
             self.add_action(action)
 
     def add_action(self, action: Action) -> None:
+        """A row for ``action``; a new, empty one is edited at once."""
+        self._add_row(
+            action.text,
+            action.side.value,
+            action.owner,
+            day_text(action.due),
+            day_text(action.done),
+        )
+        if not action.text:
+            self.table.setCurrentCell(self.table.rowCount() - 1, TEXT)
+            self.table.editItem(self.table.currentItem())
+
+    def _add_row(self, text: str, side: str, owner: str, due: str, done: str) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        text = QTableWidgetItem(action.text)
-        self.table.setItem(row, TEXT, text)
-        self.table.setCellWidget(row, SIDE, enum_combo("Who owes it", Side, action.side))
-        self.table.setItem(row, OWNER, QTableWidgetItem(action.owner))
-        self.table.setItem(row, DUE, QTableWidgetItem(day_text(action.due)))
-        self.table.setItem(row, DONE, QTableWidgetItem(day_text(action.done)))
-        if not action.text:
-            self.table.setCurrentCell(row, TEXT)
-            self.table.editItem(text)
+        self.table.setCellWidget(row, SIDE, enum_combo("Who owes it", Side, Side(side)))
+        for column, cell in ((TEXT, text), (OWNER, owner), (DUE, due), (DONE, done)):
+            self.table.setItem(row, column, QTableWidgetItem(cell))
+
+    def draft_value(self) -> list[list[str]]:
+        """Each row's cells as typed, the side as its value."""
+        return [
+            [self._cell(row, TEXT), self._side(row).value]
+            + [self._cell(row, column) for column in (OWNER, DUE, DONE)]
+            for row in range(self.table.rowCount())
+        ]
+
+    def set_draft_value(self, rows: Sequence[Sequence[str]]) -> None:
+        self.table.setRowCount(0)
+        for cells in rows:
+            self._add_row(*cells)
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
@@ -91,6 +111,11 @@ class ActionsTable(QWidget):
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
 
+    def _side(self, row: int) -> Side:
+        side = self.table.cellWidget(row, SIDE)
+        assert isinstance(side, QComboBox)
+        return chosen(side, Side)
+
     def follow_ups(self) -> tuple[Action, ...]:
         """The rows as actions; a date that is not one raises, naming ``actions[i].due``."""
         found: list[Action] = []
@@ -99,12 +124,10 @@ class ActionsTable(QWidget):
             if not any(cells):
                 continue
             field = f"actions[{len(found)}]"
-            side = self.table.cellWidget(row, SIDE)
-            assert isinstance(side, QComboBox)
             found.append(
                 Action(
                     text=cells[0],
-                    side=chosen(side, Side),
+                    side=self._side(row),
                     owner=cells[1],
                     due=read_day(f"{field}.due", cells[2], self.today()),
                     done=read_day(f"{field}.done", cells[3], self.today()),

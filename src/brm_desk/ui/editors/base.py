@@ -1,18 +1,24 @@
-"""What every record editor shares: a form whose rows show the core's messages inline.
+"""What every record editor shares: a form whose rows show the core's messages inline, and
+a draft of what is typed, so that no word is lost.
 
 The editor builds a record from its fields and hands it to a command; a
 :class:`ValidationError` from the core names the JSON field, and the red line under that
-field says what is wrong. Nothing is saved while a rule is broken.
+field says what is wrong. Nothing is saved while a rule is broken. Every second, what the
+fields hold goes to a draft if it changed (services/drafts.py): a crash loses at most that
+second, and the next start offers the draft back. Saving or discarding drops the draft;
+Escape, Cancel or closing a changed editor asks which (Save / Discard / Cancel).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
+from datetime import UTC, datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,11 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.errors import BrmDeskError, ValidationError
+from brm_desk.services.drafts import Draft, fingerprint, for_journal
 from brm_desk.ui.commands import AddRecord, EditRecord, push
+from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs.fitting import fit_to_screen, scrolling
+from brm_desk.ui.editors.fields import field_value, set_field_value
 from brm_desk.ui.palette import ERROR_STYLE
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
+
+DRAFT_EVERY_MS = 1000
+"""How often what the form holds is compared with the last draft (the promise is 2 s)."""
 
 
 def error_label() -> QLabel:
@@ -83,7 +96,8 @@ class RecordEditor(QDialog):
     Subclasses give a new record's :meth:`blank` values and :meth:`make_fields`: each field
     placed with :meth:`add_row` (in ``form``) or :meth:`add_block` (stacked in a column), then
     :meth:`finish` or :meth:`finish_two_columns`. Tab goes through the fields in the order
-    they were placed, then to Save and Cancel.
+    they were placed, then to Save and Cancel. A draft keeps each field's value by its name,
+    and puts them back in the same order (a partner before the contacts it offers).
     """
 
     sig_saved = Signal(object)
@@ -116,7 +130,14 @@ class RecordEditor(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
         self.make_fields(record or self.blank(partner_id or ""))
+        self.drafts = for_journal(journal)
+        self.draft_key = record.id if record is not None else f"new-{self.noun}"
+        self.opened_with = self._drafted = self.form_state()
+        self.draft_timer = QTimer(self)
+        self.draft_timer.timeout.connect(self.keep_draft)
+        self.draft_timer.start(DRAFT_EVERY_MS)
 
     def blank(self, partner_id: str) -> Any:
         """A new record as the form starts it."""
@@ -170,12 +191,15 @@ class RecordEditor(QDialog):
         return row
 
     def finish(self, width: int, height: int) -> None:
-        """The form, then the general error line and the buttons."""
-        self._finish(self.form)
-        self.resize(width, height)
+        """The form (scrolling when the screen is short), the general error line, the buttons."""
+        body = QWidget()
+        body.setLayout(self.form)
+        self._finish(scrolling(body))
+        fit_to_screen(self, width, height)
 
     def finish_two_columns(self, right: QVBoxLayout, height: int) -> None:
-        """The form on the left, the long texts on the right, the divider movable."""
+        """The form on the left, the long texts on the right, the divider movable; each
+        side scrolls when the screen is short."""
         left_side, right_side = QWidget(), QWidget()
         left = QVBoxLayout(left_side)
         left.setContentsMargins(0, 0, 8, 0)
@@ -184,20 +208,18 @@ class RecordEditor(QDialog):
         right_side.setLayout(right)
         right.setContentsMargins(8, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left_side)
-        splitter.addWidget(right_side)
-        splitter.setStretchFactor(1, 1)
+        splitter.addWidget(scrolling(left_side))
+        splitter.addWidget(scrolling(right_side))
+        splitter.setStretchFactor(0, 2)  # a narrower window takes from both sides
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         self._finish(splitter)
-        self.resize(1060, height)
+        fit_to_screen(self, 1060, height)
         splitter.setSizes([430, 630])
 
-    def _finish(self, body: QWidget | QFormLayout) -> None:
+    def _finish(self, body: QWidget) -> None:
         layout = QVBoxLayout(self)
-        if isinstance(body, QWidget):
-            layout.addWidget(body, 1)
-        else:
-            layout.addLayout(body, 1)
+        layout.addWidget(body, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         for first, second in pairwise([*self.tab_stops, *self.buttons.buttons()]):
@@ -252,8 +274,78 @@ class RecordEditor(QDialog):
         return True
 
     def saved(self, record: Any) -> None:
-        """Hook: after a successful save (drafts are discarded here)."""
+        """The form now holds what the journal holds: its draft goes."""
+        self.drop_draft()
+        self.draft_key = record.id
+        self.opened_with = self._drafted = self.form_state()
 
     def accept(self) -> None:
         if self.save():
             super().accept()
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing: a changed form asks first whether to save it."""
+        if self.changed():
+            answer = messages.ask_to_save(self, self.windowTitle())
+            if answer == "save":
+                self.accept()
+            if answer != "discard":
+                return
+        self.draft_timer.stop()
+        self.drop_draft()
+        super().reject()
+
+    # The draft --------------------------------------------------------------------------
+
+    def form_state(self) -> dict[str, Any]:
+        """Every field's value by its name, as a draft keeps it."""
+        return {field: field_value(row.widget) for field, row in self.rows.items()}
+
+    def changed(self) -> bool:
+        """Whether the form holds something other than it held when it opened (or was saved)."""
+        return self.form_state() != self.opened_with
+
+    def keep_draft(self) -> None:
+        """Write the form as a draft when it changed since the last one (the timer's work)."""
+        state = self.form_state()
+        if state == self._drafted:
+            return
+        try:
+            if state == self.opened_with:
+                self.drafts.discard(self.draft_key)
+            else:
+                self.drafts.save(
+                    Draft(
+                        self.draft_key,
+                        self.noun,
+                        datetime.now(UTC),
+                        state,
+                        getattr(self.record, "id", ""),
+                        fingerprint(self.record),
+                    )
+                )
+        except OSError as error:
+            self.general_error.setText(f"The draft could not be written ({error}): save soon.")
+            self.general_error.show()
+            return
+        self._drafted = state
+
+    def restore(self, draft: Draft, note: str = "") -> None:
+        """Put a draft's fields back (in the order the form has them); ``note`` says what
+        became of the record since, above the buttons."""
+        self.draft_key = draft.key
+        for field, row in self.rows.items():
+            if field in draft.fields:
+                set_field_value(row.widget, draft.fields[field])
+        self.restored()
+        if note:
+            self.general_error.setText(note)
+            self.general_error.show()
+
+    def restored(self) -> None:
+        """Hook: after a draft was put back."""
+
+    def drop_draft(self) -> None:
+        with suppress(OSError):  # a draft file that cannot be removed is offered once more
+            self.drafts.discard(self.draft_key)
+        self._drafted = self.opened_with

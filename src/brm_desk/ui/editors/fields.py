@@ -1,27 +1,32 @@
-"""Form fields the editors share: amounts, tags, checkable lists, pickers."""
+"""Form fields the editors share: amounts, tags, checkable lists, pickers, and what each
+field holds as a draft keeps it (:func:`field_value`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import Partner
 from brm_desk.ui.widgets.choices import choice_box
+from brm_desk.ui.widgets.dates import DateField
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
 PRIVATE_NOTES = "Private notes — never exported or printed"
@@ -32,6 +37,84 @@ PRIVATE_LOOK = (
 )
 """How the BRM's private fields stand apart from what may be shared, in light and dark mode."""
 _Member = TypeVar("_Member", bound=Enum)
+_MOMENT = "yyyy-MM-ddTHH:mm"
+
+
+@runtime_checkable
+class KeepsDraft(Protocol):
+    """A field made of several widgets, which says itself what a draft keeps of it."""
+
+    def draft_value(self) -> Any: ...
+    def set_draft_value(self, value: Any) -> None: ...
+
+
+def field_value(widget: QWidget) -> Any:
+    """What a field holds, as JSON values (None for a widget that holds nothing, a label)."""
+    if isinstance(widget, KeepsDraft):
+        return widget.draft_value()
+    if isinstance(widget, DateField):
+        return widget.edit.text()  # as typed: "fri" stays "fri"
+    if isinstance(widget, MarkdownEditor):
+        return widget.text()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentData()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toString(_MOMENT)
+    return None
+
+
+def set_field_value(widget: QWidget, value: Any) -> None:
+    """Put back what :func:`field_value` read; a choice no longer offered is left as it is."""
+    if isinstance(widget, KeepsDraft):
+        widget.set_draft_value(value)
+    elif isinstance(widget, DateField):
+        widget.edit.setText(value)
+    elif isinstance(widget, MarkdownEditor):
+        widget.set_text(value)
+    elif isinstance(widget, QLineEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    elif isinstance(widget, QComboBox) and widget.isEditable():
+        widget.setCurrentText(value)
+    elif isinstance(widget, QComboBox) and widget.findData(value) >= 0:
+        widget.setCurrentIndex(widget.findData(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(value)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(value)
+    elif isinstance(widget, QDateTimeEdit):
+        widget.setDateTime(QDateTime.fromString(value, _MOMENT))
+
+
+class FieldBox(QWidget):
+    """Widgets shown as one field (a start and its UTC offset, a list and its add line); the
+    first, ``main``, holds the value and takes the focus."""
+
+    def __init__(self, main: QWidget, *others: QWidget, vertical: bool = False) -> None:
+        super().__init__()
+        self.main = main
+        layout = QVBoxLayout(self) if vertical else QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(main, 1)
+        for other in others:
+            layout.addWidget(other)
+        self.setFocusProxy(main)
+        self.setAccessibleName(main.accessibleName())
+
+    def draft_value(self) -> Any:
+        return field_value(self.main)
+
+    def set_draft_value(self, value: Any) -> None:
+        set_field_value(self.main, value)
 
 
 def line_edit(name: str, text: str, placeholder: str = "") -> QLineEdit:
@@ -157,7 +240,11 @@ def combo_id(combo: QComboBox) -> str:
 
 
 def chosen_partner(combo: QComboBox) -> str:
-    """The id a :func:`partner_combo` shows; there is none before a partner is added."""
+    """The id a :func:`partner_combo` shows; there is none before a partner is added, nor
+    while the name typed in an editable one is no partner's."""
+    typed = combo.currentText().strip()
+    if combo.isEditable() and typed and typed != combo.itemText(combo.currentIndex()):
+        raise ValidationError("partner", f"'{typed}' is not a partner yet: create it or pick one")
     partner_id = combo_id(combo)
     if not partner_id:
         raise ValidationError("partner", "is required (add a partner first)")
@@ -173,14 +260,12 @@ class CheckList(QListWidget):
         self.setMinimumHeight(72)
 
     def fill(self, choices: Iterable[tuple[str, str]], checked: Iterable[str]) -> None:
-        wanted = set(checked)
         self.clear()
         for record_id, text in choices:
             item = QListWidgetItem(text, self)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            state = Qt.CheckState.Checked if record_id in wanted else Qt.CheckState.Unchecked
-            item.setCheckState(state)
+        self.set_draft_value(checked)
 
     def checked_ids(self) -> tuple[str, ...]:
         found = []
@@ -190,9 +275,16 @@ class CheckList(QListWidget):
                 found.append(str(item.data(Qt.ItemDataRole.UserRole)))
         return tuple(found)
 
-    def set_checked(self, record_id: str, checked: bool = True) -> None:
+    def set_checked(self, record_id: str) -> None:
+        self.set_draft_value([*self.checked_ids(), record_id])
+
+    def draft_value(self) -> list[str]:
+        return list(self.checked_ids())
+
+    def set_draft_value(self, checked: Iterable[str]) -> None:
+        """Tick exactly the records ``checked``."""
+        wanted = set(checked)
         for row in range(self.count()):
             item = self.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == record_id:
-                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                item.setCheckState(state)
+            ticked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)

@@ -1,9 +1,9 @@
 """The meeting editor: the engagement, its focus, who came, the notes and the follow-ups.
 
 The type sets the default focus until the BRM picks a focus by hand; empty notes start from
-the type's agenda template; the notes and the private notes (the BRM's own thinking, in a box
-of their own) are saved as a draft at most 2 s after typing stops, and a draft left by a crash
-is offered back when the meeting is opened again.
+the type's agenda template; the private notes (the BRM's own thinking) have a box of their
+own. A partner or a person not in the journal yet is typed where they are picked, and made
+there and then ("Create partner 'X'", "Add contact 'Y'"), each as its own step to undo.
 """
 
 from __future__ import annotations
@@ -11,21 +11,29 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from brm_desk.domain.enums import Focus, MeetingType
-from brm_desk.domain.records import Meeting
+from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.records import Contact, Meeting, Partner
 from brm_desk.services.agenda import agenda_template
-from brm_desk.services.drafts import NEW_MEETING, Drafts
-from brm_desk.services.journal import Journal
-from brm_desk.ui.dialogs import messages
+from brm_desk.ui.commands import AddRecord, push
 from brm_desk.ui.editors.actions_table import ActionsTable
 from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.fields import (
     PRIVATE_NOTES,
     CheckList,
+    FieldBox,
     chosen,
     chosen_partner,
     combo_id,
@@ -41,8 +49,26 @@ from brm_desk.ui.editors.fields import (
 from brm_desk.ui.widgets.choices import choice_box
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
-DRAFT_DELAY_MS = 1500
-"""Typing pause before the notes' draft is written (the promise is "at most 2 s")."""
+
+class NameLine(QLineEdit):
+    """A name to add: Enter adds it (``sig_entered``) rather than saving the whole form."""
+
+    sig_entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
+            self.sig_entered.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+def offer_button(name: str) -> QPushButton:
+    """A button offering to make what was typed; shown only while there is something to make."""
+    button = QPushButton()
+    button.setAccessibleName(name)
+    button.setAutoDefault(False)
+    button.hide()
+    return button
 
 
 def offset_text(moment: datetime) -> str:
@@ -61,20 +87,6 @@ def default_start() -> datetime:
 class MeetingEditor(RecordEditor):
     noun = "meeting"
 
-    def __init__(
-        self,
-        journal: Journal,
-        stack: QUndoStack,
-        record: Meeting | None = None,
-        parent: QWidget | None = None,
-        *,
-        partner_id: str | None = None,
-        drafts: Drafts | None = None,
-    ) -> None:
-        """``drafts`` keeps the notes while they are typed (the user's data folder if None)."""
-        super().__init__(journal, stack, record, parent, partner_id=partner_id)
-        self.drafts = drafts or Drafts()
-
     def blank(self, partner_id: str) -> Meeting:
         return Meeting(id="", partner_id=partner_id, title="", start=default_start())
 
@@ -84,6 +96,14 @@ class MeetingEditor(RecordEditor):
             self.record is not None and meeting.focus != meeting.type.default_focus
         )
         self.partner = partner_combo(self.journal.partners.listing(), meeting.partner_id or None)
+        self.partner.setEditable(True)
+        self.partner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.partner.setPlaceholderText("pick a partner, or type a new one's name")
+        finder = QCompleter(self.partner.model(), self.partner)
+        finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        finder.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.partner.setCompleter(finder)
+        self.new_partner = offer_button("Create partner")
         self.title = line_edit("Title", meeting.title)
         self.start = QDateTimeEdit()
         self.start.setAccessibleName("Start")
@@ -95,11 +115,6 @@ class MeetingEditor(RecordEditor):
         )
         self.offset_label = QLabel(offset_text(meeting.start))
         self.offset_label.setAccessibleName("UTC offset")
-        start_row = QWidget()
-        start_layout = QHBoxLayout(start_row)
-        start_layout.setContentsMargins(0, 0, 0, 0)
-        start_layout.addWidget(self.start, 1)
-        start_layout.addWidget(self.offset_label)
         self.duration = number_box("Duration", meeting.duration_minutes, 1, 1440, " min")
         self.duration.setSingleStep(15)
         self.type = enum_combo("Type", MeetingType, meeting.type)
@@ -107,6 +122,10 @@ class MeetingEditor(RecordEditor):
         self.location = line_edit("Location", meeting.location)
         self.attendees = CheckList("Attendees")
         self.attendees.setMaximumHeight(150)
+        self.new_person = NameLine()
+        self.new_person.setAccessibleName("Add someone")
+        self.new_person.setPlaceholderText("someone else? type their name")
+        self.add_person = offer_button("Add contact")
         moods = ("very unhappy", "unhappy", "neutral", "happy", "delighted")
         self.satisfaction = choice_box(
             "Satisfaction",
@@ -120,14 +139,17 @@ class MeetingEditor(RecordEditor):
         self.actions_table = ActionsTable(today=self.journal.today)
         self.actions_table.set_follow_ups(meeting.actions)
 
-        self.add_row("Partner", self.partner, "partner")
+        partner_stops = [self.partner, self.new_partner]
+        self.add_row("Partner", FieldBox(self.partner, self.new_partner), "partner", partner_stops)
         self.add_row("Title", self.title, "title")
-        self.add_row("Start", start_row, "start", tab_stops=[self.start])
+        self.add_row("Start", FieldBox(self.start, self.offset_label), "start", [self.start])
         self.add_row("Duration", self.duration, "duration_minutes")
         self.add_row("Type", self.type, "type")
         self.add_row("Focus", self.focus, "focus")
         self.add_row("Location", self.location, "location")
-        self.add_row("Attendees", self.attendees, "attendees")
+        people = FieldBox(self.attendees, FieldBox(self.new_person, self.add_person), vertical=True)
+        people_stops = [self.attendees, self.new_person, self.add_person]
+        self.add_row("Attendees", people, "attendees", people_stops)
         self.add_row("Satisfaction", self.satisfaction, "satisfaction")
         self.add_row("Tags", self.tags, "tags")
         self.add_row("", self.private, "private")
@@ -142,85 +164,93 @@ class MeetingEditor(RecordEditor):
         self.finish_two_columns(right, 720)
 
         self._fill_attendees(meeting.attendee_ids)
-        self.original_notes = meeting.notes
-        self.original_private_notes = meeting.private_notes
         self.notes.set_text(meeting.notes or agenda_template(meeting.type))
         self.shown_template = "" if meeting.notes else self.notes.text()
         self.partner.currentIndexChanged.connect(lambda _i: self._fill_attendees(()))
+        self.partner.editTextChanged.connect(self._partner_typed)
+        self.new_partner.clicked.connect(self._create_partner)
+        self.new_person.textChanged.connect(self._person_typed)
+        self.new_person.sig_entered.connect(self._person_entered)
+        self.add_person.clicked.connect(self._add_person)
         self.type.currentIndexChanged.connect(self._type_changed)
         self.focus.activated.connect(self._focus_chosen)
         self.start.dateTimeChanged.connect(self._start_changed)
-
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(DRAFT_DELAY_MS)
-        self.draft_timer.timeout.connect(self.save_draft)
-        self.notes.sig_text_changed.connect(self.draft_timer.start)
-        self.private_notes.sig_text_changed.connect(self.draft_timer.start)
         self.title.setFocus()
 
-    # The draft --------------------------------------------------------------------------
-
-    @property
-    def draft_key(self) -> str:
-        return self.record.id if self.record is not None else NEW_MEETING
-
-    def offer_draft(self) -> bool:
-        """If typing was lost (a crash), offer the draft back; ``True`` when it was taken."""
-        draft = self.drafts.load(self.draft_key)
-        if draft is None or (
-            draft.text in (self.notes.text(), self.original_notes)
-            and draft.private_notes in (self.private_notes.text(), self.original_private_notes)
-        ):
-            return False
-        when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        if messages.confirm(
-            self,
-            "Unsaved notes found",
-            f"Notes typed on {when} were never saved. Put them back into this meeting?",
-        ):
-            self.notes.set_text(draft.text)
-            self.private_notes.set_text(draft.private_notes)
-            return True
-        self.drafts.discard(self.draft_key)
-        return False
-
-    def _typed(self) -> bool:
-        """Whether notes or private notes were typed since the meeting was opened."""
-        return (
-            self.notes.text() not in (self.original_notes, self.shown_template)
-            or self.private_notes.text() != self.original_private_notes
-        )
-
-    def save_draft(self) -> None:
-        if self._typed():
-            self.drafts.save(self.draft_key, self.notes.text(), self.private_notes.text())
-        else:
-            self.drafts.discard(self.draft_key)
-
-    def saved(self, record: Meeting) -> None:
-        self.draft_timer.stop()
-        self.drafts.discard(NEW_MEETING)
-        self.drafts.discard(record.id)
-
-    def reject(self) -> None:
-        """Cancel is a choice: the draft goes, after asking if notes were typed."""
-        if self._typed() and not messages.confirm(
-            self, "Discard the notes?", "The notes you typed have not been saved. Discard them?"
-        ):
-            return
-        self.draft_timer.stop()
-        self.drafts.discard(self.draft_key)
-        super().reject()
+    def restored(self) -> None:
+        self._focus_chosen(0)  # a focus other than the type's stays when the type changes
 
     # Reactions to the form --------------------------------------------------------------
 
     def _fill_attendees(self, checked: tuple[str, ...]) -> None:
         partner_id = combo_id(self.partner)
-        contacts = self.journal.contacts.listing(partner_id) if partner_id else []
+        self.contacts = self.journal.contacts.listing(partner_id) if partner_id else []
         self.attendees.fill(
-            ((c.id, f"{c.name} — {c.role}" if c.role else c.name) for c in contacts), checked
+            ((c.id, f"{c.name} — {c.role}" if c.role else c.name) for c in self.contacts), checked
         )
+        self._person_typed(self.new_person.text())
+
+    # Partners and people made from here ----------------------------------------------------
+
+    def _partner_typed(self, text: str) -> None:
+        """A partner's name typed in full picks it; a name that is no partner's is offered."""
+        index = self.partner.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0 and index != self.partner.currentIndex():
+            self.partner.setCurrentIndex(index)
+        name = text.strip()
+        self.new_partner.setText(f"Create partner '{name}'")
+        known = self.partner.findText(name, Qt.MatchFlag.MatchFixedString) >= 0
+        self.new_partner.setVisible(bool(name) and not known)
+
+    def _create_partner(self) -> None:
+        partner = self._add(Partner(id="", name=self.partner.currentText().strip()))
+        if isinstance(partner, Partner):
+            self.partner.addItem(partner.name, partner.id)
+            self.partner.setCurrentIndex(self.partner.count() - 1)
+            self.new_partner.hide()
+
+    def _known_person(self, name: str) -> str:
+        """The id of the partner's contact called ``name`` (any case), else ""."""
+        wanted = name.strip().casefold()
+        return next((c.id for c in self.contacts if c.name.casefold() == wanted), "")
+
+    def _person_typed(self, text: str) -> None:
+        name = text.strip()
+        self.add_person.setText(f"Add contact '{name}'")
+        self.add_person.setVisible(bool(name) and not self._known_person(name))
+
+    def _person_entered(self) -> None:
+        """Enter ticks the contact of that name, or adds them."""
+        known = self._known_person(self.new_person.text())
+        if known:
+            self.attendees.set_checked(known)
+            self.new_person.clear()
+        else:
+            self._add_person()
+
+    def _add_person(self) -> None:
+        try:
+            partner_id = chosen_partner(self.partner)
+        except BrmDeskError as error:
+            self.show_error(error)
+            return
+        contact = self._add(Contact(id="", partner_id=partner_id, name=self.new_person.text()))
+        if isinstance(contact, Contact):
+            self._fill_attendees((*self.attendees.checked_ids(), contact.id))
+            self.new_person.clear()
+
+    def _add(self, record: Partner | Contact) -> object:
+        """Add a partner or contact now, as its own step on the undo stack (None if refused)."""
+        self.clear_errors()
+        command = AddRecord(self.journal, record)
+        try:
+            push(self.stack, command)
+        except BrmDeskError as error:
+            self.show_error(error)
+            return None
+        return command.record
+
+    # Reactions to the form --------------------------------------------------------------
 
     def _focus_chosen(self, _index: int) -> None:
         kind = chosen(self.type, MeetingType)

@@ -20,6 +20,7 @@ from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.journal import Journal
 from brm_desk.services.prep_brief import PrepBrief, build_prep_brief
 from brm_desk.ui.dialogs import files, messages
+from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.views.contact_page import ask_contact_page
 from brm_desk.ui.views.prep_brief_html import STYLE, brief_html
@@ -40,7 +41,7 @@ class PrepBriefWindow(QMainWindow):
         self.partner_id = partner_id
         self.brief: PrepBrief | None = None
         self.setWindowTitle("Prep brief")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Prep brief")
         self.browser.setOpenLinks(False)
