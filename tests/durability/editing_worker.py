@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
+from PySide6.QtCore import QTime, QTimer
 from PySide6.QtTest import QTest
 
 from brm_desk.services.drafts import for_journal
@@ -67,9 +67,8 @@ def type_into(widget: Any, text: str) -> None:
 def fill_meeting(editor: MeetingEditor) -> None:
     type_into(editor.title, MEETING["title"])
     day, time = str(MEETING["start"]).split()
-    editor.start.setDateTime(
-        QDateTime(QDate.fromString(day, "yyyy-MM-dd"), QTime.fromString(time, "HH:mm"))
-    )
+    type_into(editor.start.edit, day)
+    editor.start.time.setTime(QTime.fromString(time, "HH:mm"))
     editor.duration.setValue(int(MEETING["duration_minutes"]))  # type: ignore[call-overload]
     editor.type.setCurrentIndex(editor.type.findData(MEETING["type"]))
     editor.focus.setCurrentIndex(editor.focus.findData(MEETING["focus"]))

@@ -390,7 +390,8 @@ def test_fields_are_named_and_tab_reads_down_the_form(
     meeting = editors[2]
     assert isinstance(meeting, MeetingEditor)
     assert next_tab_stop(meeting.tags) is meeting.private
-    assert next_tab_stop(meeting.title) is meeting.start
+    assert next_tab_stop(meeting.title) is meeting.start.edit
+    assert next_tab_stop(meeting.start.edit) is meeting.start.time
     assert next_tab_stop(meeting.private) is meeting.notes.editor
     assert next_tab_stop(meeting.notes.editor) is meeting.private_notes.editor
     assert next_tab_stop(meeting.private_notes.editor) is meeting.actions_table.table

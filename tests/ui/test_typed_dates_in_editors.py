@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from ui_data import Filled, type_day
@@ -122,3 +122,26 @@ def test_a_follow_up_due_date_takes_a_weekday(
     assert editor.save()
     [action] = filled.journal.meetings.get(meeting.id).actions
     assert action.due == date(2026, 11, 27)
+
+
+def test_a_meetings_start_takes_a_phrase_and_keeps_its_time(
+    qtbot: QtBot, filled: Filled, stack: QUndoStack
+) -> None:
+    meeting = filled.journal.meetings.get(filled.meeting_ids[0])
+    editor = MeetingEditor(filled.journal, stack, meeting)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.start.edit.clear()
+    qtbot.keyClicks(editor.start.edit, "whenever")
+    assert editor.start.reading.text().startswith("Start must be a date like")
+    assert not editor.save()
+    assert editor.error_text("start").startswith("Start must be a date like")
+    qtbot.keyClick(editor.start.edit, Qt.Key.Key_Return)  # a start cannot be left without
+    assert editor.start.edit.text() == meeting.start.date().isoformat()
+    type_day(qtbot, editor.start, "yesterday")
+    assert editor.start.edit.text() == "2026-11-23"
+    editor.start.time.setTime(QTime(16, 45))
+    assert editor.save()
+    start = filled.journal.meetings.get(meeting.id).start
+    assert (start.date(), start.hour, start.minute) == (date(2026, 11, 23), 16, 45)
+    assert start.utcoffset() == meeting.start.utcoffset()  # the meeting's own offset kept

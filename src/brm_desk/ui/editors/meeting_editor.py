@@ -8,15 +8,15 @@ there and then ("Create partner 'X'", "Add contact 'Y'"), each as its own step t
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.enums import Focus, MeetingType
-from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.domain.records import Contact, Meeting, Partner
 from brm_desk.services.agenda import agenda_template
 from brm_desk.ui.commands import AddRecord, push
@@ -47,6 +47,7 @@ from brm_desk.ui.editors.fields import (
     tags_line,
 )
 from brm_desk.ui.widgets.choices import choice_box
+from brm_desk.ui.widgets.dates import StartField
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
 
 
@@ -105,14 +106,7 @@ class MeetingEditor(RecordEditor):
         self.partner.setCompleter(finder)
         self.new_partner = offer_button("Create partner")
         self.title = line_edit("Title", meeting.title)
-        self.start = QDateTimeEdit()
-        self.start.setAccessibleName("Start")
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd  HH:mm")
-        local = meeting.start
-        self.start.setDateTime(
-            QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
-        )
+        self.start = StartField("Start", meeting.start, self.journal.today)
         self.offset_label = QLabel(offset_text(meeting.start))
         self.offset_label.setAccessibleName("UTC offset")
         self.duration = number_box("Duration", meeting.duration_minutes, 1, 1440, " min")
@@ -142,7 +136,8 @@ class MeetingEditor(RecordEditor):
         partner_stops = [self.partner, self.new_partner]
         self.add_row("Partner", FieldBox(self.partner, self.new_partner), "partner", partner_stops)
         self.add_row("Title", self.title, "title")
-        self.add_row("Start", FieldBox(self.start, self.offset_label), "start", [self.start])
+        start_stops = [self.start, self.start.time]
+        self.add_row("Start", FieldBox(self.start, self.offset_label), "start", start_stops)
         self.add_row("Duration", self.duration, "duration_minutes")
         self.add_row("Type", self.type, "type")
         self.add_row("Focus", self.focus, "focus")
@@ -174,7 +169,8 @@ class MeetingEditor(RecordEditor):
         self.add_person.clicked.connect(self._add_person)
         self.type.currentIndexChanged.connect(self._type_changed)
         self.focus.activated.connect(self._focus_chosen)
-        self.start.dateTimeChanged.connect(self._start_changed)
+        self.start.edit.textChanged.connect(self._start_changed)
+        self.start.time.timeChanged.connect(self._start_changed)
         self.title.setFocus()
 
     def restored(self) -> None:
@@ -265,11 +261,11 @@ class MeetingEditor(RecordEditor):
             self.notes.set_text(self.shown_template)
 
     def _start_changed(self) -> None:
-        self.offset_label.setText(offset_text(self._start()))
+        with suppress(ValidationError):  # the field itself says what is wrong with its text
+            self.offset_label.setText(offset_text(self._start()))
 
     def _start(self) -> datetime:
-        day, time = self.start.date(), self.start.time()
-        naive = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+        naive = self.start.moment("start")
         if self.offset is not None:
             return naive.replace(tzinfo=self.offset)
         return naive.astimezone()

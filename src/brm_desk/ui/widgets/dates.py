@@ -8,9 +8,16 @@ day everywhere (:func:`brm_desk.domain.day_phrases.read_day`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTimeEdit,
     QWidget,
 )
 
@@ -49,6 +57,7 @@ class DateField(QWidget):
         today: Callable[[], date] = date.today,
         *,
         required: bool = False,
+        beside: QWidget | None = None,
     ) -> None:
         super().__init__()
         self.name = name
@@ -68,6 +77,8 @@ class DateField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
+        if beside is not None:  # a part of the same field (a start's time of day)
+            layout.addWidget(beside)
         layout.addWidget(self.reading, 1)
         layout.addStretch(0)  # the field keeps to the left while nothing reads beside it
         self.setFocusProxy(self.edit)
@@ -123,6 +134,32 @@ class DateField(QWidget):
         self.set_day(day)
         if changed:
             self.sig_day_chosen.emit()
+
+
+class StartField(DateField):
+    """A meeting's start: its day typed as in any date field, and its time of day."""
+
+    def __init__(self, name: str, start: datetime, today: Callable[[], date]) -> None:
+        time = QTimeEdit(QTime(start.hour, start.minute))
+        time.setDisplayFormat("HH:mm")
+        time.setAccessibleName(f"{name} time")
+        super().__init__(name, start.date(), today, required=True, beside=time)
+        self.time = time
+
+    def moment(self, field: str = "") -> datetime:
+        """The day and time shown, without an offset; text that is no day raises a
+        :class:`ValidationError` naming ``field``."""
+        day, time = self.required_value(field), self.time.time()
+        return datetime(day.year, day.month, day.day, time.hour(), time.minute())
+
+    def draft_value(self) -> list[str]:
+        """The day as typed ("fri" stays "fri") and the time, for a draft."""
+        return [self.edit.text(), self.time.time().toString("HH:mm")]
+
+    def set_draft_value(self, value: list[str]) -> None:
+        text, time = value
+        self.edit.setText(text)
+        self.time.setTime(QTime.fromString(time, "HH:mm"))
 
 
 def period_of(first: DateField, last: DateField) -> tuple[date, date]:
