@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -74,13 +75,20 @@ class DateField(QWidget):
         self.reading.setAccessibleName(f"{name}, read as")
         self.reading.setWordWrap(True)
         self.reading.hide()
-        layout = QHBoxLayout(self)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
-        if beside is not None:  # a part of the same field (a start's time of day)
+        if beside is None:
+            layout.addWidget(self.reading, 1)
+        else:  # a part of the same field (a start's time): the reading goes below, with room
             layout.addWidget(beside)
-        layout.addWidget(self.reading, 1)
         layout.addStretch(0)  # the field keeps to the left while nothing reads beside it
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(layout)
+        if beside is not None:
+            column.addWidget(self.reading)
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(lambda _text: self._show_reading())
         self.edit.editingFinished.connect(self._settle)
