@@ -19,11 +19,6 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
-def stack() -> QUndoStack:
-    return QUndoStack()
-
-
-@pytest.fixture
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The Save / Discard / Cancel questions, each answered with ``answers[0]`` ("" = Cancel)."""
     questions: list[str] = []

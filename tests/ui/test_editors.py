@@ -16,30 +16,16 @@ from brm_desk.domain.enums import Focus, Maturity, MeetingType, RequestStatus, S
 from brm_desk.domain.records import Action
 from brm_desk.services.drafts import for_journal
 from brm_desk.services.journal import Journal
-from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.contact_editor import ContactEditor
 from brm_desk.ui.editors.fields import PRIVATE_LOOK, PRIVATE_NOTES
 from brm_desk.ui.editors.meeting_editor import MeetingEditor
 from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.editors.request_editor import RequestEditor
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A message box nobody answers would hang the test: fail it instead."""
-
-    def unexpected(_parent: object, title: str, text: str) -> None:
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("show_error", "show_info", "confirm"):
-        monkeypatch.setattr(messages, name, unexpected)
-
-
-@pytest.fixture
-def stack(qtbot: QtBot) -> QUndoStack:
-    return QUndoStack()
+pytestmark = [
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    pytest.mark.usefixtures("no_message_boxes"),
+]
 
 
 def choose(combo: object, data: object) -> None:

@@ -31,19 +31,10 @@ from brm_desk.ui.views.dashboard import DashboardPage
 from brm_desk.ui.views.list_page import ListPage
 from brm_desk.ui.views.trash import TrashPage
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A message box nobody answers would hang the test: fail it instead."""
-
-    def unexpected(_parent: object, title: str, text: str) -> None:
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("show_error", "show_info", "confirm"):
-        monkeypatch.setattr(messages, name, unexpected)
-    monkeypatch.setattr(drafts_offer, "ask", unexpected)
+pytestmark = [
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    pytest.mark.usefixtures("no_message_boxes"),
+]
 
 
 def open_window(qtbot: QtBot, journal: Journal, view: str) -> tuple[MainWindow, ListPage]:

@@ -22,16 +22,10 @@ from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.triage import Answer
 from brm_desk.ui.views.requests import RequestsPage
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unexpected(_parent: object, title: str, text: str) -> None:
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("show_error", "show_info", "confirm"):
-        monkeypatch.setattr(messages, name, unexpected)
+pytestmark = [
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    pytest.mark.usefixtures("no_message_boxes"),
+]
 
 
 def _ask(filled: Filled, title: str, received: date, **fields: object) -> Request:

@@ -16,25 +16,13 @@ from ui_data import Filled, type_day
 
 from brm_desk.domain.enums import RequestStatus
 from brm_desk.domain.records import Action
-from brm_desk.ui.dialogs import messages
 from brm_desk.ui.editors.meeting_editor import MeetingEditor
 from brm_desk.ui.editors.request_editor import RequestEditor
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unexpected(_parent: object, title: str, text: str) -> None:
-        raise AssertionError(f"unexpected message box: {title}: {text}")
-
-    for name in ("show_error", "show_info", "confirm"):
-        monkeypatch.setattr(messages, name, unexpected)
-
-
-@pytest.fixture
-def stack(qtbot: QtBot) -> QUndoStack:
-    return QUndoStack()
+pytestmark = [
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    pytest.mark.usefixtures("no_message_boxes"),
+]
 
 
 def choose_status(editor: RequestEditor, status: RequestStatus) -> None:
