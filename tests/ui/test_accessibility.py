@@ -4,6 +4,7 @@ to announce and can be reached without a mouse; charts offer their figures as a 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -203,6 +204,23 @@ def test_every_widget_of_every_view_and_window_is_named_and_reachable(
     assert len(opened) >= 5, titles
     for each in opened:
         assert keyboard_problems(each) == [], each.windowTitle()
+
+
+def test_every_editor_and_dialog_is_named_and_reachable(
+    qtbot: QtBot, filled: Filled, tmp_path: Path
+) -> None:
+    """The dialogs the fit test opens (editors, export, imports, passphrases, restore, the
+    welcome, the drafts offer, the prep brief), walked the same way as the views."""
+    from fit_worker import dialogs
+
+    made = dialogs(filled.journal, tmp_path)
+    for name, make in made.items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert keyboard_problems(dialog) == [], name
+        dialog.close()
+    assert len(made) >= 15
 
 
 def test_a_nameless_or_unreachable_control_is_found(qtbot: QtBot) -> None:

@@ -118,6 +118,7 @@ class CsvMappingDialog(QDialog):
 
         self.preview = QTableWidget(0, len(_PREVIEW_COLUMNS))
         self.preview.setAccessibleName("Preview")
+        self.preview.setTabKeyNavigation(False)  # Tab moves on to the buttons
         self.preview.setHorizontalHeaderLabels([title for title, _ in _PREVIEW_COLUMNS])
         self.preview.verticalHeader().hide()
         self.preview.horizontalHeader().setStretchLastSection(True)

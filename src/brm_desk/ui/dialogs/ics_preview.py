@@ -162,6 +162,7 @@ class CalendarPreviewDialog(QDialog):
         self.model = CalendarEventsModel(preview, partners, default_partner)
         self.table = QTableView()
         self.table.setAccessibleName("Events")
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows walk the cells
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(
             CalendarEventsModel.PARTNER, PartnerDelegate(partners, self.table)

@@ -42,6 +42,7 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.backups), len(COLUMNS))
         self.table.setAccessibleName("Backups")
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows walk the rows
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
