@@ -13,6 +13,7 @@ from typing import Any
 from brm_desk.domain.errors import ImportFileError, ValidationError
 from brm_desk.domain.records import Contact, Request, new_id
 from brm_desk.domain.rules import check_request
+from brm_desk.domain.words import plural
 from brm_desk.services.interchange import csv_cells
 from brm_desk.services.interchange.csv_read import CsvRow, CsvTable
 from brm_desk.services.interchange.import_control import NO_CONTROL, ImportControl
@@ -56,7 +57,7 @@ class CsvRowErrors(ImportFileError):
         shown = "; ".join(str(p) for p in problems[:SHOWN_IN_MESSAGE])
         more = len(problems) - SHOWN_IN_MESSAGE
         rest = f"; and {more} more" if more > 0 else ""
-        count = _plural(len(problems), "problem")
+        count = plural(len(problems), "problem")
         super().__init__(f"{path}: {count}, nothing was imported: {shown}{rest}.")
         self.problems = problems
 
@@ -79,17 +80,13 @@ class RequestImportReport:
     unmatched_raised_by: int = 0
 
     def summary(self) -> str:
-        text = f"Added {_plural(len(self.added), 'request')}."
+        text = f"Added {plural(len(self.added), 'request')}."
         if self.unmatched_raised_by:
             text += (
                 f" {self.unmatched_raised_by} 'raised by' names matched no contact of the "
                 "partner and were left empty."
             )
         return text
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def plan_requests(

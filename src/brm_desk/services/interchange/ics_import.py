@@ -18,6 +18,7 @@ from pathlib import Path
 from brm_desk.domain.errors import ImportFileError, ValidationError
 from brm_desk.domain.records import Contact, Meeting, new_id
 from brm_desk.domain.rules import check_meeting
+from brm_desk.domain.words import plural
 from brm_desk.services.interchange.ics_events import CalendarEvent, scan_calendar
 from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
 from brm_desk.services.interchange.ics_read import read_calendar
@@ -57,7 +58,7 @@ class CalendarImportReport:
     before: list[tuple[str, Meeting, str]] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"Added {_n(len(self.added), 'meeting')}"]
+        parts = [f"Added {plural(len(self.added), 'meeting')}"]
         if self.updated:
             parts.append(f"updated {len(self.updated)} from the calendar")
         if self.unchanged:
@@ -95,16 +96,12 @@ def left_out(
             count = "all" if cut.beyond is None else f"{cut.beyond:,}"
             parts.append(f"{count} beyond {cut.horizon.isoformat()}")
         lines.append(
-            f"Series '{cut.title}' (line {cut.line}): {_n(cut.read, 'occurrence')} read; "
+            f"Series '{cut.title}' (line {cut.line}): {plural(cut.read, 'occurrence')} read; "
             f"left out: {', '.join(parts)}."
         )
     if most is not None and len(cuts) > most:
         lines.append(f"…and {len(cuts) - most:,} more series cut short.")
     return lines
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def preview_calendar(

@@ -18,6 +18,7 @@ from brm_desk.domain.balance import PartnerBalance
 from brm_desk.domain.enums import FOCUS_ORDER
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.periods import REVIEW_PERIODS, Preset, preset_period
+from brm_desk.domain.words import plural
 from brm_desk.reports.chart_labels import month_at, month_text
 from brm_desk.reports.charts import BALANCE_MARGINS, Unit, draw_balance
 from brm_desk.services.journal import Journal
@@ -210,7 +211,7 @@ def summary_text(balance: PartnerBalance) -> str:
     parts = [
         f"{balance.period_from.day} {balance.period_from:%b %Y} – "
         f"{balance.period_to.day} {balance.period_to:%b %Y}",
-        f"{balance.tally.total} engagement" + ("" if balance.tally.total == 1 else "s"),
+        plural(balance.tally.total, "engagement"),
         "no strategic share yet" if share is None else f"strategic share {share:.0%}",
         f"target {balance.target_strategic_share:.0%}",
     ]

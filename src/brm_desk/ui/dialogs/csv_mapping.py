@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Partner, Request
+from brm_desk.domain.words import plural
 from brm_desk.services.interchange.csv_import import RequestPlan, plan_requests
 from brm_desk.services.interchange.csv_mapping import (
     FIELDS,
@@ -184,7 +185,7 @@ class CsvMappingDialog(QDialog):
     def _done(self, requests: int, problems: int) -> None:
         ok = problems == 0 and requests > 0
         self.import_button.setEnabled(ok)
-        self.import_button.setText(f"Import {requests} request" + ("" if requests == 1 else "s"))
+        self.import_button.setText(f"Import {plural(requests, 'request')}")
         if problems:
             self.status_label.setText(
                 f"{problems} problem{'s' if problems != 1 else ''}: fix the file or the "

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.records import Partner
+from brm_desk.domain.words import plural
 from brm_desk.services.interchange import ics_import
 from brm_desk.services.interchange.ics_events import CalendarEvent
 from brm_desk.services.interchange.ics_import import CalendarPreview
@@ -233,7 +234,7 @@ class CalendarPreviewDialog(QDialog):
     def _update(self) -> None:
         count = len(self.model.chosen())
         missing = self.model.ticked_without_partner()
-        self.import_button.setText(f"Import {count} meeting" + ("" if count == 1 else "s"))
+        self.import_button.setText(f"Import {plural(count, 'meeting')}")
         self.import_button.setEnabled(count > 0 and missing == 0)
         self.problem_label.setText(
             f"{missing} ticked event{'s have' if missing != 1 else ' has'} no partner: pick "

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from brm_desk.domain.enums import Focus
 from brm_desk.domain.search import SearchFilters, SearchHit
+from brm_desk.domain.words import plural
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.models.search import HIT_ROLE, KINDS, SearchResultsModel
@@ -165,9 +166,10 @@ class SearchPage(Page):
         self.model.set_records(hits)
         if not hits:
             found = "No results"
+        elif len(hits) == RESULT_LIMIT:
+            found = f"{RESULT_LIMIT:,}+ results"
         else:
-            more = "+" if len(hits) == RESULT_LIMIT else ""
-            found = f"{len(hits)}{more} result" + ("" if len(hits) == 1 else "s")
+            found = plural(len(hits), "result")
         if short is not None:
             found += f" · type a third letter to find words that start with “{short}”"
         self.status.setText(found)
