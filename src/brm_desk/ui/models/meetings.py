@@ -18,6 +18,7 @@ def duration_text(minutes: int) -> str:
 
 class MeetingsModel(PagedTableModel[MeetingFilter, MeetingLine]):
     START, PARTNER, TITLE, TYPE, FOCUS, DURATION = range(6)
+    name_column = TITLE
     SORT_KEYS = MEETING_SORT_KEYS
     columns = (
         Column("Date", lambda m: m.start.strftime("%Y-%m-%d %H:%M"), lambda m: m.start),

@@ -22,6 +22,7 @@ class RequestsModel(PagedTableModel[RequestFilter, RequestLine]):
     """Rows are :class:`brm_desk.services.lists.RequestLine` (no want, need or notes)."""
 
     RECEIVED, WAITING, PARTNER, TITLE, FOCUS, STATUS, VALUE, URGENCY = range(8)
+    name_column = TITLE
     SORT_KEYS = (REQUEST_SORT_KEYS[0], *REQUEST_SORT_KEYS)  # waiting longest: received first
 
     def __init__(

@@ -51,6 +51,8 @@ class ColumnsModel(QAbstractTableModel):
     """Rows of records shown through ``columns``; subclasses count the rows and find each one."""
 
     columns: Sequence[Column] = ()
+    name_column = 0
+    """The column that names a row (a partner, a meeting's title): it gives way last."""
 
     def record(self, row: int) -> Any:
         raise NotImplementedError

@@ -13,6 +13,7 @@ def _what(item: TrashItem) -> str:
 
 class TrashModel(RecordTableModel):
     DELETED, KIND, TITLE, PARTNER = range(4)
+    name_column = TITLE
     columns = (
         Column(
             "Deleted",

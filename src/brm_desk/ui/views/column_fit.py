@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 PADDING = 14
@@ -55,14 +55,23 @@ def fitted_widths(
 def fit_columns(table: QTableView, fixed: dict[int, int] | None = None, floor: int = FLOOR) -> None:
     """Size every column to its content (or the ``fixed`` width), then fit the view's width.
 
-    The first column names the record (a partner, a person, a date): it keeps its content's
-    width, up to a third of the view, while the others give way.
+    The column that names the row (the model's ``name_column``: a partner, a person, a
+    meeting's title) keeps its content's width, up to a third of the view, while the others
+    give way.
     """
     header = table.horizontalHeader()
     fixed = dict(fixed or {})
-    if 0 not in fixed and header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive:
-        name = max(table.sizeHintForColumn(0), header.sectionSizeHint(0)) + PADDING
-        fixed[0] = min(name, max(table.viewport().width() // 3, floor))
+    source = table.model()
+    while isinstance(source, QSortFilterProxyModel):
+        source = source.sourceModel()
+    named = getattr(source, "name_column", 0)  # a model of ours says; any other: the first
+    sizing = header.sectionResizeMode(named)  # a stretched name takes what is left: reserve it
+    if named not in fixed and sizing in (
+        QHeaderView.ResizeMode.Interactive,
+        QHeaderView.ResizeMode.Stretch,
+    ):
+        name = max(table.sizeHintForColumn(named), header.sectionSizeHint(named)) + PADDING
+        fixed[named] = min(name, max(table.viewport().width() // 3, floor))
     sized = [column for column in range(header.count()) if column not in fixed]
     wanted = [
         max(
