@@ -8,14 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableView, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.day_phrases import read_day
 from brm_desk.domain.errors import ValidationError
 from brm_desk.ui.widgets.dates import DateField, DayCells, period_of
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints",
+    "does not support raise",  # the calendar popup, offscreen
+    "does not support grabbing the keyboard",
+)
 TODAY = date(2026, 11, 24)  # a Tuesday
 
 
@@ -129,3 +133,45 @@ def test_any_text_reads_as_the_parser_says_or_shows_why_not(qtbot: QtBot, typed:
     assert typed_in.reading.text() == f"Due {reason}"
     with pytest.raises(ValidationError):
         typed_in.value()
+
+
+def test_alt_down_opens_a_calendar_on_the_day_shown_and_enter_chooses(qtbot: QtBot) -> None:
+    picked = field(qtbot, day=date(2026, 12, 1))
+    picked.edit.setFocus()
+    qtbot.keyClick(picked.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = picked.calendar
+    assert calendar is not None
+    assert calendar.isVisible()
+    assert calendar.accessibleName() == "Delivered on, pick a day"
+    assert calendar.selectedDate().toPython() == date(2026, 12, 1)
+    calendar.setSelectedDate(calendar.selectedDate().addDays(3))
+    days = calendar.findChild(QTableView)  # the month grid the keys go to
+    with qtbot.waitSignal(picked.sig_day_chosen):
+        qtbot.keyClick(days, Qt.Key.Key_Return)
+    assert picked.day() == date(2026, 12, 4)
+    assert picked.edit.text() == "2026-12-04"
+    qtbot.waitUntil(lambda: picked.calendar is None)
+
+
+def test_the_calendar_button_opens_on_today_and_escape_changes_nothing(qtbot: QtBot) -> None:
+    empty = field(qtbot)
+    (button,) = [a for a in empty.edit.actions() if "calendar" in a.toolTip()]
+    with qtbot.assertNotEmitted(empty.sig_day_chosen):
+        button.trigger()
+        calendar = empty.calendar
+        assert calendar is not None
+        assert calendar.selectedDate().toPython() == TODAY
+        qtbot.keyClick(calendar.findChild(QTableView), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: empty.calendar is None)
+    assert empty.day() is None
+    assert empty.edit.text() == ""
+
+
+def test_a_click_on_a_day_of_the_calendar_chooses_it(qtbot: QtBot) -> None:
+    clicked = field(qtbot, day=date(2026, 11, 24))
+    clicked.pick_from_calendar()
+    calendar = clicked.calendar
+    assert calendar is not None
+    with qtbot.waitSignal(clicked.sig_day_chosen):
+        calendar.clicked.emit(calendar.selectedDate().addDays(-1))
+    assert clicked.day() == date(2026, 11, 23)

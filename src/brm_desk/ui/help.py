@@ -19,6 +19,7 @@ ELSEWHERE: tuple[tuple[str, Key | str, str], ...] = (
     ("In a list", "Up", "The row above (Down: the row below)"),
     ("Partners", "Ctrl+B", "Prep brief on the selected partner"),
     ("Search", "Down", "From the search box to the results"),
+    ("A date field", "Alt+Down", "Pick the day from a calendar (Return chooses, Escape closes)"),
     ("A chart's table", "Return", "List the meetings and requests of the month or partner"),
     ("Engagements", "Ctrl+3", "Show the meetings in the Meetings view"),
     ("Contact page", "Ctrl+E", "Edit the contact"),

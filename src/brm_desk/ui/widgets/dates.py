@@ -2,7 +2,8 @@
 
 Every place a date is asked (a request's dates, follow-ups' due dates, a deferral, the
 period of a list or a search) uses :class:`DateField`, so "fri" or "+3d" means the same
-day everywhere (:func:`brm_desk.domain.day_phrases.read_day`).
+day everywhere (:func:`brm_desk.domain.day_phrases.read_day`). A day can also be picked from a
+calendar: the field's calendar button, or Alt+Down as in any drop-down.
 """
 
 from __future__ import annotations
@@ -12,26 +13,33 @@ from datetime import date, datetime
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTime,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTimeEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from brm_desk.domain.day_phrases import DAY_HINT, read_day
 from brm_desk.domain.errors import ValidationError
+from brm_desk.ui.icons import icon
 from brm_desk.ui.palette import ERROR_COLOUR, ERROR_STYLE
 
 
@@ -45,8 +53,9 @@ class DateField(QWidget):
 
     While a phrase is typed, the day it reads as shows beside it ("Fri 11 Dec 2026"); text
     that is no date shows an error naming the field there instead. Enter or leaving the
-    field writes the day out in full, and ``sig_day_chosen`` says a new day was chosen.
-    A ``required`` field takes back its last day when left empty or unreadable.
+    field writes the day out in full, and ``sig_day_chosen`` says a new day was chosen, as
+    does a day picked from the calendar (:meth:`pick_from_calendar`). A ``required`` field
+    takes back its last day when left empty or unreadable.
     """
 
     sig_day_chosen = Signal()
@@ -71,6 +80,14 @@ class DateField(QWidget):
         self.edit.setPlaceholderText(DAY_HINT)
         self.edit.setToolTip(f"Type a date: {DAY_HINT}, mon…sun, +2w, -1m")
         self.edit.setMaximumWidth(150)
+        pick = self.edit.addAction(icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
+        pick.setToolTip("Pick the day from a calendar (Alt+Down)")
+        pick.triggered.connect(self.pick_from_calendar)
+        for button in self.edit.findChildren(QToolButton):  # the action's button
+            button.setAccessibleName(f"{name}: pick from a calendar")
+        self.edit.installEventFilter(self)  # Alt+Down opens the calendar
+        self.calendar: QCalendarWidget | None = None
+        """The calendar picking a day, while it is open."""
         self.reading = QLabel()
         self.reading.setAccessibleName(f"{name}, read as")
         self.reading.setWordWrap(True)
@@ -116,6 +133,59 @@ class DateField(QWidget):
         """Show ``day`` (none: empty); ``sig_day_chosen`` is not sent."""
         self._day = day
         self.edit.setText(day_text(day))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.AltModifier
+        ):
+            self.pick_from_calendar()
+            return True
+        return super().eventFilter(watched, event)
+
+    def pick_from_calendar(self) -> None:
+        """Open a month calendar under the field on the day shown (or today); a click or
+        Enter chooses the day, Escape closes it and changes nothing."""
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar.setAccessibleName(f"{self.name}, pick a day")
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        shown = self._day or self.today()
+        calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        calendar.clicked.connect(self._choose)
+        calendar.activated.connect(self._choose)
+        calendar.destroyed.connect(self._calendar_closed)
+        calendar.adjustSize()
+        below = self.edit.mapToGlobal(QPoint(0, self.edit.height()))
+        screen = self.screen().availableGeometry()
+        x = max(screen.left(), min(below.x(), screen.right() - calendar.width()))
+        y = (
+            below.y()
+            if below.y() + calendar.height() <= screen.bottom()
+            else (self.edit.mapToGlobal(QPoint(0, 0)).y() - calendar.height())
+        )
+        calendar.move(x, y)
+        self.calendar = calendar
+        calendar.show()
+        calendar.setFocus()
+
+    def _choose(self, chosen: QDate) -> None:
+        day = date(chosen.year(), chosen.month(), chosen.day())
+        changed = day != self._day
+        self.set_day(day)
+        if self.calendar is not None:
+            self.calendar.close()
+        self.edit.setFocus()
+        if changed:
+            self.sig_day_chosen.emit()
+
+    def _calendar_closed(self) -> None:
+        self.calendar = None
 
     def _show_reading(self) -> None:
         """The day a phrase reads as, or why the text is no date; nothing for a plain date."""
