@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from ui_data import Filled
@@ -249,3 +249,22 @@ def test_triage_keys_type_letters_in_the_filter_box(
     qtbot.keyClicks(page.search_box, "dra")
     assert page.search_box.text() == "dra"
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_status_filter_is_there_again_next_time(
+    qtbot: QtBot, queue: tuple[MainWindow, RequestsPage], filled: Filled
+) -> None:
+    """A BRM who left the Requests view on the triage queue finds it there next session."""
+    _window, page = queue
+    page.save_state(QSettings())
+    again = RequestsPage(filled.journal, QSettings())
+    qtbot.addWidget(again)
+    again.refresh()
+    assert again.status_box.currentData() == "triage"
+    assert titles(again) == ["Parked idea", "Laptop for the CFO", "Forecasting dashboard"]
+    again.status_box.setCurrentIndex(again.status_box.findData(RequestStatus.REDIRECTED.value))
+    again.save_state(QSettings())
+    third = RequestsPage(filled.journal, QSettings())
+    qtbot.addWidget(third)
+    third.refresh()
+    assert titles(third) == ["Old report"]

@@ -21,6 +21,7 @@ from brm_desk.ui.widgets.choices import choice_box
 
 EVERY_STATUS = "every status"
 TRIAGE_QUEUE = "triage"
+STATUS_KEY = "requests/status"
 
 
 class RequestsPage(PagedListPage):
@@ -43,12 +44,19 @@ class RequestsPage(PagedListPage):
         self.status_box.setToolTip(
             "Triage queue: new requests and deferred ones due again, the longest waiting first"
         )
+        kept = self.status_box.findData(settings.value(STATUS_KEY, EVERY_STATUS))
+        self.status_box.setCurrentIndex(max(kept, 0))  # the filter left last time
         self.status_box.currentIndexChanged.connect(lambda _i: self._show_status())
         self.bar.insertWidget(1, self.status_box)
         self.keys_hint = QLabel(f"Answer the selected request: {triage_keys()}")
         self.keys_hint.setAccessibleName("Triage keys")
         self.keys_hint.setEnabled(False)  # drawn muted: a hint, not a control
         self.body.addWidget(self.keys_hint)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Keep the columns and the status filter: a BRM who triages daily opens on the queue."""
+        super().save_state(settings)
+        settings.setValue(STATUS_KEY, self.status_box.currentData())
 
     def show_triage_queue(self) -> None:
         """The requests waiting for a decision, the longest waiting first."""
