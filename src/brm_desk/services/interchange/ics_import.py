@@ -109,7 +109,7 @@ def preview_calendar(
 ) -> CalendarPreview:
     """Read and expand a calendar file; guess each event's partner from its attendees."""
     scan = scan_calendar(read_calendar(path), journal.today(), control)
-    with journal.database.transaction() as tx:
+    with journal.database.snapshot() as tx:
         guesses = guess_partners(tx, scan.events)
     return CalendarPreview(path, scan.events, scan.skipped, guesses, scan.cuts)
 
