@@ -95,8 +95,8 @@ def test_a_dismissal_holds_until_the_date_moves(offset: int) -> None:
 
 def test_a_follow_up_keeps_its_key_whatever_its_position_but_not_its_words() -> None:
     one, other = follow_up(TODAY, text="Send it"), follow_up(TODAY, text="Call back")
-    assert one.record_id != other.record_id
-    assert one.record_id == follow_up(TODAY, text="Send it").record_id
+    assert one.subject != other.subject
+    assert one.subject == follow_up(TODAY, text="Send it").subject
 
 
 def test_a_benefits_review_is_due_ninety_days_after_delivery() -> None:
@@ -137,7 +137,7 @@ def meeting(minutes: int, private: bool = False) -> Meeting:
 def test_a_meeting_is_announced_fifteen_minutes_ahead_and_private_titles_stay_off_screen() -> None:
     assert [len(meeting_reminders([meeting(m)], {}, NOW)) for m in (-1, 0, 15, 16)] == [0, 1, 1, 0]
     [soon] = meeting_reminders([meeting(10)], {"p1": "Finance"}, NOW)
-    assert soon.notice() == ("Budget call", "Starts in 10 minutes · prep brief one click away")
+    assert soon.notice() == ("Budget call", "Starts at 10:10, in 10 minutes")
     [hidden] = meeting_reminders([meeting(10, private=True)], {"p1": "Finance"}, NOW)
     assert "Budget" not in " ".join(hidden.notice())
     assert hidden.notice()[0] == "Finance: a private meeting"

@@ -69,6 +69,7 @@ class Reminder:
 
     kind: str
     record_id: str
+    """The record it opens (a follow-up's: its meeting)."""
     about: str
     """The date or moment the reminder is about, as text: part of the key."""
     when: datetime
@@ -77,11 +78,13 @@ class Reminder:
     partner_id: str
     partner: str
     private: bool = False
+    subject: str = ""
+    """What the reminder is about when that is not the record itself (a follow-up)."""
 
     @property
     def key(self) -> str:
         """Stable across restarts; a moved date makes a new key (a dismissed one comes back)."""
-        return f"{self.kind}:{self.record_id}:{self.about}"
+        return f"{self.kind}:{self.subject or self.record_id}:{self.about}"
 
     @property
     def opens(self) -> str:
@@ -113,7 +116,7 @@ class FollowUp:
     private: bool = False
 
     @property
-    def record_id(self) -> str:
+    def subject(self) -> str:
         """The meeting and the follow-up's words (follow-ups have no id of their own)."""
         digest = sha256(self.action.text.encode("utf-8", "surrogatepass")).hexdigest()
         return f"{self.meeting_id}/{digest[:10]}"
@@ -173,7 +176,8 @@ def follow_up_reminders(
         found.append(
             Reminder(
                 kind=kind,
-                record_id=item.record_id,
+                record_id=item.meeting_id,
+                subject=item.subject,
                 about=action.due.isoformat(),
                 when=start_of(action.due, now),
                 title=action.text,
@@ -255,7 +259,8 @@ def meeting_reminders(
                 about=meeting.start.isoformat(),
                 when=meeting.start,
                 title=meeting.title,
-                body=f"Starts in {plural(minutes, 'minute')} · prep brief one click away",
+                body=f"Starts at {meeting.start.astimezone(now.tzinfo):%H:%M}, "
+                f"in {plural(minutes, 'minute')}",
                 partner_id=meeting.partner_id,
                 partner=partners.get(meeting.partner_id, ""),
                 private=meeting.private,
