@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -89,7 +89,7 @@ class Toast(QFrame):
         close.setText("×")
         close.setAutoRaise(True)
         close.setAccessibleName("Close the notification")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(close)
@@ -101,7 +101,7 @@ class Toast(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SHOW_MS)
-        self._timer.timeout.connect(self.hide)
+        self._timer.timeout.connect(self.dismiss)
         self.hide()
 
     def show_notice(self, title: str, body: str, key: str) -> None:
@@ -125,11 +125,11 @@ class Toast(QFrame):
         )
         self.move(window.width() - self.width() - 16, bottom - self.height() - 12)
 
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self.hide()
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self.hide()
+            self.dismiss()
             self.sig_clicked.emit()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
-        super().hideEvent(event)

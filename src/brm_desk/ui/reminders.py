@@ -64,6 +64,7 @@ class Reminders(QObject):
             QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         )
         self.day: Day | None = None
+        self.stopped = False
         self.tray = QSystemTrayIcon(app_icon(), self)
         self.tray.setToolTip("BRM Desk")
         self.menu = QMenu()
@@ -126,6 +127,8 @@ class Reminders(QObject):
 
     def apply_settings(self) -> None:
         """Start or stop the checks and the tray icon as the choices and the journal say."""
+        if self.stopped:
+            return
         running = self.enabled() and self._shell.journal is not None
         self.tray.setVisible(self.enabled() and self.tray_available)
         if running:
@@ -141,10 +144,11 @@ class Reminders(QObject):
         self.sig_checked.emit()
 
     def stop(self) -> None:
-        """At quit: no timer, no icon; nothing runs after."""
+        """At quit: no timer, no icon; nothing runs after, nor starts again."""
+        self.stopped = True
         self.stop_checks()
         self.tray.hide()
-        self.notifications.toast.hide()
+        self.notifications.toast.dismiss()
 
     # The check.
 
@@ -155,7 +159,7 @@ class Reminders(QObject):
     def check(self) -> None:
         """What is due now; notify what is newly due, or the digest once a morning."""
         journal = self._shell.journal
-        if journal is None or not self.enabled():
+        if journal is None or self.stopped or not self.enabled():
             return
         now = self.clock()
         self.day = day = reminders.today(journal, now)
