@@ -3,6 +3,7 @@ morning digest, closing to the tray and quitting, and the Today view. "Now" is a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,7 +19,7 @@ from brm_desk.services.journal import Journal
 from brm_desk.ui import app
 from brm_desk.ui.editors.meeting_editor import MeetingEditor
 from brm_desk.ui.main_window import MainWindow
-from brm_desk.ui.reminders import DIGEST, TODAY
+from brm_desk.ui.reminders import DIGEST, TODAY, Reminders
 from brm_desk.ui.views.prep_brief import PrepBriefWindow
 from brm_desk.ui.views.today import TodayPage
 from reminder_journal import NOW, fill
@@ -60,8 +61,16 @@ def window_on(
     qtbot.addWidget(window)
     window.settings.setValue(DIGEST, digest)
     window.show()
-    window.set_journal(journal)
+    assert window.reminders is not None
+    with qtbot.waitSignal(window.reminders.sig_checked):
+        window.set_journal(journal)
     return window
+
+
+def check(qtbot: QtBot, reminders: Reminders, ask: Callable[[], object] | None = None) -> None:
+    """Check now (or do ``ask``, which checks), and wait for the answer from the background."""
+    with qtbot.waitSignal(reminders.sig_checked):
+        (ask or reminders.check)()
 
 
 def shown(window: MainWindow) -> list[tuple[str, str, str]]:
@@ -78,16 +87,16 @@ def test_the_checker_notifies_each_newly_due_reminder_once_a_day(
     assert reminders.timer.isActive()
     assert reminders.timer.interval() == 60_000
     assert shown(window) == [("6 reminders due", "Finance, Legal", TODAY)]  # many: one notice
-    reminders.check()
+    check(qtbot, reminders)
     assert len(shown(window)) == 1  # nothing new
     meeting = reminded.meetings.get("past")
     extra = Action("Call Katrin back", Side.MINE, "", NOW.date())
     reminded.meetings.update(replace(meeting, actions=(*meeting.actions, extra)))
-    reminders.check()
+    check(qtbot, reminders)
     key = next(r.key for r in reminders.due if r.title == "Call Katrin back")
     assert shown(window)[1:] == [("Call Katrin back", "Due today · from “Roadmap review”", key)]
     clock.now += timedelta(days=1)
-    reminders.check()  # a new day: said again
+    check(qtbot, reminders)  # a new day: said again
     assert shown(window)[2][0] == "6 reminders due"  # the meeting is past
 
 
@@ -100,15 +109,15 @@ def test_the_morning_digest_comes_once_a_day_and_opens_today(
     assert reminders is not None
     assert [title for title, *_ in shown(window)] == ["5 reminders due"]  # before seven
     clock.now = NOW.replace(hour=7, minute=30)
-    reminders.check()
+    check(qtbot, reminders)
     assert len(shown(window)) == 1  # running since before seven: the digest waits for eight
     clock.now = NOW.replace(hour=8)
-    reminders.check()
+    check(qtbot, reminders)
     title, body, key = shown(window)[1]
     assert (title, key) == ("Today: Tuesday 24 November", TODAY)
     assert body.startswith("2 meetings, 1 overdue follow-up, 1 follow-up due")
     clock.now = NOW.replace(hour=9, minute=55)
-    reminders.check()
+    check(qtbot, reminders)
     assert [t for t, *_ in shown(window)[2:]] == ["Budget call"]  # at 10:00: said at 9:45 on
     reminders.notifications.sig_clicked.emit(TODAY)
     assert window.current_view() == "Today"
@@ -179,10 +188,10 @@ def test_the_tray_menu_lists_what_is_due_even_without_a_tray(
     assert editor.record is not None
     assert editor.record.id == "past"
     editor.close()
-    entries[-2].trigger()  # snooze all for an hour
+    check(qtbot, window.reminders, entries[-2].trigger)  # snooze all for an hour
     assert menu_texts(window)[3] == "Nothing is due"
     clock.now += timedelta(hours=1)
-    window.reminders.check()
+    check(qtbot, window.reminders)
     assert len(menu_texts(window)) == 11  # back, less the meeting that began
 
 
@@ -231,7 +240,7 @@ def test_reminders_turned_off_stop_checking_and_notify_nothing(
     assert not reminders.tray.isVisible()
     assert not reminders.keeps_in_tray()
     assert shown(window) == []
-    menu.actions()[0].setChecked(True)  # type: ignore[union-attr]
+    check(qtbot, reminders, lambda: menu.actions()[0].setChecked(True))  # type: ignore[union-attr]
     assert reminders.timer.isActive()
     assert reminders.keeps_in_tray()
     assert shown(window)
@@ -254,7 +263,9 @@ def test_closing_keeps_the_app_in_the_tray_and_quit_stops_everything(
     window.close()
     assert [t for t, *_ in shown(window)].count("BRM Desk is still running") == 1  # once
 
+    assert not QApplication.quitOnLastWindowClosed()  # an editor closing ends nothing
     reminders.menu.actions()[-1].trigger()  # the tray's Quit
+    assert QApplication.quitOnLastWindowClosed()
     assert not window.isVisible()
     assert window.shell.journal is None
     assert not reminders.tray.isVisible()

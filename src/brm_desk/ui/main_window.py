@@ -458,6 +458,7 @@ class MainWindow(QMainWindow):
             return
         if self.reminders is not None:
             self.reminders.stop()
+        QApplication.setQuitOnLastWindowClosed(True)
         self.statusBar().clearMessage()  # and its timer: nothing runs after the window
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/splitter", self.splitter.saveState())

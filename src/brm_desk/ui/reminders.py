@@ -1,9 +1,9 @@
 """Reminders on the desktop: a check each minute, a notification for each thing newly due,
 the tray icon and its menu, the morning digest, and the choices that turn them on and off.
 
-The check is a few indexed queries (``services.reminders.today``), quick enough for the UI
-thread once a minute. Each reminder is notified once a day, remembered across restarts in
-QSettings; the digest, once a day, tells of the rest. Notifications go through
+The check is a few queries (``services.reminders.today``), run off the UI thread as the
+calendar refresh is, so the window never waits for it. Each reminder is notified once a day,
+remembered across restarts in QSettings; the digest, once a day, tells of the rest. Notifications go through
 :class:`~brm_desk.ui.notifications.Notifications` and carry titles and partner names only.
 """
 
@@ -12,18 +12,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
+from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.reminders import Reminder, Snooze, digest_due
 from brm_desk.domain.words import plural
 from brm_desk.services import reminders
 from brm_desk.services.reminders import Day
 from brm_desk.ui.icons import app_icon
 from brm_desk.ui.notifications import Notifications
+from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from brm_desk.services.journal import Journal
 
 CHECK_MS = 60_000
 MENU_ENTRIES = 8
@@ -65,6 +71,7 @@ class Reminders(QObject):
         )
         self.day: Day | None = None
         self.stopped = False
+        self._running = self._again = False
         self.tray = QSystemTrayIcon(app_icon(), self)
         self.tray.setToolTip("BRM Desk")
         self.menu = QMenu()
@@ -157,12 +164,35 @@ class Reminders(QObject):
         return self.day.due if self.day is not None else ()
 
     def check(self) -> None:
-        """What is due now; notify what is newly due, or the digest once a morning."""
+        """Ask what is due now, off the UI thread (one ask at a time; one more if asked
+        meanwhile); :meth:`_checked` tells of it."""
         journal = self._shell.journal
         if journal is None or self.stopped or not self.enabled():
             return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
         now = self.clock()
-        self.day = day = reminders.today(journal, now)
+        op = QueryOp(self, lambda: reminders.today(journal, now))
+        op.success(lambda day: self._checked(journal, now, day)).failure(self._failed)
+        op.sig_finished.connect(self._finished)
+        op.run_in_background()
+
+    def _finished(self) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self.check()
+
+    def _failed(self, error: BrmDeskError) -> None:
+        self._shell.say(f"Reminders: {error}")
+
+    def _checked(self, journal: Journal, now: datetime, day: Day) -> None:
+        """Notify what is newly due, or the digest once a morning; refill the menu."""
+        if journal is not self._shell.journal or self.stopped:
+            return  # the journal was closed or swapped meanwhile
+        self.day = day
         notified = self._notified(now.date())
         new = [r for r in day.due if r.key not in notified]
         if self.digest_enabled() and digest_due(now, self.started, self._digest_day()):
