@@ -3,8 +3,9 @@ the tray icon and its menu, the morning digest, and the choices that turn them o
 
 The check is a few queries (``services.reminders.today``), run off the UI thread as the
 calendar refresh is, so the window never waits for it. Each reminder is notified once a day,
-remembered across restarts in QSettings; the digest, once a day, tells of the rest. Notifications go through
-:class:`~brm_desk.ui.notifications.Notifications` and carry titles and partner names only.
+remembered across restarts in QSettings; the digest, once a day, tells of the rest.
+Notifications go through :class:`~brm_desk.ui.notifications.Notifications` and carry titles
+and partner names only.
 """
 
 from __future__ import annotations
