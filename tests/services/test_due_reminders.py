@@ -11,6 +11,8 @@ from brm_desk.services import reminders
 from brm_desk.services.journal import Journal
 from reminder_journal import NOW, fill
 
+DISMISSED = State(dismissed=True)
+
 
 def titles(journal: Journal, now: datetime = NOW) -> list[tuple[str, str]]:
     return [(r.kind, r.title) for r in reminders.due(journal, now)]
@@ -42,8 +44,10 @@ def test_snoozes_and_dismissals_are_kept_in_the_journal(journal_path: Path) -> N
         fill(journal)
         overdue = reminders.due(journal, NOW)[1]
         roadmap = reminders.due(journal, NOW)[2]
-        reminders.snooze(journal, overdue.key, Snooze.HOUR.until(NOW))
-        reminders.dismiss(journal, roadmap.key)
+        reminders.keep(
+            journal,
+            {overdue.key: State(snoozed_until=Snooze.HOUR.until(NOW)), roadmap.key: DISMISSED},
+        )
     with Journal.open(journal_path) as journal:
         kinds = [kind for kind, _ in titles(journal)]
         assert "ours_overdue" not in kinds
@@ -51,15 +55,15 @@ def test_snoozes_and_dismissals_are_kept_in_the_journal(journal_path: Path) -> N
         later = [kind for kind, _ in titles(journal, NOW + timedelta(hours=1))]
         assert "ours_overdue" in later
         assert "ours_due" not in later
-        assert reminders.state_of(journal, roadmap.key) == State(dismissed=True)
-        reminders.keep(journal, roadmap.key, None)  # undo the dismissal
+        assert reminders.states(journal)[roadmap.key] == DISMISSED
+        reminders.keep(journal, {roadmap.key: None})  # undo the dismissal
         assert "ours_due" in [kind for kind, _ in titles(journal)]
 
 
 def test_a_dismissed_follow_up_comes_back_when_its_due_date_moves(journal: Journal) -> None:
     fill(journal)
     first = reminders.due(journal, NOW)[2]
-    reminders.dismiss(journal, first.key)
+    reminders.keep(journal, {first.key: DISMISSED})
     meeting = journal.meetings.get("past")
     moved = tuple(
         replace(a, due=a.due + timedelta(days=1)) if a.text == "Send the roadmap" else a

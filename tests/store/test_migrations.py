@@ -364,8 +364,8 @@ def test_a_version_10_journal_gets_reminder_states_and_keeps_them(journal_path: 
     with Journal.open(journal_path, today=lambda: TODAY) as journal:
         after = export_journal(journal, include_private=True)
         assert {**after, "exported_at": ""} == {**before, "exported_at": ""}
-        assert reminders.state_of(journal, "touch_overdue:p1:never") is None
-        reminders.dismiss(journal, "touch_overdue:p1:never")
+        assert reminders.states(journal) == {}
+        reminders.keep(journal, {"touch_overdue:p1:never": State(dismissed=True)})
     with Journal.open(journal_path) as journal:
-        assert reminders.state_of(journal, "touch_overdue:p1:never") == State(dismissed=True)
+        assert reminders.states(journal) == {"touch_overdue:p1:never": State(dismissed=True)}
     assert user_version(journal_path) == SCHEMA_VERSION

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.enums import Side
@@ -190,6 +190,10 @@ def test_the_tray_menu_lists_what_is_due_even_without_a_tray(
     editor.close()
     check(qtbot, window.reminders, entries[-2].trigger)  # snooze all for an hour
     assert menu_texts(window)[3] == "Nothing is due"
+    check(qtbot, window.reminders, window.action("undo").trigger)  # one undo: all back
+    assert len(menu_texts(window)) == 12
+    check(qtbot, window.reminders, window.action("redo").trigger)
+    assert menu_texts(window)[3] == "Nothing is due"
     clock.now += timedelta(hours=1)
     check(qtbot, window.reminders)
     assert len(menu_texts(window)) == 11  # back, less the meeting that began
@@ -368,3 +372,19 @@ def test_the_today_view_counts_the_calendar_inbox_through_its_hook(
     qtbot.addWidget(page)
     page.refresh()
     assert page.inbox.text() == "Calendar inbox: 3 events waiting to be filed"
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)])
+def test_the_today_view_fits_without_a_sideways_scroll(
+    qtbot: QtBot, reminded: Journal, clock: Clock, size: tuple[int, int]
+) -> None:
+    window = window_on(qtbot, reminded, clock)
+    window.resize(*size)
+    page = today_page(window)
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    qtbot.waitUntil(lambda: page.due.shown[-1].isVisible())
+    assert not scroll.horizontalScrollBar().isVisible()
+    for row in page.due.shown:
+        for button in row.buttons.values():
+            assert button.geometry().right() <= row.width(), button.text()

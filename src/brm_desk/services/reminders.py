@@ -6,6 +6,7 @@ that already decide what is overdue; the BRM's snoozes and dismissals are kept i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -65,22 +66,16 @@ def today(journal: Journal, now: datetime) -> Day:
     )
 
 
-def state_of(journal: Journal, key: str) -> State | None:
-    """What the BRM did with the reminder ``key`` (None: nothing, it shows when due)."""
+def states(journal: Journal) -> dict[str, State]:
+    """What the BRM did with reminders, by key (a key left out: nothing, it shows when due)."""
     with journal.database.snapshot() as tx:
-        return reminder_rows.states(tx).get(key)
+        return reminder_rows.states(tx)
 
 
-def keep(journal: Journal, key: str, state: State | None) -> None:
-    """Remember ``state`` for the reminder ``key``: a snooze, a dismissal, or (None) neither."""
-    key = line_text("reminder", key, limit=2000, required=True)
+def keep(journal: Journal, changes: Mapping[str, State | None]) -> None:
+    """Remember for each reminder key a snooze, a dismissal, or (None) neither, at once."""
+    for key in changes:
+        line_text("reminder", key, limit=2000, required=True)
     with journal.database.transaction() as tx:
-        reminder_rows.put(tx, key, state)
-
-
-def snooze(journal: Journal, key: str, until: datetime) -> None:
-    keep(journal, key, State(snoozed_until=until))
-
-
-def dismiss(journal: Journal, key: str) -> None:
-    keep(journal, key, State(dismissed=True))
+        for key, state in changes.items():
+            reminder_rows.put(tx, key, state)

@@ -10,7 +10,7 @@ and partner names only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
@@ -20,10 +20,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from brm_desk.domain.errors import BrmDeskError
-from brm_desk.domain.reminders import Reminder, Snooze, digest_due
+from brm_desk.domain.reminders import Reminder, Snooze, State, digest_due
 from brm_desk.domain.words import plural
 from brm_desk.services import reminders
 from brm_desk.services.reminders import Day
+from brm_desk.ui.commands import JournalCommand, push
 from brm_desk.ui.icons import app_icon
 from brm_desk.ui.notifications import Notifications
 from brm_desk.ui.operations import QueryOp
@@ -241,14 +242,11 @@ class Reminders(QObject):
         self.sig_show_window.emit()
         self.sig_open_today.emit()
 
-    def snooze_all(self, choice: Snooze = Snooze.HOUR) -> None:
+    def snooze_all(self) -> None:
+        """Everything due, for an hour (undoable: Edit → Undo)."""
         journal = self._shell.journal
-        if journal is None:
-            return
-        until = choice.until(self.clock())
-        for reminder in self.due:
-            reminders.snooze(journal, reminder.key, until)
-        self.check()
+        if journal is not None and self.due:
+            push(self._shell.undo_stack, snooze_all(journal, self.due, self.clock()))
 
     def told_about_tray(self) -> None:
         """The first time the window closes to the tray, say so (once per machine)."""
@@ -296,3 +294,26 @@ def _menu_text(text: str, limit: int = 60) -> str:
     """One menu line, shortened, with its "&" shown rather than taken as a shortcut key."""
     short = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
     return short.replace("&", "&&")
+
+
+class KeepReminders(JournalCommand):
+    """Snooze or dismiss reminders; undo puts back what was kept for each before."""
+
+    def __init__(self, journal: Journal, due: Sequence[Reminder], state: State, text: str) -> None:
+        super().__init__(journal, text)
+        self.keys = [reminder.key for reminder in due]
+        self.state = state
+        self.before: dict[str, State | None] = {}
+
+    def apply(self) -> None:
+        kept = reminders.states(self.journal)
+        self.before = {key: kept.get(key) for key in self.keys}
+        reminders.keep(self.journal, dict.fromkeys(self.keys, self.state))
+
+    def revert(self) -> None:
+        reminders.keep(self.journal, self.before)
+
+
+def snooze_all(journal: Journal, due: Sequence[Reminder], now: datetime) -> KeepReminders:
+    until = Snooze.HOUR.until(now)
+    return KeepReminders(journal, due, State(snoozed_until=until), "Snooze all for an hour")

@@ -28,30 +28,13 @@ from brm_desk.domain.reminders import KINDS, Reminder, Snooze, State
 from brm_desk.domain.words import plural
 from brm_desk.services import reminders
 from brm_desk.services.journal import Journal
-from brm_desk.ui.commands import JournalCommand
+from brm_desk.ui.reminders import KeepReminders, snooze_all
 from brm_desk.ui.views.page import Page
 
 
 def no_inbox(_journal: Journal) -> int:
     """The calendar inbox's count until the inbox is wired in (see :class:`TodayPage`)."""
     return 0
-
-
-class KeepReminder(JournalCommand):
-    """Snooze or dismiss a reminder; undo puts back what was kept for it before."""
-
-    def __init__(self, journal: Journal, reminder: Reminder, state: State, text: str) -> None:
-        super().__init__(journal, text)
-        self.key = reminder.key
-        self.state = state
-        self.before: State | None = None
-
-    def apply(self) -> None:
-        self.before = reminders.state_of(self.journal, self.key)
-        reminders.keep(self.journal, self.key, self.state)
-
-    def revert(self) -> None:
-        reminders.keep(self.journal, self.key, self.before)
 
 
 class TodayPage(Page):
@@ -170,16 +153,16 @@ class TodayPage(Page):
         until = choice.until(self.clock())
         text = f"Snooze '{reminder.title}'"
         self.sig_command.emit(
-            KeepReminder(self.journal, reminder, State(snoozed_until=until), text)
+            KeepReminders(self.journal, [reminder], State(snoozed_until=until), text)
         )
 
     def dismiss(self, reminder: Reminder) -> None:
         text = f"Dismiss '{reminder.title}'"
-        self.sig_command.emit(KeepReminder(self.journal, reminder, State(dismissed=True), text))
+        self.sig_command.emit(KeepReminders(self.journal, [reminder], State(dismissed=True), text))
 
     def _snooze_all(self) -> None:
-        for reminder in self.day.due if self.day else ():
-            self.snooze(reminder, Snooze.HOUR)
+        if self.day is not None:
+            self.sig_command.emit(snooze_all(self.journal, self.day.due, self.clock()))
 
 
 class Section(QFrame):
