@@ -388,3 +388,17 @@ def test_the_today_view_fits_without_a_sideways_scroll(
     for row in page.due.shown:
         for button in row.buttons.values():
             assert button.geometry().right() <= row.width(), button.text()
+
+
+def test_a_long_backlog_shows_its_first_fifty_then_all_on_demand(
+    qtbot: QtBot, reminded: Journal, clock: Clock
+) -> None:
+    meeting = reminded.meetings.get("past")
+    many = tuple(Action(f"Task {n}", Side.MINE, "", NOW.date()) for n in range(60))
+    reminded.meetings.update(replace(meeting, actions=(*meeting.actions, *many)))
+    page = today_page(window_on(qtbot, reminded, clock))
+    assert len(page.due.shown) == 50
+    assert page.show_more.text() == "Show 16 more…"
+    page.show_more.click()
+    assert len(page.due.shown) == 66
+    assert not page.show_more.isVisibleTo(page)

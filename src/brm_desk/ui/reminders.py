@@ -76,7 +76,7 @@ class Reminders(QObject):
         self._running = self._again = False
         self.tray = QSystemTrayIcon(app_icon(), self)
         self.tray.setToolTip("BRM Desk")
-        self.menu = QMenu()
+        self.menu = QMenu(shell.window)
         self.menu.setAccessibleName("BRM Desk tray menu")
         self.menu.aboutToShow.connect(self.fill_menu)
         self.tray.setContextMenu(self.menu)

@@ -31,6 +31,9 @@ from brm_desk.services.journal import Journal
 from brm_desk.ui.reminders import KeepReminders, snooze_all
 from brm_desk.ui.views.page import Page
 
+FIRST_ROWS = 50
+"""Rows of what is due shown at first (a long backlog waits for "Show more")."""
+
 
 def no_inbox(_journal: Journal) -> int:
     """The calendar inbox's count until the inbox is wired in (see :class:`TodayPage`)."""
@@ -79,6 +82,10 @@ class TodayPage(Page):
         column.setSpacing(18)
         column.addWidget(self.meetings)
         column.addWidget(self.due)
+        self.show_all = False
+        self.show_more = QPushButton()
+        self.show_more.clicked.connect(self._show_all)
+        column.addWidget(self.show_more, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setAccessibleName("Today's meetings and what is due")
@@ -94,7 +101,12 @@ class TodayPage(Page):
         self.date_label.setText(f"{now:%A} {now.day} {now:%B %Y}")
         self.summary.setText(day.digest())
         self.meetings.fill([self._meeting_row(m, now) for m in day.meetings], "No meetings today.")
-        self.due.fill([self._due_row(r) for r in day.due], "Nothing is due. Well done.")
+        shown = day.due if self.show_all else day.due[:FIRST_ROWS]
+        self.due.fill([self._due_row(r) for r in shown], "Nothing is due. Well done.")
+        more = len(day.due) - len(shown)
+        self.show_more.setText(f"Show {more:,} more…" if more else "")
+        self.show_more.setAccessibleName(f"Show {plural(more, 'more thing')} due")
+        self.show_more.setVisible(bool(more))
         self.snooze_all.setEnabled(bool(day.due))
         waiting = self.waiting(self.journal)
         self.inbox.setText(
@@ -143,6 +155,10 @@ class TodayPage(Page):
         snooze.setMenu(menu)
         row.button("Dismiss", f"Dismiss: {reminder.title}", partial(self.dismiss, reminder))
         return row
+
+    def _show_all(self) -> None:
+        self.show_all = True
+        self.refresh()
 
     def open_brief(self, partner_id: str) -> QWidget:
         from brm_desk.ui.views.prep_brief import show_prep_brief
