@@ -13,14 +13,14 @@ dismissed comes back when that date moves.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from hashlib import sha256
 
 from brm_desk.domain.balance import PartnerBalance
-from brm_desk.domain.benefits import benefits_review_due_on
+from brm_desk.domain.benefits import BENEFITS_REVIEW_AFTER, benefits_review_due_on
 from brm_desk.domain.records import Action, Meeting, Request
 from brm_desk.domain.words import plural
 
@@ -153,10 +153,9 @@ def start_of(day: date, now: datetime) -> datetime:
 
 def follow_up_reminders(
     follow_ups: Iterable[FollowUp], now: datetime, coming_days: int = COMING_DUE_DAYS
-) -> list[Reminder]:
+) -> Iterator[Reminder]:
     """Mine coming due within ``coming_days`` or overdue; theirs once late."""
     today = now.date()
-    found = []
     for item in follow_ups:
         action = item.action
         if not action.is_open or action.due is None:
@@ -173,51 +172,45 @@ def follow_up_reminders(
         else:
             continue
         source = PRIVATE_MEETING if item.private else f"“{item.meeting_title}”"
-        found.append(
-            Reminder(
-                kind=kind,
-                record_id=item.meeting_id,
-                subject=item.subject,
-                about=action.due.isoformat(),
-                when=start_of(action.due, now),
-                title=action.text,
-                body=f"{body} · from {source}",
-                partner_id=item.partner_id,
-                partner=item.partner,
-                private=item.private,
-            )
+        yield Reminder(
+            kind=kind,
+            record_id=item.meeting_id,
+            subject=item.subject,
+            about=action.due.isoformat(),
+            when=start_of(action.due, now),
+            title=action.text,
+            body=f"{body} · from {source}",
+            partner_id=item.partner_id,
+            partner=item.partner,
+            private=item.private,
         )
-    return found
 
 
 def review_reminders(
     requests: Iterable[Request], partners: Mapping[str, str], now: datetime
-) -> list[Reminder]:
+) -> Iterator[Reminder]:
     """Delivered requests whose benefits review is due (``partners``: names by id)."""
-    found = []
+    today = now.date()
     for request in requests:
         due = benefits_review_due_on(request)
-        if due is None or due > now.date():
+        if due is None or due > today:
             continue
-        found.append(
-            Reminder(
-                kind="review_due",
-                record_id=request.id,
-                about=due.isoformat(),
-                when=start_of(due, now),
-                title=f"Review the benefits of {request.title}",
-                body=f"Due {_day(due, now.date())} · delivered {request.delivered_on}",
-                partner_id=request.partner_id,
-                partner=partners.get(request.partner_id, ""),
-                private=request.private,
-            )
+        delivered = due - BENEFITS_REVIEW_AFTER
+        yield Reminder(
+            kind="review_due",
+            record_id=request.id,
+            about=due.isoformat(),
+            when=start_of(due, now),
+            title=f"Review the benefits of {request.title}",
+            body=f"Due {_day(due, today)} · delivered {_day(delivered, today)}",
+            partner_id=request.partner_id,
+            partner=partners.get(request.partner_id, ""),
+            private=request.private,
         )
-    return found
 
 
-def touch_reminders(balances: Iterable[PartnerBalance], now: datetime) -> list[Reminder]:
+def touch_reminders(balances: Iterable[PartnerBalance], now: datetime) -> Iterator[Reminder]:
     """Partners past their strategic-touch cadence (never touched: due since always)."""
-    found = []
     for balance in balances:
         if not balance.overdue:
             continue
@@ -228,45 +221,38 @@ def touch_reminders(balances: Iterable[PartnerBalance], now: datetime) -> list[R
             due = last + timedelta(days=balance.touch_cadence_days + 1)
             about, when = due.isoformat(), start_of(due, now)
             body = f"Last strategic meeting {plural(balance.days_since_strategic or 0, 'day')} ago"
-        found.append(
-            Reminder(
-                kind="touch_overdue",
-                record_id=balance.partner_id,
-                about=about,
-                when=when,
-                title="Time for a strategic conversation",
-                body=f"{body} (every {plural(balance.touch_cadence_days, 'day')})",
-                partner_id=balance.partner_id,
-                partner=balance.name,
-            )
+        yield Reminder(
+            kind="touch_overdue",
+            record_id=balance.partner_id,
+            about=about,
+            when=when,
+            title="Time for a strategic conversation",
+            body=f"{body} (every {plural(balance.touch_cadence_days, 'day')})",
+            partner_id=balance.partner_id,
+            partner=balance.name,
         )
-    return found
 
 
 def meeting_reminders(
     meetings: Iterable[Meeting], partners: Mapping[str, str], now: datetime
-) -> list[Reminder]:
+) -> Iterator[Reminder]:
     """Meetings starting from now to :data:`MEETING_SOON` from now."""
-    found = []
     for meeting in meetings:
         if not now <= meeting.start <= now + MEETING_SOON:
             continue
         minutes = max(0, round((meeting.start - now).total_seconds() / 60))
-        found.append(
-            Reminder(
-                kind="meeting_soon",
-                record_id=meeting.id,
-                about=meeting.start.isoformat(),
-                when=meeting.start,
-                title=meeting.title,
-                body=f"Starts at {meeting.start.astimezone(now.tzinfo):%H:%M}, "
-                f"in {plural(minutes, 'minute')}",
-                partner_id=meeting.partner_id,
-                partner=partners.get(meeting.partner_id, ""),
-                private=meeting.private,
-            )
+        yield Reminder(
+            kind="meeting_soon",
+            record_id=meeting.id,
+            about=meeting.start.isoformat(),
+            when=meeting.start,
+            title=meeting.title,
+            body=f"Starts at {meeting.start.astimezone(now.tzinfo):%H:%M}, "
+            f"in {plural(minutes, 'minute')}",
+            partner_id=meeting.partner_id,
+            partner=partners.get(meeting.partner_id, ""),
+            private=meeting.private,
         )
-    return found
 
 
 def in_order(reminders: Iterable[Reminder]) -> list[Reminder]:

@@ -9,7 +9,7 @@ from sqlalchemy import delete, insert, select
 from brm_desk.domain.enums import Side
 from brm_desk.domain.records import Action
 from brm_desk.domain.reminders import FollowUp, State
-from brm_desk.store import rows
+from brm_desk.store import pack_queries
 from brm_desk.store.database import Transaction
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, ReminderStateRow
 
@@ -17,20 +17,11 @@ from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, ReminderSta
 def follow_ups_due_by(tx: Transaction, last: date) -> list[FollowUp]:
     """Open follow-ups of live meetings due on or before ``last``, the first due first."""
     statement = (
-        select(
-            ActionRow.text,
-            ActionRow.side,
-            ActionRow.owner,
-            ActionRow.due,
-            MeetingRow.uid,
-            MeetingRow.title,
-            MeetingRow.private,
-            PartnerRow.uid,
-            PartnerRow.name,
+        pack_queries.open_actions()
+        .add_columns(
+            MeetingRow.uid, MeetingRow.title, MeetingRow.private, PartnerRow.uid, PartnerRow.name
         )
-        .join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
-        .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
-        .where(*rows.live(MeetingRow), ActionRow.done.is_(None), ActionRow.due <= last)
+        .where(ActionRow.due <= last)
         .order_by(ActionRow.due, MeetingRow.id, ActionRow.position)
     )
     return [
