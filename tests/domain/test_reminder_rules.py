@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import given
@@ -105,6 +106,8 @@ def test_a_benefits_review_is_due_ninety_days_after_delivery() -> None:
         delivered_on=TODAY - timedelta(days=90), expected_benefit="Faster close",
     )  # fmt: skip
     [due] = review_reminders([delivered], {"p1": "Finance"}, NOW)
+    [hidden] = review_reminders([replace(delivered, private=True)], {"p1": "Finance"}, NOW)
+    assert hidden.notice() == ("Benefits review due: Finance", "A private request")
     assert (due.kind, due.partner, due.record_id, due.opens) == (
         "review_due", "Finance", "r1", "request"
     )  # fmt: skip

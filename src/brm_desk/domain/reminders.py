@@ -101,7 +101,8 @@ class Reminder:
             return self.title, self.body
         if self.kind == "meeting_soon":
             return f"{self.partner}: {PRIVATE_MEETING}", self.body
-        return f"{KINDS[self.kind].label.capitalize()}: {self.partner}", f"From {PRIVATE_MEETING}"
+        source = f"From {PRIVATE_MEETING}" if self.opens == "meeting" else "A private request"
+        return f"{KINDS[self.kind].label.capitalize()}: {self.partner}", source
 
 
 @dataclass(frozen=True, slots=True)
