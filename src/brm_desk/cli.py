@@ -24,6 +24,7 @@ from brm_desk.services.locations import default_journal_path, journal_path
 
 if TYPE_CHECKING:
     from brm_desk.domain.balance import FocusTally, PartnerBalance
+    from brm_desk.domain.reminders import Reminder
     from brm_desk.services.journal import Journal
 
 PROG = "brm-desk"
@@ -179,6 +180,9 @@ def build_parser() -> _Parser:
     remove = source_command("remove", "stop following a source (its meetings stay)", _remove)
     remove.add_argument("source_id", type=_positive, metavar="ID")
     command("sync", "refresh every calendar source once", _sync)
+
+    due = command("due", "what is due: the reminders the app shows, most pressing first", _due)
+    due.add_argument("--json", action="store_true", help="print JSON")
 
     backup = command("backup", "a consistent copy of the journal", _backup)
     backup.add_argument("-o", "--output", type=Path, metavar="FILE")
@@ -513,6 +517,34 @@ def _sync(args: argparse.Namespace) -> int:
             f"{failed} of {len(reports)} calendar sources could not be refreshed (see above)"
         )
     return 0
+
+
+def _due(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from brm_desk.services.reminders import due
+
+    with _open(args) as journal:
+        found = due(journal, datetime.now().astimezone())
+    if args.json:
+        _print_json([reminder_json(r) for r in found])
+    elif not found:
+        print("Nothing is due.")
+    for reminder in [] if args.json else found:
+        when = reminder.due.replace("T", " ")[:16]
+        print(f"{when:<16}  {reminder.kind:<13}  {reminder.partner} — {reminder.title}")
+    return 0
+
+
+def reminder_json(reminder: Reminder) -> dict[str, str]:
+    return {
+        "key": reminder.key,
+        "kind": reminder.kind,
+        "partner": reminder.partner,
+        "title": reminder.title,
+        "body": reminder.body,
+        "due": reminder.due,
+    }
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -353,3 +353,39 @@ def test_the_window_opens_with_db_equals_path(tmp_path: Path, journal_path: Path
     result = run_app_until(tmp_path, journal_path, [f"--db={journal_path}"], signal.SIGTERM)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_due_prints_what_the_app_reminds_of(cli: Cli, journal_path: Path) -> None:
+    """Dated from the real clock: the CLI has no other (assertions hold whatever the day)."""
+    from reminder_journal import fill
+
+    now = datetime.now().astimezone()
+    with Journal.create(journal_path) as journal:
+        assert cli("due", db=journal_path).stdout == "Nothing is due.\n"
+        fill(journal, now=now + timedelta(hours=1))
+    result = cli("due", db=journal_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[1] for line in lines] == [
+        "ours_overdue", "ours_due", "theirs_late", "review_due", "touch_overdue"
+    ]  # fmt: skip
+    assert lines[0].endswith("Finance — Book the workshop")
+    assert lines[0].split()[0] == (now.date() + timedelta(days=-2)).isoformat()
+
+    found = json.loads(cli("due", "--json", db=journal_path).stdout)
+    assert [item["title"] for item in found[:2]] == ["Book the workshop", "Send the roadmap"]
+    assert set(found[0]) == {"key", "kind", "partner", "title", "body", "due"}
+    assert found[-1] == {
+        "key": "touch_overdue:leg:never",
+        "kind": "touch_overdue",
+        "partner": "Legal",
+        "title": "Time for a strategic conversation",
+        "body": "No strategic meeting yet (every 30 days)",
+        "due": now.date().isoformat(),
+    }
+
+
+def test_due_on_a_missing_journal_is_one_error_line(cli: Cli, tmp_path: Path) -> None:
+    result = cli("due", db=tmp_path / "none.db")
+    assert result.returncode == 1
+    assert "no journal here" in one_error_line(result)

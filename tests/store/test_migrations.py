@@ -343,3 +343,29 @@ def test_a_version_9_journal_starts_each_contacts_history_with_its_stance(
             StanceChange(since, Influence.MEDIUM, Stance.BLOCKER),
         )
     assert user_version(journal_path) == SCHEMA_VERSION
+
+
+def test_a_version_10_journal_gets_reminder_states_and_keeps_them(journal_path: Path) -> None:
+    """Migration 0012: no reminder snoozed or dismissed yet; nothing else lost."""
+    from brm_desk.domain.reminders import State
+    from brm_desk.services import reminders
+    from brm_desk.services.interchange.json_io import export_journal
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        journal.partners.add(Partner(id="p1", name="Finance"))
+        before = export_journal(journal, include_private=True)
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0010")
+            connection.exec_driver_sql("PRAGMA user_version = 10")
+    assert "reminder_state" not in tables(journal_path)
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        after = export_journal(journal, include_private=True)
+        assert {**after, "exported_at": ""} == {**before, "exported_at": ""}
+        assert reminders.states(journal) == {}
+        reminders.keep(journal, {"touch_overdue:p1:never": State(dismissed=True)})
+    with Journal.open(journal_path) as journal:
+        assert reminders.states(journal) == {"touch_overdue:p1:never": State(dismissed=True)}
+    assert user_version(journal_path) == SCHEMA_VERSION

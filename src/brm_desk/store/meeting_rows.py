@@ -160,6 +160,13 @@ def of_partner(
     return _records(tx, statement.limit(limit) if limit else statement)
 
 
+def starting(tx: Transaction, since: datetime, until: datetime) -> list[Meeting]:
+    """The live meetings starting from ``since`` to ``until`` (aware), earliest first."""
+    first, last = (rows.start_columns(moment)["start_utc"] for moment in (since, until))
+    statement = _live().where(MeetingRow.start_utc.between(first, last))
+    return _records(tx, statement.order_by(MeetingRow.start_utc, MeetingRow.id))
+
+
 def attended_by(tx: Transaction, contact_id: str) -> list[Meeting]:
     """The live meetings the contact attended, latest first."""
     statement = (

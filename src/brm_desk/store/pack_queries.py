@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from brm_desk.domain.enums import RequestStatus, Side
 from brm_desk.domain.records import Action, AgreedAction
@@ -16,29 +16,29 @@ from brm_desk.store.database import Transaction
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, RequestRow
 
 
-def open_actions_of_partner(tx: Transaction, partner_id: str, until: date) -> list[AgreedAction]:
-    """The open actions (``Action.is_open``: not done) of a live partner's live meetings dated
-    (local date) on or before ``until``: the latest meeting first, as the partner's meetings
-    are listed, and each meeting's actions in their order."""
-    statement = (
-        select(
-            ActionRow.text,
-            ActionRow.side,
-            ActionRow.owner,
-            ActionRow.due,
-            MeetingRow.title,
-            MeetingRow.local_date,
-            MeetingRow.private,
-        )
+def open_actions() -> Select[str, str, str, date | None]:
+    """Text, side, owner and due date of the open actions (``Action.is_open``: not done) of
+    live partners' live meetings; a caller adds the columns and conditions it needs."""
+    return (
+        select(ActionRow.text, ActionRow.side, ActionRow.owner, ActionRow.due)
         .join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
         .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
         .where(
-            PartnerRow.uid == partner_id,
             PartnerRow.deleted_at.is_(None),
             MeetingRow.deleted_at.is_(None),
-            MeetingRow.local_date <= until,
             ActionRow.done.is_(None),
         )
+    )
+
+
+def open_actions_of_partner(tx: Transaction, partner_id: str, until: date) -> list[AgreedAction]:
+    """The open actions of a live partner's live meetings dated (local date) on or before
+    ``until``: the latest meeting first, as the partner's meetings are listed, and each
+    meeting's actions in their order."""
+    statement = (
+        open_actions()
+        .add_columns(MeetingRow.title, MeetingRow.local_date, MeetingRow.private)
+        .where(PartnerRow.uid == partner_id, MeetingRow.local_date <= until)
         .order_by(MeetingRow.start_utc.desc(), MeetingRow.id, ActionRow.position)
     )
     return [

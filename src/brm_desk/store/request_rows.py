@@ -172,6 +172,12 @@ def of_partner(tx: Transaction, partner_id: str) -> list[Request]:
     return _records(tx, statement.order_by(RequestRow.received.desc(), RequestRow.id.desc()))
 
 
+def delivered(tx: Transaction) -> list[Request]:
+    """The live requests delivered and not yet reviewed (the benefits reviews that may be due)."""
+    statement = _live().where(RequestRow.status == RequestStatus.DELIVERED.value)
+    return _records(tx, statement.order_by(RequestRow.delivered_on, RequestRow.id))
+
+
 def raised_by(tx: Transaction, contact_id: str) -> list[Request]:
     """The live requests the contact raised, latest first."""
     statement = _live().where(ContactRow.uid == contact_id)

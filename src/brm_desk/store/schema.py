@@ -112,6 +112,16 @@ class JournalSettingRow(Base):
     value: Mapped[str]
 
 
+class ReminderStateRow(Base):
+    """A reminder the BRM snoozed (until an aware ISO moment) or dismissed, by its key."""
+
+    __tablename__ = "reminder_state"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    snoozed_until: Mapped[str | None]
+    dismissed: Mapped[bool]
+
+
 class MaturityChangeRow(Base):
     __tablename__ = "maturity_change"
 

@@ -103,6 +103,8 @@ ACTIONS = (
     ActionSpec("refresh", "&Refresh", "View", "find", Key.Refresh),
     ActionSpec("theme", "&Theme", "View", "theme", None, Needs.NOTHING,
                tip="Light, dark, or as the system is"),
+    ActionSpec("reminders", "Re&minders", "View", "theme", None, Needs.NOTHING,
+               tip="Reminders of what is due, the tray, the morning digest"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", "help", Key.HelpContents,
                Needs.NOTHING, tip="Every key the app answers to"),
     ActionSpec("about", "&About BRM Desk", "Help", "about", None, Needs.NOTHING,

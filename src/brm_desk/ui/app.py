@@ -58,7 +58,7 @@ def run(db: str | None, watch: Callable[[MainWindow], object] | None = None) -> 
     return int(app.exec())
 
 
-def close_on_signals(window: QWidget) -> None:
+def close_on_signals(window: MainWindow) -> None:
     """End the app as a user's close would (state saved, journal closed, lock file released)
     on SIGTERM (logout, shutdown) and SIGINT (Ctrl+C); the handlers before come back at quit.
 
@@ -78,8 +78,12 @@ def close_on_signals(window: QWidget) -> None:
     notifier.activated.connect(lambda: reader.recv(64))  # the wake-up byte
     wakeup = signal.set_wakeup_fd(writer.fileno())
 
+    def end() -> None:
+        window.quit_app()
+        QApplication.exit(0)
+
     def close(_number: int, _frame: object) -> None:
-        QTimer.singleShot(0, window, lambda: (window.close(), QApplication.exit(0)))
+        QTimer.singleShot(0, window, end)
 
     before = {number: signal.signal(number, close) for number in (signal.SIGTERM, signal.SIGINT)}
 

@@ -6,13 +6,14 @@ This is the one module that knows every part of the window; the parts know only 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from brm_desk.domain.search import SearchHit
     from brm_desk.services.journal import Journal
+    from brm_desk.ui.reminders import Reminders
     from brm_desk.ui.views.contact_page import ContactPageWindow
     from brm_desk.ui.views.engagements import EngagementsWindow
     from brm_desk.ui.views.page import Page
@@ -45,11 +47,24 @@ class MainWindow(QMainWindow):
     refreshes the view in sight.
     """
 
-    def __init__(self, settings: QSettings | None = None, *, deferred: bool = False) -> None:
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        *,
+        deferred: bool = False,
+        clock: Callable[[], datetime] | None = None,
+        tray_available: bool | None = None,
+    ) -> None:
         """``deferred``: show the bare frame first and call :meth:`finish` after its first
-        paint (start-up); otherwise the window is complete at once."""
+        paint (start-up); otherwise the window is complete at once. ``clock`` gives now to
+        the reminders (default: this computer's), ``tray_available`` whether the desktop has
+        a system tray (default: Qt says)."""
         super().__init__()
         self.settings = settings or QSettings()
+        self.clock = clock or _local_now
+        self.tray_available = tray_available
+        self.quitting = False
+        self.reminders: Reminders | None = None
         self.shell = Shell(self, self.settings, self.current_page)
         self.pages: list[Page] = []
         self.contact_pages: dict[str, ContactPageWindow] = {}  # windows without a parent
@@ -140,7 +155,7 @@ class MainWindow(QMainWindow):
             "change_passphrase": safety.change_passphrase,
             "lock": self.idle_lock.lock,
             "lock_when_idle": self.idle_lock.choose_minutes,
-            "quit": self.close,
+            "quit": self.quit_app,
             "undo": shell.undo_stack.undo,
             "redo": shell.undo_stack.redo,
             "open": records.open_selected,
@@ -148,6 +163,7 @@ class MainWindow(QMainWindow):
             "find": self.show_search,
             "refresh": self.refresh,
             "theme": lambda: None,  # a submenu
+            "reminders": lambda: None,  # a submenu
             "shortcuts": lambda: show_shortcuts(self),
             "about": self.show_about,
             **triage_slots(shell),
@@ -165,8 +181,24 @@ class MainWindow(QMainWindow):
         shell.undo_stack.indexChanged.connect(self.refresh)  # a command was done or undone
         self.calendar_refresh = CalendarRefresh(shell)
         self.calendar_refresh.sig_changed.connect(self.refresh)
+        self._start_reminders()
         shell.sig_state_changed.connect(self._update_actions)
         self._update_actions()
+
+    def _start_reminders(self) -> None:
+        """The checks, the tray and its menu; a click on a notice opens what it is about."""
+        from brm_desk.ui.reminders import Reminders
+
+        self.reminders = reminders = Reminders(self.shell, self.clock, self.tray_available)
+        self._actions["reminders"].setMenu(reminders.settings_menu(self))
+        reminders.sig_open_record.connect(self.record_actions.open_record)
+        reminders.sig_open_brief.connect(self.open_prep_brief)
+        reminders.sig_open_today.connect(lambda: self.show_page("Today"))
+        reminders.sig_show_window.connect(self.bring_back)
+        reminders.sig_quit.connect(self.quit_app)
+        reminders.sig_checked.connect(self._refresh_today)
+        self.shell.undo_stack.indexChanged.connect(reminders.check)
+        self.calendar_refresh.sig_changed.connect(reminders.check)
 
     def action(self, name: str) -> QAction:
         """The action ``name`` of :data:`brm_desk.ui.actions.ACTIONS`."""
@@ -214,6 +246,7 @@ class MainWindow(QMainWindow):
         from brm_desk.ui.views.partners import PartnersPage
         from brm_desk.ui.views.requests import RequestsPage
         from brm_desk.ui.views.search import SearchPage
+        from brm_desk.ui.views.today import TodayPage
         from brm_desk.ui.views.trash import TrashPage
 
         self.pages = [
@@ -222,6 +255,7 @@ class MainWindow(QMainWindow):
             MeetingsPage(journal, self.settings),
             RequestsPage(journal, self.settings),
             ContactsPage(journal, self.settings),
+            TodayPage(journal, self.settings, self.clock),
             search_page := SearchPage(journal, self.settings),
             TrashPage(journal, self.settings),
         ]
@@ -334,6 +368,29 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def open_prep_brief(self, partner_id: str) -> None:
+        from brm_desk.ui.views.prep_brief import show_prep_brief
+
+        if self.shell.journal is not None:
+            show_prep_brief(self, self.shell.journal, partner_id)
+
+    def _refresh_today(self) -> None:
+        if self.current_view() == "Today":
+            self.refresh()
+
+    def bring_back(self) -> None:
+        """From the tray: the window in sight and in front."""
+        QApplication.setQuitOnLastWindowClosed(True)
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_app(self) -> None:
+        """File → Quit and the tray's Quit: the window closes for good, nothing runs after."""
+        self.quitting = True
+        if self.close():
+            QApplication.quit()
+
     def _open_linked(self, kind: str, record_id: str) -> None:
         """A record named on a contact page: its editor, unless one is open (then that one
         comes forward: one editor at a time)."""
@@ -392,6 +449,17 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([160, 1040])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed with reminders kept in the tray: hidden, still reminding; else it ends."""
+        if self.reminders is not None and not self.quitting and self.reminders.keeps_in_tray():
+            event.ignore()
+            QApplication.setQuitOnLastWindowClosed(False)  # an editor closing ends nothing
+            self.hide()
+            self.reminders.told_about_tray()
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
+        QApplication.setQuitOnLastWindowClosed(True)
+        self.statusBar().clearMessage()  # and its timer: nothing runs after the window
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/splitter", self.splitter.saveState())
         journal = self.shell.take_journal()
@@ -399,3 +467,8 @@ class MainWindow(QMainWindow):
             journal.close()
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _local_now() -> datetime:
+    """Now, aware, in this computer's offset."""
+    return datetime.now().astimezone()
