@@ -179,6 +179,8 @@ def build_parser() -> _Parser:
     remove = source_command("remove", "stop following a source (its meetings stay)", _remove)
     remove.add_argument("source_id", type=_positive, metavar="ID")
     command("sync", "refresh every calendar source once", _sync)
+    inbox = command("inbox", "the calendar events waiting to be filed", _inbox)
+    inbox.add_argument("--json", action="store_true", help="print JSON")
 
     backup = command("backup", "a consistent copy of the journal", _backup)
     backup.add_argument("-o", "--output", type=Path, metavar="FILE")
@@ -512,6 +514,36 @@ def _sync(args: argparse.Namespace) -> int:
         raise BrmDeskError(
             f"{failed} of {len(reports)} calendar sources could not be refreshed (see above)"
         )
+    return 0
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    from brm_desk.services.calendar_inbox import waiting
+
+    with _open(args, read_only=True) as journal:
+        items = waiting(journal)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": item.id,
+                    "start": item.start.isoformat(),
+                    "title": item.title,
+                    "partner": item.partner_name or None,
+                    "guessed_from": item.guessed_from or None,
+                    "type": item.type.value,
+                    "focus": item.focus.value,
+                    "source": item.source_id,
+                }
+                for item in items
+            ]
+        )
+        return 0
+    if not items:
+        print("Calendar inbox is empty.")
+    for item in items:
+        when = item.start.strftime("%Y-%m-%d %H:%M")
+        print(f"{item.id:>4}  {when}  {item.title} — {item.guess_text}; {item.kind_text}")
     return 0
 
 

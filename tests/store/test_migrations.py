@@ -343,3 +343,33 @@ def test_a_version_9_journal_starts_each_contacts_history_with_its_stance(
             StanceChange(since, Influence.MEDIUM, Stance.BLOCKER),
         )
     assert user_version(journal_path) == SCHEMA_VERSION
+
+
+def test_a_version_10_journal_gets_an_empty_calendar_inbox(journal_path: Path) -> None:
+    """Migration 0011: the inbox and its rules start empty; the journal's records stay."""
+    from brm_desk.domain.calendar_inbox import FilingRule
+    from brm_desk.domain.enums import Focus, MeetingType
+    from brm_desk.services.calendar_inbox import waiting, waiting_count
+    from brm_desk.store import inbox_rows
+    from brm_desk.store.inbox_rows import InboxEvent
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        journal.partners.add(Partner(id="p1", name="Finance"))
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0010")
+            connection.exec_driver_sql("PRAGMA user_version = 10")
+    assert {"inbox_event", "filing_rule"} & tables(journal_path) == set()
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        assert waiting_count(journal) == 0
+        assert journal.partners.get("p1").name == "Finance"
+        start = datetime(2026, 12, 1, 9, tzinfo=UTC)
+        with journal.database.transaction() as tx:
+            inbox_rows.put(tx, [InboxEvent("e1", None, "Weekly sync", start, 30)])
+            rule = FilingRule("weekly sync", "p1", MeetingType.STATUS_CHECKIN, Focus.ROUTINE)
+            inbox_rows.keep_rules(tx, [rule])
+        [item] = waiting(journal)
+        assert (item.title, item.guess_text) == ("Weekly sync", "Finance (learned)")
+    assert user_version(journal_path) == SCHEMA_VERSION

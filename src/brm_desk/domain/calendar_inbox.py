@@ -80,8 +80,18 @@ class InboxItem:
     focus: Focus
 
     @property
-    def learned(self) -> bool:
-        return self.guessed_from == LEARNED
+    def guess_text(self) -> str:
+        """The guessed partner as the inbox shows it: "Finance (learned)", or "no guess"."""
+        if self.partner_id is None:
+            return "no guess"
+        return (
+            f"{self.partner_name} (learned)" if self.guessed_from == LEARNED else self.partner_name
+        )
+
+    @property
+    def kind_text(self) -> str:
+        """The guessed type and focus: "Status check-in, routine"."""
+        return f"{self.type.label}, {self.focus.label.lower()}"
 
 
 def guessed_focus(kind: MeetingType, recurring: bool) -> Focus:

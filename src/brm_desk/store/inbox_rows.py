@@ -115,7 +115,7 @@ def waiting_of_source(tx: Transaction, source_id: int) -> dict[str, str]:
     statement = select(InboxEventRow.event_key, InboxEventRow.start_utc).where(
         InboxEventRow.source_id == source_id, InboxEventRow.ignored.is_(False)
     )
-    return {key: start for key, start in tx.execute(statement)}
+    return {str(key): str(start) for key, start in tx.execute(statement)}
 
 
 def put(tx: Transaction, events: Sequence[InboxEvent]) -> None:

@@ -25,7 +25,8 @@ class CalendarRefresh(QObject):
     """Keeps the shell's journal in step with its calendar sources."""
 
     sig_changed = Signal()
-    """A refresh added, changed or flagged meetings: the views should show them."""
+    """A refresh brought events to the inbox, changed or flagged meetings: the views (and the
+    inbox's count) should show them."""
     sig_done = Signal()
 
     def __init__(self, shell: Shell, minutes: float = REFRESH_MINUTES) -> None:
@@ -77,7 +78,7 @@ class CalendarRefresh(QObject):
                     self._shell.say(
                         f"Calendar {report.source.id} could not be refreshed: {report.problem}"
                     )
-        if any(r.added or r.changed or r.flagged for r in reports):
+        if any(r.new or r.changed or r.gone or r.flagged for r in reports):
             self.sig_changed.emit()
 
     def _failed(self, error: BrmDeskError) -> None:
