@@ -195,17 +195,20 @@ def take_in(
     return taken
 
 
-def file_as_guessed(journal: Journal, items: Sequence[InboxItem]) -> Filed:
-    """File each item with its guess; an item without a partner guess is refused by name."""
+def as_guessed(items: Sequence[InboxItem]) -> list[Filing]:
+    """Each item filed with its guess; an item without a partner guess is refused by name."""
     unguessed = [item.title for item in items if item.partner_id is None]
     if unguessed:
+        more = f" (and {len(unguessed) - 1} more)" if len(unguessed) > 1 else ""
         raise ValidationError(
-            "partner", f"'{unguessed[0]}' has no partner guess: choose one (C) to file it"
+            "partner", f"'{unguessed[0]}'{more} has no partner guess: choose one (C) to file it"
         )
-    return file_events(
-        journal,
-        [Filing(i.event_key, i.partner_id or "", i.type, i.focus) for i in items],
-    )
+    return [Filing(i.event_key, i.partner_id or "", i.type, i.focus) for i in items]
+
+
+def file_as_guessed(journal: Journal, items: Sequence[InboxItem]) -> Filed:
+    """File each item with its guess (see :func:`as_guessed`)."""
+    return file_events(journal, as_guessed(items))
 
 
 def file_events(journal: Journal, filings: Sequence[Filing]) -> Filed:

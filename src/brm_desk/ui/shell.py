@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
     from brm_desk.ui.views.page import Page
 
-VIEW_NAMES = ("Dashboard", "Partners", "Meetings", "Requests", "Contacts", "Search", "Trash")
+VIEW_NAMES = (
+    "Dashboard",
+    "Partners",
+    "Meetings",
+    "Requests",
+    "Contacts",
+    "Calendar inbox",
+    "Search",
+    "Trash",
+)
+INBOX_VIEW = "Calendar inbox"
 STATUS_MS = 8000
 
 
