@@ -66,6 +66,8 @@ class InboxItem:
     id: int
     event_key: str
     source_id: int | None
+    source_name: str
+    """The calendar it came from, as a list names it ('' once that calendar is removed)."""
     title: str
     start: datetime
     duration_minutes: int

@@ -97,17 +97,18 @@ def waiting_count(journal: Journal) -> int:
 
 def _guessed(tx: Transaction, events: Sequence[InboxEvent]) -> list[InboxItem]:
     rules = inbox_rows.rules(tx)
-    defaults = {s.id: s.partner_id for s in calendar_source_rows.listing(tx)}
+    calendars = {source.id: source for source in calendar_source_rows.listing(tx)}
     names = {p.id: p.name for p in partner_rows.listing(tx)}
     by_attendees = guess_partners(tx, [_calendar_event(event) for event in events])
     items = []
     for event in events:
+        calendar = calendars.get(event.source_id or 0)
         kind = guess_meeting_type(event.title)
         focus = guessed_focus(kind, event.recurring)
         partner, origin = by_attendees[event.event_key], ATTENDEES
         if (rule := rules.get(title_key(event.title))) is not None:
             partner, origin, kind, focus = rule.partner_id, LEARNED, rule.type, rule.focus
-        elif partner is None and (default := defaults.get(event.source_id or 0)):
+        elif partner is None and (default := calendar.partner_id if calendar else None):
             partner, origin = default, SOURCE
         elif partner is None:
             partner, origin = partner_named(event.title, names), TITLE
@@ -116,6 +117,7 @@ def _guessed(tx: Transaction, events: Sequence[InboxEvent]) -> list[InboxItem]:
                 event.id,
                 event.event_key,
                 event.source_id,
+                calendar.short_label if calendar else "",
                 event.title,
                 event.start,
                 event.duration_minutes,

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
             "QListWidget#sidebar::item { padding: 7px 14px; }"
         )
         for name in VIEW_NAMES:
-            QListWidgetItem(icon(name.lower().replace(" ", "-")), name, self.sidebar)
+            QListWidgetItem(icon(name.lower()), name, self.sidebar)
         self.stack = QStackedWidget()
 
         self.splitter = QSplitter()
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         waiting = waiting_count(self.shell.journal)
         inbox = self.sidebar.item(VIEW_NAMES.index(INBOX_VIEW))
         inbox.setText(f"{INBOX_VIEW} ({waiting})" if waiting else INBOX_VIEW)
-        inbox.setToolTip(f"{plural(waiting, 'calendar event')} to file" if waiting else "")
+        inbox.setToolTip(f"Calendar inbox: {plural(waiting, 'event')} to file")
         counts = Lists(self.shell.journal.database).counts()
         self.counts_label.setText(
             f"{plural(counts.partners, 'active partner')} · "

@@ -24,11 +24,12 @@ VIEW_NAMES = (
     "Meetings",
     "Requests",
     "Contacts",
-    "Calendar inbox",
+    "Inbox",
     "Search",
     "Trash",
 )
-INBOX_VIEW = "Calendar inbox"
+INBOX_VIEW = "Inbox"
+"""The calendar inbox (a short name: its count must fit in the sidebar beside it)."""
 STATUS_MS = 8000
 
 

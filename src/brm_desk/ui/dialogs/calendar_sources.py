@@ -107,7 +107,10 @@ class CalendarSourcesDialog(QDialog):
         form.addRow("Pass&word", self.password)
         form.addRow("Default &partner", self.partner)
         form.addRow("", self.problem)
-        form.addRow("", add_button)
+        adds = QHBoxLayout()
+        adds.addStretch(1)
+        adds.addWidget(add_button)
+        form.addRow(adds)
         adding = QGroupBox("Follow a calendar")
         adding.setLayout(form)
 
@@ -138,6 +141,8 @@ class CalendarSourcesDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
+        if not found:
+            self.status.setText("No calendars followed yet: add one below.")
         self._selection_changed()
 
     def _selection_changed(self) -> None:

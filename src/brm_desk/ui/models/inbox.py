@@ -5,13 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 
-from brm_desk.domain.calendar_inbox import InboxItem
+from brm_desk.domain.calendar_inbox import ATTENDEES, LEARNED, SOURCE, TITLE, InboxItem
 from brm_desk.ui.models.table import Column, RecordTableModel
+
+GUESSED_FROM = {
+    LEARNED: "a rule learned when you filed an event of this title",
+    ATTENDEES: "the attendees' e-mail addresses",
+    SOURCE: "the calendar's default partner",
+    TITLE: "the partner's name in the title",
+}
 
 
 def _when(item: InboxItem) -> str:
-    return item.start.strftime("%a %d %b %Y, %H:%M")
+    return item.start.strftime("%a %Y-%m-%d %H:%M")
 
 
 class InboxModel(RecordTableModel):
@@ -28,7 +36,7 @@ class InboxModel(RecordTableModel):
             "partner, or a partner the title names",
         ),
         Column("Type, focus (guess)", lambda i: i.kind_text),
-        Column("Calendar", lambda i: f"{i.source_id}" if i.source_id else "(removed)"),
+        Column("Calendar", lambda i: i.source_name or "(removed)"),
     )
 
     def extra_data(self, record: Any, column: int, role: int) -> Any:
@@ -38,6 +46,11 @@ class InboxModel(RecordTableModel):
                 details.append(record.location)
             details += record.emails
             return "\n".join(details)
+        if column == self.PARTNER and record.partner_id is None:
+            if role == Qt.ItemDataRole.ForegroundRole:  # nothing to file with: a quiet note
+                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "No partner guessed: press C to choose one, or I to ignore the event"
         if role == Qt.ItemDataRole.ToolTipRole and column == self.PARTNER:
-            return f"Guessed from: {record.guessed_from}" if record.guessed_from else None
+            return f"Guessed from {GUESSED_FROM[record.guessed_from]}"
         return None
