@@ -226,6 +226,8 @@ def file_events(journal: Journal, filings: Sequence[Filing]) -> Filed:
         contacts = contacts_by_partner(tx, {filing.partner_id for filing in filings})
         rules = inbox_rows.rules(tx)
         learned: dict[str, FilingRule] = {}
+        links: dict[int | None, list[tuple[str, str, str]]] = {}
+        meetings = []
         for filing in filings:
             event = held[filing.event_key]
             meeting = event_meeting(
@@ -237,15 +239,18 @@ def file_events(journal: Journal, filings: Sequence[Filing]) -> Filed:
                 filing.type,
                 filing.focus,
             )
-            meeting_rows.insert_many(tx, [meeting])
-            calendar_rows.remember(
-                tx, [(event.event_key, meeting.id, fingerprint(meeting))], event.source_id
+            meetings.append(meeting)
+            links.setdefault(event.source_id, []).append(
+                (event.event_key, meeting.id, fingerprint(meeting))
             )
             key = title_key(event.title)
             filed.rules_before.setdefault(key, rules.get(key))
             learned[key] = FilingRule(key, filing.partner_id, filing.type, filing.focus)
             filed.events.append(event)
-            filed.meeting_ids.append(meeting.id)
+        meeting_rows.insert_many(tx, meetings)
+        for source_id, source_links in links.items():
+            calendar_rows.remember(tx, source_links, source_id)
+        filed.meeting_ids = [meeting.id for meeting in meetings]
         inbox_rows.drop(tx, held)
         inbox_rows.keep_rules(tx, list(learned.values()))
     return filed
