@@ -215,3 +215,22 @@ def test_the_sources_dialog_adds_refreshes_and_removes(
     dialog.remove_button.click()
     assert dialog.table.rowCount() == 0
     assert waiting_count(journal) == 0
+
+
+def test_a_refresh_keeps_the_selection_and_the_focus(
+    qtbot: QtBot, journal: Journal, finance: Partner, feed: Feed
+) -> None:
+    feed.publish(*(event(f"e{d}", f"Meeting {d}", f"202612{d:02d}T090000Z") for d in range(1, 5)))
+    add_source(journal, feed.url, "Finance")
+    window, page = open_inbox(qtbot, journal)
+    page.table.selectRow(1)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    page.search_box.setFocus()
+    feed.publish(*(event(f"e{d}", f"Meeting {d}", f"202612{d:02d}T090000Z") for d in range(1, 6)))
+
+    with qtbot.waitSignal(window.calendar_refresh.sig_done, timeout=30_000):
+        window.calendar_refresh.refresh()
+
+    assert [item.title for item in page.selected_items()] == ["Meeting 2", "Meeting 3"]
+    assert page.search_box.hasFocus()
+    assert page.proxy.rowCount() == 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton
 
@@ -22,6 +22,7 @@ from brm_desk.ui.editors.base import error_label
 from brm_desk.ui.help import keys_of
 from brm_desk.ui.inbox_commands import FileEvents, IgnoreEvents
 from brm_desk.ui.models.inbox import InboxModel
+from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.list_page import ProxyListPage
 
 
@@ -63,11 +64,26 @@ class InboxPage(ProxyListPage):
         )
 
     def refresh(self) -> None:
+        """Reload; the events selected stay selected, and after filing or ignoring the
+        cursor is on the event that took the first one's place (the focus stays put)."""
+        kept = {item.event_key for item in self.selected_items()}
         self.model.set_records(waiting(self.journal))
         self.restore_header()
-        rows = self.proxy.rowCount()
+        rows = [
+            row
+            for row in range(self.proxy.rowCount())
+            if self.proxy.index(row, 0).data(RECORD_ROLE).event_key in kept
+        ]
+        if not rows and self.proxy.rowCount():
+            rows = [min(self._next_row, self.proxy.rowCount() - 1)]
+        selection = self.table.selectionModel()
+        flag = QItemSelectionModel.SelectionFlag
         if rows:
-            self.select(self.proxy.index(min(self._next_row, rows - 1), 0))
+            first = self.proxy.index(rows[0], 0)
+            selection.setCurrentIndex(first, flag.ClearAndSelect | flag.Current | flag.Rows)
+            for row in rows[1:]:
+                selection.select(self.proxy.index(row, 0), flag.Select | flag.Rows)
+            self.table.scrollTo(first)
 
     def selected_items(self) -> list[InboxItem]:
         """The selected events, by start."""
