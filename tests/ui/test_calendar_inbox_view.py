@@ -19,7 +19,7 @@ from brm_desk.ui.dialogs.inbox_filing import FilingDialog
 from brm_desk.ui.help import shortcuts_html
 from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.views.calendar_inbox import InboxPage
-from calendar_servers import Feed, event
+from calendar_servers import PASSWORD, USER, CalDavServer, Feed, event
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 INBOX = VIEW_NAMES.index("Inbox")
@@ -200,20 +200,20 @@ def test_the_sources_dialog_adds_refreshes_and_removes(
     dialog.partner.setCurrentIndex(dialog.partner.findData("Finance"))
     dialog.add()
     assert dialog.problem.isHidden()
-    assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 2).text() == "Finance"
-    assert dialog.table.item(0, 3).text() == "never"
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 2).data() == "Finance"
+    assert dialog.model.index(0, 3).data() == "never"
 
     dialog.table.selectRow(0)
     with qtbot.waitSignal(window.calendar_refresh.sig_done, timeout=30_000):
         dialog.refresh_button.click()
-    assert dialog.table.item(0, 3).text().endswith("UTC")
+    assert dialog.model.index(0, 3).data().endswith("UTC")
     assert waiting_count(journal) == 1
     assert sidebar_text(window) == "Inbox (1)"
 
     monkeypatch.setattr(messages, "confirm", lambda *_args: True)
     dialog.remove_button.click()
-    assert dialog.table.rowCount() == 0
+    assert dialog.model.rowCount() == 0
     assert waiting_count(journal) == 0
 
 
@@ -234,3 +234,25 @@ def test_a_refresh_keeps_the_selection_and_the_focus(
     assert [item.title for item in page.selected_items()] == ["Meeting 2", "Meeting 3"]
     assert page.search_box.hasFocus()
     assert page.proxy.rowCount() == 5
+
+
+def test_a_caldav_calendar_is_added_with_its_password_in_the_keyring(
+    qtbot: QtBot, journal: Journal, finance: Partner, radicale: CalDavServer, file_keyring: None
+) -> None:
+    import keyring
+
+    from brm_desk.services.calendar_sources import KEYRING_SERVICE
+
+    dialog = CalendarSourcesDialog(journal)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(radicale.calendar_url)
+    dialog.user.setText(USER)
+    dialog.add()
+    assert dialog.problem.text() == "a CalDAV calendar needs its password"
+
+    dialog.password.setText(PASSWORD)
+    dialog.add()
+    assert dialog.problem.isHidden()
+    assert dialog.model.index(0, 1).data() == f"{radicale.calendar_url} (CalDAV, {USER})"
+    assert dialog.password.text() == ""  # not kept in the form either
+    assert keyring.get_password(f"{KEYRING_SERVICE} {radicale.calendar_url}", USER) == PASSWORD

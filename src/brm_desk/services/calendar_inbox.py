@@ -135,17 +135,11 @@ def _guessed(tx: Transaction, events: Sequence[InboxEvent]) -> list[InboxItem]:
 
 
 def _calendar_event(event: InboxEvent) -> CalendarEvent:
-    return CalendarEvent(
-        key=event.event_key,
-        uid=event.event_key.split("#")[0],
-        title=event.title,
-        start=event.start,
-        duration_minutes=event.duration_minutes,
-        location=event.location,
-        description=event.description,
-        emails=event.emails,
-        line=None,
-    )
+    """The event again as the calendar gave it (the meeting it becomes is made from it)."""
+    key = event.event_key
+    return CalendarEvent(key, key.split("#")[0], event.title, event.start,
+                         event.duration_minutes, event.location, event.description,
+                         event.emails, None)  # fmt: skip
 
 
 def take_in(

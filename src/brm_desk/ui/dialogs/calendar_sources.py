@@ -8,10 +8,10 @@ address is said under the form, naming it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,24 +22,47 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from brm_desk.domain.calendar_sources import CalendarSource
 from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.services.calendar_sources import add_source, remove_source, sources
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.editors.base import error_label
+from brm_desk.ui.models.table import Column, RecordTableModel
+from brm_desk.ui.views.list_page import make_table
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
     from brm_desk.ui.calendar_refresh import CalendarRefresh
 
 NO_PARTNER = "(none: guess from attendees and title)"
-HEADERS = ("#", "Address", "Partner", "Last sync", "Last problem")
+
+
+def _synced(source: CalendarSource) -> str:
+    return f"{source.synced_at[:16].replace('T', ' ')} UTC" if source.synced_at else "never"
+
+
+class SourcesModel(RecordTableModel):
+    """The sources followed, one a row."""
+
+    NUMBER, ADDRESS, PARTNER, SYNCED, PROBLEM = range(5)
+    name_column = ADDRESS
+    columns = (
+        Column("#", lambda s: str(s.id), numeric=True),
+        Column("Address", lambda s: s.url + (f" (CalDAV, {s.user_name})" if s.user_name else "")),
+        Column("Partner", lambda s: s.partner_name or "—"),
+        Column("Last sync", _synced),
+        Column("Last problem", lambda s: s.problem or "—"),
+    )
+
+    def extra_data(self, record: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.ADDRESS, self.PROBLEM):
+            return self.columns[column].display(record)
+        return None
 
 
 class CalendarSourcesDialog(QDialog):
@@ -54,18 +77,14 @@ class CalendarSourcesDialog(QDialog):
         super().__init__(parent)
         self.journal = journal
         self.setWindowTitle("Calendar sources")
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("Calendar sources")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
+        self.model = SourcesModel(self)
+        self.table = make_table("Calendar sources")
+        self.table.setSortingEnabled(False)
+        self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column in (SourcesModel.ADDRESS, SourcesModel.PROBLEM):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.remove_button = QPushButton("&Remove…")
         self.remove_button.setToolTip("Stop following the selected calendar (its meetings stay)")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -122,32 +141,24 @@ class CalendarSourcesDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(adding)
         layout.addWidget(buttons)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.load()
         fit_to_screen(self, 820, 560)
         self.url.setFocus()
 
     def load(self) -> None:
-        """(Re)fill the list of sources from the journal."""
-        self.sources = found = sources(self.journal)
-        self.table.setRowCount(len(found))
-        for row, source in enumerate(found):
-            kind = f" (CalDAV, {source.user_name})" if source.user_name else ""
-            synced = "never"
-            if source.synced_at:
-                synced = f"{source.synced_at[:16].replace('T', ' ')} UTC"
-            cells = (str(source.id), source.url + kind, source.partner_name or "—", synced)
-            for column, text in enumerate((*cells, source.problem or "—")):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        if not found:
+        """(Re)fill the list of sources from the journal (the selected row stays selected)."""
+        selected = [index.row() for index in self.table.selectionModel().selectedRows()]
+        self.model.set_records(sources(self.journal))
+        if selected and selected[0] < self.model.rowCount():
+            self.table.selectRow(selected[0])
+        if not self.model.rowCount():
             self.status.setText("No calendars followed yet: add one below.")
         self._selection_changed()
 
     def _selection_changed(self) -> None:
         self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-        self.refresh_button.setEnabled(self.table.rowCount() > 0)
+        self.refresh_button.setEnabled(self.model.rowCount() > 0)
 
     def add(self) -> None:
         """Follow the calendar the form names, or say inline what is wrong."""
@@ -181,7 +192,7 @@ class CalendarSourcesDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        source = self.sources[rows[0].row()]
+        source: CalendarSource = self.model.record(rows[0].row())
         if not messages.confirm(
             self,
             "Remove calendar",
