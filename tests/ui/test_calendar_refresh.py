@@ -35,7 +35,7 @@ def test_a_journal_opens_and_its_feed_is_read_without_blocking(
 
     assert [item.title for item in waiting(journal)] == ["Weekly sync"]
     assert journal.meetings.of_partner(finance.id) == []  # it waits in the inbox
-    assert window.statusBar().currentMessage() == ""
+    assert window.statusBar().currentMessage() == "1 new calendar event in the Inbox, to file"
 
 
 def test_a_failing_source_is_said_once_in_the_status_bar(qtbot: QtBot, journal: Journal) -> None:

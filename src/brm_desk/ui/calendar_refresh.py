@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.words import plural
 from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.shell import Shell
 
@@ -78,6 +79,9 @@ class CalendarRefresh(QObject):
                     self._shell.say(
                         f"Calendar {report.source.id} could not be refreshed: {report.problem}"
                     )
+        new = sum(report.new for report in reports)
+        if new:
+            self._shell.say(f"{plural(new, 'new calendar event')} in the Inbox, to file")
         if any(r.new or r.changed or r.gone or r.flagged for r in reports):
             self.sig_changed.emit()
 
