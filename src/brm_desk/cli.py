@@ -180,6 +180,8 @@ def build_parser() -> _Parser:
     remove = source_command("remove", "stop following a source (its meetings stay)", _remove)
     remove.add_argument("source_id", type=_positive, metavar="ID")
     command("sync", "refresh every calendar source once", _sync)
+    inbox = command("inbox", "the calendar events waiting to be filed", _inbox)
+    inbox.add_argument("--json", action="store_true", help="print JSON")
 
     due = command("due", "what is due: the reminders the app shows, most pressing first", _due)
     due.add_argument("--json", action="store_true", help="print JSON")
@@ -545,6 +547,36 @@ def reminder_json(reminder: Reminder) -> dict[str, str]:
         "body": reminder.body,
         "due": reminder.due,
     }
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    from brm_desk.services.calendar_inbox import waiting
+
+    with _open(args, read_only=True) as journal:
+        items = waiting(journal)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": item.id,
+                    "start": item.start.isoformat(),
+                    "title": item.title,
+                    "partner": item.partner_name or None,
+                    "guessed_from": item.guessed_from or None,
+                    "type": item.type.value,
+                    "focus": item.focus.value,
+                    "source": item.source_id,
+                }
+                for item in items
+            ]
+        )
+        return 0
+    if not items:
+        print("Calendar inbox is empty.")
+    for item in items:
+        when = item.start.strftime("%Y-%m-%d %H:%M")
+        print(f"{item.id:>4}  {when}  {item.title} — {item.guess_text}; {item.kind_text}")
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ import pytest
 
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Contact, Partner
+from brm_desk.services.calendar_inbox import file_as_guessed, waiting
 from brm_desk.services.calendar_sources import (
     KEYRING_SERVICE,
     add_source,
@@ -43,6 +44,11 @@ def titles(journal: Journal, partner: Partner) -> list[str]:
     return sorted(m.title for m in journal.meetings.of_partner(partner.id))
 
 
+def file_all(journal: Journal) -> None:
+    """The BRM files every event waiting in the calendar inbox as guessed."""
+    file_as_guessed(journal, waiting(journal))
+
+
 def test_a_feed_is_imported_once_and_an_unchanged_feed_costs_a_304(
     journal: Journal, finance: Partner, feed: Feed
 ) -> None:
@@ -50,7 +56,9 @@ def test_a_feed_is_imported_once_and_an_unchanged_feed_costs_a_304(
     add_source(journal, feed.url, "Finance")
 
     [first] = sync_all(journal)
-    assert (first.added, first.changed, first.flagged, first.problem) == (2, 0, 0, "")
+    assert (first.new, first.changed, first.flagged, first.problem) == (2, 0, 0, "")
+    assert titles(journal, finance) == []  # nothing lands in the balance unseen
+    file_all(journal)
     [again] = sync_all(journal)
     assert again.unchanged
     assert feed.answers == [200, 304]
@@ -88,6 +96,7 @@ def test_a_changed_event_updates_its_meeting_unless_the_brm_edited_it(
     feed.publish(WEEKLY, REVIEW)
     add_source(journal, feed.url, "Finance")
     sync_all(journal)
+    file_all(journal)
     review = next(m for m in journal.meetings.of_partner(finance.id) if m.title == "Service review")
     journal.meetings.update(dataclasses.replace(review, notes="Budget is tight", title="QBR"))
 
@@ -98,7 +107,8 @@ def test_a_changed_event_updates_its_meeting_unless_the_brm_edited_it(
     )
     [report] = sync_all(journal)
 
-    assert (report.added, report.changed, report.kept_edited) == (1, 1, 1)
+    assert (report.new, report.changed, report.kept_edited) == (1, 1, 1)
+    file_all(journal)
     assert titles(journal, finance) == [
         "QBR",
         "Roadmap planning",
@@ -116,6 +126,7 @@ def test_a_cancelled_or_deleted_event_is_flagged_and_its_notes_kept(
     feed.publish(WEEKLY, REVIEW, PLANNING)
     add_source(journal, feed.url, "Finance")
     sync_all(journal)
+    file_all(journal)
     by_title = {m.title: m for m in journal.meetings.of_partner(finance.id)}
     weekly = by_title["Weekly sync with Finance"]
     journal.meetings.update(dataclasses.replace(weekly, notes="Agreed the Q1 plan"))
@@ -149,6 +160,7 @@ def test_an_event_before_the_window_a_feed_publishes_is_not_flagged(
     feed.publish(WEEKLY, REVIEW, PLANNING)
     add_source(journal, feed.url, "Finance")
     sync_all(journal)
+    file_all(journal)
     feed.publish(REVIEW, PLANNING)  # the feed now starts later: the old week fell out
     [report] = sync_all(journal)
     assert report.flagged == 0
@@ -170,7 +182,7 @@ def test_a_failing_source_is_reported_and_changes_nothing(
     assert [s.problem for s in sources(journal)] == [served.problem, dead.problem]
     feed.failing = False
     served, _dead = sync_all(journal)
-    assert served.added == 1
+    assert served.new == 1
     assert sources(journal)[0].problem == ""
 
 
@@ -185,6 +197,7 @@ def test_a_broken_event_in_a_feed_imports_nothing_of_it(
     assert "the event has no start" in report.problem
     assert report.problem.startswith("line ")
     assert titles(journal, finance) == []
+    assert waiting(journal) == []
 
 
 def test_events_already_imported_from_a_file_are_never_duplicated(
@@ -201,7 +214,8 @@ def test_events_already_imported_from_a_file_are_never_duplicated(
 
     first, second = sync_all(journal)
 
-    assert (first.added, first.left_alone, second.added) == (1, 2, 0)
+    assert (first.new, first.left_alone, second.new) == (1, 2, 0)
+    file_all(journal)
     assert len(titles(journal, finance)) == 3
 
 
@@ -214,20 +228,26 @@ def test_the_partner_comes_from_the_attendees_before_the_default(
                                extra="ATTENDEE:mailto:Hana@example.com"))  # fmt: skip
     add_source(journal, feed.url, "Finance")
     sync_all(journal)
+    file_all(journal)
     assert titles(journal, hr) == ["Hiring plan"]
     assert titles(journal, finance) == ["Weekly sync with Finance"]
 
 
-def test_events_no_partner_claims_wait_and_are_read_again(
+def test_a_source_without_a_partner_keeps_its_etag_and_its_events_wait(
     journal: Journal, finance: Partner, feed: Feed
 ) -> None:
-    feed.publish(WEEKLY)
+    feed.publish(WEEKLY, event("dentist", "Dentist", "20261204T160000Z"))
     add_source(journal, feed.url)
     [report] = sync_all(journal)
-    assert (report.added, report.waiting) == (0, 1)
-    assert "1 not imported: no partner" in report.summary()
+    assert report.new == 2
+    assert report.summary() == (
+        f"calendar 1 ({feed.url}): 2 new in the inbox, changed 0, flagged 0, left alone 0."
+    )
+    guessed = {item.title: (item.partner_name, item.guessed_from) for item in waiting(journal)}
+    assert guessed == {"Weekly sync with Finance": ("Finance", "title"), "Dentist": ("", "")}
     [report] = sync_all(journal)
-    assert feed.answers == [200, 200]  # no ETag kept while events wait
+    assert report.unchanged
+    assert feed.answers == [200, 304]  # the ETag is kept though events wait
 
 
 def test_a_caldav_calendar_follows_its_server(
@@ -239,7 +259,8 @@ def test_a_caldav_calendar_follows_its_server(
     add_source(journal, radicale.calendar_url, "Finance", USER, PASSWORD)
 
     [report] = sync_all(journal)
-    assert (report.added, report.problem) == (2, "")
+    assert (report.new, report.problem) == (2, "")
+    file_all(journal)
     [report] = sync_all(journal)
     assert report.unchanged  # the same sync token
 
@@ -249,7 +270,8 @@ def test_a_caldav_calendar_follows_its_server(
     review.delete()
     [report] = sync_all(journal)
 
-    assert (report.added, report.changed, report.flagged) == (1, 1, 1)
+    assert (report.new, report.changed, report.flagged) == (1, 1, 1)
+    file_all(journal)
     assert titles(journal, finance) == ["Roadmap planning", "Service review", "Weekly sync (Teams)"]
     assert list(flagged_meetings(journal).values()) == ["deleted"]
 

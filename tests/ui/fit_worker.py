@@ -11,21 +11,27 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from brm_desk.domain.calendar_inbox import InboxItem
+from brm_desk.domain.enums import Focus, MeetingType
+from brm_desk.domain.records import Partner
 from brm_desk.services import backups, maintenance
 from brm_desk.services.drafts import NEW_MEETING, Draft
 from brm_desk.services.interchange.csv_read import read_csv
 from brm_desk.services.interchange.ics_import import preview_calendar
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import drafts_offer
+from brm_desk.ui.dialogs.calendar_sources import CalendarSourcesDialog
 from brm_desk.ui.dialogs.csv_mapping import CsvMappingDialog
 from brm_desk.ui.dialogs.export_pack import ExportPackDialog
 from brm_desk.ui.dialogs.ics_preview import CalendarPreviewDialog
+from brm_desk.ui.dialogs.inbox_filing import FilingDialog
 from brm_desk.ui.dialogs.passphrase import NewPassphraseDialog, PassphraseDialog
 from brm_desk.ui.dialogs.restore import RestoreDialog
 from brm_desk.ui.dialogs.welcome import WelcomeDialog
@@ -78,7 +84,19 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         ),
         "drafts-offer": lambda: drafts_offer.question(None, drafted),
         "prep-brief": lambda: PrepBriefWindow(None, journal, finance.id),
+        "calendar-sources": lambda: CalendarSourcesDialog(journal),
+        "inbox-filing": lambda: FilingDialog(partners, [waiting_event(finance)]),
     }
+
+
+def waiting_event(partner: Partner) -> InboxItem:
+    """An event as the calendar inbox shows it, guessed for ``partner``."""
+    return InboxItem(
+        1, "uid-1", 1, "1 · outlook.office365.com",
+        "Quarterly business review with the finance leadership team",
+        datetime(2026, 12, 1, 9, tzinfo=UTC), 60, "Room 4", ("cfo@example.com",), False,
+        partner.id, partner.name, "attendees", MeetingType.SERVICE_REVIEW, Focus.ROUTINE,
+    )  # fmt: skip
 
 
 def rect(r: QRect) -> list[int]:

@@ -6,6 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from brm_desk.domain.records import Partner
+from brm_desk.services.calendar_inbox import waiting
 from brm_desk.services.calendar_sources import add_source
 from brm_desk.services.journal import Journal
 from brm_desk.ui.main_window import MainWindow
@@ -32,8 +33,9 @@ def test_a_journal_opens_and_its_feed_is_read_without_blocking(
 
     window = open_window(qtbot, journal)
 
-    assert [m.title for m in journal.meetings.of_partner(finance.id)] == ["Weekly sync"]
-    assert window.statusBar().currentMessage() == ""
+    assert [item.title for item in waiting(journal)] == ["Weekly sync"]
+    assert journal.meetings.of_partner(finance.id) == []  # it waits in the inbox
+    assert window.statusBar().currentMessage() == "1 new calendar event in the Inbox, to file"
 
 
 def test_a_failing_source_is_said_once_in_the_status_bar(qtbot: QtBot, journal: Journal) -> None:

@@ -11,7 +11,7 @@ from brm_desk.resource_files import resource
 from brm_desk.ui.icons import app_icon, icon
 from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 
-NAMED = [name.lower() for name in VIEW_NAMES] + [
+NAMED = [name.lower().replace(" ", "-") for name in VIEW_NAMES] + [
     "new-meeting",
     "new",
     "undo",

@@ -365,11 +365,20 @@ def test_dismissing_in_the_today_view_is_undoable_and_a_snooze_ends_on_time(
     assert "Finance — Send the roadmap" in [r.title.text() for r in page.due.shown]
 
 
-def test_the_today_view_counts_the_calendar_inbox_through_its_hook(
+def test_the_today_view_counts_the_calendar_inbox(
     qtbot: QtBot, reminded: Journal, clock: Clock
 ) -> None:
-    page = TodayPage(reminded, window_on(qtbot, reminded, clock).settings, clock, lambda _j: 3)
+    from brm_desk.store import inbox_rows
+    from brm_desk.store.inbox_rows import InboxEvent
+
+    page = TodayPage(reminded, window_on(qtbot, reminded, clock).settings, clock)
     qtbot.addWidget(page)
+    page.refresh()
+    assert page.inbox.text() == "Calendar inbox: nothing waits to be filed."
+    with reminded.database.transaction() as tx:
+        inbox_rows.put(
+            tx, [InboxEvent(f"e{i}", None, "Weekly sync", clock.now, 30) for i in range(3)]
+        )
     page.refresh()
     assert page.inbox.text() == "Calendar inbox: 3 events waiting to be filed"
 

@@ -39,6 +39,11 @@ class CalendarSource:
         """How a message names the source: its number and address."""
         return f"calendar {self.id} ({self.url})"
 
+    @property
+    def short_label(self) -> str:
+        """How a list names the source: its number and server ("2 · outlook.office365.com")."""
+        return f"{self.id} · {urlsplit(self.url).hostname or self.url}"
+
 
 def source_address(text: str, user_name: str = "") -> tuple[str, str, str]:
     """``(kind, url, user_name)`` for what a BRM typed, or a ValidationError saying why not."""

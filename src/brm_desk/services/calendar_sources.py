@@ -12,7 +12,7 @@ import contextlib
 from brm_desk.domain.calendar_sources import CALDAV, CalendarSource, source_address
 from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.services.journal import Journal
-from brm_desk.store import calendar_source_rows
+from brm_desk.store import calendar_source_rows, inbox_rows
 
 KEYRING_SERVICE = "BRM Desk calendar"
 
@@ -43,10 +43,12 @@ def sources(journal: Journal) -> list[CalendarSource]:
 
 
 def remove_source(journal: Journal, source_id: int) -> CalendarSource:
-    """Stop following a source; its meetings stay. Its password leaves the keyring."""
+    """Stop following a source; its meetings stay, the events it brought to the inbox leave.
+    Its password leaves the keyring."""
     with journal.database.transaction() as tx:
         source = calendar_source_rows.get(tx, source_id)
         calendar_source_rows.remove(tx, source_id)
+        inbox_rows.forget_source(tx, source_id)
     if source.kind == CALDAV:
         with contextlib.suppress(BrmDeskError):  # already gone: nothing more to forget
             _keyring_call("forget the password", "delete_password", source.url, source.user_name)

@@ -2,10 +2,11 @@
 
 An unchanged calendar costs one small request (calendar_fetch), or, when the server cannot
 tell, one download whose digest matches the last one read; once a day each is read whole, as
-series reach a day further. A changed one is read by the
-same parser and bounds as a calendar file (ics_read, ics_events), and its events go through the
-same writer (ics_import.write_events): a new event becomes a meeting, an event changed in the
-calendar updates its meeting unless the BRM edited that meeting, one in the trash stays there.
+series reach a day further. A changed one is read by the same parser and bounds as a calendar
+file (ics_read, ics_events). A new event waits in the calendar inbox (calendar_inbox.take_in)
+until the BRM files or ignores it; an event already filed goes through the same writer as a
+file import (ics_import.write_events): changed in the calendar, it updates its meeting unless
+the BRM edited that meeting, and one in the trash stays there.
 An event the calendar cancels, or no longer holds, is flagged on its meeting, never deleted
 with its notes. A feed may publish only a window of time, so an event missing from a feed is
 flagged only if it starts no earlier than the feed's first event. A source that fails (offline,
@@ -22,18 +23,14 @@ from datetime import date
 from brm_desk.domain.calendar_sources import FEED, CalendarSource
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.calendar_fetch import fetch
+from brm_desk.services.calendar_inbox import first_start_utc, take_in
 from brm_desk.services.calendar_sources import password_of, sources
 from brm_desk.services.interchange.ics_events import CalendarScan, scan_calendar
-from brm_desk.services.interchange.ics_import import (
-    CalendarImportReport,
-    guess_partners,
-    write_events,
-)
+from brm_desk.services.interchange.ics_import import CalendarImportReport, write_events
 from brm_desk.services.interchange.ics_read import parse_calendar
 from brm_desk.services.journal import Journal
 from brm_desk.store import calendar_rows, calendar_source_rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import start_columns
 
 CANCELLED = "cancelled"
 DELETED = "deleted"
@@ -47,13 +44,15 @@ class SyncReport:
     source: CalendarSource
     unchanged: bool = False
     """The server said the calendar has not changed since the last refresh."""
-    added: int = 0
+    new: int = 0
+    """Events new to the calendar inbox (none is filed unseen)."""
     changed: int = 0
+    """Meetings, and events waiting in the inbox, the calendar changed."""
+    gone: int = 0
+    """Events that waited in the inbox and the calendar cancelled or dropped."""
     flagged: int = 0
     left_alone: int = 0
     kept_edited: int = 0
-    waiting: int = 0
-    """Events no partner claims (no default partner, no attendee a contact): not imported."""
     problem: str = ""
     newly_flagged: list[str] = field(default_factory=list)
     """The meetings flagged by this refresh: "title (start): cancelled" or "…: deleted"."""
@@ -65,15 +64,11 @@ class SyncReport:
         if self.unchanged:
             return f"{self.source.label}: unchanged since the last sync."
         edited = f" ({self.kept_edited} you edited)" if self.kept_edited else ""
+        gone = f", {self.gone} gone from the inbox" if self.gone else ""
         text = (
-            f"{self.source.label}: added {self.added}, changed {self.changed}, "
-            f"flagged {self.flagged}, left alone {self.left_alone}{edited}"
+            f"{self.source.label}: {self.new} new in the inbox, changed {self.changed}, "
+            f"flagged {self.flagged}, left alone {self.left_alone}{edited}{gone}"
         )
-        if self.waiting:
-            text += (
-                f"; {self.waiting} not imported: no partner (none of their attendees is a "
-                "contact; give the source a partner with calendar add --partner)"
-            )
         return "\n".join([text + ".", *(f"  flagged {note}" for note in self.newly_flagged)])
 
 
@@ -100,8 +95,7 @@ def sync_source(journal: Journal, source: CalendarSource) -> SyncReport:
             if scan is not None:
                 _apply(tx, source, scan, report)
             report.unchanged = scan is None
-            keep = ("", "", "") if report.waiting else (fetched.version, fetched.modified, now)
-            calendar_source_rows.synced(tx, source.id, *keep)  # waiting events: read again
+            calendar_source_rows.synced(tx, source.id, fetched.version, fetched.modified, now)
     except BrmDeskError as error:
         report.problem = str(error).removeprefix(f"{source.url}: ")
         with journal.database.transaction() as tx:
@@ -117,20 +111,18 @@ def _digest(text: str, today: date) -> str:
 
 
 def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: SyncReport) -> None:
-    """Write what the calendar holds now, and flag what it cancelled or no longer holds."""
-    guesses = guess_partners(tx, scan.events)
-    partners = {
-        event.key: partner
-        for event in scan.events
-        if (partner := guesses[event.key] or source.partner_id) is not None
-    }
-    chosen = [event for event in scan.events if event.key in partners]
+    """New events wait in the inbox; filed ones are brought up to date, and flagged when the
+    calendar cancelled them or no longer holds them."""
+    filed = calendar_rows.imported(tx, (event.key for event in scan.events))
+    first = first_start_utc(scan.events)
+    taken = take_in(
+        tx, source, [e for e in scan.events if e.key not in filed], scan.cancelled, first
+    )
     written = CalendarImportReport()
-    write_events(tx, source.url, chosen, partners, written, source_id=source.id)
-    calendar_rows.follow(tx, source.id, [*partners, *scan.cancelled])
+    write_events(tx, source.url, [e for e in scan.events if e.key in filed], {}, written)
+    calendar_rows.follow(tx, source.id, [*filed, *scan.cancelled])
     followed = calendar_rows.of_source(tx, source.id)
     held = {event.key for event in scan.events}
-    first = min((start_columns(e.start)["start_utc"] for e in scan.events), default="")
     back = [key for key, event in followed.items() if event.flag and key in held]
     cancelled = [
         key for key, event in followed.items() if key in scan.cancelled and event.flag != CANCELLED
@@ -146,8 +138,9 @@ def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: 
     calendar_rows.set_flag(tx, back, None)
     calendar_rows.set_flag(tx, cancelled, CANCELLED)
     calendar_rows.set_flag(tx, deleted, DELETED)
-    report.added = len(written.added)
-    report.changed = len(written.updated)
+    report.new = taken.new
+    report.changed = len(written.updated) + taken.changed
+    report.gone = taken.gone
     report.flagged = len(cancelled) + len(deleted)
     for flag, keys in ((CANCELLED, cancelled), (DELETED, deleted)):
         for key in keys:
@@ -155,7 +148,6 @@ def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: 
             report.newly_flagged.append(f"'{meeting.title}' ({meeting.start[:16]}): {flag}")
     report.kept_edited = written.kept_edited
     report.left_alone = written.unchanged + written.kept_edited + written.in_trash
-    report.waiting = len(scan.events) - len(chosen)
 
 
 def flagged_meetings(journal: Journal) -> dict[str, str]:

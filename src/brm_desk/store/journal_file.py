@@ -33,6 +33,7 @@ SCHEMA_VERSION = 12  # 2: calendar_event (where imported meetings came from); 3:
 # 8: a partner's next period, journal settings;
 # 9: calendar sources (feeds, CalDAV) and the flags of cancelled or deleted events;
 # 10: contact_change (stance and influence history);
+# 11: inbox_event and filing_rule (the calendar inbox)
 # 12: reminder_state (reminders snoozed or dismissed)
 JOURNAL_TABLES = frozenset(
     {"partner", "contact", "maturity_change", "meeting", "meeting_action", "meeting_attendee"}

@@ -258,6 +258,42 @@ class CalendarSourceRow(Base):
     """Why the last refresh failed ('' once one succeeds)."""
 
 
+class InboxEventRow(Base):
+    """A new event from a calendar source, waiting for the BRM to file or ignore it.
+
+    It holds the event as the calendar gives it (the meeting it would become); an ignored one
+    stays, so the calendar never brings it back.
+    """
+
+    __tablename__ = "inbox_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_key: Mapped[str] = mapped_column(String, unique=True)
+    source_id: Mapped[int | None] = mapped_column(default=None, index=True)
+    title: Mapped[str]
+    start: Mapped[str]
+    start_utc: Mapped[str]
+    duration_minutes: Mapped[int]
+    location: Mapped[str] = mapped_column(String, default="")
+    description: Mapped[str] = mapped_column(String, default="")
+    emails: Mapped[str] = mapped_column(String, default="")
+    """The attendees' e-mail addresses, one a line."""
+    recurring: Mapped[bool] = mapped_column(default=False)
+    ignored: Mapped[bool] = mapped_column(default=False)
+
+
+class FilingRuleRow(Base):
+    """What the BRM chose when last filing an event whose title has this key."""
+
+    __tablename__ = "filing_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title_key: Mapped[str] = mapped_column(String, unique=True)
+    partner_id: Mapped[int] = _belongs_to("partner")
+    type: Mapped[str]
+    focus: Mapped[str]
+
+
 class ActionRow(Base):
     __tablename__ = "meeting_action"
     __table_args__ = (

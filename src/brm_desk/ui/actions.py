@@ -59,6 +59,8 @@ ACTIONS = (
                tip="The journals opened lately, and your own journal"),
     ActionSpec("import_calendar", "Import &calendar (.ics)…", "File", "import"),
     ActionSpec("import_csv", "Import requests from CS&V…", "File", "import"),
+    ActionSpec("calendar_sources", "Calendar &sources…", "File", "import",
+               tip="Follow calendar feeds and CalDAV calendars: their events wait in the inbox"),
     ActionSpec("export_pack", "Export review &pack…", "File", "export", "Ctrl+Shift+E",
                tip="A partner's or the portfolio's review pack as a PDF"),
     ActionSpec("export_list", "&Export list as CSV…", "File", "export",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.words import plural
 from brm_desk.ui.operations import QueryOp
 from brm_desk.ui.shell import Shell
 
@@ -25,7 +26,8 @@ class CalendarRefresh(QObject):
     """Keeps the shell's journal in step with its calendar sources."""
 
     sig_changed = Signal()
-    """A refresh added, changed or flagged meetings: the views should show them."""
+    """A refresh brought events to the inbox, changed or flagged meetings: the views (and the
+    inbox's count) should show them."""
     sig_done = Signal()
 
     def __init__(self, shell: Shell, minutes: float = REFRESH_MINUTES) -> None:
@@ -77,7 +79,10 @@ class CalendarRefresh(QObject):
                     self._shell.say(
                         f"Calendar {report.source.id} could not be refreshed: {report.problem}"
                     )
-        if any(r.added or r.changed or r.flagged for r in reports):
+        new = sum(report.new for report in reports)
+        if new:
+            self._shell.say(f"{plural(new, 'new calendar event')} in the Inbox, to file")
+        if any(r.new or r.changed or r.gone or r.flagged for r in reports):
             self.sig_changed.emit()
 
     def _failed(self, error: BrmDeskError) -> None:

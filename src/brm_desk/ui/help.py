@@ -20,6 +20,10 @@ ELSEWHERE: tuple[tuple[str, Key | str, str], ...] = (
     ("Partners", "Ctrl+B", "Prep brief on the selected partner"),
     ("Search", "Down", "From the search box to the results"),
     ("A date field", "Alt+Down", "Pick the day from a calendar (Return chooses, Escape closes)"),
+    ("Calendar inbox", "F", "File the selected events as guessed (Enter too)"),
+    ("Calendar inbox", "C", "Change partner, type or focus, then file"),
+    ("Calendar inbox", "I", "Ignore the selected events: they never return"),
+    ("Calendar inbox", "Ctrl+A", "Select every event (then F files them all)"),
     ("A chart's table", "Return", "List the meetings and requests of the month or partner"),
     ("Engagements", "Ctrl+3", "Show the meetings in the Meetings view"),
     ("Contact page", "Ctrl+E", "Edit the contact"),
@@ -30,6 +34,15 @@ ELSEWHERE: tuple[tuple[str, Key | str, str], ...] = (
     ("Windows of their own", "Escape", "Close the window"),
 )
 """(where, key, what it does): the keys of one view or window, outside the menus."""
+
+
+def keys_of(where: str) -> str:
+    """One line of a view's own keys, for a hint under it: "F: file …  ·  C: change …"."""
+    return "  ·  ".join(
+        f"{key_text(key)}: {what[0].lower()}{what[1:]}"
+        for place, key, what in ELSEWHERE
+        if place == where
+    )
 
 
 def shortcuts_html() -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from brm_desk import __version__
 from brm_desk.domain.words import plural
 from brm_desk.ui.icons import icon
-from brm_desk.ui.shell import VIEW_NAMES, Shell
+from brm_desk.ui.shell import INBOX_VIEW, VIEW_NAMES, Shell
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             "recent_journals": lambda: None,  # a submenu: its entries do the work
             "import_calendar": interchange.import_calendar,
             "import_csv": interchange.import_csv,
+            "calendar_sources": self.show_calendar_sources,
             "export_pack": lambda: open_export_dialog(shell),
             "export_list": interchange.export_list,
             "back_up": safety.back_up_now,
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self, journal: Journal) -> None:
         """The views are imported here (and the journal core under them), not at start-up."""
+        from brm_desk.ui.views.calendar_inbox import InboxPage
         from brm_desk.ui.views.contacts import ContactsPage
         from brm_desk.ui.views.dashboard import DashboardPage
         from brm_desk.ui.views.meetings import MeetingsPage
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
             RequestsPage(journal, self.settings),
             ContactsPage(journal, self.settings),
             TodayPage(journal, self.settings, self.clock),
+            InboxPage(journal, self.settings),
             search_page := SearchPage(journal, self.settings),
             TrashPage(journal, self.settings),
         ]
@@ -411,13 +414,27 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         if self.shell.journal is None:
             return
+        from brm_desk.services.calendar_inbox import waiting_count
         from brm_desk.services.lists import Lists
 
+        waiting = waiting_count(self.shell.journal)
+        inbox = self.sidebar.item(VIEW_NAMES.index(INBOX_VIEW))
+        inbox.setText(f"{INBOX_VIEW} ({waiting})" if waiting else INBOX_VIEW)
+        inbox.setToolTip(f"Calendar inbox: {plural(waiting, 'event')} to file")
         counts = Lists(self.shell.journal.database).counts()
         self.counts_label.setText(
             f"{plural(counts.partners, 'active partner')} · "
             f"{plural(counts.meetings, 'meeting')} · {plural(counts.requests, 'request')}"
         )
+
+    def show_calendar_sources(self) -> None:
+        """The calendars followed, to add, remove or refresh; the inbox count follows."""
+        from brm_desk.ui.dialogs.calendar_sources import CalendarSourcesDialog
+
+        if self.shell.journal is None:
+            return
+        CalendarSourcesDialog(self.shell.journal, self.calendar_refresh, self).exec()
+        self.refresh()
 
     def show_about(self) -> None:
         from brm_desk.ui.dialogs import messages

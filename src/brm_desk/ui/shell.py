@@ -19,8 +19,18 @@ if TYPE_CHECKING:
     from brm_desk.ui.views.page import Page
 
 VIEW_NAMES = (
-    "Dashboard", "Partners", "Meetings", "Requests", "Contacts", "Today", "Search", "Trash"
-)  # fmt: skip
+    "Dashboard",
+    "Partners",
+    "Meetings",
+    "Requests",
+    "Contacts",
+    "Today",
+    "Inbox",
+    "Search",
+    "Trash",
+)
+INBOX_VIEW = "Inbox"
+"""The calendar inbox (a short name: its count must fit in the sidebar beside it)."""
 STATUS_MS = 8000
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.errors import ImportFileError, ValidationError
 from brm_desk.domain.records import Contact, Meeting, new_id
 from brm_desk.domain.rules import check_meeting
@@ -161,7 +162,7 @@ def write_events(
 ) -> None:
     """Add or refresh the meetings of ``chosen`` events within ``tx`` (see the module's rules);
     new ones are remembered as kept current by ``source_id`` when a calendar source gives it."""
-    contacts = _contacts_by_partner(tx, set(partners.values()))
+    contacts = contacts_by_partner(tx, set(partners.values()))
     existing = calendar_rows.imported(tx, (event.key for event in chosen))
     current = meeting_rows.live_by_id(tx, [held.meeting_id for held in existing.values()])
     new: list[tuple[CalendarEvent, Meeting]] = []
@@ -170,7 +171,7 @@ def write_events(
             control.step(number, len(chosen) * 2)
         held = existing.get(event.key)
         if held is None:
-            meeting = _meeting(path, event, partners[event.key], contacts, new_id())
+            meeting = event_meeting(path, event, partners[event.key], contacts, new_id())
             new.append((event, meeting))
         elif not held.live:
             report.in_trash += 1
@@ -201,10 +202,12 @@ def _refresh(
         report.kept_edited += 1
         return
     if current.partner_id not in contacts:
-        contacts.update(_contacts_by_partner(tx, {current.partner_id}))
-    fresh = _meeting(path, event, current.partner_id, contacts, current.id)
+        contacts.update(contacts_by_partner(tx, {current.partner_id}))
+    fresh = event_meeting(path, event, current.partner_id, contacts, current.id)
     fresh = replace(
         fresh,
+        type=current.type,  # as filed: the calendar says nothing of them
+        focus=current.focus,
         private=current.private,
         tags=current.tags,
         satisfaction=current.satisfaction,
@@ -219,7 +222,8 @@ def _refresh(
     report.before.append((event.key, current, held.fingerprint))
 
 
-def _contacts_by_partner(tx: Transaction, partner_ids: set[str]) -> dict[str, list[Contact]]:
+def contacts_by_partner(tx: Transaction, partner_ids: set[str]) -> dict[str, list[Contact]]:
+    """Each partner's contacts (a partner not in the journal is an error)."""
     found: dict[str, list[Contact]] = {}
     for partner_id in partner_ids:
         partner_rows.get(tx, partner_id)
@@ -227,16 +231,20 @@ def _contacts_by_partner(tx: Transaction, partner_ids: set[str]) -> dict[str, li
     return found
 
 
-def _meeting(
+def event_meeting(
     path: Path | str,
     event: CalendarEvent,
     partner_id: str,
     contacts: Mapping[str, Sequence[Contact]],
     meeting_id: str,
+    kind: MeetingType | None = None,
+    focus: Focus | None = None,
 ) -> Meeting:
+    """The meeting an event becomes: its attendees those of the partner's contacts, its type
+    and focus as given (else guessed from its title); an ImportFileError says why it cannot."""
     by_email = {c.email.casefold(): c.id for c in contacts.get(partner_id, ()) if c.email}
     attendees = tuple(dict.fromkeys(by_email[e] for e in event.emails if e in by_email))
-    kind = guess_meeting_type(event.title)
+    kind = kind or guess_meeting_type(event.title)
     try:
         return check_meeting(
             Meeting(
@@ -246,7 +254,7 @@ def _meeting(
                 start=event.start,
                 duration_minutes=event.duration_minutes,
                 type=kind,
-                focus=kind.default_focus,
+                focus=focus or kind.default_focus,
                 location=event.location,
                 attendee_ids=attendees,
                 notes=event.description,

@@ -27,6 +27,7 @@ from brm_desk.domain.records import Meeting
 from brm_desk.domain.reminders import KINDS, Reminder, Snooze, State
 from brm_desk.domain.words import plural
 from brm_desk.services import reminders
+from brm_desk.services.calendar_inbox import waiting_count
 from brm_desk.services.journal import Journal
 from brm_desk.ui.reminders import KeepReminders, snooze_all
 from brm_desk.ui.views.page import Page
@@ -35,29 +36,19 @@ FIRST_ROWS = 50
 """Rows of what is due shown at first (a long backlog waits for "Show more")."""
 
 
-def no_inbox(_journal: Journal) -> int:
-    """The calendar inbox's count until the inbox is wired in (see :class:`TodayPage`)."""
-    return 0
-
-
 class TodayPage(Page):
-    """``clock`` gives now (aware); ``waiting`` counts the calendar inbox.
-
-    INBOX HOOK: ``waiting`` is the calendar inbox's ``waiting_count(journal)``, wired in by
-    the main window; until the inbox exists it is :func:`no_inbox`.
-    """
+    """The day at a glance: its meetings, what is due, and how many calendar events wait in
+    the inbox. ``clock`` gives now (aware)."""
 
     def __init__(
         self,
         journal: Journal,
         settings: QSettings,
         clock: Callable[[], datetime],
-        waiting: Callable[[Journal], int] = no_inbox,
     ) -> None:
         super().__init__("Today")
         self.journal = journal
         self.clock = clock
-        self.waiting = waiting
         self.date_label = QLabel()
         self.bar.insertWidget(1, self.date_label)
         self.bar.insertSpacing(1, 12)
@@ -108,7 +99,7 @@ class TodayPage(Page):
         self.show_more.setAccessibleName(f"Show {plural(more, 'more thing')} due")
         self.show_more.setVisible(bool(more))
         self.snooze_all.setEnabled(bool(day.due))
-        waiting = self.waiting(self.journal)
+        waiting = waiting_count(self.journal)
         self.inbox.setText(
             f"Calendar inbox: {plural(waiting, 'event')} waiting to be filed"
             if waiting
