@@ -14,10 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
+from brm_desk.domain.enums import Interest
 from brm_desk.domain.errors import ImportFileError
 from brm_desk.domain.files import unreadable, write_text
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services import privacy
+from brm_desk.services.interchange.json_plans import FIELD as PLAN_FIELD
+from brm_desk.services.interchange.json_plans import plan_documents
 from brm_desk.services.interchange.json_schema import (
     FORMAT,
     VERSION,
@@ -29,7 +32,14 @@ from brm_desk.services.interchange.json_schema import (
 )
 from brm_desk.services.interchange.json_values import id_note, quote
 from brm_desk.services.journal import Journal
-from brm_desk.store import contact_rows, interchange_rows, meeting_rows, partner_rows, request_rows
+from brm_desk.store import (
+    contact_rows,
+    interchange_rows,
+    meeting_rows,
+    partner_rows,
+    request_rows,
+    stakeholder_rows,
+)
 from brm_desk.store.interchange_rows import StoredRecord
 
 KINDS = ("partners", "contacts", "meetings", "requests")
@@ -94,6 +104,7 @@ def _export(
         contacts = contact_rows.in_journal_order(tx)
         every_meeting = meeting_rows.in_journal_order(tx)
         every_request = request_rows.in_journal_order(tx)
+        plans = stakeholder_rows.listing(tx)
     meetings = privacy.shown(every_meeting, include_private)
     requests = privacy.shown(every_request, include_private)
     left_out = len(every_meeting) - len(meetings) + len(every_request) - len(requests)
@@ -113,6 +124,12 @@ def _export(
     for partner in document["partners"]:
         if not partner["next_period"]:  # written only when there is one: SPEC §6 stays as it is
             del partner["next_period"]
+        plan = plan_documents((e for e in plans if e.partner_id == partner["id"]), contact_ids)
+        if plan:  # the same: only a partner with a communications plan has the field
+            partner[PLAN_FIELD] = plan
+    for contact in document["contacts"]:
+        if contact["interest"] == Interest.MEDIUM:  # the default, as in files before it
+            del contact["interest"]
     for kind, record_type in (("contacts", Contact), ("meetings", Meeting), ("requests", Request)):
         for name in privacy.withheld(record_type, include_private):
             for record in document[kind]:
@@ -218,6 +235,9 @@ def import_journal(journal: Journal, data: Any) -> ImportReport:
         contact_rows.insert_many(tx, new["contacts"])
         meeting_rows.insert_many(tx, new["meetings"])
         request_rows.insert_many(tx, new["requests"])
+        stakeholder_rows.insert_many(
+            tx, [e for e in document.communications if e.partner_id not in skipped]
+        )
     by_kind = {kind: [r.id for r in getattr(document, kind) if r.id in skipped] for kind in KINDS}
     added = {kind: len(records) for kind, records in new.items()}
     return ImportReport(added=added, skipped=by_kind)
