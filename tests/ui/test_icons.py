@@ -17,6 +17,7 @@ NAMED = [name.lower() for name in VIEW_NAMES] + [
     "undo",
     "redo",
     "prep-brief",
+    "stakeholder-map",
 ]
 
 
