@@ -98,7 +98,8 @@ def test_the_plan_is_kept_in_order_and_rolls_on_when_done(
 def test_interest_and_plans_round_trip_losslessly(
     dated: tuple[Journal, list[date]], tmp_path: Path
 ) -> None:
-    journal, _days = dated
+    journal, days = dated
+    days[0] = TODAY
     journal.stakeholders.place("ada", Influence.HIGH, Interest.HIGH)
     journal.stakeholders.add(Communication("", "p1", "Win Bo over", "In person", 14, TODAY, "bo"))
     journal.stakeholders.add(
@@ -127,10 +128,22 @@ def test_interest_and_plans_round_trip_losslessly(
     assert "communications" not in sales  # only a partner with a plan has the field
     interests = {c["id"]: c.get("interest") for c in exported["contacts"]}
     assert interests == {"ada": "high", "bo": None, "cy": None}  # medium is left out
-    with Journal.create(tmp_path / "copy.db") as copy_journal:
-        import_journal(copy_journal, exported)
-        again = export_journal(copy_journal, include_private=True)
-    assert {**again, "exported_at": ""} == {**exported, "exported_at": ""}
+    ada = exported["contacts"][0]
+    assert ada["history"] == [
+        {"since": "2026-06-01", "influence": "medium", "stance": "skeptic", "interest": "medium"},
+        {"since": "2026-11-24", "influence": "high", "stance": "skeptic", "interest": "high"},
+    ]
+    assert "history" not in exported["contacts"][1]  # one step: the contact's own fields
+    shared = export_journal(journal, include_private=False)
+    assert "history" not in shared["contacts"][0]  # it holds stances: private
+    for today in (TODAY, TODAY + timedelta(days=40)):  # imported the same day or later
+        with Journal.create(tmp_path / f"{today}.db", today=lambda day=today: day) as copied:
+            import_journal(copied, exported)
+            again = export_journal(copied, include_private=True)
+            assert [h.since for h in copied.contacts.page("ada").history] == [
+                date(2026, 6, 1), TODAY,
+            ]  # fmt: skip
+        assert {**again, "exported_at": ""} == {**exported, "exported_at": ""}
 
 
 def test_a_file_without_the_new_fields_imports_unchanged(tmp_path: Path) -> None:
@@ -212,6 +225,12 @@ def test_a_file_without_the_new_fields_imports_unchanged(tmp_path: Path) -> None
             },
             'unknown field "owner"',
         ),
+        (
+            {"history": [{"since": "2026-02-01"}, {"since": "2026-01-01"}]},
+            r"history\[1\]\.since: must be later",
+        ),
+        ({"history": [{"influence": "high"}]}, r"history\[0\]\.since: is required"),
+        ({"history": [{"since": "2026-02-01", "mood": "good"}]}, 'unknown field "mood"'),
     ],
 )
 def test_a_bad_plan_entry_is_a_clear_error(
@@ -222,7 +241,26 @@ def test_a_bad_plan_entry_is_a_clear_error(
         "partners": [{"id": "p1", "name": "Finance", "communications": [copy.deepcopy(entry)]}],
         "contacts": [{"id": "c1", "partner": "p1", "name": "Ann"}], "meetings": [], "requests": [],
     }  # fmt: skip
+    if "history" in entry:  # a contact's field
+        document["contacts"][0]["history"] = entry["history"]
+        document["partners"][0].pop("communications")
     with Journal.create(tmp_path / "j.db") as journal:
         with pytest.raises(ImportFileError, match=message):
             import_journal(journal, document)
         assert journal.partners.listing() == []
+
+
+def test_the_sample_tells_a_sceptic_turned_champion_and_two_plans(tmp_path: Path) -> None:
+    from brm_desk.services.sample_journal import load_sample
+
+    with load_sample(tmp_path / "sample.brmdesk", date(2026, 11, 24)) as journal:
+        finance = journal.stakeholders.map("p-finance", compared_with=date(2026, 7, 1))
+        moved = [m.text for m in finance.moves]
+        assert "Tobias Brandt: keep satisfied → manage closely; skeptic → champion" in moved
+        planned = {e.partner_id for e in journal.stakeholders.plan()}
+        assert planned == {"p-finance", "p-sales"}
+        sales = journal.stakeholders.map("p-sales", compared_with=date(2026, 7, 1))
+        assert "Jennifer Walsh: keep satisfied → manage closely; skeptic → blocker" in [
+            m.text for m in sales.moves
+        ]
+        assert communications_due(journal, date(2026, 11, 24))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -21,8 +21,13 @@ _SELECT = select(*rows.table_of(ContactRow).c, PartnerRow.uid.label("partner_uid
 )
 
 
-def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
-    """New contacts, each with its history started today (an import knows no other day)."""
+def insert_many(
+    tx: Transaction,
+    contacts: Sequence[Contact],
+    histories: Mapping[str, Sequence[StanceChange]] | None = None,
+) -> None:
+    """New contacts, each with the history given for it (an import's) or one started today;
+    either way it ends with the contact's values as they are."""
     if not contacts:
         return
     partners = rows.pk_map(tx, PartnerRow, (c.partner_id for c in contacts))
@@ -33,7 +38,11 @@ def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
     )
     pks = rows.pk_map(tx, ContactRow, (c.id for c in contacts))
     today = date.today()
-    _insert_history(tx, [(pks[c.id], _now(c, today)) for c in contacts])
+    given = histories or {}
+    _insert_history(
+        tx,
+        [(pks[c.id], step) for c in contacts for step in _ending(given.get(c.id, ()), c, today)],
+    )
 
 
 def update_one(tx: Transaction, contact: Contact) -> None:
@@ -95,12 +104,19 @@ def note_stance(tx: Transaction, contact: Contact, since: date) -> None:
     leaves no step (an undo on the same day puts the history back as it was).
     """
     pk = rows.pk_of(tx, ContactRow, contact.id, "contact")
-    kept = [change for change in history(tx, contact.id) if change.since < since]
+    kept = _ending(history(tx, contact.id), contact, since)
+    tx.execute(delete(ContactChangeRow).where(ContactChangeRow.contact_id == pk))
+    _insert_history(tx, [(pk, change) for change in kept])
+
+
+def _ending(steps: Sequence[StanceChange], contact: Contact, since: date) -> list[StanceChange]:
+    """The steps before ``since``, then the contact's values from ``since`` on unless the
+    last step holds them already."""
+    kept = [change for change in steps if change.since < since]
     now = _now(contact, since)
     if not kept or replace(kept[-1], since=since) != now:
         kept.append(now)
-    tx.execute(delete(ContactChangeRow).where(ContactChangeRow.contact_id == pk))
-    _insert_history(tx, [(pk, change) for change in kept])
+    return kept
 
 
 def _record(row: Any) -> Contact:

@@ -19,8 +19,7 @@ from brm_desk.domain.errors import ImportFileError
 from brm_desk.domain.files import unreadable, write_text
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services import privacy
-from brm_desk.services.interchange.json_plans import FIELD as PLAN_FIELD
-from brm_desk.services.interchange.json_plans import plan_documents
+from brm_desk.services.interchange import json_stakeholders
 from brm_desk.services.interchange.json_schema import (
     FORMAT,
     VERSION,
@@ -105,6 +104,7 @@ def _export(
         every_meeting = meeting_rows.in_journal_order(tx)
         every_request = request_rows.in_journal_order(tx)
         plans = stakeholder_rows.listing(tx)
+        histories = contact_rows.histories(tx)
     meetings = privacy.shown(every_meeting, include_private)
     requests = privacy.shown(every_request, include_private)
     left_out = len(every_meeting) - len(meetings) + len(every_request) - len(requests)
@@ -124,16 +124,18 @@ def _export(
     for partner in document["partners"]:
         if not partner["next_period"]:  # written only when there is one: SPEC §6 stays as it is
             del partner["next_period"]
-        plan = plan_documents((e for e in plans if e.partner_id == partner["id"]), contact_ids)
-        if plan:  # the same: only a partner with a communications plan has the field
-            partner[PLAN_FIELD] = plan
+        plan = (e for e in plans if e.partner_id == partner["id"])
+        if found := json_stakeholders.plan_documents(plan, contact_ids):  # only when there is one
+            partner[json_stakeholders.FIELD] = found
     for contact in document["contacts"]:
         if contact["interest"] == Interest.MEDIUM:  # the default, as in files before it
             del contact["interest"]
+        if steps := json_stakeholders.history_document(histories.get(contact["id"], ())):
+            contact[json_stakeholders.HISTORY_FIELD] = steps
     for kind, record_type in (("contacts", Contact), ("meetings", Meeting), ("requests", Request)):
         for name in privacy.withheld(record_type, include_private):
             for record in document[kind]:
-                del record[name]
+                record.pop(name, None)  # a contact's history is written only when it has steps
     return document, left_out
 
 
@@ -232,7 +234,7 @@ def import_journal(journal: Journal, data: Any) -> ImportReport:
         _check_partner_names(document, new["partners"], interchange_rows.live_partner_names(tx))
         # Parents before children.
         partner_rows.insert_many(tx, new["partners"])
-        contact_rows.insert_many(tx, new["contacts"])
+        contact_rows.insert_many(tx, new["contacts"], document.histories)
         meeting_rows.insert_many(tx, new["meetings"])
         request_rows.insert_many(tx, new["requests"])
         stakeholder_rows.insert_many(

@@ -35,10 +35,11 @@ from brm_desk.domain.records import (
     Meeting,
     Partner,
     Request,
+    StanceChange,
 )
 from brm_desk.domain.rules import check_contact, check_meeting, check_partner, check_request
 from brm_desk.domain.stakeholders import Communication
-from brm_desk.services.interchange import json_plans
+from brm_desk.services.interchange import json_stakeholders
 from brm_desk.services.interchange.json_values import (
     MISSING,
     JsonObject,
@@ -76,7 +77,9 @@ FIELDS: dict[type, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _KEYS = {record_type: frozenset(names) for record_type, names in FIELDS.items()}
-_KEYS[Partner] |= {json_plans.FIELD}  # the plan is not on the record: json_io writes it
+# The plan and a contact's history are not on the records: json_io writes them.
+_KEYS[Partner] |= {json_stakeholders.FIELD}
+_KEYS[Contact] |= {json_stakeholders.HISTORY_FIELD}
 # Where a record keeps a field the format names differently (a reference holds ids).
 _ATTRIBUTES = {
     "partner": "partner_id",
@@ -110,6 +113,7 @@ class Document:
     meetings: list[Meeting] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
     communications: list[Communication] = field(default_factory=list)
+    histories: dict[str, tuple[StanceChange, ...]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
@@ -157,8 +161,8 @@ def read_partner(value: Any, place: str, document: Document) -> None:
         next_period=obj.text("next_period"),
     )
     document.partners.append(checked(check_partner, partner, place))
-    plan = json_plans.read_plan(obj, partner_id)
-    document.refer(partner_id, json_plans.FIELD, "contact", *(e.contact_id for e in plan))
+    plan = json_stakeholders.read_plan(obj, partner_id)
+    document.refer(partner_id, json_stakeholders.FIELD, "contact", *(e.contact_id for e in plan))
     document.communications.extend(plan)
 
 
@@ -187,6 +191,9 @@ def read_contact(value: Any, place: str, document: Document) -> None:
     contact = checked(check_contact, contact, place)
     document.refer(contact.id, "partner", "partner", contact.partner_id)
     document.contacts.append(contact)
+    history = json_stakeholders.read_history(obj, contact_id)
+    if history:
+        document.histories[contact_id] = history
 
 
 def read_meeting(value: Any, place: str, document: Document) -> None:

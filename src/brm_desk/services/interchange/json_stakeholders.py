@@ -1,22 +1,28 @@
-"""A partner's communications plan in the JSON format: the optional partner field
-``communications``, a list of entries in plan order (SPEC §6 extension, README "JSON").
+"""The stakeholder map's fields in the JSON format (SPEC §6 extensions, README "JSON").
 
-An entry names its audience by ``contact`` (a contact id) or by ``quadrant`` (a quadrant of
-the stakeholder map), never both; entries carry no id of their own.
+- ``communications``, an optional partner field: the communications plan, entries in plan
+  order. An entry names its audience by ``contact`` (a contact id) or by ``quadrant`` (a
+  quadrant of the map), never both; entries carry no id of their own.
+- ``history``, an optional contact field: the dated steps of their influence, stance and
+  interest, earliest first. It is private (it holds stances) and written only when there is
+  more than one step: a contact imported without it starts their history on the import day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+from brm_desk.domain.enums import Influence, Interest, Stance
 from brm_desk.domain.errors import ImportFileError
-from brm_desk.domain.records import new_id
+from brm_desk.domain.records import StanceChange, new_id
 from brm_desk.domain.stakeholders import Communication, Quadrant, check_communication
 from brm_desk.services.interchange.json_values import MISSING, JsonObject, checked
 
 FIELD = "communications"
 ENTRY_FIELDS = ("contact", "quadrant", "message", "channel", "frequency_days", "next_date")
+HISTORY_FIELD = "history"
+STEP_FIELDS = ("since", "influence", "stance", "interest")
 
 
 def read_plan(obj: JsonObject, partner_id: str) -> list[Communication]:
@@ -70,3 +76,36 @@ def plan_documents(
             }
         )
     return found
+
+
+def read_history(obj: JsonObject, contact_id: str) -> tuple[StanceChange, ...]:
+    """The steps of a contact object's ``history``, each on a later day than the one before."""
+    steps: list[StanceChange] = []
+    for i, item in enumerate(obj.items(HISTORY_FIELD)):
+        place = f"{obj.place}.{HISTORY_FIELD}[{i}]"
+        step_obj = JsonObject(item, place, STEP_FIELDS, ("contact", contact_id))
+        step = StanceChange(
+            since=step_obj.required_day("since", MISSING),
+            influence=step_obj.choice("influence", Influence, Influence.MEDIUM),
+            stance=step_obj.choice("stance", Stance, Stance.NEUTRAL),
+            interest=step_obj.choice("interest", Interest, Interest.MEDIUM),
+        )
+        if steps and step.since <= steps[-1].since:
+            raise ImportFileError(f"{place}.since: must be later than the step before")
+        steps.append(step)
+    return tuple(steps)
+
+
+def history_document(steps: Sequence[StanceChange]) -> list[dict[str, Any]]:
+    """A history as JSON (empty for a single step, which the contact's own fields say)."""
+    if len(steps) < 2:
+        return []
+    return [
+        {
+            "since": step.since.isoformat(),
+            "influence": step.influence.value,
+            "stance": step.stance.value,
+            "interest": step.interest.value,
+        }
+        for step in steps
+    ]
