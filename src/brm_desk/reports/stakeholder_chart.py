@@ -36,7 +36,9 @@ TITLE_STRIP = 0.06
 """The top of each quadrant kept for its name."""
 ROW_HEIGHT = 0.05
 """The least height (grid units) between two people one above the other."""
-CHARACTER_INCHES = 0.075
+SLOT_WIDTH = 0.12
+"""The least width (grid units) of a column of people in a cell."""
+CHARACTER_INCHES = 0.064
 """About the width of a character of 8 pt DejaVu Sans."""
 
 
@@ -98,7 +100,8 @@ class Spot:
 
 def layout(contacts: Sequence[Contact], width_inches: float = 6.0) -> dict[str, Spot]:
     """A spot for each person of a grid ``width_inches`` wide: by name, down a column of
-    their cell, then the next column when the column is full."""
+    their cell, then the next column when the column is full. A cell too full for everyone
+    leaves the last by name out (:func:`left_out` counts them; the figures table lists all)."""
     cells: dict[tuple[Influence, Interest], list[Contact]] = {}
     for contact in sorted(contacts, key=lambda c: (c.name.casefold(), c.id)):
         cells.setdefault((contact.influence, contact.interest), []).append(contact)
@@ -106,16 +109,31 @@ def layout(contacts: Sequence[Contact], width_inches: float = 6.0) -> dict[str, 
     for (influence, interest), people in cells.items():
         left, right, bottom, top = _cell_area(influence, interest)
         most_rows = max(1, int((top - bottom) / ROW_HEIGHT))
+        most_columns = max(1, int((right - left) / SLOT_WIDTH))
+        if len(people) > most_rows * most_columns:
+            people = people[: most_rows * most_columns - 1]  # a row for "+ n more"
         columns = -(-len(people) // most_rows)
         rows = -(-len(people) // columns)
         slot = (right - left) / columns
-        room = max(4, int(slot * width_inches / CHARACTER_INCHES) - 3)  # the marker's share
+        room = max(4, int(slot * width_inches / CHARACTER_INCHES) - 2)  # the marker's share
         for i, person in enumerate(people):
             column, row = divmod(i, rows)
             x = left + slot * column + 0.025
             y = top - (top - bottom) * (row + 0.5) / rows
             spots[person.id] = Spot(x, y, room)
     return spots
+
+
+def left_out(
+    contacts: Sequence[Contact], spots: dict[str, Spot]
+) -> dict[tuple[Influence, Interest], int]:
+    """How many people of each cell :func:`layout` found no room for."""
+    found: dict[tuple[Influence, Interest], int] = {}
+    for contact in contacts:
+        if contact.id not in spots:
+            cell = (contact.influence, contact.interest)
+            found[cell] = found.get(cell, 0) + 1
+    return found
 
 
 def _short(name: str, room: int) -> str:
@@ -145,8 +163,16 @@ def draw_stakeholder_grid(
         _style_axes(axes, palette)
         _draw_frame(axes, palette)
         _draw_moves(axes, moves, spots, palette)
+        for (influence, interest), count in left_out(contacts, spots).items():
+            _left, right, bottom, _top = _cell_area(influence, interest)
+            axes.text(
+                right - 0.01, bottom + 0.012, f"+ {count} more", ha="right",
+                va="bottom", fontsize=7.5, color=palette.text, zorder=6,
+            )  # fmt: skip
         for contact in contacts:
-            spot = spots[contact.id]
+            spot = spots.get(contact.id)
+            if spot is None:
+                continue
             look = STANCE_LOOKS[contact.stance]
             if contact.id == selected:
                 axes.scatter(
@@ -176,11 +202,11 @@ def _draw_frame(axes: Axes, palette: ChartPalette) -> None:
         Quadrant.MONITOR: (palette.grid, 0.10),
     }
     for quadrant, (x, y) in QUADRANT_CORNERS.items():
-        colour, alpha = tints[quadrant]
-        axes.add_patch(Rectangle((x, y), 0.5, 0.5, color=colour, alpha=alpha, lw=0, zorder=0))
+        colour = _tint(*tints[quadrant], palette.background)
+        axes.add_patch(Rectangle((x, y), 0.5, 0.5, color=colour, lw=0, zorder=0))
         axes.text(
             x + 0.012, y + 0.5 - 0.012, quadrant.label.upper(), va="top", ha="left",
-            fontsize=7.5, fontweight="bold", color=palette.text, alpha=0.75, zorder=1,
+            fontsize=7.5, fontweight="bold", color=palette.text, zorder=1,
         )  # fmt: skip
     for edge in EDGES[1:-1]:
         strong = edge == 0.5
@@ -198,6 +224,15 @@ def _draw_frame(axes: Axes, palette: ChartPalette) -> None:
     for side in ("top", "right"):
         axes.spines[side].set_visible(True)
         axes.spines[side].set_color(palette.grid)
+
+
+def _tint(colour: str, share: float, background: str) -> str:
+    """``colour`` laid over ``background`` at ``share``, as one opaque colour (the PDF's SVG
+    reader drops transparency)."""
+    ink = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    paper = [int(background[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = (round(p + (c - p) * share) for c, p in zip(ink, paper, strict=True))
+    return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
 def _draw_moves(
@@ -221,7 +256,7 @@ def _draw_moves(
         axes.annotate(
             "", (now.x, now.y), xytext=start,
             arrowprops={
-                "arrowstyle": "-|>", "color": palette.text, "alpha": 0.7, "lw": 1.2,
+                "arrowstyle": "-|>", "color": palette.text, "lw": 1.2,
                 "shrinkA": 5, "shrinkB": 7, "connectionstyle": "arc3,rad=0.15",
             },
             zorder=3,
