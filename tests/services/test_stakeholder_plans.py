@@ -264,3 +264,17 @@ def test_the_sample_tells_a_sceptic_turned_champion_and_two_plans(tmp_path: Path
             m.text for m in sales.moves
         ]
         assert communications_due(journal, date(2026, 11, 24))
+
+
+def test_the_dashboard_counts_each_partners_gaps(dated: tuple[Journal, list[date]]) -> None:
+    journal, days = dated
+    days[0] = TODAY
+    journal.stakeholders.place("ada", Influence.HIGH, Interest.HIGH)
+    rows = {row.name: row for row in journal.dashboard.glance(TODAY - timedelta(90), TODAY)}
+    assert rows["Finance"].gaps == (
+        "Ada: high influence, never met",
+        "No champion",
+        "Bo: blocker, not in the communications plan",
+    )
+    assert rows["Sales"].gaps == ()  # nobody to map
+    assert rows["Finance"].gaps == tuple(g.text for g in journal.stakeholders.map("p1").gaps)

@@ -22,7 +22,7 @@ from brm_desk.domain.stakeholders import (
     moves,
 )
 from brm_desk.store import contact_rows, partner_rows, stakeholder_rows
-from brm_desk.store.database import Database
+from brm_desk.store.database import Database, Transaction
 from brm_desk.store.schema import ContactRow, PartnerRow
 
 if TYPE_CHECKING:
@@ -119,6 +119,21 @@ class Stakeholders:
             entry = stakeholder_rows.get(tx, entry_id).done(self._today())
             stakeholder_rows.update_one(tx, entry)
             return entry
+
+
+def gaps_by_partner(tx: Transaction, today: date) -> dict[str, list[Gap]]:
+    """Every live partner's gaps, by partner id (partners without contacts have none listed:
+    with nobody to map there is no champion to miss)."""
+    contacts = contact_rows.in_journal_order(tx)
+    plans = stakeholder_rows.listing(tx)
+    met = stakeholder_rows.last_met(tx, None, today)
+    people: dict[str, list[Contact]] = {}
+    for contact in contacts:
+        people.setdefault(contact.partner_id, []).append(contact)
+    return {
+        partner_id: gaps(found, met, [e for e in plans if e.partner_id == partner_id], today)
+        for partner_id, found in people.items()
+    }
 
 
 def communications_due(journal: Journal, on: date) -> list[Communication]:

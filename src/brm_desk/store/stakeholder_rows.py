@@ -122,20 +122,19 @@ def due(tx: Transaction, on: date) -> list[Communication]:
     return [_record(row) for row in tx.execute(ordered)]
 
 
-def last_met(tx: Transaction, partner_id: str, today: date) -> dict[str, date]:
-    """Each contact of the partner's latest live meeting up to ``today``, by contact id."""
+def last_met(tx: Transaction, partner_id: str | None, today: date) -> dict[str, date]:
+    """Each contact's latest live meeting up to ``today``, by contact id (of one partner's
+    contacts when asked)."""
     statement = (
         select(ContactRow.uid, func.max(MeetingRow.local_date))
         .join(MeetingAttendeeRow, MeetingAttendeeRow.contact_id == ContactRow.id)
         .join(MeetingRow, MeetingRow.id == MeetingAttendeeRow.meeting_id)
         .join(PartnerRow, PartnerRow.id == ContactRow.partner_id)
-        .where(
-            PartnerRow.uid == partner_id,
-            MeetingRow.deleted_at.is_(None),
-            MeetingRow.local_date <= today,
-        )
+        .where(MeetingRow.deleted_at.is_(None), MeetingRow.local_date <= today)
         .group_by(ContactRow.uid)
     )
+    if partner_id is not None:
+        statement = statement.where(PartnerRow.uid == partner_id)
     return {uid: _day(met) for uid, met in tx.execute(statement)}
 
 
