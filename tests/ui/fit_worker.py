@@ -17,12 +17,14 @@ from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from brm_desk.domain.stakeholders import Communication
 from brm_desk.services import backups, maintenance
 from brm_desk.services.drafts import NEW_MEETING, Draft
 from brm_desk.services.interchange.csv_read import read_csv
 from brm_desk.services.interchange.ics_import import preview_calendar
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import drafts_offer
+from brm_desk.ui.dialogs.communication import CommunicationDialog
 from brm_desk.ui.dialogs.csv_mapping import CsvMappingDialog
 from brm_desk.ui.dialogs.export_pack import ExportPackDialog
 from brm_desk.ui.dialogs.ics_preview import CalendarPreviewDialog
@@ -54,6 +56,7 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         (Draft(request.id, "request", meeting.start, {"title": request.title}), "changed since"),
     ]
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    plan_entry = Communication("new", finance.id, "", "In person", 14, journal.today(), contact.id)
     return {
         "new-meeting": lambda: MeetingEditor(journal, stack, partner_id=finance.id),
         "meeting": lambda: MeetingEditor(journal, stack, meeting),
@@ -78,6 +81,9 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         ),
         "drafts-offer": lambda: drafts_offer.question(None, drafted),
         "prep-brief": lambda: PrepBriefWindow(None, journal, finance.id),
+        "communication": lambda: CommunicationDialog(
+            None, plan_entry, journal.contacts.listing(finance.id), journal.today, new=True
+        ),
     }
 
 

@@ -33,6 +33,7 @@ EVERY_DIALOG = {
     "new-passphrase",
     "drafts-offer",
     "prep-brief",
+    "communication",
 }
 
 
