@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from matplotlib.backend_bases import MouseEvent
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -78,6 +79,10 @@ def test_dragging_a_person_moves_them_and_undo_puts_them_back(
         pixel(found, spot.x, spot.y),
         pixel(found, (left + right) / 2, (bottom + top) / 2),
     )
+    x, y = canvas.figure.axes[0].transData.transform((spot.x, spot.y))
+    MouseEvent("motion_notify_event", canvas, x, y)._process()  # hover names the person
+    assert found.panel.hover_text.startswith("Anna Berg — CFO")
+    assert "Stance: champion" in found.panel.hover_text
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(canvas, target)
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=target)
