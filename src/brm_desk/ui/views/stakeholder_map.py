@@ -44,6 +44,7 @@ from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.models.table import Column, RecordTableModel
 from brm_desk.ui.stakeholder_commands import ChangePlan
 from brm_desk.ui.views.contact_page import OpensContactPages
+from brm_desk.ui.views.linked_page import page_toolbar
 from brm_desk.ui.widgets.choices import choice_box
 from brm_desk.ui.widgets.dates import DateField, day_text
 
@@ -120,19 +121,7 @@ class StakeholderMapWindow(QMainWindow):
         self.tabs.addTab(self._map_page(), "&Map")
         self.tabs.addTab(self._plan_page(), "Communications &plan")
         self.setCentralWidget(self.tabs)
-        toolbar = self.addToolBar("Stakeholder map")
-        toolbar.setObjectName("map_toolbar")
-        toolbar.setMovable(False)
-        for text, key, slot in (
-            ("&Refresh", QKeySequence.StandardKey.Refresh, self.load),
-            ("&Close", QKeySequence.StandardKey.Close, self.close),
-        ):
-            action = QAction(text, self, shortcut=QKeySequence(key))
-            action.triggered.connect(slot)
-            toolbar.addAction(action)
-        escape = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Escape))
-        escape.triggered.connect(self.close)
-        self.addAction(escape)
+        page_toolbar(self, "Stakeholder map", (), self.load)
         fit_to_screen(self, 980, 760)
         shell.undo_stack.indexChanged.connect(self.load)
         shell.sig_journal_replaced.connect(self.close)
