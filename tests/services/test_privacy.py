@@ -63,7 +63,7 @@ def test_follow_ups_of_a_private_meeting_are_private_and_people_never_are() -> N
 
 
 def test_what_stays_in_the_journal_of_each_kind() -> None:
-    assert privacy.withheld(Contact, include_private=False) == ("notes", "stance")
+    assert privacy.withheld(Contact, include_private=False) == ("notes", "stance", "history")
     assert privacy.withheld(Meeting, include_private=False) == ("private_notes",)
     assert privacy.withheld(Request, include_private=False) == ("private_notes",)
     assert privacy.withheld(Partner, include_private=False) == ()

@@ -345,7 +345,7 @@ def test_a_version_9_journal_starts_each_contacts_history_with_its_stance(
     assert user_version(journal_path) == SCHEMA_VERSION
 
 
-def test_a_version_10_journal_gets_reminder_states_and_keeps_them(journal_path: Path) -> None:
+def test_a_version_11_journal_gets_reminder_states_and_keeps_them(journal_path: Path) -> None:
     """Migration 0012: no reminder snoozed or dismissed yet; nothing else lost."""
     from brm_desk.domain.reminders import State
     from brm_desk.services import reminders
@@ -357,8 +357,8 @@ def test_a_version_10_journal_gets_reminder_states_and_keeps_them(journal_path: 
         config = alembic_config()
         with journal.database.engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.downgrade(config, "0010")
-            connection.exec_driver_sql("PRAGMA user_version = 10")
+            command.downgrade(config, "0011")
+            connection.exec_driver_sql("PRAGMA user_version = 11")
     assert "reminder_state" not in tables(journal_path)
 
     with Journal.open(journal_path, today=lambda: TODAY) as journal:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from brm_desk.domain.calendar_inbox import InboxItem
 from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.records import Partner
+from brm_desk.domain.stakeholders import Communication
 from brm_desk.services import backups, maintenance
 from brm_desk.services.drafts import NEW_MEETING, Draft
 from brm_desk.services.interchange.csv_read import read_csv
@@ -28,6 +29,7 @@ from brm_desk.services.interchange.ics_import import preview_calendar
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs import drafts_offer
 from brm_desk.ui.dialogs.calendar_sources import CalendarSourcesDialog
+from brm_desk.ui.dialogs.communication import CommunicationDialog
 from brm_desk.ui.dialogs.csv_mapping import CsvMappingDialog
 from brm_desk.ui.dialogs.export_pack import ExportPackDialog
 from brm_desk.ui.dialogs.ics_preview import CalendarPreviewDialog
@@ -60,6 +62,7 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         (Draft(request.id, "request", meeting.start, {"title": request.title}), "changed since"),
     ]
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    plan_entry = Communication("new", finance.id, "", "In person", 14, journal.today(), contact.id)
     return {
         "new-meeting": lambda: MeetingEditor(journal, stack, partner_id=finance.id),
         "meeting": lambda: MeetingEditor(journal, stack, meeting),
@@ -86,6 +89,9 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "prep-brief": lambda: PrepBriefWindow(None, journal, finance.id),
         "calendar-sources": lambda: CalendarSourcesDialog(journal),
         "inbox-filing": lambda: FilingDialog(partners, [waiting_event(finance)]),
+        "communication": lambda: CommunicationDialog(
+            None, plan_entry, journal.contacts.listing(finance.id), journal.today, new=True
+        ),
     }
 
 

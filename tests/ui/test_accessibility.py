@@ -286,6 +286,7 @@ def test_help_lists_every_shortcut_of_the_menus_and_windows(qtbot: QtBot, filled
     assert isinstance(partners, PartnersPage)
     partners.table.selectRow(0)
     partners.open_prep_brief()
+    partners.open_stakeholder_map()
     for each in windows():
         qtbot.addWidget(each)
         for action in each.findChildren(QAction):

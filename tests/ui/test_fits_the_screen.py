@@ -35,6 +35,7 @@ EVERY_DIALOG = {
     "prep-brief",
     "calendar-sources",
     "inbox-filing",
+    "communication",
 }
 
 

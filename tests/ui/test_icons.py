@@ -17,6 +17,7 @@ NAMED = [name.lower().replace(" ", "-") for name in VIEW_NAMES] + [
     "undo",
     "redo",
     "prep-brief",
+    "stakeholder-map",
 ]
 
 

@@ -79,6 +79,14 @@ class Influence(LabelledEnum):
     HIGH = "high"
 
 
+class Interest(LabelledEnum):
+    """How much a contact cares about what the provider does for the partner."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
 class Stance(LabelledEnum):
     """How a contact stands towards the provider."""
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from brm_desk.domain.enums import (
     Focus,
     Influence,
+    Interest,
     Maturity,
     MeetingType,
     RequestStatus,
@@ -65,15 +66,18 @@ class Contact:
     influence: Influence = Influence.MEDIUM
     stance: Stance = Stance.NEUTRAL
     notes: str = ""
+    interest: Interest = Interest.MEDIUM
 
 
 @dataclass(frozen=True, slots=True)
 class StanceChange:
-    """From ``since`` on, the contact had this influence and stance (the stance is private)."""
+    """From ``since`` on, the contact had this influence, stance and interest (the stance is
+    private)."""
 
     since: date
     influence: Influence
     stance: Stance
+    interest: Interest = Interest.MEDIUM
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from typing import TypeVar
 from brm_desk.domain.enums import (
     Focus,
     Influence,
+    Interest,
     Maturity,
     MeetingType,
     RequestStatus,
@@ -261,6 +262,7 @@ def check_contact(contact: Contact) -> Contact:
         influence=choice("influence", Influence, contact.influence),
         stance=choice("stance", Stance, contact.stance),
         notes=note_text("notes", contact.notes),
+        interest=choice("interest", Interest, contact.interest),
     )
 
 

@@ -381,9 +381,10 @@ class PackWriter:
                 break
         return story
 
-    def internal(self, data: PartnerPackData) -> list[Flowable]:
-        """For the BRM's manager: the people and their stance, the partner's mood, and the
-        requests taken on without a business case, with the reason given."""
+    def internal(self, data: PartnerPackData, grid: Sequence[Flowable] = ()) -> list[Flowable]:
+        """For the BRM's manager: the people and their stance (and the ``grid`` they are on),
+        the partner's mood, and the requests taken on without a business case, with the
+        reason given."""
         story = [self.p("Stakeholder map", "H1")]
         if data.people.total:
             rows = [["Name", "Role", "Influence", "Stance"]]
@@ -400,7 +401,7 @@ class PackWriter:
             story += self.more(data.people, "person", "people")
         else:
             story.append(self.p("No contacts recorded.", "Empty"))
-        story += [self.p("Partner satisfaction", "H2"), self.p(satisfaction_text(data))]
+        story += [*grid, self.p("Partner satisfaction", "H2"), self.p(satisfaction_text(data))]
         story.append(self.p("Accepted without a business case", "H2"))
         if not data.orders_taken.total:
             text = "None received in the period: every request taken on had a need and a benefit."

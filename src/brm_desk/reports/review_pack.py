@@ -107,7 +107,10 @@ def write_partner_pack(
     story += [*pack.achieved(data), *pack.open_demand(data), *pack.commitments(data)]
     story += pack.outlook(data)
     if audience is Audience.INTERNAL:
-        story += pack.internal(data)
+        from brm_desk.reports.stakeholder_pack import stakeholder_grid
+
+        found = journal.stakeholders.map(partner_id, compared_with=period_from)
+        story += pack.internal(data, stakeholder_grid(pack, found))
     if with_log:
         story += pack.log(data)
     _report(progress, 3, steps, "Laying out the pages")

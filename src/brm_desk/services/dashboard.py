@@ -18,6 +18,7 @@ from brm_desk.domain.balance import (
     share_trend,
 )
 from brm_desk.services.balance import Balances
+from brm_desk.services.stakeholders import gaps_by_partner
 from brm_desk.store import dashboard_queries
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
 from brm_desk.store.database import Database
@@ -34,6 +35,8 @@ class PartnerGlance:
     waiting: WaitingRequests
     reviews_due: int
     order_taking: int
+    gaps: tuple[str, ...] = ()
+    """What the stakeholder map says to do (private: the dashboard is the BRM's own)."""
 
     @property
     def partner_id(self) -> str:
@@ -76,6 +79,7 @@ class Dashboard:
             waiting = dashboard_queries.waiting_requests(tx, today)
             reviews = dashboard_queries.benefit_reviews_due(tx, today)
             orders = dashboard_queries.order_taking(tx, period_from, period_to)
+            gaps = gaps_by_partner(tx, today)
         return [
             PartnerGlance(
                 balance=balance,
@@ -85,6 +89,7 @@ class Dashboard:
                 waiting=waiting.get(balance.partner_id, WaitingRequests()),
                 reviews_due=reviews.get(balance.partner_id, 0),
                 order_taking=orders.get(balance.partner_id, 0),
+                gaps=tuple(gap.text for gap in gaps.get(balance.partner_id, ())),
             )
             for balance in current
         ]

@@ -18,6 +18,7 @@ from brm_desk.services.meetings import Meetings
 from brm_desk.services.partners import Partners
 from brm_desk.services.requests import Requests
 from brm_desk.services.settings import Settings
+from brm_desk.services.stakeholders import Stakeholders
 from brm_desk.services.trash import Trash
 from brm_desk.store.database import Database, create_database, open_database
 
@@ -39,6 +40,7 @@ class Journal:
         self.settings = Settings(database)
         self.balances = Balances(database, today)
         self.dashboard = Dashboard(database, self.balances, today)
+        self.stakeholders = Stakeholders(database, self.contacts, today)
 
     @cached_property
     def search(self) -> Search:

@@ -17,8 +17,10 @@ from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.notes import parse, passages, written
+from brm_desk.domain.periods import Preset, preset_period
 from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
 from brm_desk.services import privacy
+from brm_desk.services.stakeholders import StakeholderMap
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -62,6 +64,8 @@ class PrepBrief:
     reviews_due: tuple[ReviewDue, ...]
     people: tuple[Contact, ...]
     include_private: bool = True
+    stakeholders: StakeholderMap | None = None
+    """The map's gaps and who moved since last quarter began (private: tells stances)."""
 
     @property
     def trend(self) -> float | None:
@@ -88,6 +92,7 @@ class PrepBrief:
                 sorted(self.people, key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name))
             ),
             include_private=False,
+            stakeholders=None,
         )
 
 
@@ -137,6 +142,9 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
                 journal.contacts.listing(partner_id),
                 key=lambda c: (_INFLUENCE_ORDER[c.influence], _STANCE_ORDER[c.stance], c.name),
             )
+        ),
+        stakeholders=journal.stakeholders.map(
+            partner_id, preset_period(Preset.LAST_QUARTER, day)[0]
         ),
     )
 

@@ -21,7 +21,7 @@ from brm_desk.store.pack_queries import MeetingFacts, RequestFacts
 PRIVATE_FIELDS: dict[type, tuple[str, ...]] = {
     Meeting: ("private_notes",),
     Request: ("private_notes",),
-    Contact: ("notes", "stance"),
+    Contact: ("notes", "stance", "history"),
 }
 """The fields of each kind of record that stay in the journal (record and JSON names alike)."""
 

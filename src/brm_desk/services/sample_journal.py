@@ -58,6 +58,11 @@ def shift_dates(document: dict[str, Any], shift: timedelta) -> dict[str, Any]:
     for partner in shifted.get("partners", []):
         for change in partner.get("maturity_history", []):
             _move_days(change, _CHANGE_DAYS, shift)
+        for entry in partner.get("communications", []):
+            _move_days(entry, ("next_date",), shift)
+    for contact in shifted.get("contacts", []):
+        for change in contact.get("history", []):
+            _move_days(change, _CHANGE_DAYS, shift)
     for meeting in shifted.get("meetings", []):
         meeting["start"] = _moved_time(meeting["start"], shift)
         for action in meeting.get("actions", []):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from brm_desk.domain.enums import Influence, Stance
+from brm_desk.domain.enums import Influence, Interest, Stance
 from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Contact, StanceChange
 from brm_desk.store import rows
@@ -20,8 +21,13 @@ _SELECT = select(*rows.table_of(ContactRow).c, PartnerRow.uid.label("partner_uid
 )
 
 
-def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
-    """New contacts, each with its history started today (an import knows no other day)."""
+def insert_many(
+    tx: Transaction,
+    contacts: Sequence[Contact],
+    histories: Mapping[str, Sequence[StanceChange]] | None = None,
+) -> None:
+    """New contacts, each with the history given for it (an import's) or one started today;
+    either way it ends with the contact's values as they are."""
     if not contacts:
         return
     partners = rows.pk_map(tx, PartnerRow, (c.partner_id for c in contacts))
@@ -32,7 +38,11 @@ def insert_many(tx: Transaction, contacts: Sequence[Contact]) -> None:
     )
     pks = rows.pk_map(tx, ContactRow, (c.id for c in contacts))
     today = date.today()
-    _insert_history(tx, [(pks[c.id], StanceChange(today, c.influence, c.stance)) for c in contacts])
+    given = histories or {}
+    _insert_history(
+        tx,
+        [(pks[c.id], step) for c in contacts for step in _ending(given.get(c.id, ()), c, today)],
+    )
 
 
 def update_one(tx: Transaction, contact: Contact) -> None:
@@ -48,6 +58,7 @@ def _insert_history(tx: Transaction, changes: Sequence[tuple[int, StanceChange]]
             "since": c.since,
             "influence": c.influence.value,
             "stance": c.stance.value,
+            "interest": c.interest.value,
         }
         for pk, c in changes
     ]
@@ -56,29 +67,56 @@ def _insert_history(tx: Transaction, changes: Sequence[tuple[int, StanceChange]]
 
 
 def history(tx: Transaction, uid: str) -> list[StanceChange]:
-    """The contact's influence and stance over time, earliest first."""
+    """The contact's influence, stance and interest over time, earliest first."""
+    return histories(tx, ContactRow.uid == uid).get(uid, [])
+
+
+def histories(tx: Transaction, *where: Any) -> dict[str, list[StanceChange]]:
+    """The histories of the contacts ``where`` picks (all when nothing), by contact id."""
     statement = (
-        select(ContactChangeRow.since, ContactChangeRow.influence, ContactChangeRow.stance)
+        select(
+            ContactRow.uid,
+            ContactChangeRow.since,
+            ContactChangeRow.influence,
+            ContactChangeRow.stance,
+            ContactChangeRow.interest,
+        )
         .join(ContactRow, ContactRow.id == ContactChangeRow.contact_id)
-        .where(ContactRow.uid == uid)
-        .order_by(ContactChangeRow.since)
+        .join(PartnerRow, PartnerRow.id == ContactRow.partner_id)
+        .where(*where)
+        .order_by(ContactRow.uid, ContactChangeRow.since)
     )
-    return [StanceChange(since, Influence(i), Stance(s)) for since, i, s in tx.execute(statement)]
+    found: dict[str, list[StanceChange]] = {}
+    for uid, since, influence, stance, interest in tx.execute(statement):
+        change = StanceChange(since, Influence(influence), Stance(stance), Interest(interest))
+        found.setdefault(uid, []).append(change)
+    return found
+
+
+def _now(contact: Contact, since: date) -> StanceChange:
+    return StanceChange(since, contact.influence, contact.stance, contact.interest)
 
 
 def note_stance(tx: Transaction, contact: Contact, since: date) -> None:
-    """Keep the contact's influence and stance as holding from ``since`` on.
+    """Keep the contact's influence, stance and interest as holding from ``since`` on.
 
     A second change on one day replaces the first, and a change back to what held before
     leaves no step (an undo on the same day puts the history back as it was).
     """
     pk = rows.pk_of(tx, ContactRow, contact.id, "contact")
-    kept = [change for change in history(tx, contact.id) if change.since < since]
-    now = StanceChange(since, contact.influence, contact.stance)
-    if not kept or (kept[-1].influence, kept[-1].stance) != (now.influence, now.stance):
-        kept.append(now)
+    kept = _ending(history(tx, contact.id), contact, since)
     tx.execute(delete(ContactChangeRow).where(ContactChangeRow.contact_id == pk))
     _insert_history(tx, [(pk, change) for change in kept])
+
+
+def _ending(steps: Sequence[StanceChange], contact: Contact, since: date) -> list[StanceChange]:
+    """The steps before ``since``, then the contact's values from ``since`` on unless the
+    last step holds them already."""
+    kept = [change for change in steps if change.since < since]
+    now = _now(contact, since)
+    if not kept or replace(kept[-1], since=since) != now:
+        kept.append(now)
+    return kept
 
 
 def _record(row: Any) -> Contact:
@@ -92,6 +130,7 @@ def _record(row: Any) -> Contact:
         influence=Influence(row.influence),
         stance=Stance(row.stance),
         notes=row.notes,
+        interest=Interest(row.interest),
     )
 
 

@@ -143,10 +143,11 @@ class ContactRow(Base, _Trashable):
     influence: Mapped[str]
     stance: Mapped[str]
     notes: Mapped[str] = mapped_column(Text, default="")
+    interest: Mapped[str] = mapped_column(default="medium")
 
 
 class ContactChangeRow(Base):
-    """A contact's influence and stance from ``since`` on; one row a day at most."""
+    """A contact's influence, stance and interest from ``since`` on; one row a day at most."""
 
     __tablename__ = "contact_change"
     __table_args__ = (Index("uq_contact_change_day", "contact_id", "since", unique=True),)
@@ -156,6 +157,27 @@ class ContactChangeRow(Base):
     since: Mapped[date] = mapped_column(Date)
     influence: Mapped[str]
     stance: Mapped[str]
+    interest: Mapped[str] = mapped_column(default="medium")
+
+
+class CommunicationRow(Base):
+    """An entry of a partner's communications plan: to one contact or to a quadrant."""
+
+    __tablename__ = "communication"
+    __table_args__ = (
+        CheckConstraint("(contact_id IS NULL) <> (quadrant IS NULL)", name="one_audience"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    partner_id: Mapped[int] = _belongs_to("partner", index=True)
+    position: Mapped[int]
+    contact_id: Mapped[int | None] = _belongs_to("contact", nullable=True)
+    quadrant: Mapped[str | None] = mapped_column(String, nullable=True)
+    message: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str]
+    frequency_days: Mapped[int]
+    next_date: Mapped[date] = mapped_column(Date, index=True)
 
 
 class MeetingRow(Base, _Trashable):

@@ -14,10 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
+from brm_desk.domain.enums import Interest
 from brm_desk.domain.errors import ImportFileError
 from brm_desk.domain.files import unreadable, write_text
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services import privacy
+from brm_desk.services.interchange import json_stakeholders
 from brm_desk.services.interchange.json_schema import (
     FORMAT,
     VERSION,
@@ -29,7 +31,14 @@ from brm_desk.services.interchange.json_schema import (
 )
 from brm_desk.services.interchange.json_values import id_note, quote
 from brm_desk.services.journal import Journal
-from brm_desk.store import contact_rows, interchange_rows, meeting_rows, partner_rows, request_rows
+from brm_desk.store import (
+    contact_rows,
+    interchange_rows,
+    meeting_rows,
+    partner_rows,
+    request_rows,
+    stakeholder_rows,
+)
 from brm_desk.store.interchange_rows import StoredRecord
 
 KINDS = ("partners", "contacts", "meetings", "requests")
@@ -94,6 +103,8 @@ def _export(
         contacts = contact_rows.in_journal_order(tx)
         every_meeting = meeting_rows.in_journal_order(tx)
         every_request = request_rows.in_journal_order(tx)
+        plans = stakeholder_rows.listing(tx)
+        histories = contact_rows.histories(tx)
     meetings = privacy.shown(every_meeting, include_private)
     requests = privacy.shown(every_request, include_private)
     left_out = len(every_meeting) - len(meetings) + len(every_request) - len(requests)
@@ -113,10 +124,18 @@ def _export(
     for partner in document["partners"]:
         if not partner["next_period"]:  # written only when there is one: SPEC §6 stays as it is
             del partner["next_period"]
+        plan = (e for e in plans if e.partner_id == partner["id"])
+        if found := json_stakeholders.plan_documents(plan, contact_ids):  # only when there is one
+            partner[json_stakeholders.FIELD] = found
+    for contact in document["contacts"]:
+        if contact["interest"] == Interest.MEDIUM:  # the default, as in files before it
+            del contact["interest"]
+        if steps := json_stakeholders.history_document(histories.get(contact["id"], ())):
+            contact[json_stakeholders.HISTORY_FIELD] = steps
     for kind, record_type in (("contacts", Contact), ("meetings", Meeting), ("requests", Request)):
         for name in privacy.withheld(record_type, include_private):
             for record in document[kind]:
-                del record[name]
+                record.pop(name, None)  # a contact's history is written only when it has steps
     return document, left_out
 
 
@@ -215,9 +234,12 @@ def import_journal(journal: Journal, data: Any) -> ImportReport:
         _check_partner_names(document, new["partners"], interchange_rows.live_partner_names(tx))
         # Parents before children.
         partner_rows.insert_many(tx, new["partners"])
-        contact_rows.insert_many(tx, new["contacts"])
+        contact_rows.insert_many(tx, new["contacts"], document.histories)
         meeting_rows.insert_many(tx, new["meetings"])
         request_rows.insert_many(tx, new["requests"])
+        stakeholder_rows.insert_many(
+            tx, [e for e in document.communications if e.partner_id not in skipped]
+        )
     by_kind = {kind: [r.id for r in getattr(document, kind) if r.id in skipped] for kind in KINDS}
     added = {kind: len(records) for kind, records in new.items()}
     return ImportReport(added=added, skipped=by_kind)

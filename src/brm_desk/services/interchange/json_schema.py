@@ -17,6 +17,7 @@ from typing import Any
 from brm_desk.domain.enums import (
     Focus,
     Influence,
+    Interest,
     Maturity,
     MeetingType,
     RequestStatus,
@@ -34,8 +35,11 @@ from brm_desk.domain.records import (
     Meeting,
     Partner,
     Request,
+    StanceChange,
 )
 from brm_desk.domain.rules import check_contact, check_meeting, check_partner, check_request
+from brm_desk.domain.stakeholders import Communication
+from brm_desk.services.interchange import json_stakeholders
 from brm_desk.services.interchange.json_values import (
     MISSING,
     JsonObject,
@@ -56,7 +60,10 @@ FIELDS: dict[type, tuple[str, ...]] = {
         "target_strategic_share", "touch_cadence_days", "notes", "archived", "next_period",
     ),
     MaturityChange: ("maturity", "since"),
-    Contact: ("id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes"),
+    Contact: (
+        "id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes",
+        "interest",
+    ),
     Meeting: (
         "id", "partner", "title", "start", "duration_minutes", "type", "focus", "location",
         "attendees", "notes", "private_notes", "private", "tags", "satisfaction", "actions",
@@ -70,6 +77,9 @@ FIELDS: dict[type, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _KEYS = {record_type: frozenset(names) for record_type, names in FIELDS.items()}
+# The plan and a contact's history are not on the records: json_io writes them.
+_KEYS[Partner] |= {json_stakeholders.FIELD}
+_KEYS[Contact] |= {json_stakeholders.HISTORY_FIELD}
 # Where a record keeps a field the format names differently (a reference holds ids).
 _ATTRIBUTES = {
     "partner": "partner_id",
@@ -102,6 +112,8 @@ class Document:
     contacts: list[Contact] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
+    communications: list[Communication] = field(default_factory=list)
+    histories: dict[str, tuple[StanceChange, ...]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
@@ -149,6 +161,9 @@ def read_partner(value: Any, place: str, document: Document) -> None:
         next_period=obj.text("next_period"),
     )
     document.partners.append(checked(check_partner, partner, place))
+    plan = json_stakeholders.read_plan(obj, partner_id)
+    document.refer(partner_id, json_stakeholders.FIELD, "contact", *(e.contact_id for e in plan))
+    document.communications.extend(plan)
 
 
 def read_maturity_change(value: Any, place: str, partner_id: str) -> MaturityChange:
@@ -170,11 +185,15 @@ def read_contact(value: Any, place: str, document: Document) -> None:
         phone=obj.text("phone"),
         influence=obj.choice("influence", Influence, Influence.MEDIUM),
         stance=obj.choice("stance", Stance, Stance.NEUTRAL),
+        interest=obj.choice("interest", Interest, Interest.MEDIUM),
         notes=obj.text("notes"),
     )
     contact = checked(check_contact, contact, place)
     document.refer(contact.id, "partner", "partner", contact.partner_id)
     document.contacts.append(contact)
+    history = json_stakeholders.read_history(obj, contact_id)
+    if history:
+        document.histories[contact_id] = history
 
 
 def read_meeting(value: Any, place: str, document: Document) -> None:

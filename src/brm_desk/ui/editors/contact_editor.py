@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from brm_desk.domain.enums import Influence, Stance
+from brm_desk.domain.enums import Influence, Interest, Stance
 from brm_desk.domain.records import Contact
 from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.fields import (
@@ -33,6 +33,7 @@ class ContactEditor(RecordEditor):
         self.email = line_edit("E-mail", contact.email)
         self.phone = line_edit("Phone", contact.phone)
         self.influence = enum_combo("Influence", Influence, contact.influence)
+        self.interest = enum_combo("Interest", Interest, contact.interest)
         self.stance = enum_combo("Stance", Stance, contact.stance)
         self.notes = text_box("Notes", contact.notes)
         private_look(self.stance)
@@ -44,6 +45,7 @@ class ContactEditor(RecordEditor):
         self.add_row("E-mail", self.email, "email")
         self.add_row("Phone", self.phone, "phone")
         self.add_row("Influence", self.influence, "influence")
+        self.add_row("Interest", self.interest, "interest")
         self.add_row("Stance (private)", self.stance, "stance")
         self.add_row("Notes (private)", self.notes, "notes")
         self.finish(520, 480)
@@ -59,6 +61,7 @@ class ContactEditor(RecordEditor):
             email=self.email.text().strip(),
             phone=self.phone.text().strip(),
             influence=chosen(self.influence, Influence),
+            interest=chosen(self.interest, Interest),
             stance=chosen(self.stance, Stance),
             notes=self.notes.toPlainText(),
         )

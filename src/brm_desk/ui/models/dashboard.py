@@ -94,7 +94,7 @@ def _bold() -> QFont:
 
 class DashboardModel(RecordTableModel):
     PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS = range(9)
-    ORDERS, MIX = 9, 10
+    ORDERS, MIX, GAPS = 9, 10, 11
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
@@ -163,6 +163,14 @@ class DashboardModel(RecordTableModel):
             numeric=True,
             tip="Engagements in the period: reactive · routine · strategic",
         ),
+        Column(
+            "Gaps",
+            lambda r: str(len(r.gaps)) if r.gaps else "—",
+            lambda r: len(r.gaps),
+            numeric=True,
+            tip="What the stakeholder map says to do: high-influence people not met within "
+            "their quadrant's cadence, no champion, blockers the plan does not reach",
+        ),
     )
 
     hidden: frozenset[int] = frozenset()
@@ -199,6 +207,8 @@ class DashboardModel(RecordTableModel):
             return warning_colour()
         if column == self.THEY_OWE and row.debts.theirs_overdue:
             return warning_colour()
+        if column == self.GAPS and row.gaps:
+            return warning_colour()
         return None
 
     def _tooltip(self, row: PartnerGlance, column: int) -> str | None:
@@ -230,6 +240,8 @@ class DashboardModel(RecordTableModel):
                 f"{row.waiting.over_90_days} over 90 days\n"
                 f"Oldest received {oldest.isoformat() if oldest else '—'}"
             )
+        if column == self.GAPS and row.gaps:
+            return "\n".join(row.gaps)
         if column == self.REVIEWS and row.reviews_due:
             return "Benefits review due: go back to the business case with the partner"
         if column == self.MIX:

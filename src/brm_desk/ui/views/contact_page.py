@@ -122,15 +122,16 @@ def _last_touch(page: ContactPage) -> str:
 
 
 def _stance(page: ContactPage) -> str:
-    """Stance and influence now, then each change, latest first."""
+    """Stance, influence and interest now, then each change, latest first."""
     rows = [
         f'<tr><td class="when">{day(change.since)}</td>'
         f'<td style="color:{STANCE_COLOURS[change.stance]}">{change.stance.label}</td>'
-        f"<td>{change.influence.label} influence</td></tr>"
+        f"<td>{change.influence.label} influence</td>"
+        f"<td>{change.interest.label} interest</td></tr>"
         for change in reversed(page.history)
     ]
-    rows.insert(0, "<tr><th>Since</th><th>Stance</th><th>Influence</th></tr>")
-    return section("Stance and influence (private)", rows, "")
+    rows.insert(0, "<tr><th>Since</th><th>Stance</th><th>Influence</th><th>Interest</th></tr>")
+    return section("Stance, influence and interest (private)", rows, "")
 
 
 def _requests(page: ContactPage) -> str:

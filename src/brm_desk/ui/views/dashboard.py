@@ -30,6 +30,7 @@ PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
 GIVE_WAY = (
     DashboardModel.MIX,
+    DashboardModel.GAPS,
     DashboardModel.TREND,
     DashboardModel.ORDERS,
     DashboardModel.REVIEWS,
@@ -37,8 +38,9 @@ GIVE_WAY = (
     DashboardModel.THEY_OWE,
     DashboardModel.DRIFTING,
 )
-"""The columns a narrow table hides, first first: the engagement mix and the trend are
-context, orders taken a count for the review; a late touch and what we owe call for action."""
+"""The columns a narrow table hides, first first: the engagement mix, the stakeholder gaps
+(the map says them too) and the trend are context, orders taken a count for the review;
+a late touch and what we owe call for action."""
 
 
 def share_width(table: QTableView, text: str) -> int:

@@ -27,6 +27,26 @@ PageAction = tuple[str, QKeySequence.StandardKey | str, Callable[[], object]]
 """A toolbar button: its text, its shortcut, what it does."""
 
 
+def page_toolbar(
+    window: QMainWindow, name: str, actions: tuple[PageAction, ...], refresh: Callable[[], object]
+) -> None:
+    """A window's toolbar: ``actions``, then Refresh and Close; Escape closes it too."""
+    toolbar = window.addToolBar(name)
+    toolbar.setObjectName("page_toolbar")
+    toolbar.setMovable(False)
+    for text, key, slot in (
+        *actions,
+        ("&Refresh", QKeySequence.StandardKey.Refresh, refresh),
+        ("&Close", QKeySequence.StandardKey.Close, window.close),
+    ):
+        action = QAction(text, window, shortcut=QKeySequence(key))
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+    escape_key = QAction(window, shortcut=QKeySequence(Qt.Key.Key_Escape))
+    escape_key.triggered.connect(window.close)
+    window.addAction(escape_key)
+
+
 class LinkedPageWindow(QMainWindow):
     """The window: a browser for the page and a toolbar (Refresh, Close, and ``actions``).
 
@@ -59,20 +79,7 @@ class LinkedPageWindow(QMainWindow):
         self.browser.document().setDocumentMargin(24)
         self.browser.anchorClicked.connect(self._follow)
         self.setCentralWidget(self.browser)
-        toolbar = self.addToolBar(name)
-        toolbar.setObjectName("page_toolbar")
-        toolbar.setMovable(False)
-        for text, key, slot in (
-            *actions,
-            ("&Refresh", QKeySequence.StandardKey.Refresh, self.load),
-            ("&Close", QKeySequence.StandardKey.Close, self.close),
-        ):
-            action = QAction(text, self, shortcut=QKeySequence(key))
-            action.triggered.connect(slot)
-            toolbar.addAction(action)
-        escape_key = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Escape))
-        escape_key.triggered.connect(self.close)
-        self.addAction(escape_key)
+        page_toolbar(self, name, actions, self.load)
         screen = self.screen().availableGeometry()
         self.resize(min(780, screen.width() - 40), min(860, screen.height() - 60))
         shell.undo_stack.indexChanged.connect(self.load)

@@ -1,11 +1,12 @@
 """The partners view: the list, under it the selected partner's balance chart, and the way to
-the prep brief (a button, the rows' context menu, Ctrl+B).
+the prep brief (a button, the rows' context menu, Ctrl+B) and the stakeholder map (Ctrl+Shift+M).
 
 The brief window's module (printing, PDF) is imported only when a brief is asked for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
@@ -20,6 +21,7 @@ from brm_desk.ui.views.list_page import ProxyListPage
 
 if TYPE_CHECKING:
     from brm_desk.ui.views.prep_brief import PrepBriefWindow
+    from brm_desk.ui.views.stakeholder_map import StakeholderMapWindow
 
 SPLITTER_KEY = "partners/splitter"
 
@@ -31,7 +33,15 @@ class PartnersPage(ProxyListPage):
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, PartnersModel())
         self.partner_box.hide()
-        self.prep_brief_action = self._add_prep_brief_action()
+        self.prep_brief_action = self._add_partner_action(
+            "prep-brief", "Prep brief…", "Ctrl+B", self.open_prep_brief,
+            "One page on the selected partner before you meet them (Ctrl+B)", 2,
+        )  # fmt: skip
+        self.map_action = self._add_partner_action(
+            "stakeholder-map", "Stakeholder map…", "Ctrl+Shift+M", self.open_stakeholder_map,
+            "The selected partner's people by influence and interest, and their "
+            "communications plan (Ctrl+Shift+M)", 3,
+        )  # fmt: skip
         self.chart = PartnerChartPanel(journal, settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -45,22 +55,24 @@ class PartnersPage(ProxyListPage):
             self.splitter.setSizes([300, 340])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def _add_prep_brief_action(self) -> QAction:
-        """The prep brief's button in the bar, its context-menu entry and Ctrl+B, enabled
-        while a partner is selected."""
-        action = QAction(icon("prep-brief"), "Prep brief…", self)
-        action.setShortcut(QKeySequence("Ctrl+B"))
+    def _add_partner_action(
+        self, icon_name: str, text: str, key: str, slot: Callable[[], object], tip: str, at: int
+    ) -> QAction:
+        """A button in the bar (at place ``at``), a context-menu entry and a shortcut for the
+        selected partner, enabled while one is selected."""
+        action = QAction(icon(icon_name), text, self)
+        action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip("One page on the selected partner before you meet them (Ctrl+B)")
-        action.triggered.connect(self.open_prep_brief)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
         self.addAction(action)
         self.table.addAction(action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         button = QToolButton()
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setAccessibleName("Prep brief")
-        self.bar.insertWidget(2, button)
+        button.setAccessibleName(text.rstrip("…"))
+        self.bar.insertWidget(at, button)
 
         def follow_selection() -> None:
             action.setEnabled(self.selected_record() is not None)
@@ -78,6 +90,15 @@ class PartnersPage(ProxyListPage):
         from brm_desk.ui.views.prep_brief import show_prep_brief
 
         return show_prep_brief(self.window(), self.journal, partner.id)
+
+    def open_stakeholder_map(self) -> StakeholderMapWindow | None:
+        """The selected partner's stakeholder map, in its own window."""
+        partner = self.selected_record()
+        if partner is None:
+            return None
+        from brm_desk.ui.views.stakeholder_map import show_stakeholder_map
+
+        return show_stakeholder_map(self, partner.id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.chart.set_partner(self.current_record_id() if current.isValid() else None)

@@ -52,6 +52,12 @@ class PrepBriefWindow(QMainWindow):
         self.setCentralWidget(self.browser)
         self._build_menus()
 
+    def open_stakeholder_map(self) -> object:
+        """The partner's stakeholder map, from the main window this brief was opened from."""
+        from brm_desk.ui.views.stakeholder_map import show_stakeholder_map
+
+        return show_stakeholder_map(self, self.partner_id)
+
     def _build_menus(self) -> None:
         """File menu and toolbar: print and PDF (once the brief is there), the private items
         switch, refresh, close."""
@@ -85,6 +91,9 @@ class PrepBriefWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.print_action, self.pdf_action, self.private_action, refresh])
+        stakeholders = QAction("Stakeholder &map", self, shortcut=QKeySequence("Ctrl+Shift+M"))
+        stakeholders.triggered.connect(self.open_stakeholder_map)
+        toolbar.addAction(stakeholders)
 
     def load(self) -> QueryOp:
         """Gather the brief in the background; the window fills in when it arrives."""

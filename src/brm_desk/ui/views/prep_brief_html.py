@@ -66,6 +66,8 @@ def trend_text(brief: PrepBrief) -> str:
 
 def brief_html(brief: PrepBrief) -> str:
     """The whole brief; section order follows what a BRM checks walking into the room."""
+    from brm_desk.ui.views.stakeholders_html import stakeholders_html  # it uses this module
+
     return "".join(
         [
             f"<html><head><style>{STYLE}</style></head><body>",
@@ -77,6 +79,7 @@ def brief_html(brief: PrepBrief) -> str:
             _requests(brief),
             _reviews(brief),
             _people(brief),
+            stakeholders_html(brief.stakeholders),
             "</body></html>",
         ]
     )
