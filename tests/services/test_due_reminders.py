@@ -81,3 +81,46 @@ def test_done_deleted_and_trashed_records_remind_of_nothing(journal: Journal) ->
     journal.meetings.delete("soon")
     journal.requests.delete("dash")
     assert titles(journal) == [("touch_overdue", "Time for a strategic conversation")]
+
+
+def test_a_communications_plan_message_is_due_on_its_date_until_marked_done(
+    journal_path: Path,
+) -> None:
+    """The stakeholder map's plan feeds the reminders: due on its next date, addressed to its
+    contact (or quadrant), gone once marked done until the next date comes round."""
+    from brm_desk.domain.records import Contact
+    from brm_desk.domain.stakeholders import Communication, Quadrant
+
+    with Journal.create(journal_path, today=NOW.date) as journal:
+        fill(journal)
+        journal.contacts.add(Contact(id="anna", partner_id="fin", name="Anna Berg"))
+        journal.stakeholders.add(
+            Communication("c1", "fin", "Roadmap update", "e-mail", 30, NOW.date(), "anna")
+        )
+        journal.stakeholders.add(
+            Communication(
+                "c2", "fin", "Newsletter", "newsletter", 90, NOW.date() - timedelta(days=3),
+                quadrant=Quadrant.KEEP_INFORMED,
+            )
+        )  # fmt: skip
+        journal.stakeholders.add(
+            Communication(
+                "c3", "fin", "Not yet", "meeting", 30, NOW.date() + timedelta(days=1), "anna"
+            )
+        )
+        messages = [r for r in reminders.due(journal, NOW) if r.kind == "message_due"]
+        assert [(r.title, r.body, r.partner, r.opens) for r in messages] == [
+            (
+                "Newsletter",
+                "Newsletter to those to keep informed · due Sat 21 Nov",
+                "Finance",
+                "partner",
+            ),
+            ("Roadmap update", "E-mail to Anna Berg · due today", "Finance", "partner"),
+        ]
+        journal.stakeholders.mark_done("c1")
+        assert [r.title for r in reminders.due(journal, NOW) if r.kind == "message_due"] == [
+            "Newsletter"
+        ]
+        later = NOW + timedelta(days=30)
+        assert "Roadmap update" in [r.title for r in reminders.due(journal, later)]

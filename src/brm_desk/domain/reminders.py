@@ -22,6 +22,7 @@ from hashlib import sha256
 from brm_desk.domain.balance import PartnerBalance
 from brm_desk.domain.benefits import BENEFITS_REVIEW_AFTER, benefits_review_due_on
 from brm_desk.domain.records import Action, Meeting, Request
+from brm_desk.domain.stakeholders import Communication
 from brm_desk.domain.words import plural
 
 COMING_DUE_DAYS = 2
@@ -58,6 +59,7 @@ KINDS: Mapping[str, Kind] = {
         Kind("theirs_late", "follow-up to chase", "follow-ups to chase", "meeting"),
         Kind("review_due", "benefits review due", "benefits reviews due", "request"),
         Kind("touch_overdue", "partner past its cadence", "partners past their cadence", "partner"),
+        Kind("message_due", "message to send", "messages to send", "partner"),
     )
 }
 """Every kind of reminder, most pressing first: a new kind is one entry here (and a builder)."""
@@ -231,6 +233,35 @@ def touch_reminders(balances: Iterable[PartnerBalance], now: datetime) -> Iterat
             body=f"{body} (every {plural(balance.touch_cadence_days, 'day')})",
             partner_id=balance.partner_id,
             partner=balance.name,
+        )
+
+
+def message_reminders(
+    entries: Iterable[Communication],
+    partners: Mapping[str, str],
+    audiences: Mapping[str, str],
+    now: datetime,
+) -> Iterator[Reminder]:
+    """Communications-plan entries due today or before (``audiences``: contact names by id).
+
+    Marking the entry done moves its next date, which makes a new key: the next one comes."""
+    today = now.date()
+    for entry in entries:
+        if entry.next_date > today:
+            continue
+        audience = audiences.get(entry.contact_id or "") or (
+            f"those to {entry.quadrant.label.lower()}" if entry.quadrant else "the partner"
+        )
+        yield Reminder(
+            kind="message_due",
+            record_id=entry.partner_id,
+            subject=entry.id,
+            about=entry.next_date.isoformat(),
+            when=start_of(entry.next_date, now),
+            title=entry.message,
+            body=f"{entry.channel.capitalize()} to {audience} · due {_day(entry.next_date, today)}",
+            partner_id=entry.partner_id,
+            partner=partners.get(entry.partner_id, ""),
         )
 
 

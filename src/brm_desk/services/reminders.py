@@ -15,7 +15,14 @@ from brm_desk.domain import reminders
 from brm_desk.domain.records import Meeting
 from brm_desk.domain.reminders import Reminder, State
 from brm_desk.domain.rules import line_text
-from brm_desk.store import meeting_rows, partner_rows, reminder_rows, request_rows
+from brm_desk.store import (
+    contact_rows,
+    meeting_rows,
+    partner_rows,
+    reminder_rows,
+    request_rows,
+    stakeholder_rows,
+)
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -52,12 +59,15 @@ def today(journal: Journal, now: datetime) -> Day:
             tx, min(start, now), max(start + timedelta(days=1), now + reminders.MEETING_SOON)
         )
         states = reminder_rows.states(tx)
+        messages = stakeholder_rows.due(tx, day)
+        audiences = {c.id: c.name for c in contact_rows.listing(tx)} if messages else {}
     balances = journal.balances.for_partners(day, day)
     found = [
         *reminders.meeting_reminders(meetings, names, now),
         *reminders.follow_up_reminders(follow_ups, now),
         *reminders.review_reminders(delivered, names, now),
         *reminders.touch_reminders(balances, now),
+        *reminders.message_reminders(messages, names, audiences, now),
     ]
     return Day(
         meetings=tuple(m for m in meetings if m.start.astimezone(now.tzinfo).date() == day),
