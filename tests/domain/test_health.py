@@ -105,7 +105,9 @@ def test_the_score_equals_the_plain_reference(facts: QuarterFacts) -> None:
 def test_the_weights_add_up_to_one_and_are_stated() -> None:
     assert math.isclose(sum(WEIGHTS.values()), 1.0)
     text = weights_text()
-    assert "Pulse 30%" in text and "Strategic share 25%" in text and "rescaled" in text
+    assert "Pulse 30%" in text
+    assert "Strategic share 25%" in text
+    assert "rescaled" in text
 
 
 def test_a_quarter_without_a_pulse_or_reviews_rescales_the_other_weights() -> None:

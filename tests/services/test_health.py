@@ -135,7 +135,7 @@ def test_pulses_are_added_changed_and_deleted(journal: Journal) -> None:
     added = journal.pulses.add(pulse(finance.id, TODAY, answered_by_id=anna.id))
     assert journal.pulses.listing(finance.id) == [added]
     changed = journal.pulses.update(replace(added, trust=2, comment="  Slower lately "))
-    assert changed.trust == 2 and changed.comment == "Slower lately"
+    assert (changed.trust, changed.comment) == (2, "Slower lately")
     with pytest.raises(ValidationError, match="answered_by: Anna is a contact of another"):
         journal.pulses.add(pulse(hr.id, TODAY, answered_by_id=anna.id))
     removed = journal.pulses.delete(added.id)
