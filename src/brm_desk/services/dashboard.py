@@ -17,7 +17,9 @@ from brm_desk.domain.balance import (
     previous_period,
     share_trend,
 )
+from brm_desk.domain.health import QuarterHealth
 from brm_desk.services.balance import Balances
+from brm_desk.services.health import Health
 from brm_desk.store import dashboard_queries
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
 from brm_desk.store.database import Database
@@ -34,6 +36,8 @@ class PartnerGlance:
     waiting: WaitingRequests
     reviews_due: int
     order_taking: int
+    health: tuple[QuarterHealth, ...] = ()
+    """The last quarters' health, oldest first (``domain.health``)."""
 
     @property
     def partner_id(self) -> str:
@@ -56,6 +60,7 @@ class Dashboard:
         self._db = database
         self._balances = balances
         self._today = today
+        self._health = Health(database, balances, today)
 
     def glance(self, period_from: date, period_to: date) -> list[PartnerGlance]:
         """Active partners by name for [period_from, period_to]; debts and reviews as of today."""
@@ -76,6 +81,7 @@ class Dashboard:
             waiting = dashboard_queries.waiting_requests(tx, today)
             reviews = dashboard_queries.benefit_reviews_due(tx, today)
             orders = dashboard_queries.order_taking(tx, period_from, period_to)
+        health = self._health.trends()
         return [
             PartnerGlance(
                 balance=balance,
@@ -85,6 +91,7 @@ class Dashboard:
                 waiting=waiting.get(balance.partner_id, WaitingRequests()),
                 reviews_due=reviews.get(balance.partner_id, 0),
                 order_taking=orders.get(balance.partner_id, 0),
+                health=tuple(health.get(balance.partner_id, ())),
             )
             for balance in current
         ]

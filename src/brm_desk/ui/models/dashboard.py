@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from brm_desk.services.dashboard import PartnerGlance
+from brm_desk.ui.models.health import health_column, health_tooltip, is_at_risk
 from brm_desk.ui.models.partners import percent
 from brm_desk.ui.models.table import Column, RecordTableModel, none_last
 from brm_desk.ui.palette import is_dark
@@ -94,7 +95,7 @@ def _bold() -> QFont:
 
 class DashboardModel(RecordTableModel):
     PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS = range(9)
-    ORDERS, MIX = 9, 10
+    ORDERS, MIX, HEALTH = 9, 10, 11
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
@@ -163,6 +164,7 @@ class DashboardModel(RecordTableModel):
             numeric=True,
             tip="Engagements in the period: reactive · routine · strategic",
         ),
+        health_column(lambda r: r.health),
     )
 
     hidden: frozenset[int] = frozenset()
@@ -186,6 +188,7 @@ class DashboardModel(RecordTableModel):
             or (column == self.DRIFTING and row.drifting)
             or (column == self.WE_OWE and row.debts.ours_overdue > 0)
             or (column == self.REVIEWS and row.reviews_due > 0)
+            or (column == self.HEALTH and is_at_risk(row.health))
         )
 
     def _colour(self, row: PartnerGlance, column: int) -> QColor | None:
@@ -199,6 +202,8 @@ class DashboardModel(RecordTableModel):
             return warning_colour()
         if column == self.THEY_OWE and row.debts.theirs_overdue:
             return warning_colour()
+        if column == self.HEALTH and is_at_risk(row.health):
+            return overdue_colour()
         return None
 
     def _tooltip(self, row: PartnerGlance, column: int) -> str | None:
@@ -232,6 +237,8 @@ class DashboardModel(RecordTableModel):
             )
         if column == self.REVIEWS and row.reviews_due:
             return "Benefits review due: go back to the business case with the partner"
+        if column == self.HEALTH:
+            return health_tooltip(row.health)
         if column == self.MIX:
             tally = balance.tally
             return (

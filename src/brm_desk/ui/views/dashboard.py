@@ -18,6 +18,7 @@ from brm_desk.services.journal import Journal
 from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
+from brm_desk.ui.models.health import is_at_risk
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
 from brm_desk.ui.views.column_fit import PADDING, ColumnFitter
 from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
@@ -32,13 +33,15 @@ GIVE_WAY = (
     DashboardModel.MIX,
     DashboardModel.TREND,
     DashboardModel.ORDERS,
+    DashboardModel.HEALTH,
     DashboardModel.REVIEWS,
     DashboardModel.WAITING,
     DashboardModel.THEY_OWE,
     DashboardModel.DRIFTING,
 )
 """The columns a narrow table hides, first first: the engagement mix and the trend are
-context, orders taken a count for the review; a late touch and what we owe call for action."""
+context, orders taken a count for the review, health a quarterly figure (the summary line
+names who is at risk); a late touch and what we owe call for action."""
 
 
 def share_width(table: QTableView, text: str) -> int:
@@ -202,6 +205,7 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     overdue = sum(1 for r in rows if r.balance.overdue)
     late = sum(r.debts.ours_overdue for r in rows)
     reviews = sum(r.reviews_due for r in rows)
+    at_risk = sum(1 for r in rows if is_at_risk(r.health))
     parts = [
         f"{start:%d %b %Y} – {end:%d %b %Y}",
         _count(len(rows), "active partner", "active partners"),
@@ -211,4 +215,6 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
         _count(late, "late follow-up on our side", "late follow-ups on our side"),
         _count(reviews, "benefits review due", "benefits reviews due"),
     ]
+    if at_risk:
+        parts.append(f"health at risk: {', '.join(r.name for r in rows if is_at_risk(r.health))}")
     return " · ".join(parts)

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter, QToolButton
+from PySide6.QtWidgets import QSplitter, QTabWidget, QToolButton
 
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.partner_chart import PartnerChartPanel
 from brm_desk.ui.icons import icon
+from brm_desk.ui.models.health import health_text
 from brm_desk.ui.models.partners import PartnersModel
+from brm_desk.ui.views.health_panel import HealthPanel
 from brm_desk.ui.views.list_page import ProxyListPage
 
 if TYPE_CHECKING:
@@ -33,11 +35,16 @@ class PartnersPage(ProxyListPage):
         self.partner_box.hide()
         self.prep_brief_action = self._add_prep_brief_action()
         self.chart = PartnerChartPanel(journal, settings)
+        self.health = HealthPanel(journal)
+        self.health.sig_command.connect(self.sig_command)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.chart, "Balance")
+        self.tabs.addTab(self.health, "Health")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.body.replaceWidget(self.table, self.splitter)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         state = settings.value(SPLITTER_KEY)
@@ -80,7 +87,14 @@ class PartnersPage(ProxyListPage):
         return show_prep_brief(self.window(), self.journal, partner.id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.chart.set_partner(self.current_record_id() if current.isValid() else None)
+        self._show_partner(self.current_record_id() if current.isValid() else None)
+
+    def _show_partner(self, partner_id: str | None) -> None:
+        """The partner's balance chart and health panel; the Health tab says the score."""
+        self.chart.set_partner(partner_id)
+        self.health.set_partner(partner_id)
+        trend = self.health.trend
+        self.tabs.setTabText(1, f"Health {health_text(trend)}" if trend else "Health")
 
     def refresh(self) -> None:
         """Reload the list, keeping the partner in view selected (and their chart shown)."""
@@ -90,7 +104,7 @@ class PartnersPage(ProxyListPage):
         index = self.row_of(shown)
         if index is not None:
             self.table.setCurrentIndex(index)
-        self.chart.set_partner(self.current_record_id())
+        self._show_partner(self.current_record_id())
 
     def save_state(self, settings: QSettings) -> None:
         super().save_state(settings)
