@@ -59,6 +59,12 @@ class Pulses:
             pulse_rows.delete_one(tx, pulse_id)
             return pulse
 
+    def delete_many(self, pulse_ids: list[str]) -> None:
+        """Remove several pulses at once (an import taken back)."""
+        with self._db.transaction() as tx:
+            for pulse_id in pulse_ids:
+                pulse_rows.delete_one(tx, pulse_id)
+
     def get(self, pulse_id: str) -> Pulse:
         with self._db.snapshot() as tx:
             return pulse_rows.get(tx, pulse_id)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from brm_desk.domain.pulses import Pulse
-from brm_desk.ui.commands import JournalCommand
+from brm_desk.domain.words import plural
+from brm_desk.services.interchange.csv_pulses import (
+    PulseImportReport,
+    PulsePlan,
+    import_pulses,
+    undo_pulse_import,
+)
+from brm_desk.ui.commands import ImportCommand, JournalCommand
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -56,3 +63,17 @@ class DeletePulse(JournalCommand):
 
     def revert(self) -> None:
         self.journal.pulses.add(self.pulse)
+
+
+class ImportPulses(ImportCommand):
+    """Pulses from a survey's CSV; undo takes them all back."""
+
+    def __init__(self, journal: Journal, plan: PulsePlan, report: PulseImportReport) -> None:
+        super().__init__(journal, f"Import {plural(len(report.added), 'pulse')}", report)
+        self.plan = plan
+
+    def import_again(self) -> PulseImportReport:
+        return import_pulses(self.journal, self.plan)
+
+    def revert(self) -> None:
+        undo_pulse_import(self.journal, self.report.added)

@@ -98,7 +98,7 @@ def plan_requests(
 ) -> RequestPlan:
     """Read every row; collect every problem (up to :data:`MAX_PROBLEMS`) instead of stopping."""
     partner = journal.partners.get(partner_id)
-    people = _people(journal.contacts.listing(partner.id))
+    people = contacts_by_name(journal.contacts.listing(partner.id))
     blank = Request(id="", partner_id=partner.id, title="", received=journal.today())
     columns = {name: index for index, name in enumerate(table.header)}
     requests: list[Request] = []
@@ -156,7 +156,7 @@ def _row_request(
     return request, [], matched
 
 
-def _people(contacts: list[Contact]) -> dict[str, str]:
+def contacts_by_name(contacts: list[Contact]) -> dict[str, str]:
     """A partner's contacts by name and by e-mail, ignoring case."""
     found: dict[str, str] = {}
     for contact in contacts:

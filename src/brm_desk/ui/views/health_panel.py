@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,9 +30,10 @@ from brm_desk.domain.records import Contact
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.health_chart import HealthChartPanel
 from brm_desk.ui.charts.panel import figures_table, fill_table
+from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.pulse import PulseDialog
 from brm_desk.ui.models.health import health_text
-from brm_desk.ui.pulse_commands import AddPulse, DeletePulse, EditPulse
+from brm_desk.ui.pulse_commands import AddPulse, DeletePulse, EditPulse, ImportPulses
 
 PULSE_HEADINGS = ("Taken on", "Trust", "Responsive", "Value", "NPS", "Answered by", "Comment")
 PART_HEADINGS = ("Part", "Weight", "Score", "Based on")
@@ -74,10 +75,11 @@ class HealthPanel(QWidget):
 
     sig_command = Signal(object)
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__()
         self.setAccessibleName("Relationship health")
         self.journal = journal
+        self.settings = settings
         self.partner_id: str | None = None
         self.partner_name = ""
         self.trend: list[QuarterHealth] = []
@@ -94,13 +96,18 @@ class HealthPanel(QWidget):
         self.new_button = QPushButton("New pulse…")
         self.new_button.setToolTip("Type in the partner's view for a quarter (Ctrl+Shift+P)")
         self.new_button.clicked.connect(self.new_pulse)
+        self.import_button = QPushButton("Import survey…")
+        self.import_button.setToolTip(
+            "Pulses from a survey tool's CSV export (Microsoft Forms, SurveyMonkey…)"
+        )
+        self.import_button.clicked.connect(self.import_survey)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.clicked.connect(self.edit_pulse)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_pulse)
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
-        for widget in (self.new_button, self.edit_button, self.delete_button):
+        for widget in (self.new_button, self.import_button, self.edit_button, self.delete_button):
             top.addWidget(widget)
         top.addWidget(self.chart.table_button)
 
@@ -123,6 +130,9 @@ class HealthPanel(QWidget):
         self.pulse_title = QLabel()
         self.all_button = QPushButton("All quarters")
         self.all_button.clicked.connect(lambda: self.show_quarter(None))
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("This partner's pulses as a CSV file")
+        self.export_button.clicked.connect(self.export_csv)
         self.pulse_table = compact(figures_table("Pulses"))
         self.pulse_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pulse_table.activated.connect(lambda _index: self.edit_pulse())
@@ -131,6 +141,7 @@ class HealthPanel(QWidget):
         pulses_bar = QHBoxLayout()
         pulses_bar.addWidget(self.pulse_title, 1)
         pulses_bar.addWidget(self.all_button)
+        pulses_bar.addWidget(self.export_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +173,7 @@ class HealthPanel(QWidget):
                 self.trend = self.journal.health.trend(partner_id)
                 self.pulses = self.journal.pulses.listing(partner_id)
         self.new_button.setEnabled(bool(self.partner_name))
+        self.export_button.setEnabled(bool(self.pulses))
         self.headline.setText(self.headline_text())
         self._fill_parts()
         self.chart.set_trend(self.trend)
@@ -274,3 +286,51 @@ class HealthPanel(QWidget):
         pulse = self.selected_pulse()
         if pulse is not None:
             self.sig_command.emit(DeletePulse(self.journal, pulse))
+
+    def import_survey(self) -> None:
+        """A survey's answers as pulses, through the CSV import's mapping dialog; rows that
+        name no partner are the partner's in view."""
+        from brm_desk.services.interchange.csv_mapping import PULSES
+        from brm_desk.services.interchange.csv_pulses import PulsePlan, import_pulses
+        from brm_desk.services.interchange.csv_read import read_csv
+        from brm_desk.ui.dialogs.csv_mapping import CsvMappingDialog
+
+        pattern = "CSV files (*.csv *.txt);;All (*)"
+        path = files.open_path(self, "Import pulses from a survey", pattern)
+        if path is None:
+            return
+        try:
+            table = read_csv(path)
+        except BrmDeskError as error:
+            messages.show_error(self, "Cannot import", error.message)
+            return
+        partners = self.journal.partners.listing(include_archived=False)
+        dialog = CsvMappingDialog(
+            self.journal, table, partners, self.partner_id, self.settings, self, PULSES
+        )
+        plan = dialog.plan if dialog.exec() else None
+        if not isinstance(plan, PulsePlan):
+            return
+        try:
+            report = import_pulses(self.journal, plan)
+        except BrmDeskError as error:
+            messages.show_error(self, "Cannot import", error.message)
+            return
+        self.sig_command.emit(ImportPulses(self.journal, plan, report))
+
+    def export_csv(self) -> None:
+        """The partner's pulses to a CSV file a spreadsheet (or the import) reads."""
+        from pathlib import Path
+
+        from brm_desk.services.interchange.csv_pulses import export_pulses
+
+        suggested = Path(f"pulses {self.partner_name}.csv")
+        path = files.save_path(self, "Export pulses as CSV", suggested, "CSV files (*.csv)")
+        if path is None or self.partner_id is None:
+            return
+        try:
+            count = export_pulses(self.journal, path, self.partner_id)
+        except BrmDeskError as error:
+            messages.show_error(self, "Cannot export", error.message)
+            return
+        messages.show_info(self, "Export pulses", f"Wrote {count} pulses to {path}.")

@@ -35,7 +35,7 @@ class PartnersPage(ProxyListPage):
         self.partner_box.hide()
         self.prep_brief_action = self._add_prep_brief_action()
         self.chart = PartnerChartPanel(journal, settings)
-        self.health = HealthPanel(journal)
+        self.health = HealthPanel(journal, settings)
         self.health.sig_command.connect(self.sig_command)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.chart, "Balance")
