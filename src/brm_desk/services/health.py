@@ -93,12 +93,15 @@ class Health:
         self._today = today
 
     def trends(
-        self, partner_ids: list[str] | None = None, count: int = TREND_QUARTERS
+        self,
+        partner_ids: list[str] | None = None,
+        count: int = TREND_QUARTERS,
+        last: Quarter | None = None,
     ) -> dict[str, HealthTrend]:
-        """The last ``count`` quarters (the current one last) of every active partner, or of
-        the partners named, by partner id."""
+        """``count`` quarters up to ``last`` (default: the current one) of every active
+        partner, or of the partners named, by partner id."""
         today = self._today()
-        quarters = quarters_to(Quarter.of(today), count)
+        quarters = quarters_to(last or Quarter.of(today), count)
         first = quarters[0]
         balances = self._balances.for_partners(
             first.start, quarters[-1].end, partner_ids=partner_ids
@@ -129,9 +132,11 @@ class Health:
             ]
         return trends
 
-    def trend(self, partner_id: str, count: int = TREND_QUARTERS) -> HealthTrend:
-        """One partner's last ``count`` quarters (archived partners too)."""
-        return self.trends([partner_id], count).get(partner_id, [])
+    def trend(
+        self, partner_id: str, count: int = TREND_QUARTERS, last: Quarter | None = None
+    ) -> HealthTrend:
+        """One partner's ``count`` quarters up to ``last`` (archived partners too)."""
+        return self.trends([partner_id], count, last).get(partner_id, [])
 
 
 def _facts(

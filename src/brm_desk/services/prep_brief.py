@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import Influence, Stance
+from brm_desk.domain.health import QuarterHealth
 from brm_desk.domain.notes import parse, passages, written
 from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
 from brm_desk.services import privacy
@@ -62,6 +63,8 @@ class PrepBrief:
     reviews_due: tuple[ReviewDue, ...]
     people: tuple[Contact, ...]
     include_private: bool = True
+    health: tuple[QuarterHealth, ...] = ()
+    """The last quarters' relationship health, oldest first (``domain.health``)."""
 
     @property
     def trend(self) -> float | None:
@@ -138,6 +141,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
                 key=lambda c: (_INFLUENCE_ORDER[c.influence], _STANCE_ORDER[c.stance], c.name),
             )
         ),
+        health=tuple(journal.health.trend(partner_id)),
     )
 
 

@@ -42,7 +42,7 @@ DELIVERED_SHOWN = 5
 DECISIONS_SHOWN = 6
 DEMAND_SHOWN = 6
 COMMITMENTS_SHOWN = 5  # each way
-PEOPLE_SHOWN = 8
+PEOPLE_SHOWN = 5  # 8 before the internal pack gave a third of a page to health
 ORDERS_SHOWN = 4
 """How much of each list a partner pack shows: the budgets that keep it within six pages
 whatever the volume. The rest is counted ("and 23 more…")."""
