@@ -66,7 +66,7 @@ def left_out_text(health: QuarterHealth | None) -> str:
     missing = ", ".join(part.label.lower() for part in health.left_out)
     if not missing:
         return "Every part counted at its stated weight."
-    return f"Left out for lack of data: {missing}; the other weights are rescaled (→)."
+    return f"Left out (no data): {missing}; → the others' weights rescaled."
 
 
 class HealthPanel(QWidget):
@@ -151,8 +151,10 @@ class HealthPanel(QWidget):
         body.setChildrenCollapsible(False)
         body.addWidget(upper)
         body.addWidget(lower)
-        body.setStretchFactor(0, 3)
+        body.setStretchFactor(0, 5)  # the parts and the chart first; the pulses scroll
         body.setStretchFactor(1, 2)
+        body.setSizes([500, 200])
+        self.pulse_table.setMinimumHeight(60)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
