@@ -11,31 +11,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from brm_desk.domain.health import QuarterHealth, at_risk
-from brm_desk.reports.charts import (
-    ChartPalette,
-    _font_families,
-    _style_axes,
-    fit_margins,
-    new_figure,
-)
+from brm_desk.reports.charts import ChartPalette, _font_families, _style_axes, fit_margins
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 HEALTH_MARGINS = (0.5, 0.2, 0.5, 0.35)
-
-
-def health_chart(
-    trend: Sequence[QuarterHealth],
-    *,
-    palette: ChartPalette,
-    size: tuple[float, float] = (7.0, 2.6),
-    fallback_families: Sequence[str] = (),
-) -> Figure:
-    """A new figure of :func:`draw_health`."""
-    figure = new_figure(palette, size)
-    draw_health(figure, trend, palette=palette, fallback_families=fallback_families)
-    return figure
 
 
 def draw_health(

@@ -20,10 +20,10 @@ from brm_desk.domain.words import plural
 from brm_desk.services.interchange import csv_cells
 from brm_desk.services.interchange.csv_export import write_csv
 from brm_desk.services.interchange.csv_import import (
-    MAX_PROBLEMS,
     CellProblem,
     CsvRowErrors,
     contacts_by_name,
+    read_rows,
 )
 from brm_desk.services.interchange.csv_read import CsvRow, CsvTable
 from brm_desk.services.interchange.import_control import NO_CONTROL, ImportControl
@@ -84,7 +84,7 @@ def plan_pulses(
     partner_id: str | None = None,
     control: ImportControl = NO_CONTROL,
 ) -> PulsePlan:
-    """Read every row; collect every problem (up to ``MAX_PROBLEMS``) instead of stopping.
+    """Read every row (``read_rows``), collecting every problem instead of stopping.
 
     A row without a date is taken today; one without a partner is ``partner_id``'s (a survey
     sent to one partner), when given.
@@ -95,23 +95,13 @@ def plan_pulses(
     people = {
         p.id: contacts_by_name(journal.contacts.listing(p.id)) for p in journal.partners.listing()
     }
-    columns = {name: index for index, name in enumerate(table.header)}
-    pulses: list[Pulse] = []
-    problems: list[CellProblem] = []
-    unmatched = 0
-    for index, row in enumerate(table.rows):
-        if index % 500 == 0:
-            control.step(index, len(table.rows))
-        cells = {name: (column, row.cells[columns[column]]) for name, column in mapping.items()}
-        pulse, row_problems, matched = _row_pulse(row, cells, partners, people, journal)
-        unmatched += not matched
-        if pulse is not None:
-            pulses.append(pulse)
-        problems.extend(row_problems)
-        if len(problems) >= MAX_PROBLEMS:
-            break
-    control.step(len(table.rows), len(table.rows))
-    return PulsePlan(table, dict(mapping), tuple(pulses), tuple(problems[:MAX_PROBLEMS]), unmatched)
+    pulses, problems, unmatched = read_rows(
+        table,
+        mapping,
+        lambda row, cells: _row_pulse(row, cells, partners, people, journal),
+        control,
+    )
+    return PulsePlan(table, dict(mapping), tuple(pulses), problems, unmatched)
 
 
 def _partners(partners: list[Partner]) -> dict[str, str]:
