@@ -145,3 +145,30 @@ def test_the_prep_brief_has_a_health_section(filled: Filled) -> None:
     assert "Latest comment: “Slower every month”" in section
     quiet = journal.partners.add(Partner(id="", name="Audit"))
     assert "No health score yet" in brief_html(build_prep_brief(journal, quiet.id, TODAY))
+
+
+def test_hovering_a_quarter_shows_its_parts_and_a_click_lists_its_pulses(
+    qtbot: QtBot, filled: Filled
+) -> None:
+    from PySide6.QtCore import QSettings
+    from test_charts_on_screen import chart_point, move_mouse
+
+    legal = declining(filled.journal)
+    panel = HealthPanel(filled.journal, QSettings())
+    qtbot.addWidget(panel)
+    panel.resize(1000, 420)
+    panel.show()
+    panel.set_partner(legal)
+    chart = panel.chart
+    canvas = chart.ensure_canvas()
+    q3 = len(panel.trend) - 2
+    move_mouse(canvas, chart_point(chart, q3, 50))
+    qtbot.waitUntil(lambda: chart.hover_text != "")
+    assert chart.hover_text.splitlines()[:3] == [
+        "2026 Q3: health 53",
+        "Pulse 50: mean 3.0 of 5 (1 answer)",
+        "Net promoter 60: mean 6.0 of 10",
+    ]
+    assert "Strategic share left out: no reactive or strategic engagement" in chart.hover_text
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=chart_point(chart, q3, 50))
+    assert panel.pulse_title.text() == "Pulses: 2026 Q3 (1)"

@@ -119,5 +119,5 @@ def quarter_text(health: QuarterHealth) -> str:
     lines = [f"{health.quarter.label}: health {round(health.score)}"]
     for part in health.parts:
         figure = "left out" if part.score is None else f"{round(part.score)}"
-        lines.append(f"{part.label} {figure} ({part.detail})")
+        lines.append(f"{part.label} {figure}: {part.detail}")
     return "\n".join(lines)
