@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from brm_desk.domain.benefits import realization
 from brm_desk.domain.pulses import NET_PROMOTER_RANGE, SCORE_RANGE, Pulse, Quarter
+from brm_desk.domain.records import DEFAULT_TARGET_STRATEGIC_SHARE
 
 PULSE_WEIGHT = 0.30
 """The partner's view: the mean of trust, responsiveness and value delivered (1–5)."""
@@ -58,7 +59,7 @@ class QuarterFacts:
     quarter: Quarter
     pulses: tuple[Pulse, ...] = ()
     strategic_share: float | None = None
-    target_strategic_share: float = 0.6
+    target_strategic_share: float = DEFAULT_TARGET_STRATEGIC_SHARE
     follow_ups_due: int = 0
     follow_ups_late_ours: int = 0
     follow_ups_late_theirs: int = 0

@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from brm_desk.domain.health import at_risk
 from brm_desk.services.dashboard import PartnerGlance
-from brm_desk.ui.models.health import health_column, health_tooltip, is_at_risk
+from brm_desk.ui.models.health import health_column, health_tooltip
 from brm_desk.ui.models.partners import percent
 from brm_desk.ui.models.table import Column, RecordTableModel, none_last
 from brm_desk.ui.palette import is_dark
@@ -188,7 +189,7 @@ class DashboardModel(RecordTableModel):
             or (column == self.DRIFTING and row.drifting)
             or (column == self.WE_OWE and row.debts.ours_overdue > 0)
             or (column == self.REVIEWS and row.reviews_due > 0)
-            or (column == self.HEALTH and is_at_risk(row.health))
+            or (column == self.HEALTH and at_risk(row.health))
         )
 
     def _colour(self, row: PartnerGlance, column: int) -> QColor | None:
@@ -202,7 +203,7 @@ class DashboardModel(RecordTableModel):
             return warning_colour()
         if column == self.THEY_OWE and row.debts.theirs_overdue:
             return warning_colour()
-        if column == self.HEALTH and is_at_risk(row.health):
+        if column == self.HEALTH and at_risk(row.health):
             return overdue_colour()
         return None
 

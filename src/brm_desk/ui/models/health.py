@@ -15,10 +15,6 @@ Trend = Sequence[QuarterHealth]
 AT_RISK = "at risk"
 
 
-def is_at_risk(trend: Trend) -> bool:
-    return at_risk(trend)
-
-
 def arrow(points: int | None) -> str:
     """▲ up, ▼ down, = level; nothing without a quarter to compare with."""
     if points is None:

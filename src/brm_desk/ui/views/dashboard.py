@@ -12,13 +12,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLabel, QTableView
 
+from brm_desk.domain.health import at_risk
 from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
 from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.charts.portfolio_chart import PortfolioChartPanel
 from brm_desk.ui.models.dashboard import DashboardModel
-from brm_desk.ui.models.health import is_at_risk
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
 from brm_desk.ui.views.column_fit import PADDING, ColumnFitter
 from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
@@ -205,7 +205,7 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     overdue = sum(1 for r in rows if r.balance.overdue)
     late = sum(r.debts.ours_overdue for r in rows)
     reviews = sum(r.reviews_due for r in rows)
-    at_risk = sum(1 for r in rows if is_at_risk(r.health))
+    risky = [r.name for r in rows if at_risk(r.health)]
     parts = [
         f"{start:%d %b %Y} – {end:%d %b %Y}",
         _count(len(rows), "active partner", "active partners"),
@@ -215,6 +215,6 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
         _count(late, "late follow-up on our side", "late follow-ups on our side"),
         _count(reviews, "benefits review due", "benefits reviews due"),
     ]
-    if at_risk:
-        parts.append(f"health at risk: {', '.join(r.name for r in rows if is_at_risk(r.health))}")
+    if risky:
+        parts.append(f"health at risk: {', '.join(risky)}")
     return " · ".join(parts)
