@@ -163,6 +163,7 @@ def test_the_dashboard_exports_its_two_line_headings_on_one_line(
         "Reviews due",
         "Order taking",
         "Engagements",
+        "Health",
     ]
 
 
