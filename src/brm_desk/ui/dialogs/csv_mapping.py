@@ -133,7 +133,7 @@ class CsvMappingDialog(QDialog):
         start = remembered_mapping(settings, table, kind) or guess_mapping(table.header, kind)
         self.field_boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
-        form.addRow("Partner", self.partner_box)
+        form.addRow("Partner" if kind is REQUESTS else "Rows naming none", self.partner_box)
         for field in kind.fields:
             box = QComboBox()
             box.setAccessibleName(field.label)
@@ -147,8 +147,11 @@ class CsvMappingDialog(QDialog):
         mapping_group = QGroupBox("Columns")
         mapping_group.setLayout(form)
 
+        names = {p.id: p.name for p in partners}
         self.preview_columns: Sequence[tuple[str, Callable[[Any], object]]] = (
-            _PULSE_PREVIEW if kind is PULSES else _PREVIEW_COLUMNS
+            (("Partner", lambda p: names.get(p.partner_id, "")), *_PULSE_PREVIEW)
+            if kind is PULSES
+            else _PREVIEW_COLUMNS
         )
         self.preview = QTableWidget(0, len(self.preview_columns))
         self.preview.setAccessibleName("Preview")

@@ -103,7 +103,7 @@ class PulseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
-        fit_to_screen(self, 520, 560)
+        fit_to_screen(self, 520, 460)
 
     def build(self) -> Pulse:
         """The pulse as typed, checked; a blank score is refused as required."""
