@@ -105,11 +105,10 @@ class HealthPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_pulse)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_pulse)
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # the headline, then what adds pulses and the chart's table
         top.addWidget(self.headline, 1)
-        for widget in (self.new_button, self.import_button, self.edit_button, self.delete_button):
+        for widget in (self.new_button, self.import_button, self.chart.table_button):
             top.addWidget(widget)
-        top.addWidget(self.chart.table_button)
 
         self.parts = compact(figures_table("Health parts"))
         self.parts.setToolTip(weights_text())
@@ -140,8 +139,8 @@ class HealthPanel(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.pulse_table, self.delete_pulse)
         pulses_bar = QHBoxLayout()
         pulses_bar.addWidget(self.pulse_title, 1)
-        pulses_bar.addWidget(self.all_button)
-        pulses_bar.addWidget(self.export_button)
+        for widget in (self.all_button, self.edit_button, self.delete_button, self.export_button):
+            pulses_bar.addWidget(widget)  # what acts on the pulses, beside them
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

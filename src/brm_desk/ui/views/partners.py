@@ -38,6 +38,7 @@ class PartnersPage(ProxyListPage):
         self.health = HealthPanel(journal, settings)
         self.health.sig_command.connect(self.sig_command)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Partner's balance and health")
         self.tabs.addTab(self.chart, "Balance")
         self.tabs.addTab(self.health, "Health")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
