@@ -172,3 +172,34 @@ def test_hovering_a_quarter_shows_its_parts_and_a_click_lists_its_pulses(
     assert "Strategic share left out: no reactive or strategic engagement" in chart.hover_text
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=chart_point(chart, q3, 50))
     assert panel.pulse_title.text() == "Pulses: 2026 Q3 (1)"
+
+
+def test_the_partners_list_offers_a_new_pulse_for_the_selected_partner(
+    qtbot: QtBot, filled: Filled
+) -> None:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from brm_desk.ui.views.partners import PartnersPage
+
+    page = PartnersPage(filled.journal, QSettings())
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.selectRow(0)
+    titles: list[str] = []
+
+    def answer() -> None:  # the dialog is modal: read its title, then cancel it
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, answer)
+            return
+        titles.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    [action] = [a for a in page.table.actions() if a.text() == "New pulse…"]
+    action.trigger()
+    assert page.tabs.currentWidget() is page.health
+    name = filled.journal.partners.get(page.current_record_id() or "").name
+    assert titles == [f"New pulse — {name}"]
+    assert filled.journal.pulses.listing() == []  # cancelled: nothing added

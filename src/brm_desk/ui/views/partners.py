@@ -52,6 +52,7 @@ class PartnersPage(ProxyListPage):
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([300, 340])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._add_pulse_action()
 
     def _add_prep_brief_action(self) -> QAction:
         """The prep brief's button in the bar, its context-menu entry and Ctrl+B, enabled
@@ -77,6 +78,19 @@ class PartnersPage(ProxyListPage):
         self.proxy.modelReset.connect(follow_selection)
         follow_selection()
         return action
+
+    def _add_pulse_action(self) -> None:
+        """New pulse… in the rows' context menu: the Health tab opens with its dialog."""
+        action = QAction("New pulse…", self)
+        action.setToolTip("Type in the selected partner's view of the relationship")
+
+        def new_pulse() -> None:
+            if self.selected_record() is not None:
+                self.tabs.setCurrentWidget(self.health)
+                self.health.new_pulse()
+
+        action.triggered.connect(new_pulse)
+        self.table.addAction(action)
 
     def open_prep_brief(self) -> PrepBriefWindow | None:
         """The brief of the selected partner, in its own window."""
