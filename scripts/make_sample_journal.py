@@ -1,11 +1,11 @@
 """Write resources/sample/sample_journal.json from the story in scripts/sample_story/.
 
-The story (partners, people, meetings, requests) is plain TOML a writer can edit. This script
-adds nothing to it: it puts the story through BRM Desk's own JSON import into a temporary
-journal and writes what BRM Desk's own export gives back. So a meeting type's default focus,
-what each request status needs and the JSON format come from the app and can never disagree
-with the sample; a story that breaks a rule stops here with the import's message naming the
-record. The same story gives the same bytes.
+The story (partners, people, meetings, requests, pulses) is plain TOML a writer can edit.
+This script adds nothing to it: it puts the story through BRM Desk's own JSON import into a
+temporary journal and writes what BRM Desk's own export gives back. So a meeting type's
+default focus, what each request status needs and the JSON format come from the app and can
+never disagree with the sample; a story that breaks a rule stops here with the import's
+message naming the record. The same story gives the same bytes.
 
 Run: .venv/bin/python scripts/make_sample_journal.py [--check]
 """
@@ -27,7 +27,7 @@ from brm_desk.services.journal import Journal
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "scripts" / "sample_story"
 OUTPUT = ROOT / "resources" / "sample" / "sample_journal.json"
-KINDS = ("contacts", "meetings", "requests")
+KINDS = ("contacts", "meetings", "requests", "pulses")
 
 
 def read_story(folder: Path) -> dict[str, Any]:
@@ -49,6 +49,7 @@ def read_story(folder: Path) -> dict[str, Any]:
                 document[kind].append({"partner": partner["id"], **record})
     document["meetings"].sort(key=lambda meeting: (meeting["start"], meeting["id"]))
     document["requests"].sort(key=lambda request: (request["received"], request["id"]))
+    document["pulses"].sort(key=lambda pulse: (pulse["taken_on"], pulse["id"]))
     return document
 
 

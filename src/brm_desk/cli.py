@@ -87,7 +87,13 @@ def build_parser() -> _Parser:
     imp.add_argument(
         "--map",
         metavar="FIELD=COLUMN,…",
-        help="CSV: which column fills which request field (else guessed from the header)",
+        help="CSV: which column fills which field (else guessed from the header)",
+    )
+    imp.add_argument(
+        "--kind",
+        choices=("requests", "pulses"),
+        default="requests",
+        help="CSV: what each row is: a request (default) or a partner's pulse (a survey answer)",
     )
 
     exp = command("export", "export the whole journal as JSON", _export)
@@ -287,6 +293,14 @@ def _import(args: argparse.Namespace) -> int:
         raise BrmDeskError(
             f"{file}: cannot tell the format from the name; add --format json|ics|csv"
         )
+    if args.kind == "pulses":
+        if kind != "csv":
+            raise BrmDeskError("--kind pulses reads a CSV file (a survey tool's export)")
+        from brm_desk.services.interchange.file_import import import_pulse_csv
+
+        with _open(args) as journal:
+            print(import_pulse_csv(journal, file, args.partner, args.map))
+        return 0
     if kind != "json":
         from brm_desk.services.interchange.file_import import import_calendar_or_csv
 

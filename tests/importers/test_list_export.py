@@ -164,6 +164,7 @@ def test_the_dashboard_exports_its_two_line_headings_on_one_line(
         "Order taking",
         "Engagements",
         "Gaps",
+        "Health",
     ]
 
 

@@ -33,7 +33,13 @@ END = date(2026, 11, 20)
 
 def test_the_sample_imports_whole_and_covers_every_status_and_type(journal: Journal) -> None:
     report = import_journal(journal, read_import_file(SAMPLE))
-    assert report.added == {"partners": 7, "contacts": 31, "meetings": 411, "requests": 96}
+    assert report.added == {
+        "partners": 7,
+        "contacts": 31,
+        "meetings": 411,
+        "requests": 96,
+        "pulses": 62,
+    }
     assert sum(len(ids) for ids in report.skipped.values()) == 0
     document = export_journal(journal, include_private=True)
     assert {r["status"] for r in document["requests"]} == {s.value for s in RequestStatus}
@@ -174,3 +180,19 @@ def _sample_builder() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_the_sample_tells_a_health_story_with_sales_at_risk(journal: Journal) -> None:
+    """Quarterly pulses for two years; Sales declines two quarters running (the CRM
+    migration), Customer Service dips after its outage and recovers."""
+    from brm_desk.domain.health import at_risk
+
+    import_journal(journal, read_import_file(SAMPLE))
+    names = {p.id: p.name for p in journal.partners.listing()}
+    trends = journal.health.trends()
+    assert [names[i] for i, trend in trends.items() if at_risk(trend)] == ["Sales & Marketing"]
+    for trend in trends.values():
+        assert sum(1 for h in trend if h.pulses) >= 7  # a pulse nearly every quarter
+    spring, before, now = (trends["p-service"][i].score or 0 for i in (-3, -4, -1))
+    assert spring < before
+    assert spring < now

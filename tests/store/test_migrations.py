@@ -369,3 +369,31 @@ def test_a_version_11_journal_gets_reminder_states_and_keeps_them(journal_path: 
     with Journal.open(journal_path) as journal:
         assert reminders.states(journal) == {"touch_overdue:p1:never": State(dismissed=True)}
     assert user_version(journal_path) == SCHEMA_VERSION
+
+
+def test_a_version_13_journal_gets_pulses_without_losing_anything(journal_path: Path) -> None:
+    """Migration 0014: an empty pulse table; every record as it was; pulses can be kept."""
+    from brm_desk.domain.pulses import Pulse
+    from brm_desk.services.interchange.json_io import export_journal
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        partner = journal.partners.add(Partner(id="p1", name="Finance", notes="Keep"))
+        journal.meetings.add(
+            Meeting(id="m1", partner_id=partner.id, title="Review", start=datetime.now(UTC))
+        )
+        before = export_journal(journal, include_private=True)
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0013")
+            connection.exec_driver_sql("PRAGMA user_version = 13")
+    assert "pulse" not in tables(journal_path)
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        after = export_journal(journal, include_private=True)
+        assert {**after, "exported_at": ""} == {**before, "exported_at": ""}
+        assert journal.pulses.listing() == []
+        journal.pulses.add(Pulse("q1", "p1", TODAY, 4, 3, 5, 9, "Fewer surprises"))
+    with Journal.open(journal_path) as journal:
+        assert journal.pulses.get("q1").comment == "Fewer surprises"
+    assert user_version(journal_path) == SCHEMA_VERSION

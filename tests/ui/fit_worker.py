@@ -24,6 +24,7 @@ from brm_desk.domain.records import Partner
 from brm_desk.domain.stakeholders import Communication
 from brm_desk.services import backups, maintenance
 from brm_desk.services.drafts import NEW_MEETING, Draft
+from brm_desk.services.interchange.csv_mapping import PULSES
 from brm_desk.services.interchange.csv_read import read_csv
 from brm_desk.services.interchange.ics_import import preview_calendar
 from brm_desk.services.journal import Journal
@@ -35,6 +36,7 @@ from brm_desk.ui.dialogs.export_pack import ExportPackDialog
 from brm_desk.ui.dialogs.ics_preview import CalendarPreviewDialog
 from brm_desk.ui.dialogs.inbox_filing import FilingDialog
 from brm_desk.ui.dialogs.passphrase import NewPassphraseDialog, PassphraseDialog
+from brm_desk.ui.dialogs.pulse import PulseDialog
 from brm_desk.ui.dialogs.restore import RestoreDialog
 from brm_desk.ui.dialogs.welcome import WelcomeDialog
 from brm_desk.ui.editors.contact_editor import ContactEditor
@@ -45,6 +47,7 @@ from brm_desk.ui.views.prep_brief import PrepBriefWindow
 
 CALENDAR = Path(__file__).parents[1] / "importers" / "data" / "google_hr.ics"
 CSV = "Number,Opened,Short description,Priority,State\nRITM1,2026-03-01,Laptop,High,New\n"
+SURVEY = "Completion time,Department,Trust,Responsiveness,Value,NPS\n2026-11-02,Finance,4,3,4,8\n"
 
 
 def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
@@ -56,6 +59,7 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     request = max(journal.requests.of_partner(finance.id), key=lambda r: len(r.want))
     contact = journal.contacts.listing(finance.id)[0]
     (folder / "requests.csv").write_text(CSV, encoding="utf-8")
+    (folder / "survey.csv").write_text(SURVEY, encoding="utf-8")
     maintenance.backup(journal)
     drafted = [
         (Draft(NEW_MEETING, "meeting", meeting.start, {"title": "Budget steering"}), ""),
@@ -75,6 +79,12 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         ),
         "csv-mapping": lambda: CsvMappingDialog(
             journal, read_csv(folder / "requests.csv"), partners, finance.id, settings
+        ),
+        "csv-pulses": lambda: CsvMappingDialog(
+            journal, read_csv(folder / "survey.csv"), partners, None, settings, kind=PULSES
+        ),
+        "pulse": lambda: PulseDialog(
+            finance.id, finance.name, journal.contacts.listing(finance.id), meeting.local_date
         ),
         "calendar-preview": lambda: CalendarPreviewDialog(
             preview_calendar(journal, CALENDAR), partners, None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTabBar,
     QTableView,
+    QTabWidget,
     QTextEdit,
     QToolBar,
     QWidget,
@@ -47,6 +48,7 @@ CONTROLS = (
     QMenu,
     QPlainTextEdit,
     QTabBar,
+    QTabWidget,
     QTextEdit,
 )
 """What a user operates or reads from: each needs a name and a way in by keyboard."""
@@ -170,6 +172,14 @@ def windows() -> Iterator[QWidget]:
             yield widget
 
 
+def reveal(widget: QWidget) -> None:
+    """Show the tab a widget is on (a partner's Balance or Health tab)."""
+    for tabs in widget.window().findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            if tabs.widget(index).isAncestorOf(widget):
+                tabs.setCurrentIndex(index)
+
+
 def test_every_widget_of_every_view_and_window_is_named_and_reachable(
     qtbot: QtBot, filled: Filled
 ) -> None:
@@ -185,6 +195,7 @@ def test_every_widget_of_every_view_and_window_is_named_and_reachable(
             page.table.selectRow(0)
         assert keyboard_problems(page) == [], name
         for chart in page.findChildren(ChartPanel):
+            reveal(chart)
             chart.table_button.click()  # the figures as a table: named, Tab leaves it
             qtbot.waitUntil(lambda chart=chart: chart.figures_table.isVisible())
             assert chart.figures_table.rowCount() > 0, name

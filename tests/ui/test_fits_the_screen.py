@@ -26,6 +26,8 @@ EVERY_DIALOG = {
     "contact",
     "export-pack",
     "csv-mapping",
+    "csv-pulses",
+    "pulse",
     "calendar-preview",
     "restore",
     "welcome",

@@ -12,8 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brm_desk.domain.pulses import Quarter
 from brm_desk.domain.words import day, plural
 from brm_desk.reports.pack_document import build_pdf, chart_flowable
+from brm_desk.reports.pack_health import health_pages
 from brm_desk.reports.pack_sections import (
     SHARE_DEFINED,
     PackWriter,
@@ -106,6 +108,8 @@ def write_partner_pack(
     _report(progress, 2, steps, "Writing the summary")
     story += [*pack.achieved(data), *pack.open_demand(data), *pack.commitments(data)]
     story += pack.outlook(data)
+    trend = journal.health.trend(partner_id, last=Quarter.of(period_to))
+    story += health_pages(pack, trend, audience)
     if audience is Audience.INTERNAL:
         from brm_desk.reports.stakeholder_pack import stakeholder_grid
 

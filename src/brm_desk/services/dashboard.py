@@ -17,7 +17,9 @@ from brm_desk.domain.balance import (
     previous_period,
     share_trend,
 )
+from brm_desk.domain.health import QuarterHealth
 from brm_desk.services.balance import Balances
+from brm_desk.services.health import Health
 from brm_desk.services.stakeholders import gaps_by_partner
 from brm_desk.store import dashboard_queries
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
@@ -37,6 +39,8 @@ class PartnerGlance:
     order_taking: int
     gaps: tuple[str, ...] = ()
     """What the stakeholder map says to do (private: the dashboard is the BRM's own)."""
+    health: tuple[QuarterHealth, ...] = ()
+    """The last quarters' health, oldest first (``domain.health``)."""
 
     @property
     def partner_id(self) -> str:
@@ -59,6 +63,7 @@ class Dashboard:
         self._db = database
         self._balances = balances
         self._today = today
+        self._health = Health(database, balances, today)
 
     def glance(self, period_from: date, period_to: date) -> list[PartnerGlance]:
         """Active partners by name for [period_from, period_to]; debts and reviews as of today."""
@@ -80,6 +85,7 @@ class Dashboard:
             reviews = dashboard_queries.benefit_reviews_due(tx, today)
             orders = dashboard_queries.order_taking(tx, period_from, period_to)
             gaps = gaps_by_partner(tx, today)
+        health = self._health.trends()
         return [
             PartnerGlance(
                 balance=balance,
@@ -90,6 +96,7 @@ class Dashboard:
                 reviews_due=reviews.get(balance.partner_id, 0),
                 order_taking=orders.get(balance.partner_id, 0),
                 gaps=tuple(gap.text for gap in gaps.get(balance.partner_id, ())),
+                health=tuple(health.get(balance.partner_id, ())),
             )
             for balance in current
         ]

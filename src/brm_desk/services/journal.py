@@ -13,6 +13,7 @@ from brm_desk.services.balance import Balances
 from brm_desk.services.contacts import Contacts
 from brm_desk.services.dashboard import Dashboard
 from brm_desk.services.drafts import drafts_dir, plain_drafts_dir
+from brm_desk.services.health import Health, Pulses
 from brm_desk.services.locations import backups_dir, data_dir
 from brm_desk.services.meetings import Meetings
 from brm_desk.services.partners import Partners
@@ -41,6 +42,8 @@ class Journal:
         self.balances = Balances(database, today)
         self.dashboard = Dashboard(database, self.balances, today)
         self.stakeholders = Stakeholders(database, self.contacts, today)
+        self.pulses = Pulses(database)
+        self.health = Health(database, self.balances, today)
 
     @cached_property
     def search(self) -> Search:

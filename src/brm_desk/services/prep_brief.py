@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import Influence, Stance
+from brm_desk.domain.health import QuarterHealth
 from brm_desk.domain.notes import parse, passages, written
 from brm_desk.domain.periods import Preset, preset_period
 from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
@@ -66,6 +67,8 @@ class PrepBrief:
     include_private: bool = True
     stakeholders: StakeholderMap | None = None
     """The map's gaps and who moved since last quarter began (private: tells stances)."""
+    health: tuple[QuarterHealth, ...] = ()
+    """The last quarters' relationship health, oldest first (``domain.health``)."""
 
     @property
     def trend(self) -> float | None:
@@ -146,6 +149,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         stakeholders=journal.stakeholders.map(
             partner_id, preset_period(Preset.LAST_QUARTER, day)[0]
         ),
+        health=tuple(journal.health.trend(partner_id)),
     )
 
 

@@ -69,6 +69,8 @@ def shift_dates(document: dict[str, Any], shift: timedelta) -> dict[str, Any]:
             _move_days(action, _ACTION_DAYS, shift)
     for request in shifted.get("requests", []):
         _move_days(request, _REQUEST_DAYS, shift)
+    for pulse in shifted.get("pulses", []):
+        _move_days(pulse, ("taken_on",), shift)
     return shifted
 
 

@@ -333,6 +333,34 @@ class ActionRow(Base):
     done: Mapped[date | None] = mapped_column(Date)
 
 
+class PulseRow(Base):
+    """One answer to a partner's quarterly pulse (domain.pulses); goes with its partner."""
+
+    __tablename__ = "pulse"
+    __table_args__ = (
+        CheckConstraint(
+            "trust BETWEEN 1 AND 5 AND responsiveness BETWEEN 1 AND 5 "
+            "AND value_delivered BETWEEN 1 AND 5",
+            name="scores_range",
+        ),
+        CheckConstraint("net_promoter BETWEEN 0 AND 10", name="net_promoter_range"),
+        Index("ix_pulse_partner_taken", "partner_id", "taken_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    partner_id: Mapped[int] = _belongs_to("partner")
+    answered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL")
+    )
+    taken_on: Mapped[date] = mapped_column(Date)
+    trust: Mapped[int]
+    responsiveness: Mapped[int]
+    value_delivered: Mapped[int]
+    net_promoter: Mapped[int]
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
 class RequestRow(Base, _Trashable):
     __tablename__ = "request"
     __table_args__ = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from brm_desk.domain.errors import ImportFileError, ValidationError
 from brm_desk.domain.records import Contact, Request, new_id
@@ -98,27 +98,46 @@ def plan_requests(
 ) -> RequestPlan:
     """Read every row; collect every problem (up to :data:`MAX_PROBLEMS`) instead of stopping."""
     partner = journal.partners.get(partner_id)
-    people = _people(journal.contacts.listing(partner.id))
+    people = contacts_by_name(journal.contacts.listing(partner.id))
     blank = Request(id="", partner_id=partner.id, title="", received=journal.today())
+    requests, problems, unmatched = read_rows(
+        table, mapping, lambda row, cells: _row_request(row, cells, people, blank), control
+    )
+    return RequestPlan(table, dict(mapping), partner.id, tuple(requests), problems, unmatched)
+
+
+_Record = TypeVar("_Record")
+RowReader = Callable[
+    [CsvRow, Mapping[str, tuple[str, str]]], tuple[_Record | None, list[CellProblem], bool]
+]
+
+
+def read_rows(
+    table: CsvTable,
+    mapping: Mapping[str, str],
+    read_row: RowReader[_Record],
+    control: ImportControl = NO_CONTROL,
+) -> tuple[list[_Record], tuple[CellProblem, ...], int]:
+    """Every row through ``read_row`` (given, for each mapped field, its column and the
+    row's text there): the records made, the problems (up to :data:`MAX_PROBLEMS`, listed
+    instead of stopping at the first) and how many rows named a person no contact matched."""
     columns = {name: index for index, name in enumerate(table.header)}
-    requests: list[Request] = []
+    records: list[_Record] = []
     problems: list[CellProblem] = []
     unmatched = 0
     for index, row in enumerate(table.rows):
         if index % 500 == 0:
             control.step(index, len(table.rows))
         cells = {field: (column, row.cells[columns[column]]) for field, column in mapping.items()}
-        request, row_problems, matched = _row_request(row, cells, people, blank)
+        record, row_problems, matched = read_row(row, cells)
         unmatched += not matched
-        if request is not None:
-            requests.append(request)
+        if record is not None:
+            records.append(record)
         problems.extend(row_problems)
         if len(problems) >= MAX_PROBLEMS:
             break
     control.step(len(table.rows), len(table.rows))
-    return RequestPlan(
-        table, dict(mapping), partner.id, tuple(requests), tuple(problems[:MAX_PROBLEMS]), unmatched
-    )
+    return records, tuple(problems[:MAX_PROBLEMS]), unmatched
 
 
 def _row_request(
@@ -156,7 +175,7 @@ def _row_request(
     return request, [], matched
 
 
-def _people(contacts: list[Contact]) -> dict[str, str]:
+def contacts_by_name(contacts: list[Contact]) -> dict[str, str]:
     """A partner's contacts by name and by e-mail, ignoring case."""
     found: dict[str, str] = {}
     for contact in contacts:

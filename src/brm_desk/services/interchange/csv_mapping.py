@@ -1,14 +1,17 @@
-"""Which CSV column fills which request field, guessed from common export headers.
+"""Which CSV column fills which field, guessed from common export headers.
 
-ServiceNow ("Short description", "Opened", "State", "Priority", "Caller") and Jira
-("Summary", "Created", "Status", "Priority", "Reporter") exports are recognised; anything else
-the BRM maps by hand (in the mapping dialog, or ``--map field=column`` on the command line).
+Two kinds of record come from CSV files. Requests: ServiceNow ("Short description", "Opened",
+"State", "Priority", "Caller") and Jira ("Summary", "Created", "Status", "Priority",
+"Reporter") exports are recognised. Pulses: a survey tool's responses (Microsoft Forms,
+SurveyMonkey), one row per answer, whose question columns are found by a word they hold
+("…trust…", "…recommend…"). Anything else the BRM maps by hand (in the mapping dialog, or
+``--map field=column`` on the command line).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from brm_desk.domain.errors import ImportFileError
@@ -16,17 +19,23 @@ from brm_desk.domain.errors import ImportFileError
 
 @dataclass(frozen=True)
 class RequestField:
-    """A request field a column can fill, how a form labels it, and headers that mean it."""
+    """A field a column can fill, how a form labels it, headers that mean it, and words a
+    longer header (a survey's question) holds when it means it."""
 
     name: str
     label: str
     headers: tuple[str, ...]
     required: bool = False
+    words: tuple[str, ...] = ()
 
 
-def _field(name: str, label: str, headers: str, required: bool = False) -> RequestField:
-    """A field whose headers are written as one comma-separated line."""
-    return RequestField(name, label, tuple(headers.split(", ")), required)
+def _field(
+    name: str, label: str, headers: str, required: bool = False, words: str = ""
+) -> RequestField:
+    """A field whose headers (and words) are written as one comma-separated line."""
+    return RequestField(
+        name, label, tuple(headers.split(", ")), required, tuple(filter(None, words.split(", ")))
+    )
 
 
 FIELDS: tuple[RequestField, ...] = (
@@ -64,8 +73,74 @@ FIELDS: tuple[RequestField, ...] = (
 
 FIELD_NAMES = tuple(field.name for field in FIELDS)
 
+PULSE_FIELDS: tuple[RequestField, ...] = (
+    _field(
+        "partner",
+        "Partner",
+        "partner, business partner, business unit, department, division, team",
+        required=True,
+        words="business unit, department, division",
+    ),
+    _field(
+        "taken_on",
+        "Taken on",
+        "taken on, date, completion time, end time, end date, submitted, submitted at, "
+        "submission date, timestamp, date created, date modified, start time, start date",
+    ),
+    _field("trust", "Trust (1–5)", "trust", required=True, words="trust"),
+    _field(
+        "responsiveness",
+        "Responsiveness (1–5)",
+        "responsiveness, responsive",
+        required=True,
+        words="responsive",
+    ),
+    _field(
+        "value_delivered",
+        "Value delivered (1–5)",
+        "value delivered, value",
+        required=True,
+        words="value",
+    ),
+    _field(
+        "net_promoter",
+        "Net promoter (0–10)",
+        "net promoter, nps, recommend, likelihood to recommend",
+        required=True,
+        words="recommend, nps",
+    ),
+    _field(
+        "comment",
+        "Comment",
+        "comment, comments, feedback, other comments, anything else",
+        words="comment, feedback, anything else",
+    ),
+    _field(
+        "answered_by",
+        "Answered by",
+        "answered by, respondent, email, e mail, email address, name, full name",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class CsvKind:
+    """A kind of record a CSV file can bring: its fields, and the field an example names."""
+
+    noun: str
+    fields: tuple[RequestField, ...]
+    example: dict[str, str]
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(field.name for field in self.fields)
+
+
+REQUESTS = CsvKind("request", FIELDS, {"title": "Short description"})
+PULSES = CsvKind("pulse", PULSE_FIELDS, {"partner": "Business unit", "trust": "Trust"})
+
 Mapping_ = dict[str, str]
-"""Request field name → CSV column name (fields left out are not imported)."""
+"""Field name → CSV column name (fields left out are not imported)."""
 
 _SPACES = re.compile(r"[\s_\-.:/]+")
 
@@ -75,22 +150,37 @@ def normalise(header: str) -> str:
     return _SPACES.sub(" ", header.casefold()).strip()
 
 
-def guess_mapping(header: Sequence[str]) -> Mapping_:
-    """The columns whose names say which field they are; each column fills one field."""
+def guess_mapping(header: Sequence[str], kind: CsvKind = REQUESTS) -> Mapping_:
+    """The columns whose names say which field they are; each column fills one field.
+
+    A header that is exactly a field's name wins; then one that holds a field's word (a
+    survey question such as "How likely are you to recommend Group IT?").
+    """
     columns = {normalise(name): name for name in header}
     taken: set[str] = set()
     guessed: Mapping_ = {}
-    for field in FIELDS:
+    for field in kind.fields:
         for wanted in field.headers:
             column = columns.get(wanted)
             if column is not None and column not in taken:
                 guessed[field.name] = column
                 taken.add(column)
                 break
+    for field in kind.fields:
+        found = (
+            column
+            for word in field.words
+            for key, column in columns.items()
+            if re.search(rf"\b{re.escape(word)}", key) and column not in taken
+        )
+        column = next(found, None) if field.name not in guessed else None
+        if column is not None:
+            guessed[field.name] = column
+            taken.add(column)
     return guessed
 
 
-def parse_map_option(text: str, header: Sequence[str]) -> Mapping_:
+def parse_map_option(text: str, header: Sequence[str], kind: CsvKind = REQUESTS) -> Mapping_:
     """``title=Short description,received=Opened`` as given on the command line."""
     mapping: Mapping_ = {}
     for part in (p for p in text.split(",") if p.strip()):
@@ -99,19 +189,27 @@ def parse_map_option(text: str, header: Sequence[str]) -> Mapping_:
         if not sep or not field:
             raise ImportFileError(f"--map: '{part.strip()}' is not field=column")
         mapping[field] = column
-    return check_mapping(mapping, header, require_title=False)
+    return check_mapping(mapping, header, require_title=False, kind=kind)
 
 
 def check_mapping(
-    mapping: Mapping[str, str], header: Sequence[str], *, require_title: bool = True
+    mapping: Mapping[str, str],
+    header: Sequence[str],
+    *,
+    require_title: bool = True,
+    kind: CsvKind = REQUESTS,
+    given: Collection[str] = (),
 ) -> Mapping_:
-    """Known fields, existing columns (matched ignoring case), a column for the title."""
+    """Known fields, existing columns (matched ignoring case), a column for each required
+    field (``require_title``: the title of a request, the partner and scores of a pulse)
+    unless ``given`` another way (one partner for the whole file)."""
     by_key = {name.casefold(): name for name in header}
     checked: Mapping_ = {}
+    names = kind.field_names
     for field, column in mapping.items():
-        if field not in FIELD_NAMES:
+        if field not in names:
             raise ImportFileError(
-                f"'{field}' is not a request field; use one of: {', '.join(FIELD_NAMES)}"
+                f"'{field}' is not a {kind.noun} field; use one of: {', '.join(names)}"
             )
         found = by_key.get(column.casefold())
         if found is None:
@@ -119,9 +217,12 @@ def check_mapping(
                 f"{field}: the file has no column '{column}' (its columns: {', '.join(header)})"
             )
         checked[field] = found
-    if require_title and "title" not in checked:
+    missing = [f for f in kind.fields if f.required and f.name not in {*checked, *given}]
+    if require_title and missing:
+        name, label = missing[0].name, missing[0].label.split(" (")[0]
         raise ImportFileError(
-            "no column is mapped to the title; map one (e.g. title=Short description)"
+            f"no column is mapped to the {label.lower()}; "
+            f"map one (e.g. {name}={kind.example.get(name, label)})"
         )
     return checked
 

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.interchange.csv_import import import_requests, plan_requests
-from brm_desk.services.interchange.csv_mapping import check_mapping, guess_mapping, parse_map_option
+from brm_desk.services.interchange.csv_mapping import (
+    PULSES,
+    check_mapping,
+    guess_mapping,
+    parse_map_option,
+)
 from brm_desk.services.interchange.csv_read import read_csv
 from brm_desk.services.journal import Journal
 
@@ -36,6 +41,29 @@ def import_calendar_or_csv(
         mapping.update(parse_map_option(map_option, table.header))
     mapping = check_mapping(mapping, table.header)
     report = import_requests(journal, plan_requests(journal, table, mapping, partner.id))
+    used = ", ".join(f"{field}={column}" for field, column in mapping.items())
+    return (
+        f"Read {path.name} as {table.encoding}, {table.delimiter_name}-separated; "
+        f"columns: {used}.\n{report.summary()}"
+    )
+
+
+def import_pulse_csv(
+    journal: Journal, path: Path, partner_name: str | None, map_option: str | None
+) -> str:
+    """Import a survey's answers as pulses; each row names its partner, or ``--partner``
+    names the one partner the survey went to."""
+    from brm_desk.services.interchange.csv_pulses import import_pulses, plan_pulses
+
+    partner = journal.partners.find(partner_name) if partner_name else None
+    table = read_csv(path)
+    mapping = guess_mapping(table.header, PULSES)
+    if map_option:
+        mapping.update(parse_map_option(map_option, table.header, PULSES))
+    given = ("partner",) if partner else ()
+    mapping = check_mapping(mapping, table.header, kind=PULSES, given=given)
+    plan = plan_pulses(journal, table, mapping, partner.id if partner else None)
+    report = import_pulses(journal, plan)
     used = ", ".join(f"{field}={column}" for field, column in mapping.items())
     return (
         f"Read {path.name} as {table.encoding}, {table.delimiter_name}-separated; "

@@ -25,6 +25,7 @@ from brm_desk.services.interchange.json_schema import (
     VERSION,
     Document,
     meeting_document,
+    pulse_document,
     read_document,
     record_document,
     request_document,
@@ -36,12 +37,15 @@ from brm_desk.store import (
     interchange_rows,
     meeting_rows,
     partner_rows,
+    pulse_rows,
     request_rows,
     stakeholder_rows,
 )
 from brm_desk.store.interchange_rows import StoredRecord
 
 KINDS = ("partners", "contacts", "meetings", "requests")
+OPTIONAL_KINDS = ("pulses",)
+"""Kinds a file may leave out; a report names them only when the file has some."""
 
 _NEEDS_LIVE = frozenset({"partner", "reframed_as"})
 
@@ -54,11 +58,12 @@ class ImportReport:
     skipped: dict[str, list[str]]
 
     def summary(self) -> str:
-        added = ", ".join(_count(self.added[kind], kind) for kind in KINDS)
+        kinds = KINDS + tuple(kind for kind in OPTIONAL_KINDS if kind in self.added)
+        added = ", ".join(_count(self.added[kind], kind) for kind in kinds)
         skipped = sum(len(ids) for ids in self.skipped.values())
         if not skipped:
             return f"Added {added}. Skipped 0."
-        which = ", ".join(_count(len(self.skipped[k]), k) for k in KINDS if self.skipped[k])
+        which = ", ".join(_count(len(self.skipped[k]), k) for k in kinds if self.skipped[k])
         return f"Added {added}. Skipped {skipped} already in the journal: {which}."
 
 
@@ -91,7 +96,7 @@ def write_export(journal: Journal, path: Path, *, include_private: bool = False)
     document, left_out = _export(journal, include_private, None)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     write_text(path, text)
-    counts = {kind: len(document[kind]) for kind in KINDS}
+    counts = {kind: len(document[kind]) for kind in KINDS + OPTIONAL_KINDS if kind in document}
     return ExportReport(path=path, counts=counts, private_left_out=left_out)
 
 
@@ -105,6 +110,7 @@ def _export(
         every_request = request_rows.in_journal_order(tx)
         plans = stakeholder_rows.listing(tx)
         histories = contact_rows.histories(tx)
+        pulses = pulse_rows.in_journal_order(tx)
     meetings = privacy.shown(every_meeting, include_private)
     requests = privacy.shown(every_request, include_private)
     left_out = len(every_meeting) - len(meetings) + len(every_request) - len(requests)
@@ -121,6 +127,8 @@ def _export(
         "meetings": [meeting_document(m, contact_ids) for m in meetings],
         "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
     }
+    if pulses:  # written only when there are some: SPEC §6 stays as it is
+        document["pulses"] = [pulse_document(p, contact_ids) for p in pulses]
     for partner in document["partners"]:
         if not partner["next_period"]:  # written only when there is one: SPEC §6 stays as it is
             del partner["next_period"]
@@ -230,7 +238,9 @@ def import_journal(journal: Journal, data: Any) -> ImportReport:
         stored = interchange_rows.stored_records(tx, [*document.kinds, *targets])
         skipped = _skipped_ids(document, stored)
         _check_references(document, stored, skipped)
-        new = {kind: [r for r in getattr(document, kind) if r.id not in skipped] for kind in KINDS}
+        skipped |= pulse_rows.existing_uids(tx, [p.id for p in document.pulses])
+        every = KINDS + tuple(kind for kind in OPTIONAL_KINDS if getattr(document, kind))
+        new = {kind: [r for r in getattr(document, kind) if r.id not in skipped] for kind in every}
         _check_partner_names(document, new["partners"], interchange_rows.live_partner_names(tx))
         # Parents before children.
         partner_rows.insert_many(tx, new["partners"])
@@ -240,7 +250,8 @@ def import_journal(journal: Journal, data: Any) -> ImportReport:
         stakeholder_rows.insert_many(
             tx, [e for e in document.communications if e.partner_id not in skipped]
         )
-    by_kind = {kind: [r.id for r in getattr(document, kind) if r.id in skipped] for kind in KINDS}
+        pulse_rows.insert_many(tx, new.get("pulses", []))
+    by_kind = {kind: [r.id for r in getattr(document, kind) if r.id in skipped] for kind in every}
     added = {kind: len(records) for kind, records in new.items()}
     return ImportReport(added=added, skipped=by_kind)
 

@@ -25,6 +25,7 @@ from brm_desk.domain.enums import (
     Stance,
 )
 from brm_desk.domain.errors import ImportFileError
+from brm_desk.domain.pulses import Pulse, check_pulse
 from brm_desk.domain.records import (
     DEFAULT_DURATION_MINUTES,
     DEFAULT_TARGET_STRATEGIC_SHARE,
@@ -52,7 +53,9 @@ from brm_desk.services.interchange.json_values import (
 FORMAT = "brm-desk-journal"
 VERSION = 1
 
-TOP_FIELDS = ("format", "version", "exported_at", "partners", "contacts", "meetings", "requests")
+TOP_FIELDS = (
+    "format", "version", "exported_at", "partners", "contacts", "meetings", "requests", "pulses",
+)  # fmt: skip
 # The fields of each record, in the order an export writes them.
 FIELDS: dict[type, tuple[str, ...]] = {
     Partner: (
@@ -75,6 +78,10 @@ FIELDS: dict[type, tuple[str, ...]] = {
         "outcome_note", "expected_benefit", "expected_value_amount", "realized_value_amount",
         "benefit_reviewed_on", "meetings", "notes", "private_notes", "private", "tags",
     ),
+    Pulse: (
+        "id", "partner", "taken_on", "trust", "responsiveness", "value_delivered",
+        "net_promoter", "comment", "answered_by",
+    ),
 }  # fmt: skip
 _KEYS = {record_type: frozenset(names) for record_type, names in FIELDS.items()}
 # The plan and a contact's history are not on the records: json_io writes them.
@@ -87,6 +94,7 @@ _ATTRIBUTES = {
     "raised_by": "raised_by_id",
     "reframed_as": "reframed_as_id",
     "meetings": "meeting_ids",
+    "answered_by": "answered_by_id",
 }
 
 
@@ -114,6 +122,7 @@ class Document:
     requests: list[Request] = field(default_factory=list)
     communications: list[Communication] = field(default_factory=list)
     histories: dict[str, tuple[StanceChange, ...]] = field(default_factory=dict)
+    pulses: list[Pulse] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
@@ -276,6 +285,26 @@ def read_request(value: Any, place: str, document: Document) -> None:
     document.requests.append(request)
 
 
+def read_pulse(value: Any, place: str, document: Document) -> None:
+    """A pulse (optional in the format: a file without pulses is read as before)."""
+    obj, pulse_id = document.record(value, place, Pulse)
+    pulse = Pulse(
+        id=pulse_id,
+        partner_id=obj.identifier("partner"),
+        taken_on=obj.required_day("taken_on", MISSING),
+        trust=obj.integer("trust", MISSING),
+        responsiveness=obj.integer("responsiveness", MISSING),
+        value_delivered=obj.integer("value_delivered", MISSING),
+        net_promoter=obj.integer("net_promoter", MISSING),
+        comment=obj.text("comment"),
+        answered_by_id=obj.reference("answered_by"),
+    )
+    pulse = checked(check_pulse, pulse, place)
+    document.refer(pulse.id, "partner", "partner", pulse.partner_id)
+    document.refer(pulse.id, "answered_by", "contact", pulse.answered_by_id)
+    document.pulses.append(pulse)
+
+
 def read_header(data: Any) -> JsonObject:
     """The top level: a BRM Desk journal of a version this program reads, with known fields."""
     if not isinstance(data, dict):
@@ -321,6 +350,7 @@ def read_document(data: Any, *, today: date) -> Document:
         ("contacts", read_contact),
         ("meetings", read_meeting),
         ("requests", read_request),
+        ("pulses", read_pulse),
     ):
         for i, item in enumerate(header.items(kind)):
             read(item, f"{kind}[{i}]", document)
@@ -367,6 +397,14 @@ def meeting_document(meeting: Meeting, contacts: Collection[str]) -> dict[str, A
     """A meeting; attendees that are not exported (e.g. contacts in the trash) are dropped."""
     document = record_document(meeting)
     document["attendees"] = [c for c in meeting.attendee_ids if c in contacts]
+    return document
+
+
+def pulse_document(pulse: Pulse, contacts: Collection[str]) -> dict[str, Any]:
+    """A pulse; who answered becomes null when that contact is not exported."""
+    document = record_document(pulse)
+    if pulse.answered_by_id not in contacts:
+        document["answered_by"] = None
     return document
 
 

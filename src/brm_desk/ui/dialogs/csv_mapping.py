@@ -1,8 +1,10 @@
-"""The CSV import dialog: which column fills which request field, a preview, every problem.
+"""The CSV import dialog: which column fills which field, a preview, every problem.
 
-Columns are guessed from the header (ServiceNow, Jira and plain names); a mapping the BRM
-imported with once is remembered (QSettings, per header layout) and offered first next time.
-Nothing can be imported while a row has a problem: they are listed by row and column.
+Two kinds of record: requests (a service tool's export, all for one partner) and pulses (a
+survey tool's answers, each row naming its partner; the partner chosen here takes the rows
+that name none). Columns are guessed from the header; a mapping the BRM imported with once is
+remembered (QSettings, per header layout) and offered first next time. Nothing can be imported
+while a row has a problem: they are listed by row and column.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -28,15 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.pulses import Pulse
 from brm_desk.domain.records import Partner, Request
 from brm_desk.domain.words import plural
 from brm_desk.services.interchange.csv_import import RequestPlan, plan_requests
 from brm_desk.services.interchange.csv_mapping import (
-    FIELDS,
+    PULSES,
+    REQUESTS,
+    CsvKind,
     check_mapping,
     guess_mapping,
     mapping_key,
 )
+from brm_desk.services.interchange.csv_pulses import PulsePlan, plan_pulses
 from brm_desk.services.interchange.csv_read import CsvTable
 from brm_desk.services.journal import Journal
 from brm_desk.ui.dialogs.fitting import fit_to_screen
@@ -47,17 +54,22 @@ PREVIEW_ROWS = 20
 SETTINGS_GROUP = "csv_import/mappings"
 
 
-def settings_key(table: CsvTable) -> str:
-    digest = hashlib.sha1(mapping_key(table.header).encode(), usedforsecurity=False)
+def settings_key(table: CsvTable, kind: CsvKind = REQUESTS) -> str:
+    layout = mapping_key(table.header) + ("" if kind is REQUESTS else f"|{kind.noun}")
+    digest = hashlib.sha1(layout.encode(), usedforsecurity=False)
     return f"{SETTINGS_GROUP}/{digest.hexdigest()[:16]}"
 
 
-def remembered_mapping(settings: QSettings, table: CsvTable) -> dict[str, str] | None:
+def remembered_mapping(
+    settings: QSettings, table: CsvTable, kind: CsvKind = REQUESTS
+) -> dict[str, str] | None:
     """The mapping last used with this header layout, if its columns are still there."""
-    stored = settings.value(settings_key(table), "", type=str)
+    stored = settings.value(settings_key(table, kind), "", type=str)
     try:
         mapping = json.loads(stored) if isinstance(stored, str) and stored else None
-        return check_mapping(mapping, table.header) if isinstance(mapping, dict) else None
+        if not isinstance(mapping, dict):
+            return None
+        return check_mapping(mapping, table.header, require_title=False, kind=kind)
     except (ValueError, BrmDeskError):
         return None
 
@@ -71,10 +83,19 @@ _PREVIEW_COLUMNS: tuple[tuple[str, Callable[[Request], object]], ...] = (
     ("Value", lambda r: str(r.value)),
     ("Want", lambda r: r.want.replace("\n", " ")[:80]),
 )
+_PULSE_PREVIEW: tuple[tuple[str, Callable[[Pulse], object]], ...] = (
+    ("Taken on", lambda p: p.taken_on.isoformat()),
+    ("Trust", lambda p: p.trust),
+    ("Responsive", lambda p: p.responsiveness),
+    ("Value", lambda p: p.value_delivered),
+    ("NPS", lambda p: p.net_promoter),
+    ("Comment", lambda p: p.comment.replace("\n", " ")[:80]),
+)
+FROM_EACH_ROW = "(named in each row)"
 
 
 class CsvMappingDialog(QDialog):
-    """Map, preview, check; ``plan`` holds the requests to import once accepted."""
+    """Map, preview, check; ``plan`` holds the records to import once accepted."""
 
     def __init__(
         self,
@@ -84,27 +105,36 @@ class CsvMappingDialog(QDialog):
         default_partner: str | None,
         settings: QSettings,
         parent: QWidget | None = None,
+        kind: CsvKind = REQUESTS,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.csv = table
         self.settings = settings
-        self.plan: RequestPlan | None = None
-        self.setWindowTitle(f"Import requests — {table.path.name}")
+        self.kind = kind
+        self.plan: RequestPlan | PulsePlan | None = None
+        self.setWindowTitle(f"Import {kind.noun}s — {table.path.name}")
         self.setAccessibleName("CSV import")
 
         about = QLabel(
             f"{table.path.name}: {len(table.rows)} rows, {table.encoding}, "
             f"{table.delimiter_name}-separated."
         )
-        self.partner_box = choice_box("Partner", [(p.name, p.id) for p in partners])
+        choices = [(p.name, p.id) for p in partners]
+        if kind is PULSES:
+            choices.insert(0, (FROM_EACH_ROW, ""))
+        self.partner_box = choice_box("Partner", choices)
         self.partner_box.setCurrentIndex(max(self.partner_box.findData(default_partner), 0))
+        if kind is PULSES:
+            self.partner_box.setToolTip(
+                "The partner of rows that name none (a survey sent to one partner)"
+            )
 
-        start = remembered_mapping(settings, table) or guess_mapping(table.header)
+        start = remembered_mapping(settings, table, kind) or guess_mapping(table.header, kind)
         self.field_boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
-        form.addRow("Partner", self.partner_box)
-        for field in FIELDS:
+        form.addRow("Partner" if kind is REQUESTS else "Rows naming none", self.partner_box)
+        for field in kind.fields:
             box = QComboBox()
             box.setAccessibleName(field.label)
             box.addItem(NOT_IMPORTED, None)
@@ -117,10 +147,16 @@ class CsvMappingDialog(QDialog):
         mapping_group = QGroupBox("Columns")
         mapping_group.setLayout(form)
 
-        self.preview = QTableWidget(0, len(_PREVIEW_COLUMNS))
+        names = {p.id: p.name for p in partners}
+        self.preview_columns: Sequence[tuple[str, Callable[[Any], object]]] = (
+            (("Partner", lambda p: names.get(p.partner_id, "")), *_PULSE_PREVIEW)
+            if kind is PULSES
+            else _PREVIEW_COLUMNS
+        )
+        self.preview = QTableWidget(0, len(self.preview_columns))
         self.preview.setAccessibleName("Preview")
         self.preview.setTabKeyNavigation(False)  # Tab moves on to the buttons
-        self.preview.setHorizontalHeaderLabels([title for title, _ in _PREVIEW_COLUMNS])
+        self.preview.setHorizontalHeaderLabels([title for title, _ in self.preview_columns])
         self.preview.verticalHeader().hide()
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.problems = QListWidget()
@@ -128,7 +164,7 @@ class CsvMappingDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         right = QVBoxLayout()
-        right.addWidget(QLabel(f"Preview (first {PREVIEW_ROWS} requests)"))
+        right.addWidget(QLabel(f"Preview (first {PREVIEW_ROWS} {kind.noun}s)"))
         right.addWidget(self.preview, 3)
         right.addWidget(QLabel("Problems"))
         right.addWidget(self.problems, 1)
@@ -160,42 +196,51 @@ class CsvMappingDialog(QDialog):
         self.plan = None
         self.problems.clear()
         self.preview.setRowCount(0)
-        partner = self.partner_box.currentData()
+        partner = self.partner_box.currentData() or None
         try:
-            mapping = check_mapping(self.mapping(), self.csv.header)
-            if not isinstance(partner, str):
-                raise BrmDeskError("Pick the partner these requests come from.")
-            plan = plan_requests(self.journal, self.csv, mapping, partner)
+            plan = self._plan(partner)
         except BrmDeskError as error:
             self.problems.addItem(error.message)
             self._done(0, 1)
             return
         for problem in plan.problems:
             self.problems.addItem(str(problem))
-        self._fill_preview(plan.requests[:PREVIEW_ROWS])
+        records = plan.pulses if isinstance(plan, PulsePlan) else plan.requests
+        self._fill_preview(records[:PREVIEW_ROWS])
         self.plan = plan
-        self._done(len(plan.requests), len(plan.problems))
+        self._done(len(records), len(plan.problems))
 
-    def _fill_preview(self, requests: Sequence[Request]) -> None:
-        self.preview.setRowCount(len(requests))
-        for row, request in enumerate(requests):
-            for column, (_title, value) in enumerate(_PREVIEW_COLUMNS):
-                self.preview.setItem(row, column, QTableWidgetItem(str(value(request))))
+    def _plan(self, partner: str | None) -> RequestPlan | PulsePlan:
+        """Every row read with the mapping; a pulse's partner may come from its row."""
+        if self.kind is PULSES:
+            given = ("partner",) if partner else ()
+            mapping = check_mapping(self.mapping(), self.csv.header, kind=PULSES, given=given)
+            return plan_pulses(self.journal, self.csv, mapping, partner)
+        mapping = check_mapping(self.mapping(), self.csv.header)
+        if not isinstance(partner, str):
+            raise BrmDeskError("Pick the partner these requests come from.")
+        return plan_requests(self.journal, self.csv, mapping, partner)
 
-    def _done(self, requests: int, problems: int) -> None:
-        ok = problems == 0 and requests > 0
+    def _fill_preview(self, records: Sequence[Request] | Sequence[Pulse]) -> None:
+        self.preview.setRowCount(len(records))
+        for row, record in enumerate(records):
+            for column, (_title, value) in enumerate(self.preview_columns):
+                self.preview.setItem(row, column, QTableWidgetItem(str(value(record))))
+
+    def _done(self, records: int, problems: int) -> None:
+        ok = problems == 0 and records > 0
         self.import_button.setEnabled(ok)
-        self.import_button.setText(f"Import {plural(requests, 'request')}")
+        self.import_button.setText(f"Import {plural(records, self.kind.noun)}")
         if problems:
             self.status_label.setText(
                 f"{problems} problem{'s' if problems != 1 else ''}: fix the file or the "
                 "mapping; nothing is imported while a row has a problem."
             )
         else:
-            self.status_label.setText("Every row can be imported." if requests else "No rows.")
+            self.status_label.setText("Every row can be imported." if records else "No rows.")
 
     def accept(self) -> None:
         if self.plan is None or self.plan.problems:
             return
-        self.settings.setValue(settings_key(self.csv), json.dumps(self.plan.mapping))
+        self.settings.setValue(settings_key(self.csv, self.kind), json.dumps(self.plan.mapping))
         super().accept()

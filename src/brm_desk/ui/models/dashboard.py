@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from brm_desk.domain.health import at_risk
 from brm_desk.services.dashboard import PartnerGlance
+from brm_desk.ui.models.health import health_column, health_tooltip
 from brm_desk.ui.models.partners import percent
 from brm_desk.ui.models.table import Column, RecordTableModel, none_last
 from brm_desk.ui.palette import is_dark
@@ -94,7 +96,7 @@ def _bold() -> QFont:
 
 class DashboardModel(RecordTableModel):
     PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS = range(9)
-    ORDERS, MIX, GAPS = 9, 10, 11
+    ORDERS, MIX, GAPS, HEALTH = 9, 10, 11, 12
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
@@ -171,6 +173,7 @@ class DashboardModel(RecordTableModel):
             tip="What the stakeholder map says to do: high-influence people not met within "
             "their quadrant's cadence, no champion, blockers the plan does not reach",
         ),
+        health_column(lambda r: r.health),
     )
 
     hidden: frozenset[int] = frozenset()
@@ -194,6 +197,7 @@ class DashboardModel(RecordTableModel):
             or (column == self.DRIFTING and row.drifting)
             or (column == self.WE_OWE and row.debts.ours_overdue > 0)
             or (column == self.REVIEWS and row.reviews_due > 0)
+            or (column == self.HEALTH and at_risk(row.health))
         )
 
     def _colour(self, row: PartnerGlance, column: int) -> QColor | None:
@@ -209,6 +213,8 @@ class DashboardModel(RecordTableModel):
             return warning_colour()
         if column == self.GAPS and row.gaps:
             return warning_colour()
+        if column == self.HEALTH and at_risk(row.health):
+            return overdue_colour()
         return None
 
     def _tooltip(self, row: PartnerGlance, column: int) -> str | None:
@@ -244,6 +250,8 @@ class DashboardModel(RecordTableModel):
             return "\n".join(row.gaps)
         if column == self.REVIEWS and row.reviews_due:
             return "Benefits review due: go back to the business case with the partner"
+        if column == self.HEALTH:
+            return health_tooltip(row.health)
         if column == self.MIX:
             tally = balance.tally
             return (

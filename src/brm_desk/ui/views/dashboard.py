@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLabel, QTableView
 
+from brm_desk.domain.health import at_risk
 from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
 from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
@@ -33,14 +34,16 @@ GIVE_WAY = (
     DashboardModel.GAPS,
     DashboardModel.TREND,
     DashboardModel.ORDERS,
+    DashboardModel.HEALTH,
     DashboardModel.REVIEWS,
     DashboardModel.WAITING,
     DashboardModel.THEY_OWE,
     DashboardModel.DRIFTING,
 )
 """The columns a narrow table hides, first first: the engagement mix, the stakeholder gaps
-(the map says them too) and the trend are context, orders taken a count for the review;
-a late touch and what we owe call for action."""
+(the map says them too) and the trend are context, orders taken a count for the review,
+health a quarterly figure (the summary line names who is at risk); a late touch and what we
+owe call for action."""
 
 
 def share_width(table: QTableView, text: str) -> int:
@@ -204,6 +207,7 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     overdue = sum(1 for r in rows if r.balance.overdue)
     late = sum(r.debts.ours_overdue for r in rows)
     reviews = sum(r.reviews_due for r in rows)
+    risky = [r.name for r in rows if at_risk(r.health)]
     parts = [
         f"{start:%d %b %Y} – {end:%d %b %Y}",
         _count(len(rows), "active partner", "active partners"),
@@ -213,4 +217,6 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
         _count(late, "late follow-up on our side", "late follow-ups on our side"),
         _count(reviews, "benefits review due", "benefits reviews due"),
     ]
+    if risky:
+        parts.append(f"health at risk: {', '.join(risky)}")
     return " · ".join(parts)

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter, QToolButton
+from PySide6.QtWidgets import QSplitter, QTabWidget, QToolButton
 
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.partner_chart import PartnerChartPanel
 from brm_desk.ui.icons import icon
+from brm_desk.ui.models.health import health_text
 from brm_desk.ui.models.partners import PartnersModel
+from brm_desk.ui.views.health_panel import HealthPanel
 from brm_desk.ui.views.list_page import ProxyListPage
 
 if TYPE_CHECKING:
@@ -43,17 +45,24 @@ class PartnersPage(ProxyListPage):
             "communications plan (Ctrl+Shift+M)", 3,
         )  # fmt: skip
         self.chart = PartnerChartPanel(journal, settings)
+        self.health = HealthPanel(journal, settings)
+        self.health.sig_command.connect(self.sig_command)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Partner's balance and health")
+        self.tabs.addTab(self.chart, "Balance")
+        self.tabs.addTab(self.health, "Health")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.body.replaceWidget(self.table, self.splitter)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         state = settings.value(SPLITTER_KEY)
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([300, 340])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._add_pulse_action()
 
     def _add_partner_action(
         self, icon_name: str, text: str, key: str, slot: Callable[[], object], tip: str, at: int
@@ -82,6 +91,19 @@ class PartnersPage(ProxyListPage):
         follow_selection()
         return action
 
+    def _add_pulse_action(self) -> None:
+        """New pulse… in the rows' context menu: the Health tab opens with its dialog."""
+        action = QAction("New pulse…", self)
+        action.setToolTip("Type in the selected partner's view of the relationship")
+
+        def new_pulse() -> None:
+            if self.selected_record() is not None:
+                self.tabs.setCurrentWidget(self.health)
+                self.health.new_pulse()
+
+        action.triggered.connect(new_pulse)
+        self.table.addAction(action)
+
     def open_prep_brief(self) -> PrepBriefWindow | None:
         """The brief of the selected partner, in its own window."""
         partner = self.selected_record()
@@ -101,7 +123,14 @@ class PartnersPage(ProxyListPage):
         return show_stakeholder_map(self, partner.id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.chart.set_partner(self.current_record_id() if current.isValid() else None)
+        self._show_partner(self.current_record_id() if current.isValid() else None)
+
+    def _show_partner(self, partner_id: str | None) -> None:
+        """The partner's balance chart and health panel; the Health tab says the score."""
+        self.chart.set_partner(partner_id)
+        self.health.set_partner(partner_id)
+        trend = self.health.trend
+        self.tabs.setTabText(1, f"Health {health_text(trend)}" if trend else "Health")
 
     def refresh(self) -> None:
         """Reload the list, keeping the partner in view selected (and their chart shown)."""
@@ -111,7 +140,7 @@ class PartnersPage(ProxyListPage):
         index = self.row_of(shown)
         if index is not None:
             self.table.setCurrentIndex(index)
-        self.chart.set_partner(self.current_record_id())
+        self._show_partner(self.current_record_id())
 
     def save_state(self, settings: QSettings) -> None:
         super().save_state(settings)

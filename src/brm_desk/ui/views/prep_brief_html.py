@@ -16,6 +16,7 @@ from brm_desk.domain.records import AgreedAction, Contact
 from brm_desk.services import privacy
 from brm_desk.services.prep_brief import PERIOD_DAYS, PrepBrief
 from brm_desk.ui.models.partners import percent
+from brm_desk.ui.views.prep_brief_health import health_section
 
 OVERDUE = "#c62828"
 MUTED = "#707780"
@@ -73,6 +74,7 @@ def brief_html(brief: PrepBrief) -> str:
             f"<html><head><style>{STYLE}</style></head><body>",
             _title(brief),
             _balance(brief),
+            health_section(brief),
             _meetings(brief),
             follow_ups("What I owe them", brief.we_owe, "Nothing open on our side.", brief.today),
             follow_ups("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
