@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from brm_desk.domain.assessments import Assessment, maturity_path
 from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.benefits import benefits_review_due_on, realization
 from brm_desk.domain.enums import Influence, RequestStatus
@@ -32,7 +33,14 @@ from brm_desk.domain.records import (
 from brm_desk.domain.rules import taken_as_order
 from brm_desk.services import privacy
 from brm_desk.services.privacy import Audience, LeftOut
-from brm_desk.store import contact_rows, meeting_rows, pack_queries, partner_rows, request_rows
+from brm_desk.store import (
+    assessment_rows,
+    contact_rows,
+    meeting_rows,
+    pack_queries,
+    partner_rows,
+    request_rows,
+)
 from brm_desk.store.pack_queries import MeetingFacts, RequestFacts
 
 if TYPE_CHECKING:
@@ -114,6 +122,8 @@ class PartnerPackData:
     requests_by_status: dict[RequestStatus, int]
     benefits: Benefits
     maturity_path: tuple[MaturityChange, ...]
+    assessments: tuple[Assessment, ...]
+    """Up to the period's end; for the partner's audience without evidence and notes."""
     satisfaction: Satisfaction | None
     """Only for the internal audience."""
     left_out: LeftOut
@@ -236,6 +246,7 @@ def _gather(
     judged = choice.audience.sees_judgements
     with journal.database.snapshot() as tx:
         partner = partner_rows.get(tx, partner_id)
+        assessed = [a for a in assessment_rows.of_partner(tx, partner_id) if a.assessed_on <= end]
         facts = pack_queries.meeting_facts(tx, partner_id, min(previous.period_from, start), end)
         requests = pack_queries.request_facts(tx, partner_id)
         people = contact_rows.listing(tx, partner_id) if choice.stakeholders else []
@@ -245,7 +256,6 @@ def _gather(
             agreed = pack_queries.open_actions_of_partner(tx, partner_id, end)
     held = [m for m in facts if start <= m.local_date <= end]
     in_view = [r for r in requests if _in_view(r, start, end)]
-    path = sorted((c for c in partner.maturity_history if c.since <= end), key=_since)
     data = PartnerPackData(
         partner=partner,
         balance=balance,
@@ -257,7 +267,10 @@ def _gather(
         meetings_held=len(held),
         requests_by_status=dict(Counter(r.status for r in requests if start <= r.received <= end)),
         benefits=_benefits(requests, end),
-        maturity_path=tuple(path),
+        maturity_path=maturity_path(assessed),
+        assessments=tuple(assessed)
+        if judged
+        else tuple(replace(a, meeting_ids=(), request_ids=(), note="") for a in assessed),
         satisfaction=_satisfaction(facts, start, previous.period_to) if judged else None,
         left_out=privacy.left_out(
             held, in_view, len(people), choice.audience, choice.include_private
@@ -359,7 +372,3 @@ def _satisfaction(facts: Sequence[MeetingFacts], start: date, before_end: date) 
 
 def _average(values: Sequence[int]) -> float | None:
     return sum(values) / len(values) if values else None
-
-
-def _since(change: MaturityChange) -> date:
-    return change.since
