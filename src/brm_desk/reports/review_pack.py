@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from brm_desk.domain.words import day, plural
 from brm_desk.reports.pack_document import build_pdf, chart_flowable
+from brm_desk.reports.pack_maturity import maturity_section
 from brm_desk.reports.pack_sections import (
     SHARE_DEFINED,
     PackWriter,
@@ -108,6 +109,7 @@ def write_partner_pack(
     story += pack.outlook(data)
     if audience is Audience.INTERNAL:
         story += pack.internal(data)
+        story += maturity_section(pack, data)
     if with_log:
         story += pack.log(data)
     _report(progress, 3, steps, "Laying out the pages")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from brm_desk.domain.assessments import assessment_due
 from brm_desk.domain.balance import (
     PartnerBalance,
     drift_period,
@@ -18,7 +19,7 @@ from brm_desk.domain.balance import (
     share_trend,
 )
 from brm_desk.services.balance import Balances
-from brm_desk.store import dashboard_queries
+from brm_desk.store import assessment_rows, dashboard_queries
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
 from brm_desk.store.database import Database
 
@@ -34,6 +35,10 @@ class PartnerGlance:
     waiting: WaitingRequests
     reviews_due: int
     order_taking: int
+    last_assessed: date | None = None
+    """The day of the latest maturity assessment (none: never assessed)."""
+    assessment_due: bool = False
+    """Not assessed in a year (``domain.assessments.assessment_due``)."""
 
     @property
     def partner_id(self) -> str:
@@ -76,6 +81,7 @@ class Dashboard:
             waiting = dashboard_queries.waiting_requests(tx, today)
             reviews = dashboard_queries.benefit_reviews_due(tx, today)
             orders = dashboard_queries.order_taking(tx, period_from, period_to)
+            assessed = assessment_rows.last_assessed(tx)
         return [
             PartnerGlance(
                 balance=balance,
@@ -85,6 +91,8 @@ class Dashboard:
                 waiting=waiting.get(balance.partner_id, WaitingRequests()),
                 reviews_due=reviews.get(balance.partner_id, 0),
                 order_taking=orders.get(balance.partner_id, 0),
+                last_assessed=assessed.get(balance.partner_id),
+                assessment_due=assessment_due(assessed.get(balance.partner_id), today),
             )
             for balance in current
         ]

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from brm_desk.domain.assessments import Assessment, latest
 from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import Influence, Stance
@@ -62,6 +63,8 @@ class PrepBrief:
     reviews_due: tuple[ReviewDue, ...]
     people: tuple[Contact, ...]
     include_private: bool = True
+    assessment: Assessment | None = None
+    """The latest maturity assessment (its note is private)."""
 
     @property
     def trend(self) -> float | None:
@@ -88,6 +91,7 @@ class PrepBrief:
                 sorted(self.people, key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name))
             ),
             include_private=False,
+            assessment=self.assessment and privacy.assessment_shown(self.assessment, False),
         )
 
 
@@ -132,6 +136,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         they_owe=due_first(a for a in open_actions if not a.action.is_ours),
         open_requests=open_requests,
         reviews_due=_reviews_due(requests, day),
+        assessment=latest(journal.assessments.of_partner(partner_id)),
         people=tuple(
             sorted(
                 journal.contacts.listing(partner_id),

@@ -55,6 +55,12 @@ def shared(records: Iterable[_Noted], include_private: bool) -> list[_Noted]:
     return [replace(record, private_notes="") for record in shown(records, False)]
 
 
+def assessment_shown(assessment: Assessment, include_private: bool) -> Assessment:
+    """An assessment as an output may carry it: without the BRM's note unless private items
+    are included."""
+    return assessment if include_private else replace(assessment, note="")
+
+
 def follow_ups(agreed: Iterable[AgreedAction], include_private: bool) -> list[AgreedAction]:
     """Open follow-ups as an output may list them: one agreed in a private meeting keeps its
     own text but not the meeting's title, unless private items are included (a commitment

@@ -160,6 +160,8 @@ class PartnerPackData:
         found += [t for r in self.orders_taken.items for t in (r.title, r.outcome_note)]
         for m in self.log:
             found += [m.title, m.notes, m.private_notes, m.location]
+        for assessment in self.assessments:
+            found += [assessment.note, *(goal.text for goal in assessment.goals)]
         return found
 
 
@@ -268,9 +270,7 @@ def _gather(
         requests_by_status=dict(Counter(r.status for r in requests if start <= r.received <= end)),
         benefits=_benefits(requests, end),
         maturity_path=maturity_path(assessed),
-        assessments=tuple(assessed)
-        if judged
-        else tuple(replace(a, meeting_ids=(), request_ids=(), note="") for a in assessed),
+        assessments=_assessments_shown(assessed, judged, choice.include_private),
         satisfaction=_satisfaction(facts, start, previous.period_to) if judged else None,
         left_out=privacy.left_out(
             held, in_view, len(people), choice.audience, choice.include_private
@@ -322,6 +322,19 @@ def _with_lists(
             _shortlist(privacy.shared(orders, include), ORDERS_SHOWN) if judged else Shortlist()
         ),
         log=tuple(shared_meetings) if with_log else (),
+    )
+
+
+def _assessments_shown(
+    assessed: Sequence[Assessment], judged: bool, include_private: bool
+) -> tuple[Assessment, ...]:
+    """The internal audience sees the evidence; the note only with private items. The
+    partner's pack never shows the BRM's evidence or note."""
+    return tuple(
+        privacy.assessment_shown(a, include_private)
+        if judged
+        else replace(a, meeting_ids=(), request_ids=(), note="")
+        for a in assessed
     )
 
 

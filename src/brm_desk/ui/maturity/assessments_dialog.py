@@ -163,3 +163,17 @@ class AssessmentsDialog(QDialog):
             push(self.stack, DeleteAssessment(self.journal, selected))
         except Exception as error:
             messages.show_error(self, "Cannot delete", str(error))
+
+
+def open_assessments(widget: QWidget, journal: Journal, partner_id: str) -> AssessmentsDialog:
+    """The partner's assessments over the window ``widget`` is in, on its undo stack (the main
+    window's shell), so the Edit menu undoes them too."""
+    shell = getattr(widget.window(), "shell", None)
+    stack = getattr(shell, "undo_stack", None)
+    if not isinstance(stack, QUndoStack):
+        stack = QUndoStack(widget)
+    dialog = AssessmentsDialog(journal, stack, partner_id, widget.window())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.open()
+    return dialog

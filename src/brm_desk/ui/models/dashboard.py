@@ -86,6 +86,12 @@ def mix_text(row: PartnerGlance) -> str:
     return f"{tally.reactive} · {tally.routine} · {tally.strategic}"
 
 
+def assessed_text(row: PartnerGlance) -> str:
+    """ "Mar 2026", or "Due · Mar 2025" when not assessed in a year, or "Due · never"."""
+    last = f"{row.last_assessed:%b %Y}" if row.last_assessed else "never"
+    return f"Due · {last}" if row.assessment_due else last
+
+
 def _bold() -> QFont:
     font = QFont()
     font.setBold(True)
@@ -94,7 +100,7 @@ def _bold() -> QFont:
 
 class DashboardModel(RecordTableModel):
     PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS = range(9)
-    ORDERS, MIX = 9, 10
+    ORDERS, MIX, ASSESSED = 9, 10, 11
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
@@ -163,6 +169,12 @@ class DashboardModel(RecordTableModel):
             numeric=True,
             tip="Engagements in the period: reactive · routine · strategic",
         ),
+        Column(
+            "Assessed",
+            assessed_text,
+            lambda r: none_last(r.last_assessed, date.min).toordinal(),
+            tip="The latest maturity assessment; due when none in the last year",
+        ),
     )
 
     hidden: frozenset[int] = frozenset()
@@ -186,6 +198,7 @@ class DashboardModel(RecordTableModel):
             or (column == self.DRIFTING and row.drifting)
             or (column == self.WE_OWE and row.debts.ours_overdue > 0)
             or (column == self.REVIEWS and row.reviews_due > 0)
+            or (column == self.ASSESSED and row.assessment_due)
         )
 
     def _colour(self, row: PartnerGlance, column: int) -> QColor | None:
@@ -193,7 +206,7 @@ class DashboardModel(RecordTableModel):
             return good_colour() if row.trend > 0 else overdue_colour()
         if column in (self.DAYS_SINCE, self.WE_OWE) and self._alarming(row, column):
             return overdue_colour()
-        if column in (self.DRIFTING, self.REVIEWS) and self._alarming(row, column):
+        if column in (self.DRIFTING, self.REVIEWS, self.ASSESSED) and self._alarming(row, column):
             return warning_colour()
         if column == self.ORDERS and row.order_taking:
             return warning_colour()
@@ -230,6 +243,10 @@ class DashboardModel(RecordTableModel):
                 f"{row.waiting.over_90_days} over 90 days\n"
                 f"Oldest received {oldest.isoformat() if oldest else '—'}"
             )
+        if column == self.ASSESSED:
+            last = row.last_assessed
+            said = f"Latest maturity assessment: {last:%d %b %Y}" if last else "Never assessed"
+            return said + ("\nA yearly reassessment is due" if row.assessment_due else "")
         if column == self.REVIEWS and row.reviews_due:
             return "Benefits review due: go back to the business case with the partner"
         if column == self.MIX:

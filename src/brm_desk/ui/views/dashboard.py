@@ -30,6 +30,7 @@ PARTNER_WIDTH = (140, 220)
 """The share bar draws itself; the partner's name comes first; the rest fit what is left."""
 GIVE_WAY = (
     DashboardModel.MIX,
+    DashboardModel.ASSESSED,
     DashboardModel.TREND,
     DashboardModel.ORDERS,
     DashboardModel.REVIEWS,
@@ -38,7 +39,8 @@ GIVE_WAY = (
     DashboardModel.DRIFTING,
 )
 """The columns a narrow table hides, first first: the engagement mix and the trend are
-context, orders taken a count for the review; a late touch and what we owe call for action."""
+context, orders taken a count for the review; a late touch and what we owe call for action.
+When the date of the last maturity assessment gives way, the partner's tooltip still says it."""
 
 
 def share_width(table: QTableView, text: str) -> int:

@@ -6,6 +6,7 @@ The brief window's module (printing, PDF) is imported only when a brief is asked
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
@@ -19,6 +20,7 @@ from brm_desk.ui.models.partners import PartnersModel
 from brm_desk.ui.views.list_page import ProxyListPage
 
 if TYPE_CHECKING:
+    from brm_desk.ui.maturity.assessments_dialog import AssessmentsDialog
     from brm_desk.ui.views.prep_brief import PrepBriefWindow
 
 SPLITTER_KEY = "partners/splitter"
@@ -32,6 +34,11 @@ class PartnersPage(ProxyListPage):
         super().__init__(journal, settings, PartnersModel())
         self.partner_box.hide()
         self.prep_brief_action = self._add_prep_brief_action()
+        self.maturity_action = self._add_selection_action(
+            QAction(icon("balance"), "Maturity…", self),
+            "Assessments of the selected partner: both views, evidence, goals, the path",
+            self.open_assessments,
+        )
         self.chart = PartnerChartPanel(journal, settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -69,6 +76,34 @@ class PartnersPage(ProxyListPage):
         self.proxy.modelReset.connect(follow_selection)
         follow_selection()
         return action
+
+    def _add_selection_action(
+        self, action: QAction, tip: str, run: Callable[[], object]
+    ) -> QAction:
+        """A button in the bar and a context-menu entry, enabled while a partner is selected."""
+        action.setToolTip(tip)
+        action.triggered.connect(run)
+        self.table.addAction(action)
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.bar.insertWidget(3, button)
+
+        def follow_selection() -> None:
+            action.setEnabled(self.selected_record() is not None)
+
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: follow_selection())
+        self.proxy.modelReset.connect(follow_selection)
+        follow_selection()
+        return action
+
+    def open_assessments(self) -> AssessmentsDialog | None:
+        partner = self.selected_record()
+        if partner is None:
+            return None
+        from brm_desk.ui.maturity.assessments_dialog import open_assessments
+
+        return open_assessments(self, self.journal, partner.id)
 
     def open_prep_brief(self) -> PrepBriefWindow | None:
         """The brief of the selected partner, in its own window."""

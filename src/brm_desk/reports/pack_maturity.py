@@ -1,0 +1,59 @@
+"""The internal pack's maturity assessment: the path of both views as a vector chart, the gap
+at the latest assessment, and the goals for the next level."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from brm_desk.domain.assessments import gap_text, latest, next_level
+from brm_desk.domain.words import day, plural
+from brm_desk.reports.pack_document import chart_flowable, kept_figure
+from brm_desk.reports.pack_sections import PackWriter, clip
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from brm_desk.services.review_data import PartnerPackData
+
+CHART_HEIGHT = 2.3  # inches
+GOALS_SHOWN = 8
+
+
+def maturity_section(pack: PackWriter, data: PartnerPackData) -> list[Flowable]:
+    """For the BRM's manager: where both sides see the relationship, and what comes next."""
+    from brm_desk.reports.charts import ChartPalette
+    from brm_desk.reports.maturity_chart import draw_maturity
+
+    story = [pack.p("Maturity assessment", "H1")]
+    last = latest(data.assessments)
+    if last is None:
+        return [*story, pack.p("Not assessed yet.", "Empty")]
+    figure = kept_figure(CHART_HEIGHT)
+    draw_maturity(figure, data.assessments, ChartPalette.print(), until=data.period_to)
+    story.append(chart_flowable(figure, pack.width, text_as_paths=True))
+    partner = last.partner_view.label if last.partner_view else "not known"
+    facts = [
+        ("Latest assessment", day(last.assessed_on)),
+        ("Views", f"BRM: {last.brm_view.label} · partner: {partner}"),
+        ("Gap", gap_text(last.gap)),
+    ]
+    evidence = len(last.meeting_ids) + len(last.request_ids)
+    if evidence:
+        facts.append(
+            (
+                "Evidence",
+                f"{plural(evidence, 'meeting or request', 'meetings and requests')} on record",
+            )
+        )
+    if last.note:
+        facts.append(("BRM's note", clip(last.note)))
+    story.append(pack.facts(facts))
+    above = next_level(last.brm_view)
+    title = f"Goals to reach {above.label}" if above else "Goals to stay a strategic partner"
+    story.append(pack.p(title, "H2"))
+    if not last.goals:
+        return [*story, pack.p("No goals written down.", "Empty")]
+    for goal in last.goals[:GOALS_SHOWN]:
+        story.append(pack.p(f"{'Met' if goal.met else 'Open'}: {clip(goal.text)}", "Bullet"))
+    more = len(last.goals) - GOALS_SHOWN
+    return story + ([pack.p(f"and {plural(more, 'more goal')}…", "Small")] if more > 0 else [])
