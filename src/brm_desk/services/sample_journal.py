@@ -22,6 +22,7 @@ from brm_desk.services.journal import Journal
 SAMPLE_FILE_NAME = "sample.brmdesk"
 
 _CHANGE_DAYS = ("since",)
+_ASSESSMENT_DAYS = ("on",)
 _ACTION_DAYS = ("due", "done")
 _REQUEST_DAYS = ("received", "delivered_on", "revisit_on", "benefit_reviewed_on")
 
@@ -58,6 +59,8 @@ def shift_dates(document: dict[str, Any], shift: timedelta) -> dict[str, Any]:
     for partner in shifted.get("partners", []):
         for change in partner.get("maturity_history", []):
             _move_days(change, _CHANGE_DAYS, shift)
+        for assessment in partner.get("assessments", []):
+            _move_days(assessment, _ASSESSMENT_DAYS, shift)
     for meeting in shifted.get("meetings", []):
         meeting["start"] = _moved_time(meeting["start"], shift)
         for action in meeting.get("actions", []):
