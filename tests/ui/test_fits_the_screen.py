@@ -33,6 +33,8 @@ EVERY_DIALOG = {
     "new-passphrase",
     "drafts-offer",
     "prep-brief",
+    "assessments",
+    "assessment",
 }
 
 

@@ -30,7 +30,7 @@ def maturity_section(pack: PackWriter, data: PartnerPackData) -> list[Flowable]:
         return [*story, pack.p("Not assessed yet.", "Empty")]
     figure = kept_figure(CHART_HEIGHT)
     draw_maturity(figure, data.assessments, ChartPalette.print(), until=data.period_to)
-    story.append(chart_flowable(figure, pack.width, text_as_paths=True))
+    story.append(chart_flowable(figure, pack.width, text_as_paths=bool(pack.families)))
     partner = last.partner_view.label if last.partner_view else "not known"
     facts = [
         ("Latest assessment", day(last.assessed_on)),

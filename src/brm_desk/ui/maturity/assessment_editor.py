@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -155,6 +155,7 @@ class AssessmentEditor(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form, 1)
         layout.addWidget(self.general_error)
@@ -266,6 +267,12 @@ class AssessmentEditor(QDialog):
     def error_text(self, field: str) -> str:
         row = self.rows[field]
         return row.error.text() if not row.error.isHidden() else ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter adds a goal (or ticks nothing); it never saves half a form: Ctrl+S does."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         if self.save():

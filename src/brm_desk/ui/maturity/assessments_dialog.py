@@ -94,12 +94,14 @@ class AssessmentsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(close)
-        stack.indexChanged.connect(lambda _i: self.refresh())
+        stack.indexChanged.connect(self.refresh)
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(stack.canUndo())
         self.refresh()
         fit_to_screen(self, 760, 640)
         splitter.setSizes([300, 300])
 
-    def refresh(self) -> None:
+    def refresh(self, _index: int = 0) -> None:
         """Reload the partner's assessments (after any change, an undo too)."""
         selected = self.selected()
         self.assessments = tuple(reversed(self.journal.assessments.of_partner(self.partner_id)))
@@ -121,8 +123,7 @@ class AssessmentsDialog(QDialog):
         elif ids:
             self.table.selectRow(0)
         self.summary.setText(self.summary_text())
-        self.chart.set_assessments(self.assessments)
-        self.undo_button.setEnabled(self.stack.canUndo())
+        self.chart.set_assessments(tuple(reversed(self.assessments)))
 
     def summary_text(self) -> str:
         last = latest(self.assessments)
