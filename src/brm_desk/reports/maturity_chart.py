@@ -17,10 +17,12 @@ from brm_desk.reports.charts import _style_axes as style_axes
 from brm_desk.reports.charts import fit_margins, new_figure
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 MATURITY_MARGINS = (1.25, 0.25, 0.45, 0.35)
 BRM_LABEL = "Your view (BRM)"
+PARTNER_OFFSET = 0.06
 PARTNER_LABEL = "Partner's view"
 
 
@@ -61,25 +63,35 @@ def draw_maturity(
         x = [float(d.toordinal()) for d in days]
         last_x = float(end.toordinal())
         brm = [float(rank(a.brm_view)) for a in ordered]
-        axes.step([*x, last_x], [*brm, brm[-1]], where="post", color=palette.share_line,
-                  linewidth=1.8, zorder=3)  # fmt: skip
-        axes.plot(x, brm, "o", color=palette.share_line, markersize=5, zorder=4,
-                  label=BRM_LABEL, linestyle="-", linewidth=1.8)  # fmt: skip
-        partner = [float("nan") if a.partner_view is None else float(rank(a.partner_view))
-                   for a in ordered]  # fmt: skip
-        known = [(px, py) for px, py in zip(x, partner, strict=True) if py == py]
+        _view_line(axes, x, brm, last_x, palette.share_line, "-", "o", BRM_LABEL)
+        known = [(px, a.partner_view) for px, a in zip(x, ordered, strict=True) if a.partner_view]
         if known:
-            kx, ky = [p[0] for p in known], [p[1] for p in known]
-            axes.step([*kx, last_x], [*ky, ky[-1]], where="post", color=palette.target,
-                      linestyle="--", linewidth=1.6, zorder=3)  # fmt: skip
-            axes.plot(kx, ky, "s", color=palette.target, markersize=5, zorder=4,
-                      label=PARTNER_LABEL, linestyle="--", linewidth=1.6)  # fmt: skip
+            # A little above the BRM's line, so where both views agree both lines still show.
+            ky = [rank(level) + PARTNER_OFFSET for _px, level in known]
+            kx = [px for px, _level in known]
+            _view_line(axes, kx, ky, last_x, palette.target, "--", "s", PARTNER_LABEL)
         span = max(last_x - x[0], 30.0)
         axes.set_xlim(x[0] - span * 0.03, last_x + span * 0.03)
         ticks = _month_ticks(date.fromordinal(int(x[0])), end)
         axes.set_xticks([float(t.toordinal()) for t in ticks], [f"{t:%b}\n{t:%Y}" for t in ticks])
         axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False,
                     fontsize=8, labelcolor=palette.text)  # fmt: skip
+
+
+def _view_line(
+    axes: Axes,
+    x: list[float],
+    y: list[float],
+    last_x: float,
+    colour: str,
+    style: str,
+    marker: str,
+    label: str,
+) -> None:
+    """One view as a step line on to ``last_x``, marked at each assessment."""
+    axes.step([*x, last_x], [*y, y[-1]], where="post", color=colour, linestyle=style,
+              linewidth=1.8, marker=marker, markersize=5, markevery=list(range(len(x))),
+              label=label, zorder=3)  # fmt: skip
 
 
 def _month_ticks(first: date, last: date, most: int = 7) -> list[date]:

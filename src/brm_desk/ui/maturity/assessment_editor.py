@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -87,8 +87,8 @@ class AssessmentEditor(QDialog):
         )
         self.setWindowTitle("Edit assessment" if assessment else "New assessment")
         self.rows: dict[str, FieldRow] = {}
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.form = QGridLayout()
+        self.form.setColumnStretch(1, 1)
 
         self.day = DateField("Assessed on", start.assessed_on, journal.today, required=True)
         self.brm_view = enum_combo("Your view", Maturity, start.brm_view)
@@ -106,6 +106,7 @@ class AssessmentEditor(QDialog):
         self.filter.textChanged.connect(self._filter_evidence)
         self.evidence = QListWidget()
         self.evidence.setAccessibleName("Evidence")
+        self.evidence.setMinimumHeight(150)
         self._fill_evidence(start)
         evidence_box = QWidget()
         evidence_layout = QVBoxLayout(evidence_box)
@@ -119,6 +120,7 @@ class AssessmentEditor(QDialog):
         self.note.setMaximumHeight(70)
         self.goals = QListWidget()
         self.goals.setAccessibleName("Goals for the next level")
+        self.goals.setMaximumHeight(110)
         for goal in start.goals:
             self.goals.addItem(goal_item(goal))
         self.new_goal = QLineEdit()
@@ -147,6 +149,7 @@ class AssessmentEditor(QDialog):
         self._row("Your view", self.brm_view, "brm_view")
         self._row("Partner's view", self.partner_view, "partner_view")
         self._row("Evidence", evidence_box, "meetings")
+        self.form.setRowStretch(3, 1)  # the evidence list takes the height there is
         self._row("Note", self.note, "note")
         self._row("Goals", goals_box, "goals")
         self.general_error = error_label()
@@ -172,7 +175,10 @@ class AssessmentEditor(QDialog):
         self.rows[field] = row
         caption = QLabel(f"{label}:")
         caption.setBuddy(widget)
-        self.form.addRow(caption, row)
+        line = len(self.rows) - 1
+        top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        self.form.addWidget(caption, line, 0, top_right)
+        self.form.addWidget(row, line, 1)
 
     def _goal_hint(self) -> str:
         above = next_level(chosen(self.brm_view, Maturity))
