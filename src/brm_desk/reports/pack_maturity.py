@@ -37,14 +37,10 @@ def maturity_section(pack: PackWriter, data: PartnerPackData) -> list[Flowable]:
         ("Views", f"BRM: {last.brm_view.label} · partner: {partner}"),
         ("Gap", gap_text(last.gap)),
     ]
-    evidence = len(last.meeting_ids) + len(last.request_ids)
+    counts = ((len(last.meeting_ids), "meeting"), (len(last.request_ids), "request"))
+    evidence = " and ".join(plural(n, noun) for n, noun in counts if n)
     if evidence:
-        facts.append(
-            (
-                "Evidence",
-                f"{plural(evidence, 'meeting or request', 'meetings and requests')} on record",
-            )
-        )
+        facts.append(("Evidence", f"{evidence} on record"))
     if last.note:
         facts.append(("BRM's note", clip(last.note)))
     story.append(pack.facts(facts))

@@ -213,4 +213,7 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
         _count(late, "late follow-up on our side", "late follow-ups on our side"),
         _count(reviews, "benefits review due", "benefits reviews due"),
     ]
+    due = sum(1 for r in rows if r.assessment_due)
+    if due:
+        parts.append(_count(due, "maturity assessment due", "maturity assessments due"))
     return " · ".join(parts)
