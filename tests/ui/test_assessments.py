@@ -180,3 +180,50 @@ def test_the_dashboard_marks_who_is_due_and_the_brief_has_a_maturity_section(
     assert "a yearly reassessment is due" in html
     assert "My own read" in html
     assert "My own read" not in brief_html(brief.shared(False))
+
+
+def test_the_path_chart_names_an_assessment_on_hover_and_opens_it_on_click(
+    qtbot: QtBot, filled: Filled, stack: QUndoStack
+) -> None:
+    from test_charts_on_screen import chart_point, move_mouse
+
+    from brm_desk.domain.assessments import rank
+    from brm_desk.reports.maturity_chart import x_of
+
+    journal = filled.journal
+    earlier = journal.assessments.add(
+        Assessment(
+            "",
+            filled.finance.id,
+            date(2025, 6, 2),
+            Maturity.ORDER_TAKER,
+            Maturity.SERVICE_PROVIDER,
+            goals=(MaturityGoal("Monthly service review", True),),
+        )
+    )
+    dialog = AssessmentsDialog(journal, stack, filled.finance.id)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 640)
+    dialog.show()
+    chart = dialog.chart
+    canvas = chart.ensure_canvas()
+    axes = canvas.figure.axes[0]
+    assert [t.get_text() for t in axes.get_yticklabels()] == [m.label for m in Maturity]
+    assert [line.get_linestyle() for line in axes.get_lines()] == ["-", "--"]
+    assert [line.get_marker() for line in axes.get_lines()] == ["o", "s"]
+    point = chart_point(chart, x_of(earlier), rank(earlier.brm_view))
+    move_mouse(canvas, point)
+    qtbot.waitUntil(lambda: chart.hover_text != "")
+    assert chart.hover_text.splitlines()[:3] == [
+        "Assessed 02 Jun 2025",
+        "Your view: Order taker",
+        "Partner's view: Service provider (partner sees 1 level higher)",
+    ]
+    assert "1 of 1 met" in chart.hover_text
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
+    editor = dialog.findChild(AssessmentEditor)
+    assert editor is not None
+    assert editor.assessment == earlier
+    chart.table_button.setChecked(True)
+    assert chart.figures_table.rowCount() == 2
+    assert chart.figures_table.item(0, 2).text() == "Service provider"
