@@ -35,9 +35,8 @@ def test_the_internal_pack_shows_the_path_the_gap_and_the_goals(
     assert pages <= 7
     text = flat_text(path)
     assert "Maturity assessment" in text
-    assert "Latest assessment 1 Feb 2026" in text
-    assert "BRM: Service provider · partner: Trusted advisor" in text
-    assert "Gap partner sees 1 level higher" in text
+    assert "Latest assessment 1 Feb 2026: 1 open goal" in text
+    assert "BRM: Service provider · partner: Trusted advisor (partner sees 1 level higher)" in text
     assert "Evidence 2 meetings on record" in text
     assert "Goals to reach Trusted advisor" in text
     assert f"Met: {GOAL_MET}" in text

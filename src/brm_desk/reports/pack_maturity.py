@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
     from brm_desk.services.review_data import PartnerPackData
 
-CHART_HEIGHT = 2.3  # inches
-GOALS_SHOWN = 8
+CHART_HEIGHT = 1.8  # inches: with the facts and goals, a third of a page
+GOALS_SHOWN = 5
 
 
 def maturity_section(pack: PackWriter, data: PartnerPackData) -> list[Flowable]:
@@ -24,7 +24,7 @@ def maturity_section(pack: PackWriter, data: PartnerPackData) -> list[Flowable]:
     from brm_desk.reports.charts import ChartPalette
     from brm_desk.reports.maturity_chart import draw_maturity
 
-    story = [pack.p("Maturity assessment", "H1")]
+    story = [pack.p("Maturity assessment", "H2")]
     last = latest(data.assessments)
     if last is None:
         return [*story, pack.p("Not assessed yet.", "Empty")]
@@ -33,9 +33,11 @@ def maturity_section(pack: PackWriter, data: PartnerPackData) -> list[Flowable]:
     story.append(chart_flowable(figure, pack.width, text_as_paths=bool(pack.families)))
     partner = last.partner_view.label if last.partner_view else "not known"
     facts = [
-        ("Latest assessment", day(last.assessed_on)),
-        ("Views", f"BRM: {last.brm_view.label} · partner: {partner}"),
-        ("Gap", gap_text(last.gap)),
+        (
+            "Latest assessment",
+            f"{day(last.assessed_on)}: {plural(len(last.open_goals), 'open goal')}",
+        ),
+        ("Views", f"BRM: {last.brm_view.label} · partner: {partner} ({gap_text(last.gap)})"),
     ]
     counts = ((len(last.meeting_ids), "meeting"), (len(last.request_ids), "request"))
     evidence = " and ".join(plural(n, noun) for n, noun in counts if n)
@@ -46,9 +48,9 @@ def maturity_section(pack: PackWriter, data: PartnerPackData) -> list[Flowable]:
     story.append(pack.facts(facts))
     above = next_level(last.brm_view)
     title = f"Goals to reach {above.label}" if above else "Goals to stay a strategic partner"
-    story.append(pack.p(title, "H2"))
     if not last.goals:
-        return [*story, pack.p("No goals written down.", "Empty")]
+        return [*story, pack.p(f"{title}: none written down.", "Empty")]
+    story.append(pack.p(title, "H2"))
     for goal in last.goals[:GOALS_SHOWN]:
         story.append(pack.p(f"{'Met' if goal.met else 'Open'}: {clip(goal.text)}", "Bullet"))
     more = len(last.goals) - GOALS_SHOWN

@@ -104,12 +104,14 @@ def write_partner_pack(
         pack.p("Month by month", "H2"),
         pack.balance_chart(data, PARTNER_CHART_HEIGHT),
     ]
+    internal = audience is Audience.INTERNAL
+    if internal:  # at a glance: the path of both views, the gap and the goals
+        story += maturity_section(pack, data)
     _report(progress, 2, steps, "Writing the summary")
     story += [*pack.achieved(data), *pack.open_demand(data), *pack.commitments(data)]
-    story += pack.outlook(data)
-    if audience is Audience.INTERNAL:
+    story += pack.outlook(data, with_path=not internal)
+    if internal:
         story += pack.internal(data)
-        story += maturity_section(pack, data)
     if with_log:
         story += pack.log(data)
     _report(progress, 3, steps, "Laying out the pages")
