@@ -33,11 +33,20 @@ class PartnersPage(ProxyListPage):
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, PartnersModel())
         self.partner_box.hide()
-        self.prep_brief_action = self._add_prep_brief_action()
+        self.prep_brief_action = self._add_selection_action(
+            QAction(icon("prep-brief"), "Prep brief…", self),
+            "One page on the selected partner before you meet them (Ctrl+B)",
+            self.open_prep_brief,
+            place=2,
+        )
+        self.prep_brief_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.prep_brief_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.prep_brief_action)
         self.maturity_action = self._add_selection_action(
             QAction(icon("balance"), "Maturity…", self),
             "Assessments of the selected partner: both views, evidence, goals, the path",
             self.open_assessments,
+            place=3,
         )
         self.chart = PartnerChartPanel(journal, settings)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -52,42 +61,20 @@ class PartnersPage(ProxyListPage):
             self.splitter.setSizes([300, 340])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def _add_prep_brief_action(self) -> QAction:
-        """The prep brief's button in the bar, its context-menu entry and Ctrl+B, enabled
-        while a partner is selected."""
-        action = QAction(icon("prep-brief"), "Prep brief…", self)
-        action.setShortcut(QKeySequence("Ctrl+B"))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip("One page on the selected partner before you meet them (Ctrl+B)")
-        action.triggered.connect(self.open_prep_brief)
-        self.addAction(action)
+    def _add_selection_action(
+        self, action: QAction, tip: str, run: Callable[[], object], *, place: int
+    ) -> QAction:
+        """A button at ``place`` in the bar and a context-menu entry, enabled while a partner
+        is selected."""
+        action.setToolTip(tip)
+        action.triggered.connect(run)
         self.table.addAction(action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         button = QToolButton()
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setAccessibleName("Prep brief")
-        self.bar.insertWidget(2, button)
-
-        def follow_selection() -> None:
-            action.setEnabled(self.selected_record() is not None)
-
-        self.table.selectionModel().selectionChanged.connect(lambda *_args: follow_selection())
-        self.proxy.modelReset.connect(follow_selection)
-        follow_selection()
-        return action
-
-    def _add_selection_action(
-        self, action: QAction, tip: str, run: Callable[[], object]
-    ) -> QAction:
-        """A button in the bar and a context-menu entry, enabled while a partner is selected."""
-        action.setToolTip(tip)
-        action.triggered.connect(run)
-        self.table.addAction(action)
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.bar.insertWidget(3, button)
+        button.setAccessibleName(action.text().rstrip("…"))
+        self.bar.insertWidget(place, button)
 
         def follow_selection() -> None:
             action.setEnabled(self.selected_record() is not None)
