@@ -163,7 +163,9 @@ def test_the_dashboard_exports_its_two_line_headings_on_one_line(
         "Reviews due",
         "Order taking",
         "Engagements",
+        "Assessed",
     ]
+    assert read_back(target)[1][-1] == "Nov 2026"  # assessed when added (today)
 
 
 @pytest.mark.parametrize("include", [False, True])
