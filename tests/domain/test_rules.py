@@ -21,7 +21,7 @@ from brm_desk.domain.enums import (
     Stance,
 )
 from brm_desk.domain.errors import ValidationError
-from brm_desk.domain.records import Action, Contact, MaturityChange, Meeting, Partner, Request
+from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
 from brm_desk.domain.rules import (
     MAX_AMOUNT,
     STATUS_REQUIRED_FIELDS,
@@ -99,7 +99,6 @@ def test_notes_keep_line_breaks_and_tabs_but_not_other_control_characters() -> N
         (PARTNER, check_partner, "notes", b"bytes", "notes"),
         (PARTNER, check_partner, "maturity", "guru", "maturity"),
         (PARTNER, check_partner, "archived", "yes", "archived"),
-        (PARTNER, check_partner, "maturity_history", "ad_hoc", "maturity_history"),
         (CONTACT, check_contact, "influence", "huge", "influence"),
         (CONTACT, check_contact, "stance", 3, "stance"),
         (MEETING, check_meeting, "start", "2026-03-02T09:00:00+01:00", "start"),
@@ -158,21 +157,6 @@ def test_a_touch_cadence_below_one_day_is_refused(cadence: Any) -> None:
 
 def test_a_touch_cadence_of_one_day_is_fine() -> None:
     assert check_partner(dataclasses.replace(PARTNER, touch_cadence_days=1)).touch_cadence_days == 1
-
-
-def test_the_maturity_history_is_sorted_by_date() -> None:
-    history = (
-        MaturityChange(Maturity.SERVICE_PROVIDER, date(2026, 5, 1)),
-        MaturityChange(Maturity.AD_HOC, date(2025, 1, 1)),
-    )
-    tidy = check_partner(dataclasses.replace(PARTNER, maturity_history=history))
-    assert tidy.maturity_history == (history[1], history[0])
-
-
-def test_a_maturity_change_without_a_date_is_refused() -> None:
-    history = (MaturityChange(Maturity.AD_HOC, None),)  # type: ignore[arg-type]
-    partner = dataclasses.replace(PARTNER, maturity_history=history)
-    assert field_of(check_partner, partner) == "maturity_history.since"
 
 
 # --- contacts ----------------------------------------------------------------------------------

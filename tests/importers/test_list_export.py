@@ -165,7 +165,9 @@ def test_the_dashboard_exports_its_two_line_headings_on_one_line(
         "Engagements",
         "Gaps",
         "Health",
+        "Assessed",
     ]
+    assert read_back(target)[1][-1] == "Nov 2026"  # assessed when added (today)
 
 
 @pytest.mark.parametrize("include", [False, True])

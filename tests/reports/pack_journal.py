@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
+from brm_desk.domain.assessments import Assessment, MaturityGoal
 from brm_desk.domain.enums import Focus, Maturity, MeetingType, RequestStatus, Side, Stance
-from brm_desk.domain.records import Action, Contact, MaturityChange, Meeting, Partner, Request
+from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
 
 PERIOD = (date(2025, 12, 1), date(2026, 11, 24))
@@ -18,6 +19,10 @@ PRIVATE_NOTE = "Sponsor confided the reorganisation zebracorn"
 PRIVATE_TITLE = "Off the record with the CFO"
 PRIVATE_WANT = "Quietly replace the ledger vendor quokkafish"
 MY_READ = "Tomasz blames our vendor management wombatfern"
+ASSESSMENT_NOTE = "The CFO rates us higher than the roadmap shows platypusjam"
+GOAL_MET = "Quarterly service review with the CFO"
+GOAL_OPEN = "Joint technology roadmap for the close"
+ORDERED = Maturity.ORDER_TAKER
 """The private notes of every shared meeting and request of Finance."""
 CONTACT_READ = "Dana plays politics okapiweed"
 """A contact's notes; her stance, a blocker, is private too."""
@@ -56,6 +61,7 @@ class Filled:
     hr: Partner
     archived: Partner
     titles: list[str] = field(default_factory=list)
+    evidence_titles: list[str] = field(default_factory=list)
     private_title: str = PRIVATE_TITLE
 
 
@@ -67,10 +73,6 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
             sponsor="Dana Whitfield, CFO",
             business_unit="Group Finance",
             maturity=Maturity.SERVICE_PROVIDER,
-            maturity_history=(
-                MaturityChange(Maturity.ORDER_TAKER, date(2025, 1, 10)),
-                MaturityChange(Maturity.SERVICE_PROVIDER, date(2026, 2, 1)),
-            ),
         )
     )
     hr = journal.partners.add(Partner(id="", name="Human Resources", target_strategic_share=0.5))
@@ -139,6 +141,7 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
         )
     )
     finance = journal.partners.update(replace(finance, next_period=NEXT_PERIOD))
+    assess(journal, finance, filled)
     for n in range(30):
         journal.requests.add(
             Request(
@@ -178,6 +181,27 @@ def fill(journal: Journal, meetings_per_month: int = 3) -> Filled:
         )
     )
     return filled
+
+
+def assess(journal: Journal, finance: Partner, filled: Filled) -> None:
+    """Finance's maturity path: ordered in 2025, a service provider since February 2026 in
+    the BRM's view, a trusted advisor in the partner's, with goals for the next level."""
+    [first] = journal.assessments.of_partner(finance.id)
+    journal.assessments.update(replace(first, assessed_on=date(2025, 1, 10), brm_view=ORDERED))
+    evidence = journal.meetings.of_partner(finance.id, 2)
+    journal.assessments.add(
+        Assessment(
+            "",
+            finance.id,
+            date(2026, 2, 1),
+            Maturity.SERVICE_PROVIDER,
+            Maturity.TRUSTED_ADVISOR,
+            meeting_ids=tuple(m.id for m in evidence),
+            note=ASSESSMENT_NOTE,
+            goals=(MaturityGoal(GOAL_MET, met=True), MaturityGoal(GOAL_OPEN)),
+        )
+    )
+    filled.evidence_titles = [m.title for m in evidence if not m.private]
 
 
 def pdf_text(path: object) -> tuple[int, str, list[str]]:

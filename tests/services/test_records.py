@@ -14,6 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from brm_desk.domain.assessments import Assessment, maturity_path
 from brm_desk.domain.enums import (
     Focus,
     Influence,
@@ -45,6 +46,10 @@ def count_rows(journal: Journal, table: str) -> int:
     uri = f"{journal.path.resolve().as_uri()}?mode=ro"
     with closing(sqlite3.connect(uri, uri=True)) as raw:
         return int(raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def path(journal: Journal, partner: Partner) -> tuple[MaturityChange, ...]:
+    return maturity_path(journal.assessments.of_partner(partner.id))
 
 
 def add_partner(journal: Journal, name: str = "Finance", **fields: object) -> Partner:
@@ -97,7 +102,6 @@ def test_a_partner_keeps_every_field(journal: Journal) -> None:
         business_unit="Group Finance",
         sponsor="Grace Hopper (CFO)",
         maturity=Maturity.SERVICE_PROVIDER,
-        maturity_history=(MaturityChange(Maturity.SERVICE_PROVIDER, TODAY),),
         target_strategic_share=0.45,
         touch_cadence_days=21,
         notes="# Finance\n\n- close in **5 days**\n- 日本語 notes\n",
@@ -105,6 +109,7 @@ def test_a_partner_keeps_every_field(journal: Journal) -> None:
     )
     assert added == expected
     assert journal.partners.get(added.id) == expected
+    assert path(journal, added) == (MaturityChange(Maturity.SERVICE_PROVIDER, TODAY),)
 
 
 def test_a_partner_takes_the_defaults_of_the_spec(journal: Journal) -> None:
@@ -114,17 +119,23 @@ def test_a_partner_takes_the_defaults_of_the_spec(journal: Journal) -> None:
         0.6,
         30,
     )
-    assert partner.maturity_history == (MaturityChange(Maturity.AD_HOC, TODAY),)
+    assert path(journal, partner) == (MaturityChange(Maturity.AD_HOC, TODAY),)
     assert partner.archived is False
 
 
-def test_a_given_maturity_history_is_kept_in_date_order(journal: Journal) -> None:
+def test_assessments_are_kept_in_date_order_and_the_latest_sets_the_maturity(
+    journal: Journal,
+) -> None:
     history = (
         MaturityChange(Maturity.SERVICE_PROVIDER, date(2026, 2, 1)),
         MaturityChange(Maturity.ORDER_TAKER, date(2025, 1, 10)),
     )
-    partner = add_partner(journal, maturity=Maturity.SERVICE_PROVIDER, maturity_history=history)
-    assert journal.partners.get(partner.id).maturity_history == (history[1], history[0])
+    partner = add_partner(journal, maturity=Maturity.TRUSTED_ADVISOR)
+    journal.assessments.delete(journal.assessments.of_partner(partner.id)[0].id)
+    for change in history:
+        journal.assessments.add(Assessment("", partner.id, change.since, change.maturity))
+    assert path(journal, partner) == (history[1], history[0])
+    assert journal.partners.get(partner.id).maturity is Maturity.SERVICE_PROVIDER
 
 
 def test_a_partner_can_be_changed_in_every_field(journal: Journal) -> None:
@@ -143,26 +154,30 @@ def test_a_partner_can_be_changed_in_every_field(journal: Journal) -> None:
     assert journal.partners.get(partner.id) == changed
 
 
-def test_changing_maturity_appends_a_history_entry_dated_today(journal_path: Path) -> None:
+def test_changing_maturity_records_an_assessment_dated_today(journal_path: Path) -> None:
     clock = [date(2026, 1, 5)]
     with Journal.create(journal_path, today=lambda: clock[0]) as journal:
         partner = add_partner(journal)
         clock[0] = date(2026, 4, 1)
-        partner = journal.partners.update(replace(partner, maturity=Maturity.ORDER_TAKER))
+        journal.assessments.set_maturity(partner.id, Maturity.ORDER_TAKER)
         clock[0] = date(2026, 9, 30)
         partner = journal.partners.update(replace(partner, notes="same maturity"))
-        partner = journal.partners.update(replace(partner, maturity=Maturity.TRUSTED_ADVISOR))
-        assert journal.partners.get(partner.id).maturity_history == (
+        journal.assessments.set_maturity(partner.id, Maturity.TRUSTED_ADVISOR)
+        assert path(journal, partner) == (
             MaturityChange(Maturity.AD_HOC, date(2026, 1, 5)),
             MaturityChange(Maturity.ORDER_TAKER, date(2026, 4, 1)),
             MaturityChange(Maturity.TRUSTED_ADVISOR, date(2026, 9, 30)),
         )
         # A second change on the same day corrects that day's entry rather than adding one.
-        partner = journal.partners.update(replace(partner, maturity=Maturity.SERVICE_PROVIDER))
-        assert partner.maturity_history[-1] == MaturityChange(
+        journal.assessments.set_maturity(partner.id, Maturity.SERVICE_PROVIDER)
+        assert path(journal, partner)[-1] == MaturityChange(
             Maturity.SERVICE_PROVIDER, date(2026, 9, 30)
         )
-        assert len(partner.maturity_history) == 3
+        assert len(path(journal, partner)) == 3
+        assert journal.partners.get(partner.id).maturity is Maturity.SERVICE_PROVIDER
+        # The partner's fields alone never change its maturity: assessments do.
+        journal.partners.update(replace(partner, maturity=Maturity.AD_HOC))
+        assert journal.partners.get(partner.id).maturity is Maturity.SERVICE_PROVIDER
 
 
 def test_partners_are_listed_by_name_and_archived_ones_can_be_left_out(journal: Journal) -> None:
@@ -709,7 +724,7 @@ def test_emptying_the_trash_removes_rows_for_good(journal: Journal) -> None:
     assert count_rows(journal, "partner") == 1
     assert count_rows(journal, "contact") == 0
     assert count_rows(journal, "contact_change") == 0
-    assert count_rows(journal, "maturity_change") == 1
+    assert count_rows(journal, "assessment") == 1
     assert count_rows(journal, "meeting_action") == 0
     assert count_rows(journal, "meeting_attendee") == 0
 

@@ -28,7 +28,9 @@ from brm_desk.store.schema import Base
 TODAY = date(2026, 11, 24)
 RECORD_TABLES = {
     "partner",
-    "maturity_change",
+    "assessment",
+    "assessment_goal",
+    "assessment_evidence",
     "contact",
     "contact_change",
     "meeting",
@@ -396,4 +398,74 @@ def test_a_version_13_journal_gets_pulses_without_losing_anything(journal_path: 
         journal.pulses.add(Pulse("q1", "p1", TODAY, 4, 3, 5, 9, "Fewer surprises"))
     with Journal.open(journal_path) as journal:
         assert journal.pulses.get("q1").comment == "Fewer surprises"
+
+
+def test_a_version_14_journal_turns_each_maturity_history_into_assessments(
+    journal_path: Path,
+) -> None:
+    """Migration 0015: every maturity_change row becomes an assessment (the BRM's view, dated
+    ``since``, the partner's view unknown, no evidence), in order; a partner without history
+    gets none, and every partner keeps the maturity it had, even one ahead of its history."""
+    from brm_desk.domain.assessments import maturity_path
+    from brm_desk.domain.enums import Maturity
+    from brm_desk.domain.records import MaturityChange
+    from brm_desk.services.interchange.json_io import export_journal
+
+    history = [
+        ("ad_hoc", "2024-03-01"),
+        ("order_taker", "2025-01-10"),
+        ("service_provider", "2025-01-10"),  # corrected the same day: both kept, in order
+        ("trusted_advisor", "2026-02-01"),
+    ]
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        finance = journal.partners.add(
+            Partner(id="fin", name="Finance", maturity=Maturity.TRUSTED_ADVISOR)
+        )
+        journal.partners.add(Partner(id="hr", name="HR", maturity=Maturity.ORDER_TAKER))
+        journal.partners.add(Partner(id="it", name="IT", maturity=Maturity.STRATEGIC_PARTNER))
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0014")
+            connection.exec_driver_sql("DELETE FROM maturity_change")
+            pk = {uid: pk for pk, uid in connection.exec_driver_sql("SELECT id, uid FROM partner")}
+            for position, (maturity, since) in enumerate(history):
+                connection.exec_driver_sql(
+                    "INSERT INTO maturity_change (partner_id, position, maturity, since) "
+                    f"VALUES ({pk['fin']}, {position}, '{maturity}', '{since}')"
+                )
+            # IT's maturity runs ahead of its history (as in SPEC §6's example).
+            connection.exec_driver_sql(
+                "INSERT INTO maturity_change (partner_id, position, maturity, since) "
+                f"VALUES ({pk['it']}, 0, 'order_taker', '2025-06-01')"
+            )
+            connection.exec_driver_sql("PRAGMA user_version = 14")
+    assert "assessment" not in tables(journal_path)
+    assert finance.maturity is Maturity.TRUSTED_ADVISOR
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        assessments = journal.assessments.of_partner("fin")
+        assert maturity_path(assessments) == tuple(
+            MaturityChange(Maturity(m), date.fromisoformat(s)) for m, s in history
+        )
+        assert {
+            (a.partner_view, a.meeting_ids, a.request_ids, a.note, a.goals) for a in assessments
+        } == {(None, (), (), "", ())}
+        assert len({a.id for a in assessments}) == len(history)
+        assert journal.assessments.of_partner("hr") == ()
+        assert [(p.id, p.maturity) for p in journal.partners.listing()] == [
+            ("fin", Maturity.TRUSTED_ADVISOR),
+            ("hr", Maturity.ORDER_TAKER),
+            ("it", Maturity.STRATEGIC_PARTNER),
+        ]
+        exported = {p["id"]: p for p in export_journal(journal)["partners"]}
+        assert exported["it"]["maturity_history"] == [
+            {"maturity": "order_taker", "since": "2025-06-01"}
+        ]
+        assert exported["it"]["maturity"] == "strategic_partner"
+        assert "assessments" not in exported["fin"]
+        # The next assessment moves the maturity, as any assessment does.
+        journal.assessments.set_maturity("it", Maturity.TRUSTED_ADVISOR)
+        assert journal.partners.get("it").maturity is Maturity.TRUSTED_ADVISOR
+    assert "maturity_change" not in tables(journal_path)
     assert user_version(journal_path) == SCHEMA_VERSION

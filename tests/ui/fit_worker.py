@@ -43,6 +43,8 @@ from brm_desk.ui.editors.contact_editor import ContactEditor
 from brm_desk.ui.editors.meeting_editor import MeetingEditor
 from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.editors.request_editor import RequestEditor
+from brm_desk.ui.maturity.assessment_editor import AssessmentEditor
+from brm_desk.ui.maturity.assessments_dialog import AssessmentsDialog
 from brm_desk.ui.views.prep_brief import PrepBriefWindow
 
 CALENDAR = Path(__file__).parents[1] / "importers" / "data" / "google_hr.ics"
@@ -101,6 +103,10 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "inbox-filing": lambda: FilingDialog(partners, [waiting_event(finance)]),
         "communication": lambda: CommunicationDialog(
             None, plan_entry, journal.contacts.listing(finance.id), journal.today, new=True
+        ),
+        "assessments": lambda: AssessmentsDialog(journal, stack, finance.id),
+        "assessment": lambda: AssessmentEditor(
+            journal, stack, finance.id, journal.assessments.of_partner(finance.id)[-1]
         ),
     }
 

@@ -85,6 +85,7 @@ def test_partner_edit_keeps_maturity_history_and_undoes(
 ) -> None:
     journal = filled.journal
     before = journal.partners.get(filled.finance.id)
+    assessed = journal.assessments.of_partner(filled.finance.id)
     editor = PartnerEditor(journal, stack, before)
     qtbot.addWidget(editor)
     assert "Ad hoc" in editor.history.text()
@@ -94,11 +95,15 @@ def test_partner_edit_keeps_maturity_history_and_undoes(
     after = journal.partners.get(filled.finance.id)
     assert after.maturity is Maturity.TRUSTED_ADVISOR
     assert after.touch_cadence_days == 14
-    assert [c.maturity for c in after.maturity_history][-1] is Maturity.TRUSTED_ADVISOR
-    stack.undo()
+    latest = journal.assessments.of_partner(filled.finance.id)[-1]
+    assert latest.brm_view is Maturity.TRUSTED_ADVISOR
+    assert "Trusted advisor" in editor.history.text()
+    stack.undo()  # one step: the fields and the assessment together
     assert journal.partners.get(filled.finance.id) == before
+    assert journal.assessments.of_partner(filled.finance.id) == assessed
     stack.redo()
     assert journal.partners.get(filled.finance.id) == after
+    assert journal.assessments.of_partner(filled.finance.id)[-1] == latest
 
 
 def test_contact_email_must_be_one(qtbot: QtBot, filled: Filled, stack: QUndoStack) -> None:

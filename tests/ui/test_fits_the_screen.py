@@ -38,6 +38,8 @@ EVERY_DIALOG = {
     "calendar-sources",
     "inbox-filing",
     "communication",
+    "assessments",
+    "assessment",
 }
 
 

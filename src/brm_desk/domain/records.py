@@ -29,7 +29,7 @@ DEFAULT_DURATION_MINUTES = 30
 
 @dataclass(frozen=True, slots=True)
 class MaturityChange:
-    """The relationship reached ``maturity`` on ``since``."""
+    """The relationship reached ``maturity`` on ``since``: a step of the maturity path."""
 
     maturity: Maturity
     since: date
@@ -44,7 +44,7 @@ class Partner:
     business_unit: str = ""
     sponsor: str = ""
     maturity: Maturity = Maturity.AD_HOC
-    maturity_history: tuple[MaturityChange, ...] = ()
+    """The BRM's view in the latest assessment (``domain.assessments``), kept here to list by."""
     target_strategic_share: float = DEFAULT_TARGET_STRATEGIC_SHARE
     touch_cadence_days: int = DEFAULT_TOUCH_CADENCE_DAYS
     notes: str = ""

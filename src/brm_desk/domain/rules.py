@@ -25,7 +25,7 @@ from brm_desk.domain.enums import (
     Stance,
 )
 from brm_desk.domain.errors import ValidationError
-from brm_desk.domain.records import Action, Contact, MaturityChange, Meeting, Partner, Request
+from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
 
 MAX_NAME = 200
 MAX_TITLE = 300
@@ -217,10 +217,6 @@ def check_partner(partner: Partner) -> Partner:
         raise ValidationError("target_strategic_share", "must be a number from 0 to 1")
     if not 0 <= share <= 1:
         raise ValidationError("target_strategic_share", f"must be from 0 to 1 (got {share})")
-    history = tuple(
-        _maturity_change(change)
-        for change in sequence("maturity_history", partner.maturity_history)
-    )
     return replace(
         partner,
         id=record_id(partner.id),
@@ -233,16 +229,6 @@ def check_partner(partner: Partner) -> Partner:
         notes=note_text("notes", partner.notes),
         archived=flag("archived", partner.archived),
         next_period=note_text("next_period", partner.next_period),
-        maturity_history=tuple(sorted(history, key=lambda c: c.since)),
-    )
-
-
-def _maturity_change(change: object) -> MaturityChange:
-    if not isinstance(change, MaturityChange):
-        raise ValidationError("maturity_history", "must list maturities with their dates")
-    return MaturityChange(
-        choice("maturity_history.maturity", Maturity, change.maturity),
-        required_day("maturity_history.since", change.since),
     )
 
 

@@ -366,9 +366,10 @@ class PackWriter:
         owner = clip(action.owner, PERSON_CLIPPED - 10) or action.side.label
         return [due, clip(action.text), owner, agreed if item.meeting_title else "—"]
 
-    def outlook(self, data: PartnerPackData) -> list[Flowable]:
-        """Where the relationship stands and what the BRM plans next."""
-        story = [self.p("Maturity path", "H1"), self.p(maturity_text(data))]
+    def outlook(self, data: PartnerPackData, *, with_path: bool = True) -> list[Flowable]:
+        """Where the relationship stands (unless the pack shows its path elsewhere) and what
+        the BRM plans next."""
+        story = [self.p("Maturity path", "H1"), self.p(maturity_text(data))] if with_path else []
         lines = [line for line in data.partner.next_period.splitlines() if line.strip()]
         if lines:
             story.append(self.p("Next period", "H1"))

@@ -16,6 +16,7 @@ from brm_desk.domain.pulses import Quarter
 from brm_desk.domain.words import day, plural
 from brm_desk.reports.pack_document import build_pdf, chart_flowable
 from brm_desk.reports.pack_health import health_pages
+from brm_desk.reports.pack_maturity import maturity_section
 from brm_desk.reports.pack_sections import (
     SHARE_DEFINED,
     PackWriter,
@@ -105,12 +106,15 @@ def write_partner_pack(
         pack.p("Month by month", "H2"),
         pack.balance_chart(data, PARTNER_CHART_HEIGHT),
     ]
+    internal = audience is Audience.INTERNAL
+    if internal:  # at a glance: the path of both views, the gap and the goals
+        story += maturity_section(pack, data)
     _report(progress, 2, steps, "Writing the summary")
     story += [*pack.achieved(data), *pack.open_demand(data), *pack.commitments(data)]
-    story += pack.outlook(data)
+    story += pack.outlook(data, with_path=not internal)
     trend = journal.health.trend(partner_id, last=Quarter.of(period_to))
     story += health_pages(pack, trend, audience)
-    if audience is Audience.INTERNAL:
+    if internal:
         from brm_desk.reports.stakeholder_pack import stakeholder_grid
 
         found = journal.stakeholders.map(partner_id, compared_with=period_from)

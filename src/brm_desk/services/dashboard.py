@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from brm_desk.domain.assessments import assessment_due
 from brm_desk.domain.balance import (
     PartnerBalance,
     drift_period,
@@ -21,7 +22,7 @@ from brm_desk.domain.health import QuarterHealth
 from brm_desk.services.balance import Balances
 from brm_desk.services.health import Health
 from brm_desk.services.stakeholders import gaps_by_partner
-from brm_desk.store import dashboard_queries
+from brm_desk.store import assessment_rows, dashboard_queries
 from brm_desk.store.dashboard_queries import ActionDebts, WaitingRequests
 from brm_desk.store.database import Database
 
@@ -41,6 +42,10 @@ class PartnerGlance:
     """What the stakeholder map says to do (private: the dashboard is the BRM's own)."""
     health: tuple[QuarterHealth, ...] = ()
     """The last quarters' health, oldest first (``domain.health``)."""
+    last_assessed: date | None = None
+    """The day of the latest maturity assessment (none: never assessed)."""
+    assessment_due: bool = False
+    """Not assessed in a year (``domain.assessments.assessment_due``)."""
 
     @property
     def partner_id(self) -> str:
@@ -85,6 +90,7 @@ class Dashboard:
             reviews = dashboard_queries.benefit_reviews_due(tx, today)
             orders = dashboard_queries.order_taking(tx, period_from, period_to)
             gaps = gaps_by_partner(tx, today)
+            assessed = assessment_rows.last_assessed(tx)
         health = self._health.trends()
         return [
             PartnerGlance(
@@ -97,6 +103,8 @@ class Dashboard:
                 order_taking=orders.get(balance.partner_id, 0),
                 gaps=tuple(gap.text for gap in gaps.get(balance.partner_id, ())),
                 health=tuple(health.get(balance.partner_id, ())),
+                last_assessed=assessed.get(balance.partner_id),
+                assessment_due=assessment_due(assessed.get(balance.partner_id), today),
             )
             for balance in current
         ]

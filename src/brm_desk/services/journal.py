@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brm_desk.domain import files
+from brm_desk.services.assessments import Assessments
 from brm_desk.services.balance import Balances
 from brm_desk.services.contacts import Contacts
 from brm_desk.services.dashboard import Dashboard
@@ -34,6 +35,7 @@ class Journal:
         self.database = database
         self.today = today
         self.partners = Partners(database, today)
+        self.assessments = Assessments(database, today)
         self.contacts = Contacts(database, today)
         self.meetings = Meetings(database)
         self.requests = Requests(database)

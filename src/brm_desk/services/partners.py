@@ -1,4 +1,7 @@
-"""Partners: add, change, find, archive, delete to the trash."""
+"""Partners: add, change, find, archive, delete to the trash.
+
+A partner's maturity changes through its assessments (``services.assessments``) only.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,11 @@ from dataclasses import replace
 from datetime import date
 
 from brm_desk.domain.errors import NotFoundError, ValidationError
-from brm_desk.domain.records import MaturityChange, Partner, new_id
+from brm_desk.domain.records import Partner, new_id
 from brm_desk.domain.rules import check_partner
+from brm_desk.services.assessments import first_assessment
 from brm_desk.services.records import Records
-from brm_desk.store import partner_rows
+from brm_desk.store import assessment_rows, partner_rows
 from brm_desk.store.database import Database, Transaction
 
 
@@ -22,28 +26,14 @@ class Partners(Records[Partner]):
         self._today = today
 
     def add(self, partner: Partner) -> Partner:
-        """Store a new partner; its maturity starts its history today."""
+        """Store a new partner; its maturity is its first assessment, dated today."""
         partner = check_partner(replace(partner, id=partner.id or new_id()))
-        if not partner.maturity_history:
-            partner = replace(
-                partner, maturity_history=(MaturityChange(partner.maturity, self._today()),)
-            )
         with self._db.transaction() as tx:
-            return self._insert(tx, partner)
-
-    def update(self, partner: Partner) -> Partner:
-        """Save changes; a change of maturity is added to the history with today's date."""
-        partner = check_partner(partner)
-        with self._db.transaction() as tx:
-            old = partner_rows.get(tx, partner.id)
-            if (
-                old.maturity != partner.maturity
-                and partner.maturity_history == old.maturity_history
-            ):
-                change = MaturityChange(partner.maturity, self._today())
-                kept = tuple(c for c in partner.maturity_history if c.since != change.since)
-                partner = replace(partner, maturity_history=(*kept, change))
-            return self._update(tx, partner)
+            self._check_references(tx, partner)
+            partner_rows.insert_many(tx, [partner])
+            first = first_assessment(partner.id, partner.maturity, self._today())
+            assessment_rows.insert_many(tx, [first])
+            return partner_rows.get(tx, partner.id)
 
     def listing(self, *, include_archived: bool = True) -> list[Partner]:
         with self._db.snapshot() as tx:

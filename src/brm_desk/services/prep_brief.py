@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from brm_desk.domain.assessments import Assessment, latest
 from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import Influence, Stance
@@ -69,6 +70,8 @@ class PrepBrief:
     """The map's gaps and who moved since last quarter began (private: tells stances)."""
     health: tuple[QuarterHealth, ...] = ()
     """The last quarters' relationship health, oldest first (``domain.health``)."""
+    assessment: Assessment | None = None
+    """The latest maturity assessment (its note is private)."""
 
     @property
     def trend(self) -> float | None:
@@ -96,6 +99,7 @@ class PrepBrief:
             ),
             include_private=False,
             stakeholders=None,
+            assessment=self.assessment and privacy.assessment_shown(self.assessment, False),
         )
 
 
@@ -140,6 +144,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         they_owe=due_first(a for a in open_actions if not a.action.is_ours),
         open_requests=open_requests,
         reviews_due=_reviews_due(requests, day),
+        assessment=latest(journal.assessments.of_partner(partner_id)),
         people=tuple(
             sorted(
                 journal.contacts.listing(partner_id),

@@ -1,10 +1,10 @@
 """What of a journal may leave it: the one place its private side is filtered (SPEC §4).
 
-Meetings and requests marked private, every ``private_notes`` field, and contacts' notes and
-stances stay in the journal unless the user includes private items for one export. The JSON
-export, CSV lists, review packs and the printed or copied prep brief all ask here what they
-may carry; none of them decides on its own. Privacy changes words, never numbers: what is
-left out is still counted in every figure.
+Meetings and requests marked private, every ``private_notes`` field, contacts' notes and
+stances, and the BRM's notes on maturity assessments stay in the journal unless the user
+includes private items for one export. The JSON export, CSV lists, review packs and the
+printed or copied prep brief all ask here what they may carry; none of them decides on its own.
+Privacy changes words, never numbers: what is left out is still counted in every figure.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import astuple, dataclass, replace
 from enum import StrEnum
 from typing import TypeVar
 
+from brm_desk.domain.assessments import Assessment
 from brm_desk.domain.records import AgreedAction, Contact, Meeting, Request
 from brm_desk.domain.words import plural
 from brm_desk.store.pack_queries import MeetingFacts, RequestFacts
@@ -22,6 +23,7 @@ PRIVATE_FIELDS: dict[type, tuple[str, ...]] = {
     Meeting: ("private_notes",),
     Request: ("private_notes",),
     Contact: ("notes", "stance", "history"),
+    Assessment: ("note",),
 }
 """The fields of each kind of record that stay in the journal (record and JSON names alike)."""
 
@@ -51,6 +53,12 @@ def shared(records: Iterable[_Noted], include_private: bool) -> list[_Noted]:
     if include_private:
         return list(records)
     return [replace(record, private_notes="") for record in shown(records, False)]
+
+
+def assessment_shown(assessment: Assessment, include_private: bool) -> Assessment:
+    """An assessment as an output may carry it: without the BRM's note unless private items
+    are included."""
+    return assessment if include_private else replace(assessment, note="")
 
 
 def follow_ups(agreed: Iterable[AgreedAction], include_private: bool) -> list[AgreedAction]:

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from brm_desk.domain.assessments import Assessment, maturity_path
 from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.benefits import benefits_review_due_on, realization
 from brm_desk.domain.enums import Influence, RequestStatus
@@ -32,7 +33,14 @@ from brm_desk.domain.records import (
 from brm_desk.domain.rules import taken_as_order
 from brm_desk.services import privacy
 from brm_desk.services.privacy import Audience, LeftOut
-from brm_desk.store import contact_rows, meeting_rows, pack_queries, partner_rows, request_rows
+from brm_desk.store import (
+    assessment_rows,
+    contact_rows,
+    meeting_rows,
+    pack_queries,
+    partner_rows,
+    request_rows,
+)
 from brm_desk.store.pack_queries import MeetingFacts, RequestFacts
 
 if TYPE_CHECKING:
@@ -114,6 +122,8 @@ class PartnerPackData:
     requests_by_status: dict[RequestStatus, int]
     benefits: Benefits
     maturity_path: tuple[MaturityChange, ...]
+    assessments: tuple[Assessment, ...]
+    """Up to the period's end; for the partner's audience without evidence and notes."""
     satisfaction: Satisfaction | None
     """Only for the internal audience."""
     left_out: LeftOut
@@ -150,6 +160,8 @@ class PartnerPackData:
         found += [t for r in self.orders_taken.items for t in (r.title, r.outcome_note)]
         for m in self.log:
             found += [m.title, m.notes, m.private_notes, m.location]
+        for assessment in self.assessments:
+            found += [assessment.note, *(goal.text for goal in assessment.goals)]
         return found
 
 
@@ -236,6 +248,7 @@ def _gather(
     judged = choice.audience.sees_judgements
     with journal.database.snapshot() as tx:
         partner = partner_rows.get(tx, partner_id)
+        assessed = [a for a in assessment_rows.of_partner(tx, partner_id) if a.assessed_on <= end]
         facts = pack_queries.meeting_facts(tx, partner_id, min(previous.period_from, start), end)
         requests = pack_queries.request_facts(tx, partner_id)
         people = contact_rows.listing(tx, partner_id) if choice.stakeholders else []
@@ -245,7 +258,6 @@ def _gather(
             agreed = pack_queries.open_actions_of_partner(tx, partner_id, end)
     held = [m for m in facts if start <= m.local_date <= end]
     in_view = [r for r in requests if _in_view(r, start, end)]
-    path = sorted((c for c in partner.maturity_history if c.since <= end), key=_since)
     data = PartnerPackData(
         partner=partner,
         balance=balance,
@@ -257,7 +269,8 @@ def _gather(
         meetings_held=len(held),
         requests_by_status=dict(Counter(r.status for r in requests if start <= r.received <= end)),
         benefits=_benefits(requests, end),
-        maturity_path=tuple(path),
+        maturity_path=maturity_path(assessed),
+        assessments=_assessments_shown(assessed, judged, choice.include_private),
         satisfaction=_satisfaction(facts, start, previous.period_to) if judged else None,
         left_out=privacy.left_out(
             held, in_view, len(people), choice.audience, choice.include_private
@@ -312,6 +325,19 @@ def _with_lists(
     )
 
 
+def _assessments_shown(
+    assessed: Sequence[Assessment], judged: bool, include_private: bool
+) -> tuple[Assessment, ...]:
+    """The internal audience sees the evidence; the note only with private items. The
+    partner's pack never shows the BRM's evidence or note."""
+    return tuple(
+        privacy.assessment_shown(a, include_private)
+        if judged
+        else replace(a, meeting_ids=(), request_ids=(), note="")
+        for a in assessed
+    )
+
+
 def _in_view(request: RequestFacts, start: date, end: date) -> bool:
     """Whether the pack counts or lists a request: received in the period, open at its end,
     or delivered in it."""
@@ -359,7 +385,3 @@ def _satisfaction(facts: Sequence[MeetingFacts], start: date, before_end: date) 
 
 def _average(values: Sequence[int]) -> float | None:
     return sum(values) / len(values) if values else None
-
-
-def _since(change: MaturityChange) -> date:
-    return change.since

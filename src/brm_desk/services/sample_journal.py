@@ -22,6 +22,7 @@ from brm_desk.services.journal import Journal
 SAMPLE_FILE_NAME = "sample.brmdesk"
 
 _CHANGE_DAYS = ("since",)
+_ASSESSMENT_DAYS = ("on",)
 _ACTION_DAYS = ("due", "done")
 _REQUEST_DAYS = ("received", "delivered_on", "revisit_on", "benefit_reviewed_on")
 
@@ -60,6 +61,8 @@ def shift_dates(document: dict[str, Any], shift: timedelta) -> dict[str, Any]:
             _move_days(change, _CHANGE_DAYS, shift)
         for entry in partner.get("communications", []):
             _move_days(entry, ("next_date",), shift)
+        for assessment in partner.get("assessments", []):
+            _move_days(assessment, _ASSESSMENT_DAYS, shift)
     for contact in shifted.get("contacts", []):
         for change in contact.get("history", []):
             _move_days(change, _CHANGE_DAYS, shift)

@@ -27,7 +27,7 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
-SCHEMA_VERSION = 14  # 2: calendar_event (where imported meetings came from); 3: month indexes;
+SCHEMA_VERSION = 15  # 2: calendar_event (where imported meetings came from); 3: month indexes;
 # 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only;
 # 6: private notes of meetings and requests; 7: notes indexed as plain text;
 # 8: a partner's next period, journal settings;
@@ -37,11 +37,13 @@ SCHEMA_VERSION = 14  # 2: calendar_event (where imported meetings came from); 3:
 # 12: reminder_state (reminders snoozed or dismissed)
 # 13: a contact's interest (with its history), communication (the communications plans)
 # 14: pulse (partners' quarterly view of the relationship)
+# 15: maturity assessments (assessment, its goals and evidence) replace maturity_change
 JOURNAL_TABLES = frozenset(
-    {"partner", "contact", "maturity_change", "meeting", "meeting_action", "meeting_attendee"}
+    {"partner", "contact", "meeting", "meeting_action", "meeting_attendee"}
     | {"request", "request_meeting", "search_document", "alembic_version"}
 )
-"""Tables every journal has had since format 1 (later formats add to them)."""
+"""Tables every journal has had since format 1 (later formats add to them; format 15 made
+``maturity_change`` into assessments)."""
 BUSY_TIMEOUT_MS = 5000
 CACHED_STATEMENTS = 8
 """Prepared statements each connection keeps. Every one holds some of the connection's small

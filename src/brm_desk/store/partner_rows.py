@@ -1,19 +1,18 @@
-"""Partners and their maturity history, between rows and records."""
+"""Partners between rows and records (their assessments: ``assessment_rows``)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, select
 
 from brm_desk.domain.enums import Maturity
 from brm_desk.domain.errors import NotFoundError
-from brm_desk.domain.records import MaturityChange, Partner
+from brm_desk.domain.records import Partner
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.schema import MaturityChangeRow, PartnerRow
+from brm_desk.store.schema import PartnerRow
 
 _COLUMNS = rows.table_of(PartnerRow).c
 
@@ -22,42 +21,16 @@ def insert_many(tx: Transaction, partners: Sequence[Partner]) -> None:
     if not partners:
         return
     rows.insert_records(tx, PartnerRow, (rows.column_values(PartnerRow, p) for p in partners))
-    pks = rows.pk_map(tx, PartnerRow, (p.id for p in partners))
-    _insert_history(tx, [(pks[p.id], p) for p in partners])
-
-
-def _insert_history(tx: Transaction, partners: Sequence[tuple[int, Partner]]) -> None:
-    history = [
-        {"partner_id": pk, "position": i, "maturity": c.maturity.value, "since": c.since}
-        for pk, partner in partners
-        for i, c in enumerate(partner.maturity_history)
-    ]
-    if history:
-        tx.execute(insert(rows.table_of(MaturityChangeRow)), history)
 
 
 def update_one(tx: Transaction, partner: Partner) -> None:
-    pk = rows.update_record(
-        tx, PartnerRow, partner.id, "partner", rows.column_values(PartnerRow, partner)
-    )
-    tx.execute(delete(MaturityChangeRow).where(MaturityChangeRow.partner_id == pk))
-    _insert_history(tx, [(pk, partner)])
-
-
-def _histories(tx: Transaction, pks: Sequence[int]) -> dict[int, list[MaturityChange]]:
-    result: dict[int, list[MaturityChange]] = defaultdict(list)
-    statement = select(
-        MaturityChangeRow.partner_id, MaturityChangeRow.maturity, MaturityChangeRow.since
-    ).order_by(MaturityChangeRow.partner_id, MaturityChangeRow.position)
-    if len(pks) == 1:
-        statement = statement.where(MaturityChangeRow.partner_id == pks[0])
-    for partner_pk, maturity, since in tx.execute(statement):
-        result[partner_pk].append(MaturityChange(Maturity(maturity), since))
-    return result
+    """Save a partner's fields; its maturity stays: it follows the latest assessment."""
+    values = rows.column_values(PartnerRow, partner)
+    del values["maturity"]
+    rows.update_record(tx, PartnerRow, partner.id, "partner", values)
 
 
 def _records(tx: Transaction, selected: Sequence[Any]) -> list[Partner]:
-    histories = _histories(tx, [row.id for row in selected])
     return [
         Partner(
             id=row.uid,
@@ -65,7 +38,6 @@ def _records(tx: Transaction, selected: Sequence[Any]) -> list[Partner]:
             business_unit=row.business_unit,
             sponsor=row.sponsor,
             maturity=Maturity(row.maturity),
-            maturity_history=tuple(histories.get(row.id, ())),
             target_strategic_share=row.target_strategic_share,
             touch_cadence_days=row.touch_cadence_days,
             notes=row.notes,

@@ -122,14 +122,48 @@ class ReminderStateRow(Base):
     dismissed: Mapped[bool]
 
 
-class MaturityChangeRow(Base):
-    __tablename__ = "maturity_change"
+class AssessmentRow(Base):
+    """A partner's maturity on a day: the BRM's view and the partner's (NULL: unknown)."""
+
+    __tablename__ = "assessment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
     partner_id: Mapped[int] = _belongs_to("partner", index=True)
+    assessed_on: Mapped[date] = mapped_column(Date)
+    brm_view: Mapped[str]
+    partner_view: Mapped[str | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AssessmentGoalRow(Base):
+    """A criterion to reach the next level, in the order the BRM wrote them."""
+
+    __tablename__ = "assessment_goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = _belongs_to("assessment", index=True)
     position: Mapped[int]
-    maturity: Mapped[str]
-    since: Mapped[date] = mapped_column(Date)
+    text: Mapped[str]
+    met: Mapped[bool] = mapped_column(default=False)
+
+
+class AssessmentEvidenceRow(Base):
+    """A meeting or a request that shows an assessment's score (kept while either is in the
+    trash, gone with it when the trash is emptied)."""
+
+    __tablename__ = "assessment_evidence"
+    __table_args__ = (
+        CheckConstraint(
+            "(meeting_id IS NULL) != (request_id IS NULL)", name="one_meeting_or_request"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = _belongs_to("assessment", index=True)
+    position: Mapped[int]
+    meeting_id: Mapped[int | None] = _belongs_to("meeting", index=True)
+    request_id: Mapped[int | None] = _belongs_to("request", index=True)
 
 
 class ContactRow(Base, _Trashable):

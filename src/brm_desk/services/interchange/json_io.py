@@ -15,16 +15,18 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from brm_desk.domain.enums import Interest
-from brm_desk.domain.errors import ImportFileError
+from brm_desk.domain.errors import ImportFileError, ValidationError
 from brm_desk.domain.files import unreadable, write_text
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services import privacy
+from brm_desk.services.assessments import check_evidence
 from brm_desk.services.interchange import json_stakeholders
 from brm_desk.services.interchange.json_schema import (
     FORMAT,
     VERSION,
     Document,
     meeting_document,
+    partner_document,
     pulse_document,
     read_document,
     record_document,
@@ -33,6 +35,7 @@ from brm_desk.services.interchange.json_schema import (
 from brm_desk.services.interchange.json_values import id_note, quote
 from brm_desk.services.journal import Journal
 from brm_desk.store import (
+    assessment_rows,
     contact_rows,
     interchange_rows,
     meeting_rows,
@@ -41,6 +44,7 @@ from brm_desk.store import (
     request_rows,
     stakeholder_rows,
 )
+from brm_desk.store.database import Transaction
 from brm_desk.store.interchange_rows import StoredRecord
 
 KINDS = ("partners", "contacts", "meetings", "requests")
@@ -105,6 +109,7 @@ def _export(
 ) -> tuple[dict[str, Any], int]:
     with journal.database.snapshot() as tx:
         partners = interchange_rows.partners_in_journal_order(tx)
+        assessments = assessment_rows.of_partners(tx)
         contacts = contact_rows.in_journal_order(tx)
         every_meeting = meeting_rows.in_journal_order(tx)
         every_request = request_rows.in_journal_order(tx)
@@ -122,7 +127,12 @@ def _export(
         "format": FORMAT,
         "version": VERSION,
         "exported_at": stamp,
-        "partners": [record_document(p) for p in partners],
+        "partners": [
+            partner_document(
+                p, assessments.get(p.id, []), (meeting_ids, request_ids), include_private
+            )
+            for p in partners
+        ],
         "contacts": [record_document(c) for c in contacts],
         "meetings": [meeting_document(m, contact_ids) for m in meetings],
         "requests": [request_document(r, contact_ids, meeting_ids, request_ids) for r in requests],
@@ -130,8 +140,6 @@ def _export(
     if pulses:  # written only when there are some: SPEC §6 stays as it is
         document["pulses"] = [pulse_document(p, contact_ids) for p in pulses]
     for partner in document["partners"]:
-        if not partner["next_period"]:  # written only when there is one: SPEC §6 stays as it is
-            del partner["next_period"]
         plan = (e for e in plans if e.partner_id == partner["id"])
         if found := json_stakeholders.plan_documents(plan, contact_ids):  # only when there is one
             partner[json_stakeholders.FIELD] = found
@@ -251,9 +259,24 @@ def import_journal(journal: Journal, data: Any) -> ImportReport:
             tx, [e for e in document.communications if e.partner_id not in skipped]
         )
         pulse_rows.insert_many(tx, new.get("pulses", []))
+        _insert_assessments(tx, document, skipped)
     by_kind = {kind: [r.id for r in getattr(document, kind) if r.id in skipped] for kind in every}
     added = {kind: len(records) for kind, records in new.items()}
     return ImportReport(added=added, skipped=by_kind)
+
+
+def _insert_assessments(tx: Transaction, document: Document, skipped: set[str]) -> None:
+    """The new partners' assessments, once the meetings and requests they cite are in."""
+    for partner in document.partners:
+        if partner.id in skipped:
+            continue
+        assessments = [a for a in document.assessments if a.partner_id == partner.id]
+        try:
+            check_evidence(tx, assessments)
+        except ValidationError as error:
+            where = f"{document.places[partner.id]}.assessments"
+            raise ImportFileError(f"{where}: {error.field} {error.reason}") from None
+        assessment_rows.insert_many(tx, assessments)
 
 
 def _skipped_ids(document: Document, stored: dict[str, StoredRecord]) -> set[str]:

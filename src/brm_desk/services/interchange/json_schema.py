@@ -7,13 +7,14 @@ reference points into the journal is decided by the import, which holds the tran
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from brm_desk.domain.assessments import Assessment
 from brm_desk.domain.enums import (
     Focus,
     Influence,
@@ -32,7 +33,6 @@ from brm_desk.domain.records import (
     DEFAULT_TOUCH_CADENCE_DAYS,
     Action,
     Contact,
-    MaturityChange,
     Meeting,
     Partner,
     Request,
@@ -41,6 +41,11 @@ from brm_desk.domain.records import (
 from brm_desk.domain.rules import check_contact, check_meeting, check_partner, check_request
 from brm_desk.domain.stakeholders import Communication
 from brm_desk.services.interchange import json_stakeholders
+from brm_desk.services.interchange.json_assessments import (
+    assessments_document,
+    history_document,
+    read_maturity,
+)
 from brm_desk.services.interchange.json_values import (
     MISSING,
     JsonObject,
@@ -61,8 +66,8 @@ FIELDS: dict[type, tuple[str, ...]] = {
     Partner: (
         "id", "name", "business_unit", "sponsor", "maturity", "maturity_history",
         "target_strategic_share", "touch_cadence_days", "notes", "archived", "next_period",
+        "assessments",
     ),
-    MaturityChange: ("maturity", "since"),
     Contact: (
         "id", "partner", "name", "role", "email", "phone", "influence", "stance", "notes",
         "interest",
@@ -117,6 +122,7 @@ class Document:
 
     today: date
     partners: list[Partner] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
@@ -150,19 +156,15 @@ class Document:
 
 
 def read_partner(value: Any, place: str, document: Document) -> None:
-    """A partner; its maturity history is kept as given (an import does not start one)."""
+    """A partner; its maturity history or assessments are kept as given (an import does not
+    start one)."""
     obj, partner_id = document.record(value, place, Partner)
-    history = tuple(
-        read_maturity_change(item, f"{place}.maturity_history[{i}]", partner_id)
-        for i, item in enumerate(obj.items("maturity_history"))
-    )
     partner = Partner(
         id=partner_id,
         name=obj.required_text("name"),
         business_unit=obj.text("business_unit"),
         sponsor=obj.text("sponsor"),
         maturity=obj.choice("maturity", Maturity, Maturity.AD_HOC),
-        maturity_history=history,
         target_strategic_share=obj.share("target_strategic_share", DEFAULT_TARGET_STRATEGIC_SHARE),
         touch_cadence_days=obj.integer("touch_cadence_days", DEFAULT_TOUCH_CADENCE_DAYS),
         notes=obj.text("notes"),
@@ -173,13 +175,10 @@ def read_partner(value: Any, place: str, document: Document) -> None:
     plan = json_stakeholders.read_plan(obj, partner_id)
     document.refer(partner_id, json_stakeholders.FIELD, "contact", *(e.contact_id for e in plan))
     document.communications.extend(plan)
-
-
-def read_maturity_change(value: Any, place: str, partner_id: str) -> MaturityChange:
-    """One step of a maturity history; both fields are needed to mean anything."""
-    obj = JsonObject(value, place, _KEYS[MaturityChange], ("partner", partner_id))
-    maturity = obj.choice("maturity", Maturity, MISSING)
-    return MaturityChange(maturity, obj.required_day("since", MISSING))
+    for i, assessment in enumerate(read_maturity(obj, place, partner_id)):
+        document.refer(partner_id, f"assessments[{i}].meetings", "meeting", *assessment.meeting_ids)
+        document.refer(partner_id, f"assessments[{i}].requests", "request", *assessment.request_ids)
+        document.assessments.append(assessment)
 
 
 def read_contact(value: Any, place: str, document: Document) -> None:
@@ -371,11 +370,35 @@ def amount_value(amount: Decimal) -> int | float:
 
 
 def record_document(record: object) -> dict[str, Any]:
-    """A record (or a maturity change, or an action) as a JSON object of the format."""
+    """A record (or an action) as a JSON object of the format."""
     return {
         name: _json_value(getattr(record, _ATTRIBUTES.get(name, name)))
         for name in FIELDS[type(record)]
     }
+
+
+def partner_document(
+    partner: Partner,
+    assessments: Sequence[Assessment],
+    contents: tuple[Collection[str], Collection[str]],
+    include_private: bool,
+) -> dict[str, Any]:
+    """A partner with its maturity path; ``assessments`` only when they say more than the path
+    and ``next_period`` only when there is one, so SPEC §6 stays as it is. ``contents``: the
+    ids of the meetings and requests the file holds."""
+    meetings, requests = contents
+    given = {
+        "maturity_history": history_document(assessments),
+        "assessments": assessments_document(assessments, meetings, requests, include_private),
+    }
+    document = {
+        name: given[name] if name in given else _json_value(getattr(partner, name))
+        for name in FIELDS[Partner]
+    }
+    for name in ("next_period", "assessments"):
+        if not document[name]:
+            del document[name]
+    return document
 
 
 def _json_value(value: Any) -> Any:

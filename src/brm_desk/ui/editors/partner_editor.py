@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from brm_desk.domain.assessments import gap_text, latest
 from brm_desk.domain.enums import Maturity
 from brm_desk.domain.records import Partner
+from brm_desk.ui.commands import push
 from brm_desk.ui.editors.base import RecordEditor
 from brm_desk.ui.editors.fields import check_box, chosen, enum_combo, line_edit, number_box
 from brm_desk.ui.widgets.markdown_editor import MarkdownEditor
-
-
-def history_text(partner: Partner | None) -> str:
-    """The maturity path, oldest first: "2025-01-10 Order taker → 2026-03-02 Service provider"."""
-    if partner is None or not partner.maturity_history:
-        return "Starts today"
-    return " → ".join(f"{c.since.isoformat()} {c.maturity.label}" for c in partner.maturity_history)
 
 
 class PartnerEditor(RecordEditor):
@@ -31,9 +26,19 @@ class PartnerEditor(RecordEditor):
         self.business_unit = line_edit("Business unit", partner.business_unit)
         self.sponsor = line_edit("Executive sponsor", partner.sponsor)
         self.maturity = enum_combo("Maturity", Maturity, partner.maturity)
-        self.history = QLabel(history_text(self.record))
+        self.maturity.setToolTip("A new level is recorded as today's assessment (your view)")
+        self.history = QLabel(self.assessed_text())
         self.history.setWordWrap(True)
-        self.history.setAccessibleName("Maturity history")
+        self.history.setAccessibleName("Latest assessment")
+        self.assess_button = QPushButton("Assessments…")
+        self.assess_button.setToolTip("Both views, evidence and goals, and the maturity path")
+        self.assess_button.setEnabled(self.record is not None)
+        self.assess_button.clicked.connect(self.open_assessments)
+        assessed = QWidget()
+        line = QHBoxLayout(assessed)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.history, 1)
+        line.addWidget(self.assess_button)
         share = round(partner.target_strategic_share * 100)
         self.target = number_box("Target strategic share", share, 0, 100, " %", width=110)
         cadence = partner.touch_cadence_days
@@ -48,13 +53,56 @@ class PartnerEditor(RecordEditor):
         self.add_row("Business unit", self.business_unit, "business_unit")
         self.add_row("Sponsor", self.sponsor, "sponsor")
         self.add_row("Maturity", self.maturity, "maturity")
-        self.add_row("History", self.history, "maturity_history", tab_stops=[])
+        self.add_row("Assessed", assessed, "assessments", tab_stops=[self.assess_button])
         self.add_row("Target share", self.target, "target_strategic_share")
         self.add_row("Touch cadence", self.cadence, "touch_cadence_days")
         self.add_row("", self.archived, "archived")
         self.add_row("Notes", self.notes, "notes", tab_stops=[self.notes.editor])
         self.finish(620, 600)
         self.name.setFocus()
+
+    def assessed_text(self) -> str:
+        """The latest assessment in a line: "3 Mar 2026: Service provider; partner sees 1 level
+        higher" (a new partner's first assessment is today's)."""
+        if self.record is None:
+            return "Your view today is the first assessment"
+        last = latest(self.journal.assessments.of_partner(self.record.id))
+        if last is None:
+            return "Not assessed yet"
+        return f"{last.assessed_on:%d %b %Y}: {last.brm_view.label}; {gap_text(last.gap)}"
+
+    def open_assessments(self) -> None:
+        from brm_desk.ui.maturity.assessments_dialog import AssessmentsDialog
+
+        if self.record is not None:
+            dialog = AssessmentsDialog(self.journal, self.stack, self.record.id, self)
+            dialog.exec()
+            maturity = self.journal.partners.get(self.record.id).maturity
+            self.record = replace(self.record, maturity=maturity)
+            self.maturity.setCurrentIndex(self.maturity.findData(self.record.maturity.value))
+            self.history.setText(self.assessed_text())
+            self.opened_with = self.form_state()
+
+    def save(self) -> bool:
+        """Save; a new maturity is recorded as today's assessment, in the same undo step."""
+        from brm_desk.ui.maturity.commands import SetMaturity
+
+        level = chosen(self.maturity, Maturity)
+        if self.record is None or level is self.record.maturity:
+            return super().save()
+        steps = self.stack.count()
+        self.stack.beginMacro(f"Edit partner '{self.record.name}'")
+        try:
+            saved = super().save()
+            if saved:
+                push(self.stack, SetMaturity(self.journal, self.record.id, level))
+                self.record = self.journal.partners.get(self.record.id)
+        finally:
+            self.stack.endMacro()
+        if not saved and self.stack.count() > steps:
+            self.stack.undo()  # the empty step a refused save leaves
+        self.history.setText(self.assessed_text())
+        return saved
 
     def build(self) -> Partner:
         return replace(

@@ -88,6 +88,12 @@ def mix_text(row: PartnerGlance) -> str:
     return f"{tally.reactive} · {tally.routine} · {tally.strategic}"
 
 
+def assessed_text(row: PartnerGlance) -> str:
+    """ "Mar 2026", or "Due · Mar 2025" when not assessed in a year, or "Due · never"."""
+    last = f"{row.last_assessed:%b %Y}" if row.last_assessed else "never"
+    return f"Due · {last}" if row.assessment_due else last
+
+
 def _bold() -> QFont:
     font = QFont()
     font.setBold(True)
@@ -96,7 +102,7 @@ def _bold() -> QFont:
 
 class DashboardModel(RecordTableModel):
     PARTNER, SHARE, TREND, DAYS_SINCE, DRIFTING, WE_OWE, THEY_OWE, WAITING, REVIEWS = range(9)
-    ORDERS, MIX, GAPS, HEALTH = 9, 10, 11, 12
+    ORDERS, MIX, GAPS, HEALTH, ASSESSED = 9, 10, 11, 12, 13
     # Long headings take two lines, so the figures, not their labels, decide the widths.
     columns = (
         Column("Partner", lambda r: r.name, lambda r: r.name.casefold()),
@@ -174,6 +180,12 @@ class DashboardModel(RecordTableModel):
             "their quadrant's cadence, no champion, blockers the plan does not reach",
         ),
         health_column(lambda r: r.health),
+        Column(
+            "Assessed",
+            assessed_text,
+            lambda r: none_last(r.last_assessed, date.min).toordinal(),
+            tip="The latest maturity assessment; due when none in the last year",
+        ),
     )
 
     hidden: frozenset[int] = frozenset()
@@ -198,6 +210,7 @@ class DashboardModel(RecordTableModel):
             or (column == self.WE_OWE and row.debts.ours_overdue > 0)
             or (column == self.REVIEWS and row.reviews_due > 0)
             or (column == self.HEALTH and at_risk(row.health))
+            or (column == self.ASSESSED and row.assessment_due)
         )
 
     def _colour(self, row: PartnerGlance, column: int) -> QColor | None:
@@ -205,7 +218,7 @@ class DashboardModel(RecordTableModel):
             return good_colour() if row.trend > 0 else overdue_colour()
         if column in (self.DAYS_SINCE, self.WE_OWE) and self._alarming(row, column):
             return overdue_colour()
-        if column in (self.DRIFTING, self.REVIEWS) and self._alarming(row, column):
+        if column in (self.DRIFTING, self.REVIEWS, self.ASSESSED) and self._alarming(row, column):
             return warning_colour()
         if column == self.ORDERS and row.order_taking:
             return warning_colour()
@@ -248,6 +261,10 @@ class DashboardModel(RecordTableModel):
             )
         if column == self.GAPS and row.gaps:
             return "\n".join(row.gaps)
+        if column == self.ASSESSED:
+            last = row.last_assessed
+            said = f"Latest maturity assessment: {last:%d %b %Y}" if last else "Never assessed"
+            return said + ("\nA yearly reassessment is due" if row.assessment_due else "")
         if column == self.REVIEWS and row.reviews_due:
             return "Benefits review due: go back to the business case with the partner"
         if column == self.HEALTH:

@@ -32,6 +32,7 @@ PARTNER_WIDTH = (140, 220)
 GIVE_WAY = (
     DashboardModel.MIX,
     DashboardModel.GAPS,
+    DashboardModel.ASSESSED,
     DashboardModel.TREND,
     DashboardModel.ORDERS,
     DashboardModel.HEALTH,
@@ -41,9 +42,10 @@ GIVE_WAY = (
     DashboardModel.DRIFTING,
 )
 """The columns a narrow table hides, first first: the engagement mix, the stakeholder gaps
-(the map says them too) and the trend are context, orders taken a count for the review,
-health a quarterly figure (the summary line names who is at risk); a late touch and what we
-owe call for action."""
+(the map says them too), the date of the last maturity assessment (the summary line counts
+who is due) and the trend are context, orders taken a count for the review, health a
+quarterly figure (the summary line names who is at risk); a late touch and what we owe call
+for action."""
 
 
 def share_width(table: QTableView, text: str) -> int:
@@ -219,4 +221,7 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     ]
     if risky:
         parts.append(f"health at risk: {', '.join(risky)}")
+    due = sum(1 for r in rows if r.assessment_due)
+    if due:
+        parts.append(_count(due, "maturity assessment due", "maturity assessments due"))
     return " · ".join(parts)

@@ -22,6 +22,7 @@ from brm_desk.ui.views.health_panel import HealthPanel
 from brm_desk.ui.views.list_page import ProxyListPage
 
 if TYPE_CHECKING:
+    from brm_desk.ui.maturity.assessments_dialog import AssessmentsDialog
     from brm_desk.ui.views.prep_brief import PrepBriefWindow
     from brm_desk.ui.views.stakeholder_map import StakeholderMapWindow
 
@@ -43,6 +44,10 @@ class PartnersPage(ProxyListPage):
             "stakeholder-map", "Stakeholder map…", "Ctrl+Shift+M", self.open_stakeholder_map,
             "The selected partner's people by influence and interest, and their "
             "communications plan (Ctrl+Shift+M)", 3,
+        )  # fmt: skip
+        self.maturity_action = self._add_partner_action(
+            "balance", "Maturity…", "", self.open_assessments,
+            "Assessments of the selected partner: both views, evidence, goals, the path", 4,
         )  # fmt: skip
         self.chart = PartnerChartPanel(journal, settings)
         self.health = HealthPanel(journal, settings)
@@ -67,8 +72,8 @@ class PartnersPage(ProxyListPage):
     def _add_partner_action(
         self, icon_name: str, text: str, key: str, slot: Callable[[], object], tip: str, at: int
     ) -> QAction:
-        """A button in the bar (at place ``at``), a context-menu entry and a shortcut for the
-        selected partner, enabled while one is selected."""
+        """A button in the bar (at place ``at``), a context-menu entry and a shortcut (``key``,
+        if any) for the selected partner, enabled while one is selected."""
         action = QAction(icon(icon_name), text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -103,6 +108,14 @@ class PartnersPage(ProxyListPage):
 
         action.triggered.connect(new_pulse)
         self.table.addAction(action)
+
+    def open_assessments(self) -> AssessmentsDialog | None:
+        partner = self.selected_record()
+        if partner is None:
+            return None
+        from brm_desk.ui.maturity.assessments_dialog import open_assessments
+
+        return open_assessments(self, self.journal, partner.id)
 
     def open_prep_brief(self) -> PrepBriefWindow | None:
         """The brief of the selected partner, in its own window."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from brm_desk.domain.assessments import assessment_due, gap_text, next_level
 from brm_desk.domain.enums import Focus, Stance
 from brm_desk.domain.records import AgreedAction, Contact
 from brm_desk.services import privacy
@@ -80,6 +81,7 @@ def brief_html(brief: PrepBrief) -> str:
             follow_ups("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
             _requests(brief),
             _reviews(brief),
+            _maturity(brief),
             _people(brief),
             stakeholders_html(brief.stakeholders),
             "</body></html>",
@@ -222,6 +224,34 @@ def _reviews(brief: PrepBrief) -> str:
         )
     intro = '<p class="muted">Go back to the business case: did the value arrive?</p>'
     return section("Benefits reviews due", rows, "None due.", intro)
+
+
+def _maturity(brief: PrepBrief) -> str:
+    """The latest assessment, the gap between the two views, and the goals still open."""
+    last = brief.assessment
+    if last is None:
+        return section("Maturity", [], "Not assessed yet.")
+    due = assessment_due(last.assessed_on, brief.today)
+    when = day(last.assessed_on) + (
+        ' <span class="overdue">— a yearly reassessment is due</span>' if due else ""
+    )
+    partner = last.partner_view.label if last.partner_view else "unknown"
+    rows = [
+        f"<tr><td>Assessed</td><td>{when}</td></tr>",
+        f"<tr><td>Views</td><td>yours <b>{last.brm_view.label}</b> · the partner's "
+        f"<b>{partner}</b> ({gap_text(last.gap)})</td></tr>",
+    ]
+    goals = "".join(f"<li>{escape(goal.text)}</li>" for goal in last.open_goals)
+    above = next_level(last.brm_view)
+    target = f"to reach {above.label}" if above else "to stay strategic"
+    rows.append(
+        "<tr><td>Open goals</td><td>"
+        + (f'<ul style="margin-top:0">{goals}</ul>' if goals else "none: all met")
+        + f' <span class="muted">({target})</span></td></tr>'
+    )
+    if last.note:
+        rows.append(f'<tr><td>Note</td><td class="private">{escape(last.note)}</td></tr>')
+    return section("Maturity", rows, "")
 
 
 def _people(brief: PrepBrief) -> str:

@@ -1,0 +1,1 @@
+"""Maturity assessments in the app: their commands, dialogs and the maturity path chart."""
