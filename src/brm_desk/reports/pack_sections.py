@@ -42,7 +42,7 @@ CLIPPED = 140
 """Characters of one free text a list prints at most (a title or a name: fewer): the lists'
 budgets hold the page count only if no one text can fill a page."""
 NAME_CLIPPED = 60
-PERSON_CLIPPED = 40
+OWNER_CLIPPED = 30
 NEXT_PERIOD_LINES = 6
 NEXT_PERIOD_CHARACTERS = 600
 MATURITY_STEPS = 6
@@ -363,7 +363,7 @@ class PackWriter:
         if action.is_overdue(on):
             due += ", overdue"
         agreed = f"{clip(item.meeting_title, NAME_CLIPPED)}, {day(item.meeting_date)}"
-        owner = clip(action.owner, PERSON_CLIPPED - 10) or action.side.label
+        owner = clip(action.owner, OWNER_CLIPPED) or action.side.label
         return [due, clip(action.text), owner, agreed if item.meeting_title else "—"]
 
     def outlook(self, data: PartnerPackData, *, with_path: bool = True) -> list[Flowable]:
@@ -383,26 +383,12 @@ class PackWriter:
         return story
 
     def internal(self, data: PartnerPackData, grid: Sequence[Flowable] = ()) -> list[Flowable]:
-        """For the BRM's manager: the people and their stance (and the ``grid`` they are on),
-        the partner's mood, and the requests taken on without a business case, with the
-        reason given."""
+        """For the BRM's manager: the ``grid`` of the people (every one, by influence and
+        interest, marked by stance, with the gaps and who moved), the partner's mood, and the
+        requests taken on without a business case, with the reason given."""
         story = [self.p("Stakeholder map", "H1")]
-        if data.people.total:
-            rows = [["Name", "Role", "Influence", "Stance"]]
-            for c in data.people.items:
-                rows.append(
-                    [
-                        clip(c.name, PERSON_CLIPPED),
-                        clip(c.role, NAME_CLIPPED),
-                        c.influence.label,
-                        c.stance.label,
-                    ]
-                )
-            story.append(self.grid(rows, [0.28, 0.42, 0.15, 0.15]))
-            story += self.more(data.people, "person", "people")
-        else:
-            story.append(self.p("No contacts recorded.", "Empty"))
-        story += [*grid, self.p("Partner satisfaction", "H2"), self.p(satisfaction_text(data))]
+        story += grid or [self.p("No contacts recorded.", "Empty")]
+        story += [self.p("Partner satisfaction", "H2"), self.p(satisfaction_text(data))]
         story.append(self.p("Accepted without a business case", "H2"))
         if not data.orders_taken.total:
             text = "None received in the period: every request taken on had a need and a benefit."

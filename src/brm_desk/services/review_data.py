@@ -50,7 +50,6 @@ DELIVERED_SHOWN = 5
 DECISIONS_SHOWN = 6
 DEMAND_SHOWN = 6
 COMMITMENTS_SHOWN = 5  # each way
-PEOPLE_SHOWN = 4
 ORDERS_SHOWN = 4
 """How much of each list a partner pack shows: the budgets that keep it within six pages
 whatever the volume. The rest is counted ("and 23 more…")."""
@@ -317,7 +316,7 @@ def _with_lists(
         ),
         we_owe=_shortlist(ours, COMMITMENTS_SHOWN),
         they_owe=_shortlist(theirs, COMMITMENTS_SHOWN),
-        people=_shortlist(people, PEOPLE_SHOWN) if judged else Shortlist(),
+        people=_shortlist(people, len(people)) if judged else Shortlist(),  # all on the grid
         orders_taken=(
             _shortlist(privacy.shared(orders, include), ORDERS_SHOWN) if judged else Shortlist()
         ),
