@@ -22,6 +22,7 @@ from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import PARTNER_ROLE, SORT_ROLE
 from brm_desk.ui.views.column_fit import PADDING, ColumnFitter
 from brm_desk.ui.views.delegates import BAR_WIDTH, ShareBarDelegate
+from brm_desk.ui.views.header_state import restore_header, save_header
 from brm_desk.ui.views.list_page import make_table
 from brm_desk.ui.views.page import Page
 from brm_desk.ui.widgets.choices import choice_box
@@ -80,9 +81,7 @@ class DashboardPage(Page):
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(DashboardModel.SHARE, ShareBarDelegate(self.table))
         self.table.sortByColumn(DashboardModel.PARTNER, self.proxy.sortOrder())
-        state = settings.value("dashboard/header")
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)  # its sort order
+        restore_header(self.table.horizontalHeader(), settings, "dashboard")  # its sort order
         self.table.horizontalHeader().setStretchLastSection(False)  # figures stay together
         ColumnFitter(self.table, self._fit_columns)
 
@@ -185,7 +184,7 @@ class DashboardPage(Page):
             header.resizeSection(column, width)
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("dashboard/header", self.table.horizontalHeader().saveState())
+        save_header(self.table.horizontalHeader(), settings, "dashboard")
         settings.setValue("dashboard/period", self.preset().value)
         if self.preset() is Preset.CUSTOM:
             start, end = self.period()

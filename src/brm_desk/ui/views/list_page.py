@@ -39,6 +39,7 @@ from brm_desk.ui.models.paged import PagedTableModel
 from brm_desk.ui.models.table import PARTNER_ROLE, RECORD_ROLE, SORT_ROLE, RecordTableModel
 from brm_desk.ui.operations import NewestAnswer
 from brm_desk.ui.views.column_fit import ColumnFitter
+from brm_desk.ui.views.header_state import restore_header, save_header
 from brm_desk.ui.views.page import Page, show_when_empty
 
 ALL_PARTNERS = "All partners"
@@ -189,13 +190,12 @@ class ListPage(Page):
         if self._header_restored:
             return
         self._header_restored = True
-        state = self.settings.value(f"{self.title.lower()}/header")
-        if state is None or not self.table.horizontalHeader().restoreState(state):
+        if not restore_header(self.table.horizontalHeader(), self.settings, self.title.lower()):
             self.table.sortByColumn(*self.default_sort)
         ColumnFitter(self.table)
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue(f"{self.title.lower()}/header", self.table.horizontalHeader().saveState())
+        save_header(self.table.horizontalHeader(), settings, self.title.lower())
 
 
 class ProxyListPage(ListPage):
