@@ -210,7 +210,8 @@ def test_the_internal_pack_adds_the_stakeholder_map_and_the_satisfaction_trend(
     text = flat_text(path)
     assert "Partner review — internal" in text
     assert "Stakeholder map" in text
-    assert "Dana Whitfield Blocker" in " ".join(text.replace("Medium", "").split())
+    assert "Influence and interest" in text  # the grid: every person, marked by stance
+    assert "Dana Whitfield: blocker, not in the communications plan" in text
     assert re.search(r"Partner satisfaction average \d\.\d of 5 \(previous period", text)
     assert "by month: Dec" in text
 
