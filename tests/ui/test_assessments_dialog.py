@@ -3,7 +3,9 @@ path chart's figures, the dashboard's marker and the prep brief's section."""
 
 from __future__ import annotations
 
+import csv
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +16,7 @@ from ui_data import Filled
 from brm_desk.domain.assessments import Assessment, MaturityGoal
 from brm_desk.domain.enums import Maturity
 from brm_desk.services.prep_brief import build_prep_brief
+from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.maturity.assessment_editor import AssessmentEditor
 from brm_desk.ui.maturity.assessments_dialog import AssessmentsDialog
 from brm_desk.ui.models.dashboard import DashboardModel, assessed_text
@@ -227,3 +230,47 @@ def test_the_path_chart_names_an_assessment_on_hover_and_opens_it_on_click(
     chart.table_button.setChecked(True)
     assert chart.figures_table.rowCount() == 2
     assert chart.figures_table.item(0, 2).text() == "Service provider"
+
+
+def test_the_assessments_export_as_csv_without_their_private_note(
+    qtbot: QtBot,
+    filled: Filled,
+    stack: QUndoStack,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both views, the gap, the goals (met ones marked) and how much evidence; the note, the
+    BRM's own thinking, stays in the journal."""
+    journal = filled.journal
+    journal.assessments.add(
+        Assessment(
+            id="",
+            partner_id=filled.finance.id,
+            assessed_on=date(2026, 11, 20),
+            brm_view=Maturity.SERVICE_PROVIDER,
+            partner_view=Maturity.ORDER_TAKER,
+            meeting_ids=(filled.meeting_ids[1],),
+            request_ids=(filled.request.id,),
+            note="Anna still sees us as the help desk",
+            goals=(MaturityGoal("Joint roadmap", met=True), MaturityGoal("Quarterly review")),
+        )
+    )
+    dialog = AssessmentsDialog(journal, stack, filled.finance.id)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(files, "save_path", lambda *_args: tmp_path / "assessed.csv")
+    told: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: told.append(text))
+    assert dialog.export_csv() == tmp_path / "assessed.csv"
+    assert told == [f"Wrote 2 assessments to {tmp_path / 'assessed.csv'}."]
+    text = (tmp_path / "assessed.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    assert rows[0] == [
+        "Partner", "Assessed", "Your view", "Partner's view", "Gap",
+        "Goals for the next level", "Open goals", "Evidence",
+    ]  # fmt: skip
+    assert rows[1] == [  # oldest first: before the one from when the partner was added
+        "Finance", "2026-11-20", "Service provider", "Order taker",
+        "partner sees 1 level lower", "Joint roadmap (met); Quarterly review", "1", "2",
+    ]  # fmt: skip
+    assert len(rows) == 3
+    assert "help desk" not in text

@@ -3,6 +3,7 @@ chart of both views, and adding, changing and removing them, each undoable."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.assessments import Assessment, assessment_due, gap_text, latest
+from brm_desk.domain.errors import BrmDeskError
 from brm_desk.ui.commands import push
-from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.maturity.assessment_editor import AssessmentEditor
 from brm_desk.ui.maturity.commands import DeleteAssessment
@@ -72,6 +74,10 @@ class AssessmentsDialog(QDialog):
             button.clicked.connect(action)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        export = QPushButton("Export CSV…")
+        export.setToolTip("The assessments to a CSV file (their notes stay in the journal)")
+        export.clicked.connect(self.export_csv)
+        buttons.addWidget(export)
         self.undo_button = QPushButton("Undo")
         self.undo_button.clicked.connect(stack.undo)
         buttons.addWidget(self.undo_button)
@@ -124,6 +130,23 @@ class AssessmentsDialog(QDialog):
             self.table.selectRow(0)
         self.summary.setText(self.summary_text())
         self.chart.set_assessments(tuple(reversed(self.assessments)))
+
+    def export_csv(self) -> Path | None:
+        """The partner's assessments to a CSV file: both views, the gap, goals, evidence."""
+        from brm_desk.services.interchange.csv_assessments import export_assessments
+
+        name = self.journal.partners.get(self.partner_id).name
+        suggested = Path(f"maturity assessments {name}.csv".lower())
+        path = files.save_path(self, "Export assessments as CSV", suggested, "CSV files (*.csv)")
+        if path is None:
+            return None
+        try:
+            count = export_assessments(self.journal, path, self.partner_id)
+        except BrmDeskError as error:
+            messages.show_error(self, "Cannot export", error.message)
+            return None
+        messages.show_info(self, "Export assessments", f"Wrote {count} assessments to {path}.")
+        return path
 
     def summary_text(self) -> str:
         last = latest(self.assessments)
