@@ -98,6 +98,8 @@ def test_contacts_model_names_the_partner(filled: Filled) -> None:
     model.set_contacts(filled.journal.contacts.listing(), names)
     assert cell(model, 0, ContactsModel.PARTNER) == "Finance"
     assert cell(model, 0, ContactsModel.STANCE) == "Champion"
+    assert cell(model, 0, ContactsModel.INTEREST) == "Medium"  # the stakeholder map's other axis
+    assert cell(model, 0, ContactsModel.INTEREST, SORT_ROLE) == 1
     assert cell(model, 0, ContactsModel.NAME, PARTNER_ROLE) == filled.finance.id
 
 

@@ -1,20 +1,21 @@
-"""The contacts list: the people on the partner side, their influence and stance."""
+"""The contacts list: the people on the partner side, their influence, interest and stance."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from brm_desk.domain.enums import Influence, Stance
+from brm_desk.domain.enums import Influence, Interest, Stance
 from brm_desk.domain.records import Contact
 from brm_desk.ui.models.table import Column, RecordTableModel
 
 _INFLUENCE_RANK = {value: i for i, value in enumerate(Influence)}
+_INTEREST_RANK = {value: i for i, value in enumerate(Interest)}
 _STANCE_RANK = {value: i for i, value in enumerate(Stance)}
 
 
 class ContactsModel(RecordTableModel):
-    NAME, PARTNER, ROLE, INFLUENCE, STANCE, EMAIL = range(6)
+    NAME, PARTNER, ROLE, INFLUENCE, INTEREST, STANCE, EMAIL = range(7)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -26,6 +27,7 @@ class ContactsModel(RecordTableModel):
             Column(
                 "Influence", lambda c: c.influence.label, lambda c: _INFLUENCE_RANK[c.influence]
             ),
+            Column("Interest", lambda c: c.interest.label, lambda c: _INTEREST_RANK[c.interest]),
             Column("Stance", lambda c: c.stance.label, lambda c: _STANCE_RANK[c.stance]),
             Column("Email", lambda c: c.email, lambda c: c.email.casefold()),
         )
