@@ -274,3 +274,40 @@ def test_the_assessments_export_as_csv_without_their_private_note(
     ]  # fmt: skip
     assert len(rows) == 3
     assert "help desk" not in text
+
+
+def test_a_changed_assessment_asks_before_it_is_closed(
+    qtbot: QtBot, filled: Filled, stack: QUndoStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape on a goal typed in asks Save / Discard / Cancel, as every editor does; Cancel
+    keeps the words, Save saves, and an unchanged editor closes without a question."""
+    asked: list[str] = []
+    answers = [""]
+
+    def ask(_parent: object, what: str) -> str:
+        asked.append(what)
+        return answers[0]
+
+    monkeypatch.setattr(messages, "ask_to_save", ask)
+    dialog = AssessmentsDialog(filled.journal, stack, filled.finance.id)
+    qtbot.addWidget(dialog)
+    unchanged = dialog.add()
+    unchanged.show()
+    unchanged.reject()
+    assert asked == []
+    assert not unchanged.isVisible()
+
+    editor = dialog.add()
+    editor.show()
+    qtbot.keyClicks(editor.new_goal, "Joint roadmap with the CFO")
+    qtbot.keyClick(editor.new_goal, Qt.Key.Key_Return)
+    editor.reject()
+    assert asked == ["New assessment"]
+    assert editor.isVisible()
+    assert editor.goals.item(0).text() == "Joint roadmap with the CFO"
+    answers[0] = "save"
+    editor.reject()
+    assert not editor.isVisible()
+    assert filled.journal.assessments.of_partner(filled.finance.id)[-1].goals == (
+        MaturityGoal("Joint roadmap with the CFO"),
+    )

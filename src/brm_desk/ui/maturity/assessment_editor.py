@@ -34,6 +34,7 @@ from brm_desk.domain.enums import Maturity
 from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.services.assessments import Evidence
 from brm_desk.ui.commands import push
+from brm_desk.ui.dialogs import messages
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.editors.base import FieldRow, error_label, nested_detail
 from brm_desk.ui.editors.fields import chosen, enum_combo
@@ -169,6 +170,7 @@ class AssessmentEditor(QDialog):
             QWidget.setTabOrder(first, second)
         fit_to_screen(self, 640, 660)
         self.day.edit.setFocus()
+        self.opened_with = self._current()
 
     def _row(self, label: str, widget: QWidget, field: str) -> None:
         row = FieldRow(label, widget)
@@ -242,6 +244,27 @@ class AssessmentEditor(QDialog):
             ),
         )
 
+    def _current(self) -> Assessment | None:
+        """The form as an assessment; none while its date cannot be read."""
+        try:
+            return self.build()
+        except ValidationError:
+            return None
+
+    def changed(self) -> bool:
+        """Whether the form holds something other than when it opened (or was saved)."""
+        return self._current() != self.opened_with
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing: a changed form asks first, as every editor does."""
+        if self.changed():
+            answer = messages.ask_to_save(self, self.windowTitle())
+            if answer == "save":
+                self.accept()
+            if answer != "discard":
+                return
+        super().reject()
+
     def save(self) -> bool:
         """Save through an undoable command; ``False`` with the reason shown inline."""
         for row in self.rows.values():
@@ -256,7 +279,7 @@ class AssessmentEditor(QDialog):
         except BrmDeskError as error:
             self.show_error(error)
             return False
-        self.assessment = command.after
+        self.assessment = self.opened_with = command.after
         return True
 
     def show_error(self, error: BrmDeskError) -> None:
