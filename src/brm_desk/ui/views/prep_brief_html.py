@@ -16,6 +16,7 @@ from brm_desk.domain.enums import Focus, Stance
 from brm_desk.domain.records import AgreedAction, Contact
 from brm_desk.services import privacy
 from brm_desk.services.prep_brief import PERIOD_DAYS, PrepBrief
+from brm_desk.services.stakeholders import StakeholderMap
 from brm_desk.ui.models.partners import percent
 from brm_desk.ui.views.prep_brief_health import health_section
 
@@ -68,8 +69,6 @@ def trend_text(brief: PrepBrief) -> str:
 
 def brief_html(brief: PrepBrief) -> str:
     """The whole brief; section order follows what a BRM checks walking into the room."""
-    from brm_desk.ui.views.stakeholders_html import stakeholders_html  # it uses this module
-
     return "".join(
         [
             f"<html><head><style>{STYLE}</style></head><body>",
@@ -83,7 +82,7 @@ def brief_html(brief: PrepBrief) -> str:
             _reviews(brief),
             _maturity(brief),
             _people(brief),
-            stakeholders_html(brief.stakeholders),
+            _stakeholders(brief.stakeholders),
             "</body></html>",
         ]
     )
@@ -264,3 +263,26 @@ def _people(brief: PrepBrief) -> str:
         for c in brief.people
     ]
     return section("People", rows, "No contacts yet.")
+
+
+def _stakeholders(found: StakeholderMap | None) -> str:
+    """Gaps, then moves (with the day they are counted from); nothing without the map.
+
+    Private as a whole (gaps and moves tell stances): a brief without private items has no map.
+    """
+    if found is None:
+        return ""
+    gaps = "".join(f"<li>{escape(gap.text)}</li>" for gap in found.gaps)
+    moves = "".join(f"<li>{escape(move.text)}</li>" for move in found.moves)
+    since = day(found.compared_with) if found.compared_with else ""
+    return "".join(
+        [
+            '<h2>Stakeholders <span class="muted">(private)</span></h2>',
+            f"<p><b>Gaps</b></p><ul>{gaps}</ul>" if gaps else '<p class="muted">No gaps.</p>',
+            f"<p><b>Who moved since {since}</b></p><ul>{moves}</ul>"
+            if moves
+            else f'<p class="muted">Nobody moved since {since}.</p>',
+            '<p class="muted">The map and the communications plan: Stakeholder map '
+            "(Ctrl+Shift+M).</p>",
+        ]
+    )
