@@ -127,7 +127,7 @@ def test_the_dashboard_says_who_is_at_risk_in_words(filled: Filled) -> None:
     }
     assert texts["Legal"] == "27 ▼ at risk"
     assert "at risk" not in texts["Finance"]
-    assert "health at risk: Legal" in summary_text(rows, date(2026, 8, 26), TODAY)
+    assert "health\u00a0at\u00a0risk:\u00a0Legal" in summary_text(rows, date(2026, 8, 26), TODAY)
     legal = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Legal")
     tip = model.index(legal, DashboardModel.HEALTH).data(Qt.ItemDataRole.ToolTipRole)
     assert "Pulse (30%)" in tip

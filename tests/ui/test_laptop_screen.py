@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView, QToolButton
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QLabel, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
 from brm_desk.services.journal import Journal
@@ -172,3 +173,32 @@ def test_a_long_undo_label_keeps_every_toolbar_button_in_sight(
     assert isinstance(button, QToolButton)
     assert button.text() == "Undo"  # however long the menu's label grows
     assert button.sizeHint().width() < 120
+
+
+def wrapped_lines(label: QLabel) -> list[str]:
+    """The label's text as Qt breaks it into lines at the label's width."""
+    layout = QTextLayout(label.text(), label.font())
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+        lines.append(label.text()[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+@pytest.mark.parametrize("width", [1024, 1250, 1600])
+def test_the_dashboard_summary_wraps_between_its_parts_never_inside_one(
+    qtbot: QtBot, sample: Journal, width: int
+) -> None:
+    window = window_of(qtbot, sample, width, 700)
+    page = window.current_page()
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: "maturity" in page.summary.text())
+    text = page.summary.text()
+    assert "health\u00a0at\u00a0risk:\u00a0Sales\u00a0&\u00a0Marketing" in text
+    lines = wrapped_lines(page.summary)
+    assert "".join(lines) == text
+    assert len(lines) >= (2 if width < 1600 else 1)  # the sample's line wraps on a laptop
+    for line in lines[:-1]:
+        assert line.endswith(("· ", ", ")), line

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTableView
 
 from brm_desk.domain.health import at_risk
 from brm_desk.domain.periods import RECENT_PERIODS, Preset, preset_period
+from brm_desk.domain.words import plural
 from brm_desk.services.dashboard import PartnerGlance
 from brm_desk.services.journal import Journal
 from brm_desk.ui.actions import shortcut_text
@@ -192,10 +193,6 @@ class DashboardPage(Page):
             settings.setValue("dashboard/to", end.isoformat())
 
 
-def _count(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     """The line a BRM reads first: where attention is needed across the portfolio."""
     if not rows:
@@ -209,18 +206,31 @@ def summary_text(rows: list[PartnerGlance], start: date, end: date) -> str:
     late = sum(r.debts.ours_overdue for r in rows)
     reviews = sum(r.reviews_due for r in rows)
     risky = [r.name for r in rows if at_risk(r.health)]
+    # The line wraps between its parts or partners, never inside one ("1 maturity | assessment").
     parts = [
-        f"{start:%d %b %Y} – {end:%d %b %Y}",
-        _count(len(rows), "active partner", "active partners"),
-        f"{below} below target",
-        f"{drifting} drifting",
-        f"{overdue} overdue for a strategic touch",
-        _count(late, "late follow-up on our side", "late follow-ups on our side"),
-        _count(reviews, "benefits review due", "benefits reviews due"),
+        _unbroken(part)
+        for part in (
+            f"{start:%d %b %Y} – {end:%d %b %Y}",
+            plural(len(rows), "active partner"),
+            f"{below} below target",
+            f"{drifting} drifting",
+            f"{overdue} overdue for a strategic touch",
+            plural(late, "late follow-up on our side", "late follow-ups on our side"),
+            plural(reviews, "benefits review due", "benefits reviews due"),
+        )
     ]
     if risky:
-        parts.append(f"health at risk: {', '.join(risky)}")
+        names = ", ".join(_unbroken(name) for name in risky)
+        parts.append(f"{_unbroken('health at risk:')}{NO_BREAK}{names}")
     due = sum(1 for r in rows if r.assessment_due)
     if due:
-        parts.append(_count(due, "maturity assessment due", "maturity assessments due"))
+        parts.append(_unbroken(plural(due, "maturity assessment due", "maturity assessments due")))
     return " · ".join(parts)
+
+
+NO_BREAK = "\u00a0"
+
+
+def _unbroken(text: str) -> str:
+    """Spaces and hyphens that do not break a line ("follow-ups" stays whole)."""
+    return text.replace(" ", NO_BREAK).replace("-", "\u2011")
