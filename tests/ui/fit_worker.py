@@ -106,7 +106,7 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         ),
         "assessments": lambda: AssessmentsDialog(journal, stack, finance.id),
         "assessment": lambda: AssessmentEditor(
-            journal, stack, finance.id, journal.assessments.of_partner(finance.id)[-1]
+            journal, stack, journal.assessments.of_partner(finance.id)[-1]
         ),
     }
 

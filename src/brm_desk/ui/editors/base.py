@@ -11,11 +11,11 @@ Escape, Cancel or closing a changed editor asks which (Save / Discard / Cancel).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -102,6 +102,8 @@ class RecordEditor(QDialog):
 
     sig_saved = Signal(object)
     noun = "record"
+    shown_in: ClassVar[Mapping[str, str]] = {}
+    """Where an error on a field the form has no row for shows: the field whose row it is."""
 
     def __init__(
         self,
@@ -229,7 +231,7 @@ class RecordEditor(QDialog):
         """Put the message under the field a broken rule names, else above the buttons."""
         if isinstance(error, ValidationError):
             key = error.field.split("[", 1)[0].split(".", 1)[0]
-            row = self.rows.get(key)
+            row = self.rows.get(self.shown_in.get(key, key))
             if row is not None:
                 row.show_error(error.reason, nested_detail(error.field[len(key) :]))
                 row.widget.setFocus()
@@ -260,18 +262,23 @@ class RecordEditor(QDialog):
             if record == self.record:  # nothing changed: nothing to undo either
                 self.saved(record)
                 return True
-            if self.record is None:
-                command: AddRecord | EditRecord = AddRecord(self.journal, record)
-            else:
-                command = EditRecord(self.journal, self.record, record)
-            push(self.stack, command)
+            self.record = self.store(record)
         except BrmDeskError as error:  # a broken rule, or e.g. the partner deleted meanwhile
             self.show_error(error)
             return False
-        self.record = command.record if isinstance(command, AddRecord) else command.after
         self.saved(self.record)
         self.sig_saved.emit(self.record)
         return True
+
+    def store(self, record: Any) -> Any:
+        """Put ``record`` in the journal through an undoable command; returns it as stored."""
+        if self.record is None:
+            added = AddRecord(self.journal, record)
+            push(self.stack, added)
+            return added.record
+        edited = EditRecord(self.journal, self.record, record)
+        push(self.stack, edited)
+        return edited.after
 
     def saved(self, record: Any) -> None:
         """The form now holds what the journal holds: its draft goes."""
