@@ -199,14 +199,20 @@ class RecordEditor(QDialog):
         self._finish(scrolling(body))
         fit_to_screen(self, width, height)
 
-    def finish_two_columns(self, right: QVBoxLayout, height: int) -> None:
-        """The form on the left, the long texts on the right, the divider movable; each
-        side scrolls when the screen is short."""
+    def finish_two_columns(
+        self, right: QVBoxLayout, height: int, below: QVBoxLayout | None = None
+    ) -> None:
+        """The form on the left (over the blocks ``below`` it, which take the height left),
+        the long texts on the right, the divider movable; each side scrolls when the
+        screen is short."""
         left_side, right_side = QWidget(), QWidget()
         left = QVBoxLayout(left_side)
         left.setContentsMargins(0, 0, 8, 0)
         left.addLayout(self.form)
-        left.addStretch(1)
+        if below is not None:
+            left.addLayout(below, 1)
+        else:
+            left.addStretch(1)
         right_side.setLayout(right)
         right.setContentsMargins(8, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)

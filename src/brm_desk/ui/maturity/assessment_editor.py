@@ -72,12 +72,13 @@ class AssessmentEditor(RecordEditor):
         self.add_row("Assessed on", self.day, "on", tab_stops=[self.day.edit])
         self.add_row("Your view", self.brm_view, "brm_view")
         self.add_row("Partner's view", self.partner_view, "partner_view")
-        self.add_row("Goals", self.goals_field, "goals", self.goals_field.tab_stops)
-        right = QVBoxLayout()
+        below, right = QVBoxLayout(), QVBoxLayout()
+        goal_stops = self.goals_field.tab_stops
+        self.add_block(below, "Goals", self.goals_field, "goals", 1, goal_stops)
         evidence_stops = [self.filter, self.evidence]
         self.add_block(right, "Evidence", self.evidence_field, "meetings", 3, evidence_stops)
         self.add_block(right, "Note", self.note, "note", stretch=1)
-        self.finish_two_columns(right, 640)
+        self.finish_two_columns(right, 640, below)
         self.day.edit.setFocus()
 
     def _offer_evidence(self, start: Assessment) -> None:

@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -104,6 +106,9 @@ class GoalsField(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Goals for the next level")
         self.list.setMinimumHeight(90)
+        self.list.setWordWrap(True)  # a long goal wraps rather than scrolls sideways
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entry = QLineEdit()
         self.entry.setAccessibleName("New goal")
         self.entry.returnPressed.connect(self.add)
@@ -115,9 +120,14 @@ class GoalsField(QWidget):
         entry = QHBoxLayout()
         entry.addWidget(self.entry, 1)
         entry.addWidget(self.add_button)
-        entry.addWidget(self.remove_button)
+        hint = QLabel("Tick a goal once met; double-click to change it")
+        hint.setWordWrap(True)
+        under = QHBoxLayout()
+        under.addWidget(hint, 1)
+        under.addWidget(self.remove_button)
         layout = _column(self.list)
         layout.setStretch(0, 1)
+        layout.addLayout(under)
         layout.addLayout(entry)
         self.setLayout(layout)
         self.setFocusProxy(self.list)
@@ -125,7 +135,7 @@ class GoalsField(QWidget):
 
     @property
     def tab_stops(self) -> list[QWidget]:
-        return [self.list, self.entry, self.add_button, self.remove_button]
+        return [self.list, self.remove_button, self.entry, self.add_button]
 
     def aim_at(self, level: Maturity) -> None:
         """Hint at what the goals are for: the level above ``level``."""
