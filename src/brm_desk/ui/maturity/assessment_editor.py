@@ -18,7 +18,7 @@ from brm_desk.domain.assessments import Assessment
 from brm_desk.domain.enums import Maturity
 from brm_desk.ui.commands import push
 from brm_desk.ui.editors.base import RecordEditor
-from brm_desk.ui.editors.fields import chosen, enum_combo, text_box
+from brm_desk.ui.editors.fields import chosen, enum_combo, private_look, text_box
 from brm_desk.ui.maturity.assessment_fields import EvidenceField, GoalsField
 from brm_desk.ui.maturity.commands import SaveAssessment
 from brm_desk.ui.widgets.dates import DateField
@@ -68,6 +68,7 @@ class AssessmentEditor(RecordEditor):
         self.note = text_box(
             "Note (private)", start.note, "Your read: why these levels (stays in the journal)"
         )
+        private_look(self.note)
 
         self.add_row("Assessed on", self.day, "on", tab_stops=[self.day.edit])
         self.add_row("Your view", self.brm_view, "brm_view")
