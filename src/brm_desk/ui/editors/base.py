@@ -98,6 +98,8 @@ class RecordEditor(QDialog):
     :meth:`finish` or :meth:`finish_two_columns`. Tab goes through the fields in the order
     they were placed, then to Save and Cancel. A draft keeps each field's value by its name,
     and puts them back in the same order (a partner before the contacts it offers).
+    :meth:`build` reads the record back; a kind saved by a command of its own (an assessment)
+    gives :meth:`store`.
     """
 
     sig_saved = Signal(object)
