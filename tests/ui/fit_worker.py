@@ -105,8 +105,9 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
             None, plan_entry, journal.contacts.listing(finance.id), journal.today, new=True
         ),
         "assessments": lambda: AssessmentsDialog(journal, stack, finance.id),
+        "new-assessment": lambda: AssessmentEditor(journal, stack, partner_id=finance.id),
         "assessment": lambda: AssessmentEditor(
-            journal, stack, finance.id, journal.assessments.of_partner(finance.id)[-1]
+            journal, stack, journal.assessments.of_partner(finance.id)[-1]
         ),
     }
 

@@ -15,6 +15,7 @@ from ui_data import Filled
 
 from brm_desk.domain.assessments import Assessment, MaturityGoal
 from brm_desk.domain.enums import Maturity
+from brm_desk.services.drafts import for_journal
 from brm_desk.services.prep_brief import build_prep_brief
 from brm_desk.ui.dialogs import files, messages
 from brm_desk.ui.maturity.assessment_editor import AssessmentEditor
@@ -55,7 +56,7 @@ def test_an_assessment_is_added_with_both_views_evidence_and_goals_and_undone(
     tick(editor, "Forecasting dashboard")
     qtbot.keyClicks(editor.new_goal, "Joint roadmap with the CFO")
     qtbot.keyClick(editor.new_goal, Qt.Key.Key_Return)
-    editor.add_goal()  # nothing typed: nothing added
+    editor.goals_field.add()  # nothing typed: nothing added
     assert editor.goals.count() == 1
     editor.note.setPlainText("Anna rates us higher")
     assert editor.save()
@@ -108,7 +109,7 @@ def test_editing_and_deleting_are_undoable(qtbot: QtBot, filled: Filled, stack: 
 def test_a_broken_rule_shows_under_its_field(
     qtbot: QtBot, filled: Filled, stack: QUndoStack
 ) -> None:
-    editor = AssessmentEditor(filled.journal, stack, filled.finance.id)
+    editor = AssessmentEditor(filled.journal, stack, partner_id=filled.finance.id)
     qtbot.addWidget(editor)
     editor.show()
     editor.goals.addItem("placeholder")
@@ -133,7 +134,7 @@ def test_evidence_in_the_trash_shows_as_such_and_comes_back(
         )
     )
     batch = journal.meetings.delete(meeting)
-    editor = AssessmentEditor(journal, stack, filled.finance.id, saved)
+    editor = AssessmentEditor(journal, stack, saved)
     qtbot.addWidget(editor)
     item = editor.evidence.item(0)
     assert item.text().endswith("Month-end close outage (in the trash)")
@@ -226,7 +227,7 @@ def test_the_path_chart_names_an_assessment_on_hover_and_opens_it_on_click(
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
     editor = dialog.findChild(AssessmentEditor)
     assert editor is not None
-    assert editor.assessment == earlier
+    assert editor.record == earlier
     chart.table_button.setChecked(True)
     assert chart.figures_table.rowCount() == 2
     assert chart.figures_table.item(0, 2).text() == "Service provider"
@@ -311,3 +312,38 @@ def test_a_changed_assessment_asks_before_it_is_closed(
     assert filled.journal.assessments.of_partner(filled.finance.id)[-1].goals == (
         MaturityGoal("Joint roadmap with the CFO"),
     )
+
+
+def test_what_is_typed_is_drafted_and_the_draft_goes_on_save_and_on_discard(
+    qtbot: QtBot, filled: Filled, stack: QUndoStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Within the draft timer's round a typed goal and a ticked meeting are on disk; saving
+    drops the draft, and so does closing with Discard (the assessment then stays as it was)."""
+    journal = filled.journal
+    drafts = for_journal(journal)
+    dialog = AssessmentsDialog(journal, stack, filled.finance.id)
+    qtbot.addWidget(dialog)
+    editor = dialog.add()
+    tick(editor, "Budget planning 2027")
+    qtbot.keyClicks(editor.new_goal, "Joint roadmap")
+    qtbot.waitUntil(lambda: drafts.load("new-assessment") is not None)
+    draft = drafts.load("new-assessment")
+    assert draft is not None
+    assert draft.kind == "assessment"
+    assert draft.fields["meetings"] == [["meeting", filled.meeting_ids[1]]]
+    assert draft.fields["goals"] == {"goals": [], "typing": "Joint roadmap"}
+    assert draft.fields["partner_id"] == filled.finance.id
+    editor.goals_field.add()
+    assert editor.save()
+    assert drafts.listing() == []
+    saved = editor.record
+    assert saved is not None
+    editor.done(0)
+
+    monkeypatch.setattr(messages, "ask_to_save", lambda _parent, _what: "discard")
+    editor = dialog.edit(saved)
+    editor.note.setPlainText("Second thoughts")
+    qtbot.waitUntil(lambda: drafts.load(saved.id) is not None)
+    editor.reject()
+    assert drafts.listing() == []
+    assert journal.assessments.get(saved.id) == saved

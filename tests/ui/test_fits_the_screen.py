@@ -39,6 +39,7 @@ EVERY_DIALOG = {
     "inbox-filing",
     "communication",
     "assessments",
+    "new-assessment",
     "assessment",
 }
 

@@ -148,10 +148,21 @@ class RecordActions(QObject):
         from brm_desk.services.drafts import CHANGED, DELETED
 
         record_id = draft.record_id if state != DELETED else ""
-        record = self._record(draft.kind, record_id, "Cannot open") if record_id else None
-        if record_id and record is None:
+        if draft.kind == "assessment":  # over its partner's assessments, where it was typed
+            from brm_desk.ui.maturity.assessments_dialog import reopen_assessment
+
+            partner_id = str(draft.fields.get("partner_id", ""))
+            assert self.shell.journal is not None
+            editor: RecordEditor | None = reopen_assessment(
+                self.shell.window, self.shell.journal, record_id, partner_id
+            )
+        else:
+            record = self._record(draft.kind, record_id, "Cannot open") if record_id else None
+            if record_id and record is None:
+                return None
+            editor = self._show(self._editor(draft.kind, record))
+        if editor is None:
             return None
-        editor = self._show(self._editor(draft.kind, record))
         notes = {
             CHANGED: f"This {draft.kind} was changed since the draft was written: saving puts "
             "the draft's fields over those changes.",

@@ -55,8 +55,11 @@ class HealthChartPanel(ChartPanel):
         ]
         return ("Quarter", "Health", *labels), rows
 
+    def row_under(self, event: MouseEvent) -> int | None:
+        return quarter_at(self.trend, event.xdata if event.inaxes else None)
+
     def hover(self, event: MouseEvent) -> tuple[str, Callable[[], list[Any]] | None]:
-        index = quarter_at(self.trend, event.xdata if event.inaxes else None)
+        index = self.row_under(event)
         if index is None or self.canvas is None or not self.canvas.figure.axes:
             return "", None
         axes = self.canvas.figure.axes[0]
@@ -68,11 +71,6 @@ class HealthChartPanel(ChartPanel):
             return [column, hover_note(axes, index, 0.5, text, palette, y_in_axes=True)]
 
         return text, draw_note
-
-    def click(self, event: MouseEvent) -> None:
-        index = quarter_at(self.trend, event.xdata if event.inaxes else None)
-        if index is not None:
-            self.list_row(index)
 
     def list_row(self, row: int) -> None:
         self.sig_quarter_chosen.emit(row)

@@ -184,8 +184,15 @@ class ChartPanel(QWidget):
         (returning the artists drawn); ("", None) for nothing."""
         return "", None
 
+    def row_under(self, event: MouseEvent) -> int | None:
+        """The row of the figures whose month or point is under the mouse, if any."""
+        return None
+
     def click(self, event: MouseEvent) -> None:
-        """A left click on the chart."""
+        """A left click on the chart: what Enter on the row under the mouse does."""
+        row = self.row_under(event)
+        if row is not None:
+            self.list_row(row)
 
     def show_engagements(self, partner_id: str, first: date, last: date) -> bool:
         """Ask the main window to list what the chart counts for the partner from ``first``

@@ -144,7 +144,7 @@ class PartnerChartPanel(ChartPanel):
         return self.canvas.figure.axes[0] if self.canvas and self.canvas.figure.axes else None
 
     def hover(self, event: MouseEvent) -> tuple[str, Callable[[], list[Any]] | None]:
-        index = self._month_under(event)
+        index = self.row_under(event)
         axes = self.bars_axes()
         if index is None or self.balance is None or axes is None:
             return "", None
@@ -185,11 +185,6 @@ class PartnerChartPanel(ChartPanel):
             )
         return headings, rows
 
-    def click(self, event: MouseEvent) -> None:
-        index = self._month_under(event)
-        if index is not None:
-            self.list_row(index)
-
     def list_row(self, row: int) -> None:
         """The month's meetings and requests."""
         if self.balance is None:
@@ -199,7 +194,7 @@ class PartnerChartPanel(ChartPanel):
         until = min(month_end(month), self.balance.period_to)
         self.show_engagements(self.balance.partner_id, since, until)
 
-    def _month_under(self, event: MouseEvent) -> int | None:
+    def row_under(self, event: MouseEvent) -> int | None:
         if self.balance is None or event.inaxes is None:
             return None
         return month_at(self.balance, event.xdata)

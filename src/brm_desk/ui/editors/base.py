@@ -11,11 +11,11 @@ Escape, Cancel or closing a changed editor asks which (Save / Discard / Cancel).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -98,10 +98,14 @@ class RecordEditor(QDialog):
     :meth:`finish` or :meth:`finish_two_columns`. Tab goes through the fields in the order
     they were placed, then to Save and Cancel. A draft keeps each field's value by its name,
     and puts them back in the same order (a partner before the contacts it offers).
+    :meth:`build` reads the record back; a kind saved by a command of its own (an assessment)
+    gives :meth:`store`.
     """
 
     sig_saved = Signal(object)
     noun = "record"
+    shown_in: ClassVar[Mapping[str, str]] = {}
+    """Where an error on a field the form has no row for shows: the field whose row it is."""
 
     def __init__(
         self,
@@ -197,14 +201,20 @@ class RecordEditor(QDialog):
         self._finish(scrolling(body))
         fit_to_screen(self, width, height)
 
-    def finish_two_columns(self, right: QVBoxLayout, height: int) -> None:
-        """The form on the left, the long texts on the right, the divider movable; each
-        side scrolls when the screen is short."""
+    def finish_two_columns(
+        self, right: QVBoxLayout, height: int, below: QVBoxLayout | None = None
+    ) -> None:
+        """The form on the left (over the blocks ``below`` it, which take the height left),
+        the long texts on the right, the divider movable; each side scrolls when the
+        screen is short."""
         left_side, right_side = QWidget(), QWidget()
         left = QVBoxLayout(left_side)
         left.setContentsMargins(0, 0, 8, 0)
         left.addLayout(self.form)
-        left.addStretch(1)
+        if below is not None:
+            left.addLayout(below, 1)
+        else:
+            left.addStretch(1)
         right_side.setLayout(right)
         right.setContentsMargins(8, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -229,7 +239,7 @@ class RecordEditor(QDialog):
         """Put the message under the field a broken rule names, else above the buttons."""
         if isinstance(error, ValidationError):
             key = error.field.split("[", 1)[0].split(".", 1)[0]
-            row = self.rows.get(key)
+            row = self.rows.get(self.shown_in.get(key, key))
             if row is not None:
                 row.show_error(error.reason, nested_detail(error.field[len(key) :]))
                 row.widget.setFocus()
@@ -260,18 +270,23 @@ class RecordEditor(QDialog):
             if record == self.record:  # nothing changed: nothing to undo either
                 self.saved(record)
                 return True
-            if self.record is None:
-                command: AddRecord | EditRecord = AddRecord(self.journal, record)
-            else:
-                command = EditRecord(self.journal, self.record, record)
-            push(self.stack, command)
+            self.record = self.store(record)
         except BrmDeskError as error:  # a broken rule, or e.g. the partner deleted meanwhile
             self.show_error(error)
             return False
-        self.record = command.record if isinstance(command, AddRecord) else command.after
         self.saved(self.record)
         self.sig_saved.emit(self.record)
         return True
+
+    def store(self, record: Any) -> Any:
+        """Put ``record`` in the journal through an undoable command; returns it as stored."""
+        if self.record is None:
+            added = AddRecord(self.journal, record)
+            push(self.stack, added)
+            return added.record
+        edited = EditRecord(self.journal, self.record, record)
+        push(self.stack, edited)
+        return edited.after
 
     def saved(self, record: Any) -> None:
         """The form now holds what the journal holds: its draft goes."""

@@ -1,97 +1,53 @@
-"""One assessment: the day, both views, the evidence behind them, a note and the goals.
+"""One assessment: the day, both views, the goals, the evidence behind the views and a note.
 
-Evidence is picked from the partner's meetings and requests (a filter narrows the list); one
-that went to the trash stays ticked and says so, and comes back with a restore. Goals are
-lines of text, each ticked once met. A rule the assessment breaks shows under its field.
+A record editor like the others (ui/editors/base.py): what is typed is kept as a draft, a
+broken rule shows under its field, and saving is one step on the undo stack. Evidence is
+picked from the partner's meetings and requests; goals are lines of text, each ticked once met.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QVBoxLayout
 
-from brm_desk.domain.assessments import Assessment, MaturityGoal, next_level
+from brm_desk.domain.assessments import Assessment
 from brm_desk.domain.enums import Maturity
-from brm_desk.domain.errors import BrmDeskError, ValidationError
-from brm_desk.services.assessments import Evidence
 from brm_desk.ui.commands import push
-from brm_desk.ui.dialogs import messages
-from brm_desk.ui.dialogs.fitting import fit_to_screen
-from brm_desk.ui.editors.base import FieldRow, error_label, nested_detail
-from brm_desk.ui.editors.fields import chosen, enum_combo
+from brm_desk.ui.editors.base import RecordEditor
+from brm_desk.ui.editors.fields import chosen, enum_combo, private_look, text_box
+from brm_desk.ui.maturity.assessment_fields import EvidenceField, GoalsField
 from brm_desk.ui.maturity.commands import SaveAssessment
 from brm_desk.ui.widgets.dates import DateField
 
-if TYPE_CHECKING:
-    from brm_desk.services.journal import Journal
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 UNKNOWN = "Unknown"
 
 
-def evidence_item(evidence: Evidence, ticked: bool) -> QListWidgetItem:
-    item = QListWidgetItem(evidence.label)
-    item.setData(ID_ROLE, (evidence.kind, evidence.id))
-    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-    item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-    if evidence.in_trash:
-        item.setToolTip("In the trash: restore it to see it again; the link is kept")
-    return item
+class AssessmentEditor(RecordEditor):
+    """Add (``record`` None, for ``partner_id``) or change an assessment of a partner."""
 
+    noun = "assessment"
+    shown_in: ClassVar[dict[str, str]] = {"requests": "meetings"}  # one list holds both
+    record: Assessment | None
 
-def goal_item(goal: MaturityGoal) -> QListWidgetItem:
-    item = QListWidgetItem(goal.text)
-    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
-    item.setCheckState(Qt.CheckState.Checked if goal.met else Qt.CheckState.Unchecked)
-    item.setToolTip("Tick once met; double-click or F2 to change the text")
-    return item
+    def blank(self, partner_id: str) -> Assessment:
+        """Today, starting from the partner's latest view."""
+        previous = self.journal.assessments.of_partner(partner_id)
+        view = previous[-1].brm_view if previous else Maturity.AD_HOC
+        return Assessment("", partner_id, self.journal.today(), view)
 
+    def window_title(self) -> str:
+        if self.record is None:
+            return "New assessment"
+        return f"Assessment of {self.record.assessed_on:%d %b %Y}"
 
-class AssessmentEditor(QDialog):
-    """Add (``assessment`` None) or change an assessment of ``partner_id``."""
-
-    def __init__(
-        self,
-        journal: Journal,
-        stack: QUndoStack,
-        partner_id: str,
-        assessment: Assessment | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.journal = journal
-        self.stack = stack
-        self.partner_id = partner_id
-        previous = journal.assessments.of_partner(partner_id)
-        self.assessment = assessment
-        start = assessment or Assessment(
-            "", partner_id, journal.today(), previous[-1].brm_view if previous else Maturity.AD_HOC
-        )
-        self.setWindowTitle("Edit assessment" if assessment else "New assessment")
-        self.rows: dict[str, FieldRow] = {}
-        self.form = QGridLayout()
-        self.form.setColumnStretch(1, 1)
-
-        self.day = DateField("Assessed on", start.assessed_on, journal.today, required=True)
+    def make_fields(self, start: Assessment) -> None:
+        self.partner_id = start.partner_id
+        self.partner_name = self.journal.partners.get(start.partner_id).name
+        self.day = DateField("Assessed on", start.assessed_on, self.journal.today, required=True)
         self.brm_view = enum_combo("Your view", Maturity, start.brm_view)
         self.partner_view = QComboBox()
         self.partner_view.setAccessibleName("Partner's view")
@@ -100,209 +56,71 @@ class AssessmentEditor(QDialog):
             self.partner_view.addItem(level.label, level.value)
         view = start.partner_view
         self.partner_view.setCurrentIndex(self.partner_view.findData(view.value if view else None))
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter meetings and requests")
-        self.filter.setAccessibleName("Filter evidence")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter_evidence)
-        self.evidence = QListWidget()
-        self.evidence.setAccessibleName("Evidence")
-        self.evidence.setMinimumHeight(150)
-        self._fill_evidence(start)
-        evidence_box = QWidget()
-        evidence_layout = QVBoxLayout(evidence_box)
-        evidence_layout.setContentsMargins(0, 0, 0, 0)
-        evidence_layout.addWidget(self.filter)
-        evidence_layout.addWidget(self.evidence, 1)
-        self.note = QPlainTextEdit(start.note)
-        self.note.setAccessibleName("Note (private)")
-        self.note.setPlaceholderText("Your read: why these levels (stays in the journal)")
-        self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(70)
-        self.goals = QListWidget()
-        self.goals.setAccessibleName("Goals for the next level")
-        self.goals.setMaximumHeight(110)
-        for goal in start.goals:
-            self.goals.addItem(goal_item(goal))
-        self.new_goal = QLineEdit()
-        self.new_goal.setAccessibleName("New goal")
-        self.new_goal.setPlaceholderText(self._goal_hint())
-        self.new_goal.returnPressed.connect(self.add_goal)
-        add = QPushButton("Add goal")
-        add.clicked.connect(self.add_goal)
-        remove = QPushButton("Remove")
-        remove.setAccessibleName("Remove goal")
-        remove.clicked.connect(self.remove_goal)
-        goals_box = QWidget()
-        goals_layout = QVBoxLayout(goals_box)
-        goals_layout.setContentsMargins(0, 0, 0, 0)
-        goals_layout.addWidget(self.goals, 1)
-        entry = QHBoxLayout()
-        entry.addWidget(self.new_goal, 1)
-        entry.addWidget(add)
-        entry.addWidget(remove)
-        goals_layout.addLayout(entry)
+        self.goals_field = GoalsField(start.goals)
+        self.goals, self.new_goal = self.goals_field.list, self.goals_field.entry
+        self.goals_field.aim_at(start.brm_view)
         self.brm_view.currentIndexChanged.connect(
-            lambda _i: self.new_goal.setPlaceholderText(self._goal_hint())
+            lambda _i: self.goals_field.aim_at(chosen(self.brm_view, Maturity))
         )
+        self.evidence_field = EvidenceField()
+        self.evidence, self.filter = self.evidence_field.list, self.evidence_field.filter
+        self._offer_evidence(start)
+        self.note = text_box(
+            "Note (private)", start.note, "Your read: why these levels (stays in the journal)"
+        )
+        private_look(self.note)
 
-        self._row("Assessed on", self.day, "on")
-        self._row("Your view", self.brm_view, "brm_view")
-        self._row("Partner's view", self.partner_view, "partner_view")
-        self._row("Evidence", evidence_box, "meetings")
-        self.form.setRowStretch(3, 1)  # the evidence list takes the height there is
-        self._row("Note", self.note, "note")
-        self._row("Goals", goals_box, "goals")
-        self.general_error = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form, 1)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        order = [self.day.edit, self.brm_view, self.partner_view, self.filter, self.evidence]
-        order += [self.note, self.goals, self.new_goal, add, remove, *self.buttons.buttons()]
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
-        fit_to_screen(self, 640, 660)
+        self.add_row("Assessed on", self.day, "on", tab_stops=[self.day.edit])
+        self.add_row("Your view", self.brm_view, "brm_view")
+        self.add_row("Partner's view", self.partner_view, "partner_view")
+        below, right = QVBoxLayout(), QVBoxLayout()
+        goal_stops = self.goals_field.tab_stops
+        self.add_block(below, "Goals", self.goals_field, "goals", 1, goal_stops)
+        evidence_stops = [self.filter, self.evidence]
+        self.add_block(right, "Evidence", self.evidence_field, "meetings", 3, evidence_stops)
+        self.add_block(right, "Note", self.note, "note", stretch=1)
+        self.finish_two_columns(right, 640, below)
         self.day.edit.setFocus()
-        self.opened_with = self._current()
 
-    def _row(self, label: str, widget: QWidget, field: str) -> None:
-        row = FieldRow(label, widget)
-        self.rows[field] = row
-        caption = QLabel(f"{label}:")
-        caption.setBuddy(widget)
-        line = len(self.rows) - 1
-        top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        self.form.addWidget(caption, line, 0, top_right)
-        self.form.addWidget(row, line, 1)
-
-    def _goal_hint(self) -> str:
-        above = next_level(chosen(self.brm_view, Maturity))
-        if above is None:
-            return "What keeps the partnership strategic"
-        return f"What it takes to reach {above.label}"
-
-    def _fill_evidence(self, start: Assessment) -> None:
+    def _offer_evidence(self, start: Assessment) -> None:
+        """The partner's meetings and requests, and what the assessment ticked (which may be
+        another partner's since, or in the trash)."""
         meetings = self.journal.meetings.of_partner(self.partner_id)
         requests = self.journal.requests.of_partner(self.partner_id)
+        ticked = (*start.meeting_ids, *start.request_ids)
         offered = self.journal.assessments.evidence_of(
-            [*start.meeting_ids, *(m.id for m in meetings if m.id not in start.meeting_ids)],
-            [*start.request_ids, *(r.id for r in requests if r.id not in start.request_ids)],
+            [*start.meeting_ids, *(m.id for m in meetings if m.id not in ticked)],
+            [*start.request_ids, *(r.id for r in requests if r.id not in ticked)],
         )
-        ticked = {*start.meeting_ids, *start.request_ids}
-        offered.sort(key=lambda e: (e.id not in ticked, -e.day.toordinal()))
-        for evidence in offered:
-            self.evidence.addItem(evidence_item(evidence, evidence.id in ticked))
-
-    def _filter_evidence(self, text: str) -> None:
-        words = text.casefold().split()
-        for row in range(self.evidence.count()):
-            item = self.evidence.item(row)
-            shown = all(word in item.text().casefold() for word in words)
-            item.setHidden(not shown and item.checkState() != Qt.CheckState.Checked)
-
-    def add_goal(self) -> None:
-        text = self.new_goal.text().strip()
-        if text:
-            self.goals.addItem(goal_item(MaturityGoal(text)))
-            self.new_goal.clear()
-
-    def remove_goal(self) -> None:
-        row = self.goals.currentRow()
-        if row >= 0:
-            self.goals.takeItem(row)
+        self.evidence_field.fill(offered, ticked)
 
     def build(self) -> Assessment:
         """The assessment as the form has it (a date that cannot be read raises)."""
-        ticked = [
-            self.evidence.item(row).data(ID_ROLE)
-            for row in range(self.evidence.count())
-            if self.evidence.item(row).checkState() == Qt.CheckState.Checked
-        ]
         view = self.partner_view.currentData()
-        goals = [self.goals.item(row) for row in range(self.goals.count())]
-        base = self.assessment or Assessment(
-            "", self.partner_id, self.journal.today(), Maturity.AD_HOC
-        )
         return replace(
-            base,
+            self.record or self.blank(self.partner_id),
             assessed_on=self.day.required_value("on"),
             brm_view=chosen(self.brm_view, Maturity),
             partner_view=Maturity(view) if view else None,
-            meeting_ids=tuple(uid for kind, uid in ticked if kind == "meeting"),
-            request_ids=tuple(uid for kind, uid in ticked if kind == "request"),
+            meeting_ids=self.evidence_field.ticked("meeting"),
+            request_ids=self.evidence_field.ticked("request"),
             note=self.note.toPlainText(),
-            goals=tuple(
-                MaturityGoal(item.text(), item.checkState() == Qt.CheckState.Checked)
-                for item in goals
-            ),
+            goals=self.goals_field.goals(),
         )
 
-    def _current(self) -> Assessment | None:
-        """The form as an assessment; none while its date cannot be read."""
-        try:
-            return self.build()
-        except ValidationError:
-            return None
+    def store(self, record: Any) -> Assessment:
+        command = SaveAssessment(self.journal, self.record, record)
+        push(self.stack, command)
+        return command.after
 
-    def changed(self) -> bool:
-        """Whether the form holds something other than when it opened (or was saved)."""
-        return self._current() != self.opened_with
-
-    def reject(self) -> None:
-        """Escape, Cancel or closing: a changed form asks first, as every editor does."""
-        if self.changed():
-            answer = messages.ask_to_save(self, self.windowTitle())
-            if answer == "save":
-                self.accept()
-            if answer != "discard":
-                return
-        super().reject()
-
-    def save(self) -> bool:
-        """Save through an undoable command; ``False`` with the reason shown inline."""
-        for row in self.rows.values():
-            row.clear_error()
-        self.general_error.hide()
-        try:
-            assessment = self.build()
-            if assessment == self.assessment:
-                return True
-            command = SaveAssessment(self.journal, self.assessment, assessment)
-            push(self.stack, command)
-        except BrmDeskError as error:
-            self.show_error(error)
-            return False
-        self.assessment = self.opened_with = command.after
-        return True
-
-    def show_error(self, error: BrmDeskError) -> None:
-        if isinstance(error, ValidationError):
-            key = error.field.split("[", 1)[0].split(".", 1)[0]
-            key = "meetings" if key == "requests" else key
-            row = self.rows.get(key)
-            if row is not None:
-                row.show_error(error.reason, nested_detail(error.field[len(key) :]))
-                return
-        self.general_error.setText(error.message)
-        self.general_error.show()
-
-    def error_text(self, field: str) -> str:
-        row = self.rows[field]
-        return row.error.text() if not row.error.isHidden() else ""
+    def form_state(self) -> dict[str, Any]:
+        """The fields, and whose assessment it is (a new one is reopened for that partner),
+        titled for the list of drafts a crash left."""
+        title = f"{self.partner_name}, {self.day.edit.text()}"
+        return {**super().form_state(), "partner_id": self.partner_id, "title": title}
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter adds a goal (or ticks nothing); it never saves half a form: Ctrl+S does."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return
         super().keyPressEvent(event)
-
-    def accept(self) -> None:
-        if self.save():
-            super().accept()

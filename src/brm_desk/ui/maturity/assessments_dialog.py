@@ -174,7 +174,9 @@ class AssessmentsDialog(QDialog):
         return self._open(selected) if selected is not None else None
 
     def _open(self, assessment: Assessment | None) -> AssessmentEditor:
-        editor = AssessmentEditor(self.journal, self.stack, self.partner_id, assessment, self)
+        editor = AssessmentEditor(
+            self.journal, self.stack, assessment, self, partner_id=self.partner_id
+        )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
@@ -201,3 +203,17 @@ def open_assessments(widget: QWidget, journal: Journal, partner_id: str) -> Asse
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.open()
     return dialog
+
+
+def reopen_assessment(
+    widget: QWidget, journal: Journal, record_id: str, partner_id: str
+) -> AssessmentEditor | None:
+    """The editor a draft was typed in, over the partner's assessments as it was opened: the
+    assessment ``record_id``, or a new one when that is "" (none yet, or deleted since)."""
+    try:
+        record = journal.assessments.get(record_id) if record_id else None
+        dialog = open_assessments(widget, journal, record.partner_id if record else partner_id)
+    except BrmDeskError as error:  # e.g. the partner went to the trash since
+        messages.show_error(widget, "Cannot open", error.message)
+        return None
+    return dialog.edit(record) if record is not None else dialog.add()

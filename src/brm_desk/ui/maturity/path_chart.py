@@ -57,14 +57,14 @@ class MaturityChartPanel(ChartPanel):
     def figures(self) -> Figures:
         return maturity_figures(self.assessments)
 
-    def _under(self, event: MouseEvent) -> int | None:
+    def row_under(self, event: MouseEvent) -> int | None:
         if self.canvas is None or event.inaxes is None or not self.canvas.figure.axes:
             return None
         low, high = self.canvas.figure.axes[0].get_xlim()
         return assessment_at(self.assessments, event.xdata, (high - low) * HOVER_DAYS)
 
     def hover(self, event: MouseEvent) -> tuple[str, Callable[[], list[Any]] | None]:
-        index = self._under(event)
+        index = self.row_under(event)
         canvas = self.canvas
         if index is None or canvas is None:
             return "", None
@@ -78,11 +78,6 @@ class MaturityChartPanel(ChartPanel):
             return [hover_note(axes, x, y, text, self.palette_for_chart())]
 
         return text, draw_note
-
-    def click(self, event: MouseEvent) -> None:
-        index = self._under(event)
-        if index is not None:
-            self.list_row(index)
 
     def list_row(self, row: int) -> None:
         self.on_open(self.assessments[row])
