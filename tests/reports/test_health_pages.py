@@ -66,3 +66,18 @@ def test_the_partners_pack_shows_their_own_view_and_never_the_score(
 def test_a_partner_without_pulses_gets_no_view_section(journal: Journal, tmp_path: Path) -> None:
     quiet = journal.partners.add(Partner(id="", name="Legal"))
     assert "Your view" not in pack_text(journal, quiet.id, Audience.PARTNER, tmp_path)
+
+
+def test_a_pulse_in_the_trash_is_left_out_of_the_pack_until_restored(
+    journal: Journal, sales: str, tmp_path: Path
+) -> None:
+    [latest, *_] = journal.pulses.listing(sales)  # the one of 2026 Q4
+    batch = journal.pulses.delete(latest.id)
+    internal = pack_text(journal, sales, Audience.INTERNAL, tmp_path)
+    assert "Relationship health 27 in 2026 Q4" not in internal
+    assert "2026 Q4 1 2.0" not in pack_text(journal, sales, Audience.PARTNER, tmp_path)
+    journal.trash.restore(batch)
+    assert "Relationship health 27 in 2026 Q4" in pack_text(
+        journal, sales, Audience.INTERNAL, tmp_path
+    )
+    assert "2026 Q4 1 2.0 2.0 2.0 3.0" in pack_text(journal, sales, Audience.PARTNER, tmp_path)

@@ -138,9 +138,10 @@ def test_pulses_are_added_changed_and_deleted(journal: Journal) -> None:
     assert (changed.trust, changed.comment) == (2, "Slower lately")
     with pytest.raises(ValidationError, match="answered_by: Anna is a contact of another"):
         journal.pulses.add(pulse(hr.id, TODAY, answered_by_id=anna.id))
-    removed = journal.pulses.delete(added.id)
+    batch = journal.pulses.delete(added.id)
     assert journal.pulses.listing() == []
-    assert journal.pulses.add(removed) == removed  # an undo puts it back as it was
+    journal.trash.restore(batch)  # an undo puts it back as it was
+    assert journal.pulses.listing() == [changed]
     with pytest.raises(NotFoundError):
         journal.pulses.delete("nothing")
 

@@ -651,8 +651,8 @@ def test_a_deleted_partner_takes_its_records_along_and_brings_them_back(journal:
     ]:
         with pytest.raises(NotFoundError):
             lookup(record_id)
-    [item] = journal.trash.listing()
-    assert (item.kind, item.id, item.title, item.items) == ("partner", finance.id, "Finance", 4)
+    [item] = journal.trash.listing()  # its first assessment went along too
+    assert (item.kind, item.id, item.title, item.items) == ("partner", finance.id, "Finance", 5)
     assert journal.meetings.get(hr_meeting.id) == hr_meeting
 
     journal.trash.restore(batch)
@@ -668,7 +668,8 @@ def test_restoring_a_meeting_whose_partner_is_in_the_trash_is_refused(journal: J
     meeting = add_meeting(journal, finance, "Roadmap")
     meeting_batch = journal.meetings.delete(meeting.id)
     partner_batch = journal.partners.delete(finance.id)
-    assert [(i.kind, i.items) for i in journal.trash.listing()] == [("partner", 1), ("meeting", 1)]
+    # The partner took its first assessment along; the meeting was in the trash already.
+    assert [(i.kind, i.items) for i in journal.trash.listing()] == [("partner", 2), ("meeting", 1)]
 
     with pytest.raises(ValidationError) as caught:
         journal.trash.restore(meeting_batch)
@@ -719,7 +720,7 @@ def test_emptying_the_trash_removes_rows_for_good(journal: Journal) -> None:
     request_batch = journal.requests.delete(hr_request.id)
     journal.meetings.delete(kept.id)
 
-    assert journal.trash.empty(partner_batch) == 4
+    assert journal.trash.empty(partner_batch) == 5  # its first assessment too
     assert {i.kind for i in journal.trash.listing()} == {"request", "meeting"}
     assert count_rows(journal, "partner") == 1
     assert count_rows(journal, "contact") == 0
@@ -827,7 +828,9 @@ def test_a_partner_delete_says_what_it_takes_along(journal: Journal) -> None:
         "meeting": 1,
         "request": 1,
         "contact": 1,
+        "pulse": 0,
+        "assessment": 1,  # its first, made with it
     }
     assert journal.trash.taken_along("meeting", kept.id) == {}
     journal.partners.delete(finance.id)
-    assert [i.items for i in journal.trash.listing() if i.kind == "partner"] == [4]
+    assert [i.items for i in journal.trash.listing() if i.kind == "partner"] == [5]

@@ -469,3 +469,70 @@ def test_a_version_14_journal_turns_each_maturity_history_into_assessments(
         assert journal.partners.get("it").maturity is Maturity.TRUSTED_ADVISOR
     assert "maturity_change" not in tables(journal_path)
     assert user_version(journal_path) == SCHEMA_VERSION
+
+
+def _columns(path: Path, table: str) -> set[str]:
+    with closing(read_only(path)) as raw:
+        return {row[1] for row in raw.execute(f"PRAGMA table_info({table})")}
+
+
+def test_a_version_15_journal_keeps_every_pulse_and_assessment_and_can_trash_them(
+    journal_path: Path,
+) -> None:
+    """Migration 0016: pulse and assessment get the trash columns, every row stays live and
+    as it was; afterwards a delete moves them to the trash and a restore brings them back. A
+    downgrade empties the trash of them and keeps the live rows."""
+    from brm_desk.domain.assessments import Assessment, MaturityGoal
+    from brm_desk.domain.enums import Maturity
+    from brm_desk.domain.pulses import Pulse
+    from brm_desk.services.interchange.json_io import export_journal
+
+    with Journal.create(journal_path, today=lambda: TODAY) as journal:
+        journal.partners.add(Partner(id="p1", name="Finance"))
+        journal.meetings.add(
+            Meeting(id="m1", partner_id="p1", title="Review", start=datetime.now(UTC))
+        )
+        for n, day in enumerate((date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30))):
+            journal.pulses.add(Pulse(f"q{n}", "p1", day, 4, 3, 5, 9 - n, f"Answer {n}"))
+        journal.assessments.add(
+            Assessment(
+                "a1",
+                "p1",
+                date(2026, 10, 12),
+                Maturity.SERVICE_PROVIDER,
+                Maturity.ORDER_TAKER,
+                meeting_ids=("m1",),
+                note="Mine",
+                goals=(MaturityGoal("One intake route", True),),
+            )
+        )
+        journal.pulses.delete("q2")  # in the trash: a downgrade leaves it out
+        pulses = journal.pulses.listing()
+        assessments = journal.assessments.of_partner("p1")
+        before = export_journal(journal, include_private=True)
+        config = alembic_config()
+        with journal.database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0015")
+            connection.exec_driver_sql("PRAGMA user_version = 15")
+    for table in ("pulse", "assessment"):
+        assert {"deleted_at", "deleted_batch"}.isdisjoint(_columns(journal_path, table))
+    with closing(read_only(journal_path)) as raw:
+        assert raw.execute("SELECT uid FROM pulse ORDER BY uid").fetchall() == [("q0",), ("q1",)]
+
+    with Journal.open(journal_path, today=lambda: TODAY) as journal:
+        assert journal.database.version == SCHEMA_VERSION
+        after = export_journal(journal, include_private=True)
+        assert {**after, "exported_at": ""} == {**before, "exported_at": ""}
+        assert journal.pulses.listing() == pulses
+        assert journal.assessments.of_partner("p1") == assessments
+        assert journal.trash.listing() == []
+        batch = journal.pulses.delete("q1")
+        assessment_batch = journal.assessments.delete("a1")
+        assert [p.id for p in journal.pulses.listing()] == ["q0"]
+        journal.trash.restore(batch)
+        journal.trash.restore(assessment_batch)
+        assert journal.pulses.listing() == pulses
+        assert journal.assessments.of_partner("p1") == assessments
+    for table in ("pulse", "assessment"):
+        assert {"deleted_at", "deleted_batch"} <= _columns(journal_path, table)

@@ -329,15 +329,17 @@ def test_deleting_a_partner_asks_first_naming_what_goes_with_it(
     window, page = open_window(qtbot, journal, "Partners")
     select(page, "Finance")
     window.action("delete").trigger()
-    assert "with its 3 meetings, 1 request and 1 contact?" in asked[0]
+    assert "with its 3 meetings, 1 request, 1 contact, 0 pulses and 1 assessment?" in asked[0]
     assert "Finance" in [p.name for p in journal.partners.listing()]  # No: nothing moved
 
     select(page, "Finance")
     window.action("delete").trigger()
     assert [p.name for p in journal.partners.listing()] == ["Human Resources"]
     [item] = journal.trash.listing()
-    assert (item.kind, item.items) == ("partner", 6)
+    assert (item.kind, item.items) == ("partner", 7)
+    assert journal.assessments.of_partner(filled.finance.id) == ()
     window.action("undo").trigger()  # everything comes back with the partner
+    assert len(journal.assessments.of_partner(filled.finance.id)) == 1
     assert len(journal.meetings.of_partner(filled.finance.id)) == 3
     assert journal.contacts.listing(filled.finance.id) == [filled.anna]
     assert journal.requests.of_partner(filled.finance.id) == [filled.request]

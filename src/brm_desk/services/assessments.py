@@ -1,4 +1,5 @@
-"""Maturity assessments: record, change and remove them; the partner's maturity follows.
+"""Maturity assessments: record, change and delete them (to the trash); the partner's
+maturity follows.
 
 Every change of a partner's maturity goes through here (the partner editor's maturity field
 too), so the partner's current maturity is always the BRM's view in the latest assessment.
@@ -14,7 +15,7 @@ from brm_desk.domain.assessments import Assessment, check_assessment
 from brm_desk.domain.enums import Maturity
 from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import new_id
-from brm_desk.store import assessment_rows, partner_rows
+from brm_desk.store import assessment_rows, partner_rows, trash_rows
 from brm_desk.store.database import Database, Transaction
 
 
@@ -63,12 +64,14 @@ class Assessments:
             assessment_rows.remove(tx, assessment.id)
             return self._write(tx, assessment)
 
-    def delete(self, assessment_id: str) -> Assessment:
-        """Remove an assessment for good (undo adds it back); returns what it was."""
+    def delete(self, assessment_id: str) -> str:
+        """Move an assessment to the trash; returns its trash batch. The partner's maturity
+        follows the latest assessment left (and the restored one, when it comes back)."""
         with self._db.transaction() as tx:
-            gone = assessment_rows.remove(tx, assessment_id)
-            assessment_rows.sync_maturity(tx, gone.partner_id)
-            return gone
+            partner_id = assessment_rows.get(tx, assessment_id).partner_id
+            batch = trash_rows.soft_delete(tx, "assessment", assessment_id)
+            assessment_rows.sync_maturity(tx, partner_id)
+            return batch
 
     def set_maturity(self, partner_id: str, level: Maturity) -> Assessment:
         """The BRM's view today: today's latest assessment takes it, else a new one is added

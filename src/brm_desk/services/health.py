@@ -19,7 +19,7 @@ from brm_desk.domain.health import TREND_QUARTERS, QuarterFacts, QuarterHealth, 
 from brm_desk.domain.pulses import Pulse, Quarter, check_pulse, quarters_to
 from brm_desk.domain.records import new_id
 from brm_desk.services.balance import Balances
-from brm_desk.store import contact_rows, pulse_rows
+from brm_desk.store import contact_rows, pulse_rows, trash_rows
 from brm_desk.store.database import Database, Transaction
 
 HealthTrend = list[QuarterHealth]
@@ -52,18 +52,17 @@ class Pulses:
             pulse_rows.update_one(tx, pulse)
             return pulse_rows.get(tx, pulse.id)
 
-    def delete(self, pulse_id: str) -> Pulse:
-        """Remove a pulse for good; returns it, so that an undo can add it back."""
+    def delete(self, pulse_id: str) -> str:
+        """Move a pulse to the trash; returns its trash batch (restoring it brings it back)."""
         with self._db.transaction() as tx:
-            pulse = pulse_rows.get(tx, pulse_id)
-            pulse_rows.delete_one(tx, pulse_id)
-            return pulse
+            return trash_rows.soft_delete(tx, "pulse", pulse_id)
 
     def delete_many(self, pulse_ids: list[str]) -> None:
-        """Remove several pulses at once (an import taken back)."""
+        """Remove several pulses for good, all or none (an import taken back: they never
+        were the BRM's to keep, so no trash entry)."""
         with self._db.transaction() as tx:
             for pulse_id in pulse_ids:
-                pulse_rows.delete_one(tx, pulse_id)
+                trash_rows.purge(tx, trash_rows.soft_delete(tx, "pulse", pulse_id))
 
     def get(self, pulse_id: str) -> Pulse:
         with self._db.snapshot() as tx:

@@ -1,5 +1,6 @@
 """Maturity assessments, their goals and evidence, between rows and records.
 
+Assessments in the trash are left out of every read here; ``trash_rows`` moves them.
 Evidence keeps meetings and requests that are in the trash (a restore brings the link back);
 emptying the trash removes the link with the record.
 """
@@ -73,14 +74,19 @@ def insert_many(tx: Transaction, assessments: Sequence[Assessment]) -> None:
 
 
 def remove(tx: Transaction, uid: str) -> Assessment:
-    """Delete an assessment for good (its goals and evidence go with it); returns it."""
+    """Delete an assessment for good (its goals and evidence go with it) to write it anew;
+    returns it. A delete by the BRM goes to the trash instead (``trash_rows``)."""
     found = get(tx, uid)
     tx.execute(delete(AssessmentRow).where(AssessmentRow.uid == uid))
     return found
 
 
 def get(tx: Transaction, uid: str) -> Assessment:
-    pk = tx.execute(select(AssessmentRow.partner_id).where(AssessmentRow.uid == uid)).scalar()
+    pk = tx.execute(
+        select(AssessmentRow.partner_id).where(
+            AssessmentRow.uid == uid, AssessmentRow.deleted_at.is_(None)
+        )
+    ).scalar()
     if pk is None:
         raise NotFoundError(f"no assessment with id '{uid}' in this journal")
     return next(a for a in of_partners(tx, [pk]).get(_partner_uid(tx, pk), []) if a.id == uid)
@@ -91,7 +97,7 @@ def _partner_uid(tx: Transaction, pk: int) -> str:
 
 
 def of_partner(tx: Transaction, partner_uid: str) -> list[Assessment]:
-    """A partner's assessments, oldest first (in the trash too: they go with their partner)."""
+    """A partner's assessments not in the trash, oldest first (a partner in the trash too)."""
     pk = rows.pk_map(tx, PartnerRow, [partner_uid]).get(partner_uid)
     if pk is None:
         raise NotFoundError(f"no partner with id '{partner_uid}' in this journal")
@@ -99,10 +105,12 @@ def of_partner(tx: Transaction, partner_uid: str) -> list[Assessment]:
 
 
 def of_partners(tx: Transaction, pks: Sequence[int] | None = None) -> dict[str, list[Assessment]]:
-    """Assessments by partner id, oldest first (of every partner when ``pks`` is None)."""
+    """Assessments not in the trash by partner id, oldest first (of every partner when
+    ``pks`` is None)."""
     statement = (
         select(AssessmentRow, PartnerRow.uid)
         .join(PartnerRow, PartnerRow.id == AssessmentRow.partner_id)
+        .where(AssessmentRow.deleted_at.is_(None))
         .order_by(AssessmentRow.assessed_on, AssessmentRow.id)
     )
     selected = [
@@ -166,10 +174,12 @@ def sync_maturity(tx: Transaction, partner_uid: str) -> None:
 
 
 def last_assessed(tx: Transaction) -> dict[str, date]:
-    """The day of each partner's latest assessment, by partner id (none: never assessed)."""
+    """The day of each partner's latest assessment (the trash left out), by partner id (none:
+    never assessed)."""
     statement = (
         select(PartnerRow.uid, func.max(AssessmentRow.assessed_on))
         .join(AssessmentRow, AssessmentRow.partner_id == PartnerRow.id)
+        .where(AssessmentRow.deleted_at.is_(None))
         .group_by(PartnerRow.uid)
     )
     return {uid: day for uid, day in tx.execute(statement) if day is not None}

@@ -27,7 +27,7 @@ from brm_desk.store import cipher
 from brm_desk.store.cipher import CipherKey
 
 APPLICATION_ID = 0x42524D44  # "BRMD"
-SCHEMA_VERSION = 15  # 2: calendar_event (where imported meetings came from); 3: month indexes;
+SCHEMA_VERSION = 16  # 2: calendar_event (where imported meetings came from); 3: month indexes;
 # 4: meetings list indexes (title order, title filter); 5: search prefix index of 3 letters only;
 # 6: private notes of meetings and requests; 7: notes indexed as plain text;
 # 8: a partner's next period, journal settings;
@@ -38,6 +38,7 @@ SCHEMA_VERSION = 15  # 2: calendar_event (where imported meetings came from); 3:
 # 13: a contact's interest (with its history), communication (the communications plans)
 # 14: pulse (partners' quarterly view of the relationship)
 # 15: maturity assessments (assessment, its goals and evidence) replace maturity_change
+# 16: pulses and assessments go to the trash (deleted_at, deleted_batch)
 JOURNAL_TABLES = frozenset(
     {"partner", "contact", "meeting", "meeting_action", "meeting_attendee"}
     | {"request", "request_meeting", "search_document", "alembic_version"}

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, case, cast, delete, func, select
+from sqlalchemy import ColumnElement, Integer, case, cast, func, select
 from sqlalchemy.orm import aliased
 
 from brm_desk.domain.enums import Side
@@ -62,15 +62,9 @@ def update_one(tx: Transaction, pulse: Pulse) -> None:
     tx.execute(rows.table_of(PulseRow).update().where(PulseRow.id == pk), _values(tx, pulse))
 
 
-def delete_one(tx: Transaction, uid: str) -> None:
-    tx.execute(delete(PulseRow).where(PulseRow.id == _pk(tx, uid)))
-
-
 def _pk(tx: Transaction, uid: str) -> int:
-    pk = tx.execute(select(PulseRow.id).where(PulseRow.uid == uid)).scalar_one_or_none()
-    if pk is None:
-        raise NotFoundError(f"no pulse with id '{uid}' in this journal")
-    return int(pk)
+    """The primary key of a pulse not in the trash."""
+    return rows.pk_of(tx, PulseRow, uid, "pulse")
 
 
 def _record(row: Any) -> Pulse:
@@ -88,7 +82,10 @@ def _record(row: Any) -> Pulse:
 
 
 def get(tx: Transaction, uid: str) -> Pulse:
-    row = tx.execute(_SELECT.where(PulseRow.uid == uid)).one_or_none()
+    """A pulse not in the trash."""
+    row = tx.execute(
+        _SELECT.where(PulseRow.uid == uid, PulseRow.deleted_at.is_(None))
+    ).one_or_none()
     if row is None:
         raise NotFoundError(f"no pulse with id '{uid}' in this journal")
     return _record(row)
@@ -97,8 +94,8 @@ def get(tx: Transaction, uid: str) -> Pulse:
 def listing(
     tx: Transaction, partner_id: str | None = None, since: date | None = None
 ) -> list[Pulse]:
-    """Pulses of live partners, latest first (of one partner, from a day on, when asked)."""
-    statement = _SELECT.where(PartnerRow.deleted_at.is_(None))
+    """Live pulses of live partners, latest first (of one partner, from a day on, when asked)."""
+    statement = _SELECT.where(*rows.live(PulseRow))
     if partner_id is not None:
         statement = statement.where(PartnerRow.uid == partner_id)
     if since is not None:
@@ -108,12 +105,13 @@ def listing(
 
 
 def in_journal_order(tx: Transaction) -> list[Pulse]:
-    """Every pulse of a live partner in the order it entered the journal (for export)."""
-    statement = _SELECT.where(PartnerRow.deleted_at.is_(None)).order_by(PulseRow.id)
+    """Every live pulse of a live partner in the order it entered the journal (for export)."""
+    statement = _SELECT.where(*rows.live(PulseRow)).order_by(PulseRow.id)
     return [_record(row) for row in tx.execute(statement)]
 
 
 def existing_uids(tx: Transaction, uids: Sequence[str]) -> set[str]:
+    """Which of these pulse ids the journal holds (in the trash too)."""
     return set(rows.pk_map(tx, PulseRow, uids))
 
 

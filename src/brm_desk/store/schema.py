@@ -71,15 +71,20 @@ def _belongs_to(table: str, **options: Any) -> MappedColumn[Any]:
     return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), **options)
 
 
-class _Trashable:
+class _InTrash:
+    """When a record went to the trash and the batch it went with (NULL: not in the trash)."""
+
+    deleted_at: Mapped[str | None] = mapped_column(String, default=None)
+    deleted_batch: Mapped[str | None] = mapped_column(String, default=None, index=True)
+
+
+class _Trashable(_InTrash):
     """Columns every user-visible record shares: its public id, timestamps, trash state."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String, unique=True)
     created_at: Mapped[str] = mapped_column(String)
     updated_at: Mapped[str] = mapped_column(String)
-    deleted_at: Mapped[str | None] = mapped_column(String, default=None)
-    deleted_batch: Mapped[str | None] = mapped_column(String, default=None, index=True)
 
 
 class PartnerRow(Base, _Trashable):
@@ -122,8 +127,9 @@ class ReminderStateRow(Base):
     dismissed: Mapped[bool]
 
 
-class AssessmentRow(Base):
-    """A partner's maturity on a day: the BRM's view and the partner's (NULL: unknown)."""
+class AssessmentRow(Base, _InTrash):
+    """A partner's maturity on a day: the BRM's view and the partner's (NULL: unknown); goes
+    to the trash on its own or with its partner."""
 
     __tablename__ = "assessment"
 
@@ -367,8 +373,9 @@ class ActionRow(Base):
     done: Mapped[date | None] = mapped_column(Date)
 
 
-class PulseRow(Base):
-    """One answer to a partner's quarterly pulse (domain.pulses); goes with its partner."""
+class PulseRow(Base, _InTrash):
+    """One answer to a partner's quarterly pulse (domain.pulses); goes to the trash on its own
+    or with its partner."""
 
     __tablename__ = "pulse"
     __table_args__ = (
@@ -378,7 +385,7 @@ class PulseRow(Base):
             name="scores_range",
         ),
         CheckConstraint("net_promoter BETWEEN 0 AND 10", name="net_promoter_range"),
-        Index("ix_pulse_partner_taken", "partner_id", "taken_on"),
+        _live_index("ix_pulse_partner_taken", "partner_id", "taken_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,26 +3,44 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import CursorResult, delete, func, literal, select, update
 
 from brm_desk.domain.errors import NotFoundError, ValidationError
+from brm_desk.domain.pulses import Quarter
 from brm_desk.domain.records import TrashItem
-from brm_desk.store import partner_rows
+from brm_desk.store import assessment_rows, partner_rows
 from brm_desk.store.database import Transaction
-from brm_desk.store.rows import now_text, pk_of
-from brm_desk.store.schema import RECORD_ROWS, ContactRow, MeetingRow, PartnerRow, RequestRow
+from brm_desk.store.rows import now_text, pk_of, table_of
+from brm_desk.store.schema import (
+    RECORD_ROWS,
+    AssessmentRow,
+    ContactRow,
+    MeetingRow,
+    PartnerRow,
+    PulseRow,
+    RequestRow,
+)
 
-_TITLE = {"partner": "name", "contact": "name", "meeting": "title", "request": "title"}
-_PARTNERS_OWN = (MeetingRow, RequestRow, ContactRow)
+TRASH_ROWS: dict[str, Any] = {**RECORD_ROWS, "pulse": PulseRow, "assessment": AssessmentRow}
+"""The row class of each kind of record that goes to the trash, partners first."""
+_TITLE = {
+    "partner": "name",
+    "contact": "name",
+    "meeting": "title",
+    "request": "title",
+    "pulse": "taken_on",
+    "assessment": "assessed_on",
+}
+_PARTNERS_OWN = (MeetingRow, RequestRow, ContactRow, PulseRow, AssessmentRow)
 """What goes to the trash with its partner."""
 
 
 def taken_along(tx: Transaction, kind: str, uid: str) -> dict[str, int]:
     """How many live records of each kind a delete of this record takes to the trash with it
-    (a partner's meetings, requests and contacts; nothing for other records)."""
+    (a partner's meetings, requests, contacts, pulses and assessments; nothing for others)."""
     if kind != "partner":
         return {}
     pk = pk_of(tx, PartnerRow, uid, kind)
@@ -36,7 +54,7 @@ def taken_along(tx: Transaction, kind: str, uid: str) -> dict[str, int]:
 
 def soft_delete(tx: Transaction, kind: str, uid: str) -> str:
     """Move a record (and, for a partner, everything of it) to the trash; returns the batch."""
-    row_class = RECORD_ROWS[kind]
+    row_class = TRASH_ROWS[kind]
     pk = pk_of(tx, row_class, uid, kind)
     batch = uuid.uuid4().hex
     stamp = now_text()
@@ -68,12 +86,15 @@ def restore(tx: Transaction, batch: str) -> None:
             "partner",
             f"its partner '{head.partner_name}' is in the trash; restore the partner first",
         )
-    for row_class in RECORD_ROWS.values():
+    for row_class in TRASH_ROWS.values():
+        stamp = {"updated_at": now_text()} if "updated_at" in table_of(row_class).c else {}
         tx.execute(
             update(row_class)
             .where(row_class.deleted_batch == batch)
-            .values(deleted_at=None, deleted_batch=None, updated_at=now_text())
+            .values(deleted_at=None, deleted_batch=None, **stamp)
         )
+    if head.kind == "assessment":  # the partner's maturity follows its latest assessment
+        assessment_rows.sync_maturity(tx, head.partner_uid)
 
 
 class _Head(NamedTuple):
@@ -85,13 +106,16 @@ class _Head(NamedTuple):
     partner_name: str
     partner_in_trash: bool
     deleted_at: str
+    partner_uid: str
 
 
 def _head(tx: Transaction, batch: str) -> _Head | None:
-    for kind, row_class in RECORD_ROWS.items():
+    for kind, row_class in TRASH_ROWS.items():
         title = getattr(row_class, _TITLE[kind])
         if kind == "partner":
-            statement = select(row_class.uid, title, title, literal(False), row_class.deleted_at)
+            statement = select(
+                row_class.uid, title, title, literal(False), row_class.deleted_at, row_class.uid
+            )
         else:
             statement = select(
                 row_class.uid,
@@ -99,19 +123,30 @@ def _head(tx: Transaction, batch: str) -> _Head | None:
                 PartnerRow.name,
                 PartnerRow.deleted_at.is_not(None),
                 row_class.deleted_at,
+                PartnerRow.uid,
             ).join(PartnerRow, PartnerRow.id == row_class.partner_id)
         row = tx.execute(
             statement.where(row_class.deleted_batch == batch).order_by(row_class.id).limit(1)
         ).first()
         if row is not None:
-            return _Head(kind, *row)
+            uid, shown, *rest = row
+            return _Head(kind, uid, _title(kind, shown), *rest)
     return None
+
+
+def _title(kind: str, shown: str | date) -> str:
+    """How the trash names a record: its name or title; a pulse by its quarter and day, an
+    assessment by its day."""
+    if not isinstance(shown, date):
+        return shown
+    day = f"{shown:%d %b %Y}"
+    return f"{Quarter.of(shown).label} · {day}" if kind == "pulse" else day
 
 
 def listing(tx: Transaction) -> list[TrashItem]:
     """What is in the trash, latest first, one entry per delete."""
     counts: dict[str, int] = {}
-    for row_class in RECORD_ROWS.values():
+    for row_class in TRASH_ROWS.values():
         statement = (
             select(row_class.deleted_batch, func.count())
             .where(row_class.deleted_batch.is_not(None))
@@ -133,7 +168,7 @@ def listing(tx: Transaction) -> list[TrashItem]:
 def purge(tx: Transaction, batch: str | None = None) -> int:
     """Delete for good one batch, or everything in the trash; returns the records removed."""
     removed = 0
-    for row_class in (RequestRow, MeetingRow, ContactRow, PartnerRow):
+    for row_class in (PulseRow, AssessmentRow, RequestRow, MeetingRow, ContactRow, PartnerRow):
         condition = (
             row_class.deleted_batch.is_not(None)
             if batch is None

@@ -25,7 +25,7 @@ KIND_NOUNS = {Partner: "partner", Contact: "contact", Meeting: "meeting", Reques
 
 
 class RecordService(Protocol):
-    """What the partners, contacts, meetings and requests services have in common."""
+    """What the services of records that go to the trash have in common."""
 
     def get(self, record_id: str, /) -> Any: ...
     def add(self, record: Any, /) -> Any: ...
@@ -34,12 +34,15 @@ class RecordService(Protocol):
 
 
 def service_of(journal: Journal, kind: str) -> RecordService:
-    """The service of a kind of record: "partner", "contact", "meeting" or "request"."""
+    """The service of a kind of record: "partner", "contact", "meeting", "request", "pulse"
+    or "assessment"."""
     services: dict[str, RecordService] = {
         "partner": journal.partners,
         "contact": journal.contacts,
         "meeting": journal.meetings,
         "request": journal.requests,
+        "pulse": journal.pulses,
+        "assessment": journal.assessments,
     }
     return services[kind]
 
@@ -159,25 +162,34 @@ class ReframeRequest(JournalCommand):
         self.journal.trash.empty(self.journal.requests.delete(self.reframed_id))
 
 
-class DeleteRecord(JournalCommand):
-    """Delete to the trash; undo restores the trash batch (with what went along with it)."""
+class DeleteToTrash(JournalCommand):
+    """Delete a record of a ``kind`` to the trash; undo restores the trash batch (with what
+    went along with it)."""
 
-    def __init__(self, journal: Journal, record: Partner | Contact | Meeting | Request) -> None:
-        super().__init__(journal, f"Delete {describe(record)}")
-        self.record = record
+    def __init__(self, journal: Journal, kind: str, record_id: str, text: str) -> None:
+        super().__init__(journal, text)
+        self.kind = kind
+        self.record_id = record_id
         self.batch = ""
 
     def apply(self) -> None:
-        self.batch = service_for(self.journal, self.record).delete(self.record.id)
+        self.batch = service_of(self.journal, self.kind).delete(self.record_id)
 
     def revert(self) -> None:
         """Restore the batch that holds the record now (a later restore and its undo move it)."""
-        kind = KIND_NOUNS[type(self.record)]
         for item in self.journal.trash.listing():
-            if item.kind == kind and item.id == self.record.id:
+            if item.kind == self.kind and item.id == self.record_id:
                 self.journal.trash.restore(item.batch)
                 return
         self.journal.trash.restore(self.batch)  # not in the trash: says so in the core's words
+
+
+class DeleteRecord(DeleteToTrash):
+    """Delete a partner, contact, meeting or request to the trash; undo brings it back."""
+
+    def __init__(self, journal: Journal, record: Partner | Contact | Meeting | Request) -> None:
+        super().__init__(journal, KIND_NOUNS[type(record)], record.id, f"Delete {describe(record)}")
+        self.record = record
 
 
 class RestoreFromTrash(JournalCommand):

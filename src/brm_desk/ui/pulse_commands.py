@@ -12,7 +12,7 @@ from brm_desk.services.interchange.csv_pulses import (
     import_pulses,
     undo_pulse_import,
 )
-from brm_desk.ui.commands import ImportCommand, JournalCommand
+from brm_desk.ui.commands import DeleteToTrash, ImportCommand, JournalCommand
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -23,7 +23,7 @@ def _named(pulse: Pulse) -> str:
 
 
 class AddPulse(JournalCommand):
-    """Add a pulse; undo removes it (it never existed, so nothing to keep)."""
+    """Add a pulse; undo removes it for good (it never existed, so no trash entry)."""
 
     def __init__(self, journal: Journal, pulse: Pulse) -> None:
         super().__init__(journal, f"Add {_named(pulse)}")
@@ -33,7 +33,7 @@ class AddPulse(JournalCommand):
         self.pulse = self.journal.pulses.add(self.pulse)
 
     def revert(self) -> None:
-        self.journal.pulses.delete(self.pulse.id)
+        self.journal.trash.empty(self.journal.pulses.delete(self.pulse.id))
 
 
 class EditPulse(JournalCommand):
@@ -51,18 +51,12 @@ class EditPulse(JournalCommand):
         self.before = self.journal.pulses.update(self.before)
 
 
-class DeletePulse(JournalCommand):
-    """Delete a pulse; undo adds it back with its own id."""
+class DeletePulse(DeleteToTrash):
+    """Delete a pulse to the trash; undo restores it."""
 
     def __init__(self, journal: Journal, pulse: Pulse) -> None:
-        super().__init__(journal, f"Delete {_named(pulse)}")
+        super().__init__(journal, "pulse", pulse.id, f"Delete {_named(pulse)}")
         self.pulse = pulse
-
-    def apply(self) -> None:
-        self.pulse = self.journal.pulses.delete(self.pulse.id)
-
-    def revert(self) -> None:
-        self.journal.pulses.add(self.pulse)
 
 
 class ImportPulses(ImportCommand):

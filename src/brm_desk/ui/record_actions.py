@@ -189,12 +189,12 @@ class RecordActions(QObject):
         if not isinstance(record, Partner) or journal is None:
             return True
         counts = journal.trash.taken_along("partner", record.id)
-        going = [plural(counts[kind], kind) for kind in ("meeting", "request", "contact")]
+        going = [plural(n, kind) for kind, n in counts.items()]
         return messages.confirm(
             self.shell.window,
             "Delete partner",
-            f"Move {describe(record)} to the trash with its {going[0]}, {going[1]} and "
-            f"{going[2]}?\n\nUndo, or Restore in the trash, brings them all back.",
+            f"Move {describe(record)} to the trash with its {', '.join(going[:-1])} and "
+            f"{going[-1]}?\n\nUndo, or Restore in the trash, brings them all back.",
         )
 
     def run(self, command: JournalCommand) -> bool:

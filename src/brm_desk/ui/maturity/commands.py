@@ -1,4 +1,4 @@
-"""Recording, changing and removing assessments as undoable commands over the service."""
+"""Recording, changing and deleting assessments as undoable commands over the service."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from brm_desk.domain.assessments import Assessment
 from brm_desk.domain.enums import Maturity
-from brm_desk.ui.commands import JournalCommand
+from brm_desk.ui.commands import DeleteToTrash, JournalCommand
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -28,23 +28,23 @@ class SaveAssessment(JournalCommand):
 
     def revert(self) -> None:
         if self.before is None:
-            self.journal.assessments.delete(self.after.id)
+            _remove_added(self.journal, self.after)
         else:
             self.journal.assessments.update(self.before)
 
 
-class DeleteAssessment(JournalCommand):
-    """Remove an assessment; undo records it again as it was."""
+def _remove_added(journal: Journal, added: Assessment) -> None:
+    """Undo of an add: the assessment goes for good (it never existed, so no trash entry)."""
+    journal.trash.empty(journal.assessments.delete(added.id))
+
+
+class DeleteAssessment(DeleteToTrash):
+    """Delete an assessment to the trash; undo restores it."""
 
     def __init__(self, journal: Journal, assessment: Assessment) -> None:
-        super().__init__(journal, f"Delete assessment of {assessment.assessed_on:%d %b %Y}")
+        text = f"Delete assessment of {assessment.assessed_on:%d %b %Y}"
+        super().__init__(journal, "assessment", assessment.id, text)
         self.assessment = assessment
-
-    def apply(self) -> None:
-        self.journal.assessments.delete(self.assessment.id)
-
-    def revert(self) -> None:
-        self.journal.assessments.add(self.assessment)
 
 
 class SetMaturity(JournalCommand):
@@ -71,6 +71,6 @@ class SetMaturity(JournalCommand):
     def revert(self) -> None:
         assert self.after is not None
         if self.before is None:
-            self.journal.assessments.delete(self.after.id)
+            _remove_added(self.journal, self.after)
         else:
             self.journal.assessments.update(self.before)

@@ -5,10 +5,14 @@ from __future__ import annotations
 from brm_desk.domain.records import TrashItem
 from brm_desk.ui.models.table import Column, RecordTableModel
 
+_KIND_LABELS = {"assessment": "Maturity assessment"}
+"""How the list names a kind whose one word would be unclear (others: the word itself)."""
+
 
 def _what(item: TrashItem) -> str:
     extra = item.items - 1
-    return f"{item.kind.capitalize()}" + (f" (+{extra} more)" if extra > 0 else "")
+    kind = _KIND_LABELS.get(item.kind, item.kind.capitalize())
+    return kind + (f" (+{extra} more)" if extra > 0 else "")
 
 
 class TrashModel(RecordTableModel):
