@@ -329,7 +329,7 @@ def test_deleting_a_partner_asks_first_naming_what_goes_with_it(
     window, page = open_window(qtbot, journal, "Partners")
     select(page, "Finance")
     window.action("delete").trigger()
-    assert "with its 3 meetings, 1 request, 1 contact, 0 pulses and 1 assessment?" in asked[0]
+    assert "with its 3 meetings, 1 request, 1 contact and 1 maturity assessment?" in asked[0]
     assert "Finance" in [p.name for p in journal.partners.listing()]  # No: nothing moved
 
     select(page, "Finance")

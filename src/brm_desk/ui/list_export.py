@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
+from brm_desk.domain.words import listing, plural
 from brm_desk.services import privacy
 from brm_desk.ui.models.table import RECORD_ROLE
 
@@ -58,10 +59,10 @@ class ListContents:
     def private_items(self) -> str:
         """What the list shows that is private, in words ("" when nothing is)."""
         count = len(self.private_rows)
-        found = [f"{count} private item{'s' if count != 1 else ''}"] if count else []
+        found = [plural(count, "private item")] if count else []
         if self.private_columns:
             found.append("contacts' stances")
-        return " and ".join(found)
+        return listing(found)
 
     def shared(self) -> ListContents:
         """The list without its private rows and columns."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Partner
-from brm_desk.domain.words import plural
+from brm_desk.domain.words import listing, plural
 from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push, service_of
 from brm_desk.ui.dialogs import messages
 
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from brm_desk.services.drafts import Draft
     from brm_desk.ui.editors.base import RecordEditor
     from brm_desk.ui.shell import Shell
+
+
+# The trash's table names, as the question names them.
+TAKEN_ALONG = {"assessment": "maturity assessment"}
 
 
 class RecordActions(QObject):
@@ -189,12 +193,13 @@ class RecordActions(QObject):
         if not isinstance(record, Partner) or journal is None:
             return True
         counts = journal.trash.taken_along("partner", record.id)
-        going = [plural(n, kind) for kind, n in counts.items()]
+        going = listing([plural(n, TAKEN_ALONG.get(kind, kind)) for kind, n in counts.items() if n])
+        along = f" with its {going}" if going else ""
         return messages.confirm(
             self.shell.window,
             "Delete partner",
-            f"Move {describe(record)} to the trash with its {', '.join(going[:-1])} and "
-            f"{going[-1]}?\n\nUndo, or Restore in the trash, brings them all back.",
+            f"Move {describe(record)} to the trash{along}?\n\n"
+            "Undo, or Restore in the trash, brings them all back.",
         )
 
     def run(self, command: JournalCommand) -> bool:
