@@ -17,9 +17,15 @@ from brm_desk.domain.records import Contact, Partner
 from brm_desk.domain.stakeholders import Communication, Quadrant
 from brm_desk.services.interchange.json_io import export_journal, import_journal
 from brm_desk.services.journal import Journal
-from brm_desk.services.stakeholders import communications_due
+from brm_desk.store import stakeholder_rows
 
 TODAY = date(2026, 11, 24)
+
+
+def communications_due(journal: Journal, on: date) -> list[Communication]:
+    """The plan entries due on or before ``on``, as the reminders read them."""
+    with journal.database.snapshot() as tx:
+        return stakeholder_rows.due(tx, on)
 
 
 @pytest.fixture

@@ -196,7 +196,7 @@ def is_late(due: date | None, done: date | None, quarter: Quarter, today: date) 
 
     None when it does not count: no due date, due outside the quarter, or due today or later
     (not late yet). Otherwise late when it was not done by its due date.
-    ``store.health_queries.follow_ups`` is the SQL of this rule; a test holds them equal.
+    ``store.pulse_rows.follow_ups`` is the SQL of this rule; a test holds them equal.
     """
     if due is None or not quarter.start <= due <= quarter.end or due >= today:
         return None

@@ -27,7 +27,6 @@ from brm_desk.store.schema import ContactRow, PartnerRow
 
 if TYPE_CHECKING:
     from brm_desk.services.contacts import Contacts
-    from brm_desk.services.journal import Journal
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +133,3 @@ def gaps_by_partner(tx: Transaction, today: date) -> dict[str, list[Gap]]:
         partner_id: gaps(found, met, [e for e in plans if e.partner_id == partner_id], today)
         for partner_id, found in people.items()
     }
-
-
-def communications_due(journal: Journal, on: date) -> list[Communication]:
-    """The plan entries of every live partner due on or before ``on``, earliest first (what
-    the reminders list)."""
-    with journal.database.snapshot() as tx:
-        return stakeholder_rows.due(tx, on)
