@@ -130,6 +130,26 @@ def linked_uids(
     return found
 
 
+def insert_links(
+    tx: Transaction,
+    parent: Any,
+    child: Any,
+    position: Any,
+    child_class: Any,
+    owned: Sequence[tuple[int, Sequence[str]]],
+) -> None:
+    """Write what :func:`linked_uids` reads: for each parent primary key in ``owned``, the
+    ``child_class`` records it lists by public id, in order, in one ``executemany``."""
+    children = pk_map(tx, child_class, (uid for _, uids in owned for uid in uids))
+    links = [
+        {parent.key: pk, child.key: children[uid], position.key: i}
+        for pk, uids in owned
+        for i, uid in enumerate(uids)
+    ]
+    if links:
+        tx.execute(insert(table_of(parent.class_)), links)
+
+
 def pk_of(tx: Transaction, row_class: Any, uid: str, what: str) -> int:
     """The primary key of one live record, or a clear NotFoundError."""
     pk = tx.execute(
