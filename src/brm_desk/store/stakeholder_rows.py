@@ -116,9 +116,10 @@ def listing(tx: Transaction, partner_id: str | None = None) -> list[Communicatio
 
 
 def due(tx: Transaction, on: date) -> list[Communication]:
-    """The live entries whose next date is ``on`` or before, earliest first."""
+    """The SQL of ``domain.stakeholders.due``: the live entries whose next date is ``on`` or
+    before, earliest first."""
     statement = _SELECT.where(CommunicationRow.next_date <= on).order_by(None)
-    ordered = statement.order_by(CommunicationRow.next_date, CommunicationRow.id)
+    ordered = statement.order_by(CommunicationRow.next_date, CommunicationRow.uid)
     return [_record(row) for row in tx.execute(ordered)]
 
 
