@@ -20,7 +20,14 @@ from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.health import QuarterHealth
 from brm_desk.domain.notes import parse, passages, written
 from brm_desk.domain.periods import Preset, preset_period
-from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
+from brm_desk.domain.records import (
+    AgreedAction,
+    Contact,
+    Meeting,
+    Partner,
+    Request,
+    open_follow_ups,
+)
 from brm_desk.services import privacy
 from brm_desk.services.stakeholders import StakeholderMap
 
@@ -124,12 +131,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
     previous = journal.balances.for_partner(partner_id, *previous_period(start, day))
     meetings = journal.meetings.of_partner(partner_id)
     recent = [m for m in meetings if m.local_date <= day][:RECENT_MEETINGS]
-    open_actions = [
-        AgreedAction(a, m.title, m.local_date, m.private)
-        for m in meetings
-        for a in m.actions
-        if a.is_open
-    ]
+    we_owe, they_owe = open_follow_ups(meetings)
     requests = journal.requests.of_partner(partner_id)
     open_requests = tuple(
         sorted((r for r in requests if r.status.is_open), key=lambda r: r.received)
@@ -140,8 +142,8 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         balance=balance,
         previous=previous,
         recent_meetings=_recent(recent),
-        we_owe=due_first(a for a in open_actions if a.action.is_ours),
-        they_owe=due_first(a for a in open_actions if not a.action.is_ours),
+        we_owe=we_owe,
+        they_owe=they_owe,
         open_requests=open_requests,
         reviews_due=_reviews_due(requests, day),
         assessment=latest(journal.assessments.of_partner(partner_id)),

@@ -28,7 +28,7 @@ from brm_desk.domain.records import (
     Meeting,
     Partner,
     Request,
-    due_first,
+    owed_both_ways,
 )
 from brm_desk.domain.rules import taken_as_order
 from brm_desk.services import privacy
@@ -301,8 +301,7 @@ def _with_lists(
     open_demand = [r for r in requests if r.status.is_open and r.received <= end]
     open_demand.sort(key=lambda r: (-r.value, -r.urgency, r.received, r.title))
     follow_ups = privacy.follow_ups(agreed, include)
-    ours = due_first(a for a in follow_ups if a.action.is_ours)
-    theirs = due_first(a for a in follow_ups if not a.action.is_ours)
+    ours, theirs = owed_both_ways(follow_ups)
     people.sort(key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name.casefold()))
     orders = [r for r in requests if start <= r.received <= end and taken_as_order(r)]
     orders.sort(key=lambda r: (r.received, r.title))
