@@ -151,6 +151,7 @@ class Snooze(Enum):
 
 
 def start_of(day: date, now: datetime) -> datetime:
+    """Midnight starting ``day`` in ``now``'s offset."""
     return datetime.combine(day, time(), now.tzinfo)
 
 
