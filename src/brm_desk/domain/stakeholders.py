@@ -30,6 +30,8 @@ _Level = TypeVar("_Level", Influence, Interest)
 INFLUENCE_LEVELS = (Influence.LOW, Influence.MEDIUM, Influence.HIGH)
 INTEREST_LEVELS = (Interest.LOW, Interest.MEDIUM, Interest.HIGH)
 STANCE_ORDER = (Stance.CHAMPION, Stance.SUPPORTER, Stance.NEUTRAL, Stance.SKEPTIC, Stance.BLOCKER)
+INFLUENCE_FIRST = {level: rank for rank, level in enumerate(reversed(INFLUENCE_LEVELS))}
+"""The sort rank of an influence: the people who weigh most come first."""
 MAX_FREQUENCY_DAYS = 3650
 
 

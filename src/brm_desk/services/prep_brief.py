@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from brm_desk.domain.assessments import Assessment, latest
 from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
-from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.health import QuarterHealth
 from brm_desk.domain.notes import parse, passages, written
 from brm_desk.domain.periods import Preset, preset_period
@@ -28,6 +27,7 @@ from brm_desk.domain.records import (
     Request,
     open_follow_ups,
 )
+from brm_desk.domain.stakeholders import INFLUENCE_FIRST, STANCE_ORDER
 from brm_desk.services import privacy
 from brm_desk.services.stakeholders import StakeholderMap
 
@@ -39,9 +39,6 @@ RECENT_MEETINGS = 5
 KEY_POINTS = 3
 REVIEW_HORIZON_DAYS = 30
 """Benefits reviews falling due this soon are listed too, so the BRM can raise them now."""
-
-_INFLUENCE_ORDER = {Influence.HIGH: 0, Influence.MEDIUM: 1, Influence.LOW: 2}
-_STANCE_ORDER = {stance: rank for rank, stance in enumerate(Stance)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +98,7 @@ class PrepBrief:
             open_requests=tuple(privacy.shared(self.open_requests, False)),
             reviews_due=tuple(r for r in self.reviews_due if not privacy.is_private(r.request)),
             # By influence and name: an order by stance would tell the stances.
-            people=tuple(
-                sorted(self.people, key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name))
-            ),
+            people=tuple(sorted(self.people, key=lambda c: (INFLUENCE_FIRST[c.influence], c.name))),
             include_private=False,
             stakeholders=None,
             assessment=self.assessment and privacy.assessment_shown(self.assessment, False),
@@ -150,7 +145,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         people=tuple(
             sorted(
                 journal.contacts.listing(partner_id),
-                key=lambda c: (_INFLUENCE_ORDER[c.influence], _STANCE_ORDER[c.stance], c.name),
+                key=lambda c: (INFLUENCE_FIRST[c.influence], STANCE_ORDER.index(c.stance), c.name),
             )
         ),
         stakeholders=journal.stakeholders.map(
