@@ -93,7 +93,7 @@ def test_the_plan_is_kept_in_order_and_rolls_on_when_done(
     )
     assert journal.stakeholders.plan("p1") == [first, second]
     assert communications_due(journal, TODAY) == [other, first]
-    assert journal.stakeholders.mark_done(first.id).next_date == TODAY + timedelta(30)
+    assert journal.stakeholders.update(first.done(TODAY)).next_date == TODAY + timedelta(30)
     assert communications_due(journal, TODAY + timedelta(3)) == [other, second]
     assert not [g for g in journal.stakeholders.map("p1").gaps if "blocker" in g.text]
     journal.contacts.delete("bo")

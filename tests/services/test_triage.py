@@ -42,6 +42,12 @@ def _order_taking(journal: Journal) -> dict[str, int]:
     return {row.name: row.order_taking for row in journal.dashboard.glance(*PERIOD)}
 
 
+def _order_taking_ids(journal: Journal, since: date, until: date) -> dict[str, int]:
+    """The dashboard's order-taking by partner id, partners with none left out."""
+    rows = journal.dashboard.glance(since, until)
+    return {row.partner_id: row.order_taking for row in rows if row.order_taking}
+
+
 # --- accepting needs a business case ------------------------------------------------------
 
 
@@ -72,9 +78,9 @@ def test_accepted_without_a_business_case_keeps_its_reason_and_counts(journal: J
     )
     assert journal.requests.get(accepted.id).outcome_note == reason
     assert _order_taking(journal) == {"Finance": 1}
-    assert journal.dashboard.order_taking(*PERIOD) == {finance.id: 1}
+    assert _order_taking_ids(journal, *PERIOD) == {finance.id: 1}
     later = (TODAY + timedelta(days=1), TODAY + timedelta(days=30))
-    assert journal.dashboard.order_taking(*later) == {}  # received before that period
+    assert _order_taking_ids(journal, *later) == {}  # received before that period
     # The pack's list: the same requests as the count, each with its reason.
     with_case = _ask(journal, finance, "Close in 3 days", need="Faster close", expected_benefit="x")
     journal.requests.update(replace(with_case, status=RequestStatus.ACCEPTED))

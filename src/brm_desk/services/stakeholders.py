@@ -112,13 +112,6 @@ class Stakeholders:
         with self._db.transaction() as tx:
             stakeholder_rows.delete_one(tx, entry_id)
 
-    def mark_done(self, entry_id: str) -> Communication:
-        """The entry was sent today: its next date rolls on by its frequency."""
-        with self._db.transaction() as tx:
-            entry = stakeholder_rows.get(tx, entry_id).done(self._today())
-            stakeholder_rows.update_one(tx, entry)
-            return entry
-
 
 def gaps_by_partner(tx: Transaction, today: date) -> dict[str, list[Gap]]:
     """Every live partner's gaps, by partner id (partners without contacts have none listed:
