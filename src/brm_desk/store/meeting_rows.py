@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from brm_desk.domain.enums import Focus, MeetingType, Side
-from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Action, Meeting
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
@@ -126,9 +125,7 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
 
 def get(tx: Transaction, uid: str) -> Meeting:
     found = _records(tx, _SELECT.where(MeetingRow.uid == uid, MeetingRow.deleted_at.is_(None)))
-    if not found:
-        raise NotFoundError(f"no meeting with id '{uid}' in this journal")
-    return found[0]
+    return rows.one_found(found, "meeting", uid)
 
 
 def live_by_id(tx: Transaction, uids: Sequence[str]) -> dict[str, Meeting]:

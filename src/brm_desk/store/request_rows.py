@@ -10,7 +10,6 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import aliased
 
 from brm_desk.domain.enums import Focus, RequestStatus
-from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Request
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
@@ -150,9 +149,7 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
 
 def get(tx: Transaction, uid: str) -> Request:
     found = _records(tx, _SELECT.where(RequestRow.uid == uid, RequestRow.deleted_at.is_(None)))
-    if not found:
-        raise NotFoundError(f"no request with id '{uid}' in this journal")
-    return found[0]
+    return rows.one_found(found, "request", uid)
 
 
 def _live() -> Any:

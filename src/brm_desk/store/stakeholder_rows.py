@@ -103,10 +103,8 @@ def _record(row: Any) -> Communication:
 
 
 def get(tx: Transaction, uid: str) -> Communication:
-    row = tx.execute(_SELECT.where(CommunicationRow.uid == uid)).one_or_none()
-    if row is None:
-        raise NotFoundError(f"no communication with id '{uid}' in this journal")
-    return _record(row)
+    statement = _SELECT.where(CommunicationRow.uid == uid)
+    return rows.one_found([_record(row) for row in tx.execute(statement)], "communication", uid)
 
 
 def listing(tx: Transaction, partner_id: str | None = None) -> list[Communication]:
