@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from brm_desk.domain.records import Partner
-from brm_desk.services.calendar_inbox import file_as_guessed, waiting
+from brm_desk.services.calendar_inbox import as_guessed, file_events, waiting
 from brm_desk.services.calendar_sources import add_source
 from brm_desk.services.calendar_sync import sync_all
 from brm_desk.services.journal import Journal
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     first, summary = timed(journal)
     rows = [("first refresh", first, summary)]
     start = time.perf_counter()
-    filed = file_as_guessed(journal, waiting(journal))
+    filed = file_events(journal, as_guessed(waiting(journal)))
     seconds = time.perf_counter() - start
     rows.append(("file all from the inbox", seconds, f": {len(filed.meeting_ids):,} meetings"))
     for label, etags in (("nothing changed, 304", True), ("nothing changed, no ETag", False)):

@@ -20,6 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
+
+from brm_desk.services.journal import Journal
+from brm_desk.store.schema import CalendarEventRow, MeetingRow
 
 USER = "ana"
 PASSWORD = "s3cret-Radicale-pw"
@@ -167,3 +171,15 @@ def file_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     keyring.set_keyring(PlaintextKeyring())
     yield
     keyring.set_keyring(fail.Keyring())
+
+
+def flagged_meetings(journal: Journal) -> dict[str, str]:
+    """Live meetings whose event the calendar cancelled or deleted: meeting id → flag, as the
+    journal keeps them for the next sync."""
+    statement = (
+        select(MeetingRow.uid, CalendarEventRow.flag)
+        .join(MeetingRow, MeetingRow.id == CalendarEventRow.meeting_id)
+        .where(CalendarEventRow.flag.is_not(None), MeetingRow.deleted_at.is_(None))
+    )
+    with journal.database.snapshot() as tx:
+        return {uid: flag or "" for uid, flag in tx.execute(statement)}

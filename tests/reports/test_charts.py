@@ -14,9 +14,10 @@ from brm_desk.domain.balance import FocusTally, MonthBalance, PartnerBalance
 from brm_desk.domain.enums import Focus
 from brm_desk.reports.charts import (
     ChartPalette,
-    balance_chart,
+    Unit,
     draw_balance,
     figure_to_svg,
+    new_figure,
     portfolio_chart,
 )
 from chart_reading import bars, heights, stacks
@@ -35,6 +36,19 @@ def balance(name: str = "Finance", *tallies: FocusTally, target: float = 0.6) ->
         last_strategic=date(2026, 1, 15),
         months=months,
     )
+
+
+def balance_chart(
+    balance: PartnerBalance,
+    *,
+    unit: Unit = "count",
+    palette: ChartPalette,
+    size: tuple[float, float] = (7.0, 3.2),
+) -> Figure:
+    """A new figure drawn by draw_balance, as the app's chart and the pack draw theirs."""
+    figure = new_figure(palette, size)
+    draw_balance(figure, balance, unit=unit, palette=palette)
+    return figure
 
 
 THREE_MONTHS = (
@@ -118,10 +132,12 @@ def test_building_charts_never_loads_pyplot() -> None:
     code = (
         "import sys; from datetime import date;"
         "from brm_desk.domain.balance import PartnerBalance, FocusTally;"
-        "from brm_desk.reports.charts import ChartPalette, balance_chart, figure_to_svg;"
+        "from brm_desk.reports.charts import ChartPalette, draw_balance, figure_to_svg, new_figure;"
         "b = PartnerBalance('p', 'P', date(2026, 1, 1), date(2026, 1, 31), 0.6, 30,"
         " FocusTally(1, 1, 1), None);"
-        "figure_to_svg(balance_chart(b, palette=ChartPalette.light()));"
+        "f = new_figure(ChartPalette.light(), (7.0, 3.2));"
+        "draw_balance(f, b, palette=ChartPalette.light());"
+        "figure_to_svg(f);"
         "assert 'matplotlib.pyplot' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

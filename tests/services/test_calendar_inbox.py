@@ -7,12 +7,13 @@ import dataclasses
 
 import pytest
 
+from brm_desk.domain.calendar_inbox import InboxItem
 from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.errors import ValidationError
 from brm_desk.domain.records import Contact, Partner
 from brm_desk.services.calendar_inbox import (
     Filing,
-    file_as_guessed,
+    as_guessed,
     file_events,
     ignore,
     unfile,
@@ -21,9 +22,17 @@ from brm_desk.services.calendar_inbox import (
     waiting_count,
 )
 from brm_desk.services.calendar_sources import add_source, remove_source
-from brm_desk.services.calendar_sync import flagged_meetings, sync_all
+from brm_desk.services.calendar_sync import sync_all
 from brm_desk.services.journal import Journal
-from calendar_servers import PASSWORD, USER, CalDavServer, Feed, calendar_text, event
+from calendar_servers import (
+    PASSWORD,
+    USER,
+    CalDavServer,
+    Feed,
+    calendar_text,
+    event,
+    flagged_meetings,
+)
 
 WEEKLY = event("sync-1", "Weekly sync with Finance", "20261201T090000Z")
 DENTIST = event("dentist-1", "Dentist", "20261202T160000Z")
@@ -39,7 +48,7 @@ def meetings(journal: Journal, partner: Partner) -> list[str]:
     return sorted(m.title for m in journal.meetings.of_partner(partner.id))
 
 
-def by_title(journal: Journal) -> dict[str, object]:
+def by_title(journal: Journal) -> dict[str, InboxItem]:
     return {item.title: item for item in waiting(journal)}
 
 
@@ -62,10 +71,10 @@ def test_new_events_wait_and_filing_makes_exactly_one_meeting(
     assert (weekly.type, weekly.focus) == (MeetingType.STATUS_CHECKIN, Focus.ROUTINE)
     assert review.partner_id is None
     with pytest.raises(ValidationError, match="'Service review' has no partner guess"):
-        file_as_guessed(journal, [weekly, review])
+        file_events(journal, as_guessed([weekly, review]))
     assert waiting_count(journal) == 2  # all or nothing
 
-    file_as_guessed(journal, [weekly])
+    file_events(journal, as_guessed([weekly]))
     assert meetings(journal, finance) == ["Weekly sync with Finance"]
     feed.publish(WEEKLY, REVIEW, DENTIST)  # the feed changes: read again
     [report] = sync_all(journal)
@@ -105,7 +114,7 @@ def test_a_deleted_event_leaves_the_inbox_and_flags_its_filed_meeting(
     feed.publish(WEEKLY, REVIEW, DENTIST)
     add_source(journal, feed.url, "Finance")
     sync_all(journal)
-    file_as_guessed(journal, [by_title(journal)["Weekly sync with Finance"]])  # type: ignore[list-item]
+    file_events(journal, as_guessed([by_title(journal)["Weekly sync with Finance"]]))
 
     feed.publish(event("review-1", "Service review", "20261203T140000Z", extra="STATUS:CANCELLED"))
     [report] = sync_all(journal)
@@ -123,7 +132,7 @@ def test_an_ignored_event_never_returns_even_changed(
     feed.publish(WEEKLY, DENTIST)
     add_source(journal, feed.url, "Finance")
     sync_all(journal)
-    ignore(journal, [by_title(journal)["Dentist"].event_key])  # type: ignore[attr-defined]
+    ignore(journal, [by_title(journal)["Dentist"].event_key])
     assert list(by_title(journal)) == ["Weekly sync with Finance"]
 
     feed.publish(WEEKLY, event("dentist-1", "Dentist (moved)", "20261202T170000Z"))
@@ -197,7 +206,7 @@ def test_the_attendees_guess_before_the_source_and_a_series_is_routine(
         ("Roadmap", "Finance", "source", Focus.ROUTINE),
         ("Roadmap", "Finance", "source", Focus.ROUTINE),
     ]
-    file_as_guessed(journal, waiting(journal))
+    file_events(journal, as_guessed(waiting(journal)))
     [hiring] = journal.meetings.of_partner(hr.id)
     assert hiring.attendee_ids  # Hana is its attendee
 
@@ -221,7 +230,7 @@ def test_a_caldav_calendar_fills_the_inbox_and_follows_filed_events(
     add_source(journal, radicale.calendar_url, "Finance", USER, PASSWORD)
     [report] = sync_all(journal)
     assert report.new == 2
-    file_as_guessed(journal, [by_title(journal)["Weekly sync with Finance"]])  # type: ignore[list-item]
+    file_events(journal, as_guessed([by_title(journal)["Weekly sync with Finance"]]))
 
     server.save_event(calendar_text(event("sync-1", "Weekly sync (Teams)", "20261201T090000Z")))
     [review] = [e for e in server.get_events() if "review-1" in e.data]

@@ -17,17 +17,26 @@ import pytest
 
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Contact, Partner
-from brm_desk.services.calendar_inbox import file_as_guessed, waiting
+from brm_desk.services.calendar_inbox import as_guessed, file_events, waiting
 from brm_desk.services.calendar_sources import (
     KEYRING_SERVICE,
     add_source,
     remove_source,
     sources,
 )
-from brm_desk.services.calendar_sync import flagged_meetings, sync_all
+from brm_desk.services.calendar_sync import sync_all
 from brm_desk.services.interchange.ics_import import all_to, import_calendar, preview_calendar
 from brm_desk.services.journal import Journal
-from calendar_servers import PASSWORD, USER, CalDavServer, Feed, calendar_text, event, free_port
+from calendar_servers import (
+    PASSWORD,
+    USER,
+    CalDavServer,
+    Feed,
+    calendar_text,
+    event,
+    flagged_meetings,
+    free_port,
+)
 
 WEEKLY = event("sync-1", "Weekly sync with Finance", "20261201T090000Z")
 REVIEW = event("review-1", "Service review", "20261202T140000Z")
@@ -46,7 +55,7 @@ def titles(journal: Journal, partner: Partner) -> list[str]:
 
 def file_all(journal: Journal) -> None:
     """The BRM files every event waiting in the calendar inbox as guessed."""
-    file_as_guessed(journal, waiting(journal))
+    file_events(journal, as_guessed(waiting(journal)))
 
 
 def test_a_feed_is_imported_once_and_an_unchanged_feed_costs_a_304(

@@ -94,7 +94,7 @@ def test_a_communications_plan_message_is_due_on_its_date_until_marked_done(
     with Journal.create(journal_path, today=NOW.date) as journal:
         fill(journal)
         journal.contacts.add(Contact(id="anna", partner_id="fin", name="Anna Berg"))
-        journal.stakeholders.add(
+        roadmap = journal.stakeholders.add(
             Communication("c1", "fin", "Roadmap update", "e-mail", 30, NOW.date(), "anna")
         )
         journal.stakeholders.add(
@@ -118,7 +118,7 @@ def test_a_communications_plan_message_is_due_on_its_date_until_marked_done(
             ),
             ("Roadmap update", "E-mail to Anna Berg · due today", "Finance", "partner"),
         ]
-        journal.stakeholders.mark_done("c1")
+        journal.stakeholders.update(roadmap.done(NOW.date()))  # as the map's "Mark done"
         assert [r.title for r in reminders.due(journal, NOW) if r.kind == "message_due"] == [
             "Newsletter"
         ]

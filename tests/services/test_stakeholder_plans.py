@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -10,16 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from brm_desk.domain.enums import Influence, Interest, Stance
 from brm_desk.domain.errors import ImportFileError
 from brm_desk.domain.records import Contact, Partner
-from brm_desk.domain.stakeholders import Communication, Quadrant
+from brm_desk.domain.stakeholders import Communication, Quadrant, due
 from brm_desk.services.interchange.json_io import export_journal, import_journal
 from brm_desk.services.journal import Journal
-from brm_desk.services.stakeholders import communications_due
+from brm_desk.store import stakeholder_rows
 
 TODAY = date(2026, 11, 24)
+
+
+def communications_due(journal: Journal, on: date) -> list[Communication]:
+    """The plan entries due on or before ``on``, as the reminders read them."""
+    with journal.database.snapshot() as tx:
+        return stakeholder_rows.due(tx, on)
 
 
 @pytest.fixture
@@ -84,7 +93,7 @@ def test_the_plan_is_kept_in_order_and_rolls_on_when_done(
     )
     assert journal.stakeholders.plan("p1") == [first, second]
     assert communications_due(journal, TODAY) == [other, first]
-    assert journal.stakeholders.mark_done(first.id).next_date == TODAY + timedelta(30)
+    assert journal.stakeholders.update(first.done(TODAY)).next_date == TODAY + timedelta(30)
     assert communications_due(journal, TODAY + timedelta(3)) == [other, second]
     assert not [g for g in journal.stakeholders.map("p1").gaps if "blocker" in g.text]
     journal.contacts.delete("bo")
@@ -93,6 +102,51 @@ def test_the_plan_is_kept_in_order_and_rolls_on_when_done(
     assert communications_due(journal, TODAY + timedelta(3)) == []
     journal.stakeholders.delete(first.id)
     assert journal.stakeholders.plan() == []
+
+
+ENTRIES = st.lists(
+    st.tuples(
+        st.sampled_from(["p1", "p2"]),
+        st.integers(-5, 5),
+        st.sampled_from([None, "ada", "bo"]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=ENTRIES, on=st.integers(-6, 6), gone=st.sampled_from([None, "p2", "bo"]))
+def test_communications_due_in_sql_equal_the_due_rule(
+    entries: list[tuple[str, int, str | None]], on: int, gone: str | None
+) -> None:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Journal.create(Path(folder) / "journal.db", today=lambda: TODAY) as journal,
+    ):
+        journal.partners.add(Partner(id="p1", name="Finance"))
+        journal.partners.add(Partner(id="p2", name="Sales"))
+        for uid in ("ada", "bo"):
+            journal.contacts.add(Contact(id=uid, partner_id="p1", name=uid.title()))
+        for partner_id, days, contact_id in entries:
+            quadrant = Quadrant.MONITOR if contact_id is None or partner_id == "p2" else None
+            journal.stakeholders.add(
+                Communication(
+                    "",
+                    partner_id,
+                    "Update",
+                    "E-mail",
+                    30,
+                    TODAY + timedelta(days),
+                    None if quadrant else contact_id,
+                    quadrant,
+                )
+            )
+        if gone == "p2":
+            journal.partners.delete(gone)
+        elif gone == "bo":
+            journal.contacts.delete(gone)
+        day = TODAY + timedelta(on)
+        assert communications_due(journal, day) == due(journal.stakeholders.plan(), day)
 
 
 def test_interest_and_plans_round_trip_losslessly(

@@ -92,9 +92,17 @@ class PartnerBalance:
         return None if self.last_strategic is None else (self.period_to - self.last_strategic).days
 
     @property
+    def touch_due_on(self) -> date | None:
+        """The first day past the cadence since the last strategic meeting (none: never met)."""
+        if self.last_strategic is None:
+            return None
+        return self.last_strategic + timedelta(days=self.touch_cadence_days + 1)
+
+    @property
     def overdue(self) -> bool:
-        days = self.days_since_strategic
-        return days is None or days > self.touch_cadence_days
+        """Past the cadence on ``period_to``, or never met strategically."""
+        due = self.touch_due_on
+        return due is None or self.period_to >= due
 
     @property
     def on_target(self) -> bool | None:

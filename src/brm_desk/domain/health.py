@@ -18,6 +18,7 @@ from itertools import pairwise
 from brm_desk.domain.benefits import realization
 from brm_desk.domain.pulses import NET_PROMOTER_RANGE, SCORE_RANGE, Pulse, Quarter
 from brm_desk.domain.records import DEFAULT_TARGET_STRATEGIC_SHARE
+from brm_desk.domain.words import plural
 
 PULSE_WEIGHT = 0.30
 """The partner's view: the mean of trust, responsiveness and value delivered (1–5)."""
@@ -140,10 +141,6 @@ def quarter_health(facts: QuarterFacts) -> QuarterHealth:
     )
 
 
-def _answers(count: int) -> str:
-    return f"{count} answer" if count == 1 else f"{count} answers"
-
-
 def _part(key: str, score: float | None, detail: str) -> HealthPart:
     return HealthPart(key, LABELS[key], WEIGHTS[key], score, detail)
 
@@ -152,7 +149,7 @@ def _pulse_part(pulses: Sequence[Pulse]) -> HealthPart:
     if not pulses:
         return _part("pulse", None, "no pulse this quarter")
     mean = sum(p.mean_score for p in pulses) / len(pulses)
-    detail = f"mean {mean:.1f} of 5 ({_answers(len(pulses))})"
+    detail = f"mean {mean:.1f} of 5 ({plural(len(pulses), 'answer')})"
     return _part("pulse", scaled(mean, *SCORE_RANGE), detail)
 
 
@@ -186,7 +183,7 @@ def _value_part(facts: QuarterFacts) -> HealthPart:
     share = realization(facts.expected_value, facts.realized_value)
     if share is None:
         return _part("value", None, "no benefits reviewed")
-    reviews = "1 review" if facts.benefits_reviewed == 1 else f"{facts.benefits_reviewed} reviews"
+    reviews = plural(facts.benefits_reviewed, "review")
     detail = f"{share:.0%} of the expected value ({reviews})"
     return _part("value", min(share, 1.0) * 100, detail)
 
@@ -196,7 +193,7 @@ def is_late(due: date | None, done: date | None, quarter: Quarter, today: date) 
 
     None when it does not count: no due date, due outside the quarter, or due today or later
     (not late yet). Otherwise late when it was not done by its due date.
-    ``store.health_queries.follow_ups`` is the SQL of this rule; a test holds them equal.
+    ``store.pulse_rows.follow_ups`` is the SQL of this rule; a test holds them equal.
     """
     if due is None or not quarter.start <= due <= quarter.end or due >= today:
         return None

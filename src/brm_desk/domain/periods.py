@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from brm_desk.domain.day_phrases import add_months
 from brm_desk.domain.enums import LabelledEnum
+from brm_desk.domain.pulses import Quarter
 
 
 class Preset(LabelledEnum):
@@ -46,15 +48,10 @@ _DAYS = {Preset.LAST_30_DAYS: 30, Preset.LAST_90_DAYS: 90, Preset.LAST_365_DAYS:
 _MONTHS = {Preset.LAST_6_MONTHS: 6, Preset.LAST_12_MONTHS: 12}
 
 
-def quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
 def months_back(today: date, count: int) -> date:
     """The first day of the month ``count - 1`` months before today's: ``count`` months
     including the current one."""
-    index = today.year * 12 + today.month - 1 - (count - 1)
-    return date(index // 12, index % 12 + 1, 1)
+    return add_months(today.replace(day=1), 1 - count)
 
 
 def preset_period(preset: Preset, today: date) -> tuple[date, date]:
@@ -66,8 +63,8 @@ def preset_period(preset: Preset, today: date) -> tuple[date, date]:
     if preset is Preset.YEAR_TO_DATE:
         return date(today.year, 1, 1), today
     if preset is Preset.THIS_QUARTER:
-        return quarter_start(today), today
+        return Quarter.of(today).start, today
     if preset is Preset.LAST_QUARTER:
-        end = quarter_start(today) - timedelta(days=1)
-        return quarter_start(end), end
+        last = Quarter.of(today).previous()
+        return last.start, last.end
     raise ValueError(f"{preset.label} is chosen with dates, not computed")

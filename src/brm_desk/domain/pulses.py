@@ -23,8 +23,6 @@ from brm_desk.domain.rules import (
 SCORE_RANGE = (1, 5)
 NET_PROMOTER_RANGE = (0, 10)
 MAX_COMMENT = 5000
-SCORE_FIELDS = ("trust", "responsiveness", "value_delivered")
-"""The three 1–5 questions, by their JSON names."""
 SCORE_LABELS = {
     "trust": "Trust",
     "responsiveness": "Responsiveness",

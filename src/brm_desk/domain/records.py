@@ -118,9 +118,16 @@ class AgreedAction:
     private: bool = False
 
 
-def due_first(agreed: Iterable[AgreedAction]) -> tuple[AgreedAction, ...]:
-    """The first due first (undated last), then the one agreed earliest."""
-    return tuple(sorted(agreed, key=lambda a: (a.action.due or date.max, a.meeting_date)))
+Owed = tuple[tuple[AgreedAction, ...], tuple[AgreedAction, ...]]
+"""What we owe (mine and the provider's) and what the partner owes."""
+
+
+def owed_both_ways(agreed: Iterable[AgreedAction]) -> Owed:
+    """The follow-ups we owe and those the partner owes, each list the first due first
+    (undated last), then the one agreed earliest."""
+    listed = sorted(agreed, key=lambda a: (a.action.due or date.max, a.meeting_date))
+    ours = tuple(a for a in listed if a.action.is_ours)
+    return ours, tuple(a for a in listed if not a.action.is_ours)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +198,16 @@ class TrashItem:
     partner_name: str
     deleted_at: datetime
     items: int
+
+
+def open_follow_ups(meetings: Iterable[Meeting]) -> Owed:
+    """:func:`owed_both_ways` of the follow-ups still open in ``meetings``."""
+    return owed_both_ways(
+        AgreedAction(a, m.title, m.local_date, m.private)
+        for m in meetings
+        for a in m.actions
+        if a.is_open
+    )
 
 
 def new_id() -> str:

@@ -151,6 +151,7 @@ class Snooze(Enum):
 
 
 def start_of(day: date, now: datetime) -> datetime:
+    """Midnight starting ``day`` in ``now``'s offset."""
     return datetime.combine(day, time(), now.tzinfo)
 
 
@@ -217,11 +218,10 @@ def touch_reminders(balances: Iterable[PartnerBalance], now: datetime) -> Iterat
     for balance in balances:
         if not balance.overdue:
             continue
-        last = balance.last_strategic
-        if last is None:
+        due = balance.touch_due_on
+        if due is None:
             about, when, body = "never", start_of(now.date(), now), "No strategic meeting yet"
         else:
-            due = last + timedelta(days=balance.touch_cadence_days + 1)
             about, when = due.isoformat(), start_of(due, now)
             body = f"Last strategic meeting {plural(balance.days_since_strategic or 0, 'day')} ago"
         yield Reminder(
@@ -247,7 +247,7 @@ def message_reminders(
     Marking the entry done moves its next date, which makes a new key: the next one comes."""
     today = now.date()
     for entry in entries:
-        if entry.next_date > today:
+        if not entry.is_due(today):
             continue
         audience = audiences.get(entry.contact_id or "") or (
             f"those to {entry.quadrant.label.lower()}" if entry.quadrant else "the partner"

@@ -30,6 +30,8 @@ _Level = TypeVar("_Level", Influence, Interest)
 INFLUENCE_LEVELS = (Influence.LOW, Influence.MEDIUM, Influence.HIGH)
 INTEREST_LEVELS = (Interest.LOW, Interest.MEDIUM, Interest.HIGH)
 STANCE_ORDER = (Stance.CHAMPION, Stance.SUPPORTER, Stance.NEUTRAL, Stance.SKEPTIC, Stance.BLOCKER)
+INFLUENCE_FIRST = {level: rank for rank, level in enumerate(reversed(INFLUENCE_LEVELS))}
+"""The sort rank of an influence: the people who weigh most come first."""
 MAX_FREQUENCY_DAYS = 3650
 
 
@@ -92,6 +94,10 @@ class Communication:
     contact_id: str | None = None
     quadrant: Quadrant | None = None
 
+    def is_due(self, on: date) -> bool:
+        """Due on ``on``: its next date is that day or before."""
+        return self.next_date <= on
+
     def done(self, on: date) -> Communication:
         """The entry after it was sent ``on``: the next date moves by whole frequencies
         until it lies after that day (at least once)."""
@@ -108,8 +114,9 @@ def default_plan(quadrant: Quadrant | None, contact: Contact | None = None) -> T
 
 
 def due(entries: Iterable[Communication], on: date) -> list[Communication]:
-    """The entries due on or before ``on``, earliest first."""
-    return sorted((e for e in entries if e.next_date <= on), key=lambda e: (e.next_date, e.id))
+    """The entries due on or before ``on``, earliest first (``store.stakeholder_rows.due`` is
+    the SQL of this rule; a test holds them equal)."""
+    return sorted((e for e in entries if e.is_due(on)), key=lambda e: (e.next_date, e.id))
 
 
 # Replaying the history ---------------------------------------------------------------

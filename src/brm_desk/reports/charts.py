@@ -70,21 +70,6 @@ def _font_families(fallback_families: Sequence[str]) -> list[str]:
     return [BASE_FONT_FAMILY, *fallback_families]
 
 
-def balance_chart(
-    balance: PartnerBalance,
-    *,
-    unit: Unit = "count",
-    palette: ChartPalette,
-    size: tuple[float, float] = (7.0, 3.2),
-    fallback_families: Sequence[str] = (),
-) -> Figure:
-    """Month by month, stacked reactive / routine / strategic, with the strategic share
-    against its target: the one picture of where the time with a partner went."""
-    figure = new_figure(palette, size)
-    draw_balance(figure, balance, unit=unit, palette=palette, fallback_families=fallback_families)
-    return figure
-
-
 @dataclass(slots=True)
 class _BalanceFrame:
     """What stays when a balance chart is redrawn for another partner with the same months:
@@ -107,7 +92,9 @@ def draw_balance(
     palette: ChartPalette,
     fallback_families: Sequence[str] = (),
 ) -> None:
-    """Draw :func:`balance_chart` into ``figure``. Bar ``i`` is ``balance.months[i]``, at x = i.
+    """Month by month, stacked reactive / routine / strategic, with the strategic share
+    against its target: the one picture of where the time with a partner went. Bar ``i`` is
+    ``balance.months[i]``, at x = i.
 
     A figure drawn before with the same months, unit and colours keeps its axes and only its
     data is replaced, so one figure serves a whole portfolio's charts (and the app's chart for

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from brm_desk.domain.assessments import LEVELS, Assessment, gap_text, in_order, rank
 from brm_desk.reports.chart_palette import ChartPalette
 from brm_desk.reports.charts import _style_axes as style_axes
-from brm_desk.reports.charts import fit_margins, new_figure
+from brm_desk.reports.charts import fit_margins
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -24,19 +24,6 @@ MATURITY_MARGINS = (1.25, 0.25, 0.45, 0.35)
 BRM_LABEL = "Your view (BRM)"
 PARTNER_OFFSET = 0.06
 PARTNER_LABEL = "Partner's view"
-
-
-def maturity_chart(
-    assessments: Sequence[Assessment],
-    palette: ChartPalette,
-    *,
-    until: date,
-    size: tuple[float, float] = (7.0, 2.6),
-) -> Figure:
-    """A figure of :func:`draw_maturity`."""
-    figure = new_figure(palette, size)
-    draw_maturity(figure, assessments, palette, until=until)
-    return figure
 
 
 def draw_maturity(

@@ -202,11 +202,6 @@ def as_guessed(items: Sequence[InboxItem]) -> list[Filing]:
     return [Filing(i.event_key, i.partner_id or "", i.type, i.focus) for i in items]
 
 
-def file_as_guessed(journal: Journal, items: Sequence[InboxItem]) -> Filed:
-    """File each item with its guess (see :func:`as_guessed`)."""
-    return file_events(journal, as_guessed(items))
-
-
 def file_events(journal: Journal, filings: Sequence[Filing]) -> Filed:
     """Make each waiting event a meeting, all in one transaction, and learn each title's rule
     (the newest filing of a title wins)."""

@@ -148,9 +148,3 @@ def _apply(tx: Transaction, source: CalendarSource, scan: CalendarScan, report: 
             report.newly_flagged.append(f"'{meeting.title}' ({meeting.start[:16]}): {flag}")
     report.kept_edited = written.kept_edited
     report.left_alone = written.unchanged + written.kept_edited + written.in_trash
-
-
-def flagged_meetings(journal: Journal) -> dict[str, str]:
-    """Meetings whose event the calendar cancelled or deleted (meeting id → flag)."""
-    with journal.database.snapshot() as tx:
-        return calendar_rows.flagged(tx)

@@ -12,7 +12,7 @@ from brm_desk.domain.records import (
     Meeting,
     Request,
     StanceChange,
-    due_first,
+    open_follow_ups,
 )
 from brm_desk.domain.rules import check_contact
 from brm_desk.services.records import Records
@@ -71,20 +71,15 @@ class Contacts(Records[Contact]):
             requests = request_rows.raised_by(tx, contact_id)
             history = contact_rows.history(tx, contact_id)
             partner = partner_rows.get(tx, contact.partner_id)
-        open_actions = [
-            AgreedAction(a, m.title, m.local_date, m.private)
-            for m in meetings
-            for a in m.actions
-            if a.is_open
-        ]
+        we_owe, they_owe = open_follow_ups(meetings)
         return ContactPage(
             contact=contact,
             partner_name=partner.name,
             today=today,
             meetings=tuple(meetings),
             requests=tuple(requests),
-            we_owe=due_first(a for a in open_actions if a.action.is_ours),
-            they_owe=due_first(a for a in open_actions if not a.action.is_ours),
+            we_owe=we_owe,
+            they_owe=they_owe,
             history=tuple(history),
         )
 

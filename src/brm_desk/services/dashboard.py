@@ -108,9 +108,3 @@ class Dashboard:
             )
             for balance in current
         ]
-
-    def order_taking(self, period_from: date, period_to: date) -> dict[str, int]:
-        """Requests received in the period and accepted without a business case, by partner
-        id (``rules.taken_as_order``; partners with none are left out)."""
-        with self._db.snapshot() as tx:
-            return dashboard_queries.order_taking(tx, period_from, period_to)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from brm_desk.domain.enums import Focus, MeetingType, RequestStatus
 from brm_desk.store import list_queries
@@ -52,16 +52,11 @@ class MeetingFilter:
     sort: str = "start"
     descending: bool = True
 
-    def where(self) -> dict[str, Any]:
-        """The store's filter arguments."""
-        focus = None if self.focus is None else self.focus.value
-        return {
-            "text": self.text,
-            "partner_id": self.partner_id,
-            "focus": focus,
-            "since": self.since,
-            "until": self.until,
-        }
+    def where(self) -> list_queries.MeetingWhere:
+        """The store's filter."""
+        return list_queries.MeetingWhere(
+            self.text, self.partner_id, self.focus, self.since, self.until
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +74,9 @@ class RequestFilter:
     sort: str = "received"
     descending: bool = True
 
-    def where(self) -> dict[str, Any]:
-        """The store's filter arguments."""
-        status = None if self.status is None else self.status.value
-        return {
-            "text": self.text,
-            "partner_id": self.partner_id,
-            "status": status,
-            "triage_on": self.triage_on,
-        }
+    def where(self) -> list_queries.RequestWhere:
+        """The store's filter."""
+        return list_queries.RequestWhere(self.text, self.partner_id, self.status, self.triage_on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +145,7 @@ class Lists:
 
     def meeting_count(self, wanted: MeetingFilter) -> int:
         with self._db.snapshot() as tx:
-            return list_queries.meeting_line_count(tx, **wanted.where())
+            return list_queries.meeting_line_count(tx, wanted.where())
 
     def requests(
         self,
@@ -187,7 +176,7 @@ class Lists:
 
     def request_count(self, wanted: RequestFilter | None = None) -> int:
         with self._db.snapshot() as tx:
-            return list_queries.request_line_count(tx, **(wanted or RequestFilter()).where())
+            return list_queries.request_line_count(tx, (wanted or RequestFilter()).where())
 
     def counts(self) -> JournalCounts:
         with self._db.snapshot() as tx:
@@ -205,7 +194,7 @@ class Lists:
             with self._db.snapshot() as tx:
                 return lines(
                     tx,
-                    **wanted.where(),
+                    wanted.where(),
                     sort=wanted.sort,
                     offset=start,
                     limit=count,

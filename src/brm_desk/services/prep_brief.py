@@ -16,11 +16,18 @@ from typing import TYPE_CHECKING
 from brm_desk.domain.assessments import Assessment, latest
 from brm_desk.domain.balance import PartnerBalance, previous_period, share_trend
 from brm_desk.domain.benefits import benefits_review_due_on
-from brm_desk.domain.enums import Influence, Stance
 from brm_desk.domain.health import QuarterHealth
 from brm_desk.domain.notes import parse, passages, written
 from brm_desk.domain.periods import Preset, preset_period
-from brm_desk.domain.records import AgreedAction, Contact, Meeting, Partner, Request, due_first
+from brm_desk.domain.records import (
+    AgreedAction,
+    Contact,
+    Meeting,
+    Partner,
+    Request,
+    open_follow_ups,
+)
+from brm_desk.domain.stakeholders import INFLUENCE_FIRST, STANCE_ORDER
 from brm_desk.services import privacy
 from brm_desk.services.stakeholders import StakeholderMap
 
@@ -32,9 +39,6 @@ RECENT_MEETINGS = 5
 KEY_POINTS = 3
 REVIEW_HORIZON_DAYS = 30
 """Benefits reviews falling due this soon are listed too, so the BRM can raise them now."""
-
-_INFLUENCE_ORDER = {Influence.HIGH: 0, Influence.MEDIUM: 1, Influence.LOW: 2}
-_STANCE_ORDER = {stance: rank for rank, stance in enumerate(Stance)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +98,7 @@ class PrepBrief:
             open_requests=tuple(privacy.shared(self.open_requests, False)),
             reviews_due=tuple(r for r in self.reviews_due if not privacy.is_private(r.request)),
             # By influence and name: an order by stance would tell the stances.
-            people=tuple(
-                sorted(self.people, key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name))
-            ),
+            people=tuple(sorted(self.people, key=lambda c: (INFLUENCE_FIRST[c.influence], c.name))),
             include_private=False,
             stakeholders=None,
             assessment=self.assessment and privacy.assessment_shown(self.assessment, False),
@@ -124,12 +126,7 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
     previous = journal.balances.for_partner(partner_id, *previous_period(start, day))
     meetings = journal.meetings.of_partner(partner_id)
     recent = [m for m in meetings if m.local_date <= day][:RECENT_MEETINGS]
-    open_actions = [
-        AgreedAction(a, m.title, m.local_date, m.private)
-        for m in meetings
-        for a in m.actions
-        if a.is_open
-    ]
+    we_owe, they_owe = open_follow_ups(meetings)
     requests = journal.requests.of_partner(partner_id)
     open_requests = tuple(
         sorted((r for r in requests if r.status.is_open), key=lambda r: r.received)
@@ -140,15 +137,15 @@ def build_prep_brief(journal: Journal, partner_id: str, today: date | None = Non
         balance=balance,
         previous=previous,
         recent_meetings=_recent(recent),
-        we_owe=due_first(a for a in open_actions if a.action.is_ours),
-        they_owe=due_first(a for a in open_actions if not a.action.is_ours),
+        we_owe=we_owe,
+        they_owe=they_owe,
         open_requests=open_requests,
         reviews_due=_reviews_due(requests, day),
         assessment=latest(journal.assessments.of_partner(partner_id)),
         people=tuple(
             sorted(
                 journal.contacts.listing(partner_id),
-                key=lambda c: (_INFLUENCE_ORDER[c.influence], _STANCE_ORDER[c.stance], c.name),
+                key=lambda c: (INFLUENCE_FIRST[c.influence], STANCE_ORDER.index(c.stance), c.name),
             )
         ),
         stakeholders=journal.stakeholders.map(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from brm_desk.domain import reminders
@@ -49,7 +49,7 @@ def due(journal: Journal, now: datetime) -> list[Reminder]:
 def today(journal: Journal, now: datetime) -> Day:
     """The day of ``now`` (aware, in the BRM's own offset) in a few queries."""
     day = now.date()
-    start = datetime.combine(day, time(), now.tzinfo)
+    start = reminders.start_of(day, now)
     last = day + timedelta(days=reminders.COMING_DUE_DAYS)
     with journal.database.snapshot() as tx:
         names = {partner.id: partner.name for partner in partner_rows.listing(tx)}

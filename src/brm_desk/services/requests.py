@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from brm_desk.domain.enums import RequestStatus
 from brm_desk.domain.errors import NotFoundError, ValidationError
 from brm_desk.domain.records import Request, new_id
-from brm_desk.domain.rules import check_move, check_request, taken_as_order
+from brm_desk.domain.rules import check_move, check_request
 from brm_desk.services.records import Records
 from brm_desk.store import contact_rows, meeting_rows, partner_rows, request_rows
 from brm_desk.store.database import Database, Transaction
@@ -66,15 +65,6 @@ class Requests(Records[Request]):
             created = self._insert(tx, new)
             self._update(tx, check_request(reframed))
             return created
-
-    def taken_as_orders(self, partner_id: str, since: date, until: date) -> list[Request]:
-        """The partner's requests received in [since, until] and taken on without a business
-        case (order-taking, as the dashboard counts it), oldest first; each keeps the reason
-        it was accepted anyway in ``outcome_note``, for the internal review pack."""
-        with self._db.snapshot() as tx:
-            requests = request_rows.of_partner(tx, partner_id)
-        taken = [r for r in requests if since <= r.received <= until and taken_as_order(r)]
-        return sorted(taken, key=lambda r: r.received)
 
     def routing_targets(self) -> list[str]:
         """Where requests were redirected to before, the most used first."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from brm_desk.domain.assessments import Assessment, maturity_path
 from brm_desk.domain.balance import PartnerBalance, month_start, previous_period
 from brm_desk.domain.benefits import benefits_review_due_on, realization
-from brm_desk.domain.enums import Influence, RequestStatus
+from brm_desk.domain.enums import RequestStatus
 from brm_desk.domain.notes import decisions
 from brm_desk.domain.records import (
     AgreedAction,
@@ -28,9 +28,10 @@ from brm_desk.domain.records import (
     Meeting,
     Partner,
     Request,
-    due_first,
+    owed_both_ways,
 )
 from brm_desk.domain.rules import taken_as_order
+from brm_desk.domain.stakeholders import INFLUENCE_FIRST
 from brm_desk.services import privacy
 from brm_desk.services.privacy import Audience, LeftOut
 from brm_desk.store import (
@@ -55,7 +56,6 @@ ORDERS_SHOWN = 4
 whatever the volume. The rest is counted ("and 23 more…")."""
 
 _Item = TypeVar("_Item")
-_INFLUENCE_ORDER = {Influence.HIGH: 0, Influence.MEDIUM: 1, Influence.LOW: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,9 +301,8 @@ def _with_lists(
     open_demand = [r for r in requests if r.status.is_open and r.received <= end]
     open_demand.sort(key=lambda r: (-r.value, -r.urgency, r.received, r.title))
     follow_ups = privacy.follow_ups(agreed, include)
-    ours = due_first(a for a in follow_ups if a.action.is_ours)
-    theirs = due_first(a for a in follow_ups if not a.action.is_ours)
-    people.sort(key=lambda c: (_INFLUENCE_ORDER[c.influence], c.name.casefold()))
+    ours, theirs = owed_both_ways(follow_ups)
+    people.sort(key=lambda c: (INFLUENCE_FIRST[c.influence], c.name.casefold()))
     orders = [r for r in requests if start <= r.received <= end and taken_as_order(r)]
     orders.sort(key=lambda r: (r.received, r.title))
     judged = data.audience.sees_judgements

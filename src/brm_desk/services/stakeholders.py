@@ -27,7 +27,6 @@ from brm_desk.store.schema import ContactRow, PartnerRow
 
 if TYPE_CHECKING:
     from brm_desk.services.contacts import Contacts
-    from brm_desk.services.journal import Journal
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +112,6 @@ class Stakeholders:
         with self._db.transaction() as tx:
             stakeholder_rows.delete_one(tx, entry_id)
 
-    def mark_done(self, entry_id: str) -> Communication:
-        """The entry was sent today: its next date rolls on by its frequency."""
-        with self._db.transaction() as tx:
-            entry = stakeholder_rows.get(tx, entry_id).done(self._today())
-            stakeholder_rows.update_one(tx, entry)
-            return entry
-
 
 def gaps_by_partner(tx: Transaction, today: date) -> dict[str, list[Gap]]:
     """Every live partner's gaps, by partner id (partners without contacts have none listed:
@@ -134,10 +126,3 @@ def gaps_by_partner(tx: Transaction, today: date) -> dict[str, list[Gap]]:
         partner_id: gaps(found, met, [e for e in plans if e.partner_id == partner_id], today)
         for partner_id, found in people.items()
     }
-
-
-def communications_due(journal: Journal, on: date) -> list[Communication]:
-    """The plan entries of every live partner due on or before ``on``, earliest first (what
-    the reminders list)."""
-    with journal.database.snapshot() as tx:
-        return stakeholder_rows.due(tx, on)

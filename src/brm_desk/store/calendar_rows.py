@@ -122,13 +122,3 @@ def forget(tx: Transaction, event_keys: Iterable[str]) -> None:
     """Drop the links of these events (an undone import takes its meetings away)."""
     for chunk in chunked(list(event_keys)):
         tx.execute(delete(CalendarEventRow).where(CalendarEventRow.event_key.in_(chunk)))
-
-
-def flagged(tx: Transaction) -> dict[str, str]:
-    """Live meetings whose event the calendar cancelled or deleted: meeting id → flag."""
-    statement = (
-        select(MeetingRow.uid, CalendarEventRow.flag)
-        .join(MeetingRow, MeetingRow.id == CalendarEventRow.meeting_id)
-        .where(CalendarEventRow.flag.is_not(None), MeetingRow.deleted_at.is_(None))
-    )
-    return {uid: flag or "" for uid, flag in tx.execute(statement)}

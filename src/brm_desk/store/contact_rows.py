@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from brm_desk.domain.enums import Influence, Interest, Stance
-from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Contact, StanceChange
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
@@ -135,12 +134,8 @@ def _record(row: Any) -> Contact:
 
 
 def get(tx: Transaction, uid: str) -> Contact:
-    row = tx.execute(
-        _SELECT.where(ContactRow.uid == uid, ContactRow.deleted_at.is_(None))
-    ).one_or_none()
-    if row is None:
-        raise NotFoundError(f"no contact with id '{uid}' in this journal")
-    return _record(row)
+    statement = _SELECT.where(ContactRow.uid == uid, ContactRow.deleted_at.is_(None))
+    return rows.one_found([_record(row) for row in tx.execute(statement)], "contact", uid)
 
 
 def listing(tx: Transaction, partner_id: str | None = None) -> list[Contact]:

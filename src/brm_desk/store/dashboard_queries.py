@@ -76,8 +76,8 @@ def waiting_requests(tx: Transaction, today: date) -> dict[str, WaitingRequests]
         select(
             PartnerRow.uid,
             func.count(),
-            func.sum(case((age > 30, 1), else_=0)),
-            func.sum(case((age > 90, 1), else_=0)),
+            _count(age > 30),
+            _count(age > 90),
             func.min(RequestRow.received),
         )
         .select_from(RequestRow)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Select, case, func, or_, select
 
@@ -66,21 +66,35 @@ def _filtered(
     return statement
 
 
-def _filtered_meetings(
-    statement: _Statement,
-    text: str,
-    partner_id: str | None,
-    focus: str | None,
-    days: tuple[date | None, date | None] = (None, None),
-) -> _Statement:
-    statement = _filtered(statement, MeetingRow, text, partner_id)
-    since, until = days
-    if since is not None:
-        statement = statement.where(MeetingRow.local_date >= since)
-    if until is not None:
-        statement = statement.where(MeetingRow.local_date <= until)
-    if focus is not None:
-        statement = statement.where(MeetingRow.focus == focus)
+class MeetingWhere(NamedTuple):
+    """Which meetings a list holds: ``text`` in the title or the partner's name, of one
+    partner, of one focus, dated (local dates, inclusive) from ``since`` to ``until``."""
+
+    text: str = ""
+    partner_id: str | None = None
+    focus: Focus | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+class RequestWhere(NamedTuple):
+    """Which requests a list holds; ``triage_on`` a day: only the triage queue of that day,
+    the new requests and the deferred ones due again by then."""
+
+    text: str = ""
+    partner_id: str | None = None
+    status: RequestStatus | None = None
+    triage_on: date | None = None
+
+
+def _filtered_meetings(statement: _Statement, where: MeetingWhere) -> _Statement:
+    statement = _filtered(statement, MeetingRow, where.text, where.partner_id)
+    if where.since is not None:
+        statement = statement.where(MeetingRow.local_date >= where.since)
+    if where.until is not None:
+        statement = statement.where(MeetingRow.local_date <= where.until)
+    if where.focus is not None:
+        statement = statement.where(MeetingRow.focus == where.focus.value)
     return statement
 
 
@@ -93,12 +107,8 @@ def _page(statement: _Statement, column: Any, row_class: Any, descending: bool) 
 
 def meeting_lines(
     tx: Transaction,
+    where: MeetingWhere,
     *,
-    text: str = "",
-    partner_id: str | None = None,
-    focus: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
     sort: str = "start",
     descending: bool = True,
     offset: int = 0,
@@ -118,10 +128,7 @@ def meeting_lines(
             MeetingRow.duration_minutes,
             MeetingRow.private,
         ),
-        text,
-        partner_id,
-        focus,
-        (since, until),
+        where,
     )
     statement = _page(statement, column, MeetingRow, descending).offset(offset).limit(limit)
     return [
@@ -130,18 +137,8 @@ def meeting_lines(
     ]
 
 
-def meeting_line_count(
-    tx: Transaction,
-    *,
-    text: str = "",
-    partner_id: str | None = None,
-    focus: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> int:
-    statement = _filtered_meetings(
-        select(func.count(MeetingRow.id)), text, partner_id, focus, (since, until)
-    )
+def meeting_line_count(tx: Transaction, where: MeetingWhere) -> int:
+    statement = _filtered_meetings(select(func.count(MeetingRow.id)), where)
     return int(tx.execute(statement).scalar_one())
 
 
@@ -159,19 +156,13 @@ _REQUEST_SORT_COLUMNS: dict[str, Any] = {
 }
 
 
-def _filtered_requests(
-    statement: _Statement,
-    text: str,
-    partner_id: str | None,
-    status: str | None,
-    triage_on: date | None,
-) -> _Statement:
-    statement = _filtered(statement, RequestRow, text, partner_id)
-    if status is not None:
-        statement = statement.where(RequestRow.status == status)
-    if triage_on is not None:  # the triage queue: new requests, and deferred ones due again
+def _filtered_requests(statement: _Statement, where: RequestWhere) -> _Statement:
+    statement = _filtered(statement, RequestRow, where.text, where.partner_id)
+    if where.status is not None:
+        statement = statement.where(RequestRow.status == where.status.value)
+    if where.triage_on is not None:  # the triage queue: new requests, deferred ones due again
         due = (RequestRow.status == RequestStatus.DEFERRED.value) & (
-            RequestRow.revisit_on <= triage_on
+            RequestRow.revisit_on <= where.triage_on
         )
         statement = statement.where((RequestRow.status == RequestStatus.NEW.value) | due)
     return statement
@@ -179,11 +170,8 @@ def _filtered_requests(
 
 def request_lines(
     tx: Transaction,
+    where: RequestWhere,
     *,
-    text: str = "",
-    partner_id: str | None = None,
-    status: str | None = None,
-    triage_on: date | None = None,
     sort: str = "received",
     descending: bool = True,
     offset: int = 0,
@@ -204,10 +192,7 @@ def request_lines(
             RequestRow.urgency,
             RequestRow.private,
         ),
-        text,
-        partner_id,
-        status,
-        triage_on,
+        where,
     )
     statement = _page(statement, column, RequestRow, descending).offset(offset).limit(limit)
     return [
@@ -216,17 +201,8 @@ def request_lines(
     ]
 
 
-def request_line_count(
-    tx: Transaction,
-    *,
-    text: str = "",
-    partner_id: str | None = None,
-    status: str | None = None,
-    triage_on: date | None = None,
-) -> int:
-    statement = _filtered_requests(
-        select(func.count(RequestRow.id)), text, partner_id, status, triage_on
-    )
+def request_line_count(tx: Transaction, where: RequestWhere) -> int:
+    statement = _filtered_requests(select(func.count(RequestRow.id)), where)
     return int(tx.execute(statement).scalar_one())
 
 

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from brm_desk.domain.enums import Focus, MeetingType, Side
-from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Action, Meeting
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
@@ -20,6 +19,13 @@ from brm_desk.store.search_index import indexing_in_bulk
 _SELECT = select(*rows.table_of(MeetingRow).c, PartnerRow.uid.label("partner_uid")).join(
     PartnerRow, PartnerRow.id == MeetingRow.partner_id
 )
+_ATTENDEE_LINK = (
+    MeetingAttendeeRow.meeting_id,
+    MeetingAttendeeRow.contact_id,
+    MeetingAttendeeRow.position,
+    ContactRow,
+)
+"""The attendee link table's columns (meeting, contact, position) and what it links to."""
 
 
 def _values(meeting: Meeting, partner_pk: int) -> dict[str, object]:
@@ -44,14 +50,8 @@ def insert_many(tx: Transaction, meetings: Sequence[Meeting]) -> None:
 
 
 def _insert_children(tx: Transaction, meetings: Sequence[tuple[int, Meeting]]) -> None:
-    contacts = rows.pk_map(tx, ContactRow, (c for _, m in meetings for c in m.attendee_ids))
-    attendees = [
-        {"meeting_id": pk, "contact_id": contacts[contact], "position": i}
-        for pk, meeting in meetings
-        for i, contact in enumerate(meeting.attendee_ids)
-    ]
-    if attendees:
-        tx.execute(insert(rows.table_of(MeetingAttendeeRow)), attendees)
+    attendees = [(pk, meeting.attendee_ids) for pk, meeting in meetings]
+    rows.insert_links(tx, *_ATTENDEE_LINK, attendees)
     actions = [
         {
             "meeting_id": pk,
@@ -81,14 +81,7 @@ def _children(
     tx: Transaction, pks: Sequence[int] | None
 ) -> tuple[dict[int, list[str]], dict[int, list[Action]]]:
     """Attendee ids and actions of the given meetings (of all meetings when ``pks`` is None)."""
-    attendees = rows.linked_uids(
-        tx,
-        MeetingAttendeeRow.meeting_id,
-        MeetingAttendeeRow.contact_id,
-        MeetingAttendeeRow.position,
-        ContactRow,
-        pks,
-    )
+    attendees = rows.linked_uids(tx, *_ATTENDEE_LINK, pks)
     actions: dict[int, list[Action]] = defaultdict(list)
     what = select(
         ActionRow.meeting_id,
@@ -132,9 +125,7 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
 
 def get(tx: Transaction, uid: str) -> Meeting:
     found = _records(tx, _SELECT.where(MeetingRow.uid == uid, MeetingRow.deleted_at.is_(None)))
-    if not found:
-        raise NotFoundError(f"no meeting with id '{uid}' in this journal")
-    return found[0]
+    return rows.one_found(found, "meeting", uid)
 
 
 def live_by_id(tx: Transaction, uids: Sequence[str]) -> dict[str, Meeting]:

@@ -13,6 +13,7 @@ from sqlalchemy import Select, select
 from brm_desk.domain.enums import RequestStatus, Side
 from brm_desk.domain.records import Action, AgreedAction
 from brm_desk.store.database import Transaction
+from brm_desk.store.rows import live
 from brm_desk.store.schema import ActionRow, MeetingRow, PartnerRow, RequestRow
 
 
@@ -23,11 +24,7 @@ def open_actions() -> Select[str, str, str, date | None]:
         select(ActionRow.text, ActionRow.side, ActionRow.owner, ActionRow.due)
         .join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
         .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
-        .where(
-            PartnerRow.deleted_at.is_(None),
-            MeetingRow.deleted_at.is_(None),
-            ActionRow.done.is_(None),
-        )
+        .where(*live(MeetingRow), ActionRow.done.is_(None))
     )
 
 
@@ -70,8 +67,7 @@ def meeting_facts(tx: Transaction, partner_id: str, first: date, last: date) -> 
         .join(PartnerRow, PartnerRow.id == MeetingRow.partner_id)
         .where(
             PartnerRow.uid == partner_id,
-            PartnerRow.deleted_at.is_(None),
-            MeetingRow.deleted_at.is_(None),
+            *live(MeetingRow),
             MeetingRow.local_date.between(first, last),
         )
     )
@@ -110,11 +106,7 @@ def request_facts(tx: Transaction, partner_id: str) -> list[RequestFacts]:
             RequestRow.private_notes != "",
         )
         .join(PartnerRow, PartnerRow.id == RequestRow.partner_id)
-        .where(
-            PartnerRow.uid == partner_id,
-            PartnerRow.deleted_at.is_(None),
-            RequestRow.deleted_at.is_(None),
-        )
+        .where(PartnerRow.uid == partner_id, *live(RequestRow))
     )
     return [
         RequestFacts(row[0], RequestStatus(row[1]), *row[2:6], bool(row[6]), bool(row[7]))

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import func, select
 
 from brm_desk.domain.enums import Maturity
-from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Partner
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
@@ -49,12 +48,8 @@ def _records(tx: Transaction, selected: Sequence[Any]) -> list[Partner]:
 
 
 def get(tx: Transaction, uid: str) -> Partner:
-    selected = tx.execute(
-        select(*_COLUMNS).where(PartnerRow.uid == uid, PartnerRow.deleted_at.is_(None))
-    ).all()
-    if not selected:
-        raise NotFoundError(f"no partner with id '{uid}' in this journal")
-    return _records(tx, selected)[0]
+    statement = select(*_COLUMNS).where(PartnerRow.uid == uid, PartnerRow.deleted_at.is_(None))
+    return rows.one_found(_records(tx, tx.execute(statement).all()), "partner", uid)
 
 
 def listing(tx: Transaction, *, include_archived: bool = True) -> list[Partner]:

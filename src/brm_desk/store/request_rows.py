@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import aliased
 
 from brm_desk.domain.enums import Focus, RequestStatus
-from brm_desk.domain.errors import NotFoundError
 from brm_desk.domain.records import Request
 from brm_desk.store import rows
 from brm_desk.store.database import Transaction
@@ -33,6 +32,13 @@ _SELECT = (
         _Reframed, (_Reframed.id == RequestRow.reframed_as_id) & _Reframed.deleted_at.is_(None)
     )
 )
+_MEETING_LINK = (
+    RequestMeetingRow.request_id,
+    RequestMeetingRow.meeting_id,
+    RequestMeetingRow.position,
+    MeetingRow,
+)
+"""The meeting link table's columns (request, meeting, position) and what it links to."""
 
 
 def _values(request: Request, **pks: int | None) -> dict[str, object]:
@@ -79,14 +85,7 @@ def insert_many(tx: Transaction, requests: Sequence[Request]) -> None:
 
 
 def _insert_meeting_links(tx: Transaction, requests: Sequence[tuple[int, Request]]) -> None:
-    meetings = rows.pk_map(tx, MeetingRow, (m for _, r in requests for m in r.meeting_ids))
-    links = [
-        {"request_id": pk, "meeting_id": meetings[m], "position": i}
-        for pk, request in requests
-        for i, m in enumerate(request.meeting_ids)
-    ]
-    if links:
-        tx.execute(insert(rows.table_of(RequestMeetingRow)), links)
+    rows.insert_links(tx, *_MEETING_LINK, [(pk, r.meeting_ids) for pk, r in requests])
 
 
 def update_one(tx: Transaction, request: Request) -> None:
@@ -110,14 +109,7 @@ def update_one(tx: Transaction, request: Request) -> None:
 
 
 def _meeting_links(tx: Transaction, pks: Sequence[int] | None) -> dict[int, list[str]]:
-    return rows.linked_uids(
-        tx,
-        RequestMeetingRow.request_id,
-        RequestMeetingRow.meeting_id,
-        RequestMeetingRow.position,
-        MeetingRow,
-        pks,
-    )
+    return rows.linked_uids(tx, *_MEETING_LINK, pks)
 
 
 def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> list[Request]:
@@ -157,9 +149,7 @@ def _records(tx: Transaction, statement: Any, *, everything: bool = False) -> li
 
 def get(tx: Transaction, uid: str) -> Request:
     found = _records(tx, _SELECT.where(RequestRow.uid == uid, RequestRow.deleted_at.is_(None)))
-    if not found:
-        raise NotFoundError(f"no request with id '{uid}' in this journal")
-    return found[0]
+    return rows.one_found(found, "request", uid)
 
 
 def _live() -> Any:

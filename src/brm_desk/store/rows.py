@@ -130,14 +130,38 @@ def linked_uids(
     return found
 
 
+def insert_links(
+    tx: Transaction,
+    parent: Any,
+    child: Any,
+    position: Any,
+    child_class: Any,
+    owned: Sequence[tuple[int, Sequence[str]]],
+) -> None:
+    """Write what :func:`linked_uids` reads: for each parent primary key in ``owned``, the
+    ``child_class`` records it lists by public id, in order, in one ``executemany``."""
+    children = pk_map(tx, child_class, (uid for _, uids in owned for uid in uids))
+    links = [
+        {parent.key: pk, child.key: children[uid], position.key: i}
+        for pk, uids in owned
+        for i, uid in enumerate(uids)
+    ]
+    if links:
+        tx.execute(insert(table_of(parent.class_)), links)
+
+
+def one_found(found: Sequence[_Item], what: str, uid: str) -> _Item:
+    """The record (or key) found for the public id ``uid`` of a ``what``, or a clear
+    NotFoundError when there is none (or it is in the trash)."""
+    if not found:
+        raise NotFoundError(f"no {what} with id '{uid}' in this journal")
+    return found[0]
+
+
 def pk_of(tx: Transaction, row_class: Any, uid: str, what: str) -> int:
     """The primary key of one live record, or a clear NotFoundError."""
-    pk = tx.execute(
-        select(row_class.id).where(row_class.uid == uid, row_class.deleted_at.is_(None))
-    ).scalar_one_or_none()
-    if pk is None:
-        raise NotFoundError(f"no {what} with id '{uid}' in this journal")
-    return int(pk)
+    statement = select(row_class.id).where(row_class.uid == uid, row_class.deleted_at.is_(None))
+    return int(one_found(tx.execute(statement).scalars().all(), what, uid))
 
 
 def live(row_class: Any) -> tuple[ColumnElement[bool], ColumnElement[bool]]:

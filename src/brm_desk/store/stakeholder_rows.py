@@ -103,10 +103,8 @@ def _record(row: Any) -> Communication:
 
 
 def get(tx: Transaction, uid: str) -> Communication:
-    row = tx.execute(_SELECT.where(CommunicationRow.uid == uid)).one_or_none()
-    if row is None:
-        raise NotFoundError(f"no communication with id '{uid}' in this journal")
-    return _record(row)
+    statement = _SELECT.where(CommunicationRow.uid == uid)
+    return rows.one_found([_record(row) for row in tx.execute(statement)], "communication", uid)
 
 
 def listing(tx: Transaction, partner_id: str | None = None) -> list[Communication]:
@@ -116,9 +114,10 @@ def listing(tx: Transaction, partner_id: str | None = None) -> list[Communicatio
 
 
 def due(tx: Transaction, on: date) -> list[Communication]:
-    """The live entries whose next date is ``on`` or before, earliest first."""
+    """The SQL of ``domain.stakeholders.due``: the live entries whose next date is ``on`` or
+    before, earliest first."""
     statement = _SELECT.where(CommunicationRow.next_date <= on).order_by(None)
-    ordered = statement.order_by(CommunicationRow.next_date, CommunicationRow.id)
+    ordered = statement.order_by(CommunicationRow.next_date, CommunicationRow.uid)
     return [_record(row) for row in tx.execute(ordered)]
 
 

@@ -71,8 +71,6 @@ FIELDS: tuple[RequestField, ...] = (
     _field("tags", "Tags", "tags, labels, label"),
 )
 
-FIELD_NAMES = tuple(field.name for field in FIELDS)
-
 PULSE_FIELDS: tuple[RequestField, ...] = (
     _field(
         "partner",

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.services.interchange.csv_import import import_requests, plan_requests
 from brm_desk.services.interchange.csv_mapping import (
     PULSES,
+    REQUESTS,
+    CsvKind,
+    Mapping_,
     check_mapping,
     guess_mapping,
     parse_map_option,
 )
-from brm_desk.services.interchange.csv_read import read_csv
+from brm_desk.services.interchange.csv_read import CsvTable, read_csv
 from brm_desk.services.journal import Journal
 
 
@@ -35,17 +39,9 @@ def import_calendar_or_csv(
 
         preview = preview_calendar(journal, path)
         return import_calendar(journal, preview, all_to(preview, partner.id)).summary()
-    table = read_csv(path)
-    mapping = guess_mapping(table.header)
-    if map_option:
-        mapping.update(parse_map_option(map_option, table.header))
-    mapping = check_mapping(mapping, table.header)
+    table, mapping = _mapped(path, map_option, REQUESTS)
     report = import_requests(journal, plan_requests(journal, table, mapping, partner.id))
-    used = ", ".join(f"{field}={column}" for field, column in mapping.items())
-    return (
-        f"Read {path.name} as {table.encoding}, {table.delimiter_name}-separated; "
-        f"columns: {used}.\n{report.summary()}"
-    )
+    return _read_as(path, table, mapping, report.summary())
 
 
 def import_pulse_csv(
@@ -56,16 +52,26 @@ def import_pulse_csv(
     from brm_desk.services.interchange.csv_pulses import import_pulses, plan_pulses
 
     partner = journal.partners.find(partner_name) if partner_name else None
-    table = read_csv(path)
-    mapping = guess_mapping(table.header, PULSES)
-    if map_option:
-        mapping.update(parse_map_option(map_option, table.header, PULSES))
-    given = ("partner",) if partner else ()
-    mapping = check_mapping(mapping, table.header, kind=PULSES, given=given)
+    table, mapping = _mapped(path, map_option, PULSES, given=("partner",) if partner else ())
     plan = plan_pulses(journal, table, mapping, partner.id if partner else None)
-    report = import_pulses(journal, plan)
+    return _read_as(path, table, mapping, import_pulses(journal, plan).summary())
+
+
+def _mapped(
+    path: Path, map_option: str | None, kind: CsvKind, given: Collection[str] = ()
+) -> tuple[CsvTable, Mapping_]:
+    """The file's table and the mapping guessed from its header, with ``--map`` over it."""
+    table = read_csv(path)
+    mapping = guess_mapping(table.header, kind)
+    if map_option:
+        mapping.update(parse_map_option(map_option, table.header, kind))
+    return table, check_mapping(mapping, table.header, kind=kind, given=given)
+
+
+def _read_as(path: Path, table: CsvTable, mapping: Mapping_, summary: str) -> str:
+    """How the file was read, then what the import did."""
     used = ", ".join(f"{field}={column}" for field, column in mapping.items())
     return (
         f"Read {path.name} as {table.encoding}, {table.delimiter_name}-separated; "
-        f"columns: {used}.\n{report.summary()}"
+        f"columns: {used}.\n{summary}"
     )
