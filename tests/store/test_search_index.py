@@ -1,4 +1,4 @@
-"""The full-text index in the store: query escaping, ranking against FTS5 and checks."""
+"""The full-text index in the store: query escaping, ranking against FTS5, rebuild and checks."""
 
 from __future__ import annotations
 
@@ -356,6 +356,11 @@ def run_sql(journal: Journal, *statements: str) -> None:
             tx.execute(text(statement))
 
 
+def rebuild(journal: Journal) -> None:
+    with journal.database.transaction() as tx:
+        search_index.rebuild(tx)
+
+
 def test_the_triggers_write_what_the_check_expects(busy: Journal) -> None:
     partner = busy.partners.listing()[0]
     busy.partners.add(Partner(id="", name="Bare"))
@@ -413,13 +418,17 @@ def test_private_notes_are_indexed_as_the_check_expects(
     assert problems(journal) == []
 
 
-def test_a_missing_document_is_found(busy: Journal) -> None:
+def test_a_missing_document_is_found_and_rebuilt(busy: Journal) -> None:
     run_sql(busy, "DELETE FROM search_document WHERE kind = 'meeting' AND id % 50 = 0")
 
     assert problems(busy) == ["6 meetings missing from the search index"]
 
+    rebuild(busy)
+    assert problems(busy) == []
 
-def test_stale_and_orphan_documents_are_found(busy: Journal) -> None:
+
+def test_stale_and_orphan_documents_are_found_and_rebuilt(busy: Journal) -> None:
+    before = sorted(ours(busy, "budget", 1000))
     run_sql(
         busy,
         "UPDATE search_document SET body = 'nothing' WHERE kind = 'request' AND id % 2 = 0",
@@ -432,8 +441,14 @@ def test_stale_and_orphan_documents_are_found(busy: Journal) -> None:
     assert found[0] == "1 search document for no live contact"
     assert found[1].endswith("requests out of date in the search index")
 
+    rebuild(busy)
+    assert problems(busy) == []
+    # Rewritten documents get new rowids, so only the order of equal scores may change.
+    assert sorted(ours(busy, "budget", 1000)) == before
 
-def test_a_damaged_full_text_index_is_found(busy: Journal) -> None:
+
+def test_a_damaged_full_text_index_is_found_and_rebuilt(busy: Journal) -> None:
+    before = ours(busy, "roadmap", 50)
     run_sql(
         busy,
         "INSERT INTO search_fts (search_fts, rowid, title, body) "
@@ -442,6 +457,10 @@ def test_a_damaged_full_text_index_is_found(busy: Journal) -> None:
 
     (problem,) = problems(busy)
     assert "search index is damaged" in problem
+
+    rebuild(busy)
+    assert problems(busy) == []
+    assert ours(busy, "roadmap", 50) == before
 
 
 def test_the_index_check_leaves_the_transaction_usable(busy: Journal) -> None:

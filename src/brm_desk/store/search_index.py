@@ -1,4 +1,4 @@
-"""The full-text index: safe queries from anything typed, ranked hits and checks.
+"""The full-text index: safe queries from anything typed, ranked hits, rebuild and checks.
 
 ``search_fts`` (FTS5) indexes ``search_document``, one row per live record, which triggers
 keep in step with the records (see migration 0001). A search is one statement: rank every
@@ -258,6 +258,32 @@ def _statement(active: tuple[str, ...], limit: int) -> str:
         body_weight=BODY_WEIGHT,
         limit=int(limit),
         snippet_tokens=SNIPPET_TOKENS,
+    )
+
+
+def rebuild(tx: Transaction) -> None:
+    """Repair the index: FTS5 rebuilt from the documents, then the documents put right.
+
+    FTS5 first, because deleting a document through the triggers needs an index that agrees
+    with it (else SQLite reports the file as malformed); after that the triggers carry each
+    corrected document into the index.
+    """
+    tx.execute(text("INSERT INTO search_fts (search_fts) VALUES ('rebuild')"))
+    tx.execute(
+        text(
+            f"WITH expected AS ({SOURCE_DOCUMENTS}) "
+            "DELETE FROM search_document WHERE id NOT IN ("
+            "SELECT d.id FROM search_document AS d JOIN expected AS e "
+            f"ON {_SAME_RECORD} AND {_SAME_TEXT})"
+        )
+    )
+    tx.execute(
+        text(
+            "INSERT INTO search_document (kind, source_id, partner_id, focus, day, title, body) "
+            f"SELECT * FROM ({SOURCE_DOCUMENTS}) AS e WHERE NOT EXISTS ("
+            "SELECT 1 FROM search_document AS d "
+            "WHERE d.kind = e.kind AND d.source_id = e.source_id)"
+        )
     )
 
 
