@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from brm_desk import __version__
 from brm_desk.domain.enums import Focus
 from brm_desk.domain.errors import BrmDeskError
+from brm_desk.domain.words import plural
 from brm_desk.services.locations import default_journal_path, journal_path
 
 if TYPE_CHECKING:
@@ -195,7 +196,10 @@ def build_parser() -> _Parser:
     backup = command("backup", "a consistent copy of the journal", _backup)
     backup.add_argument("-o", "--output", type=Path, metavar="FILE")
 
-    command("check", "check the journal's integrity (changes nothing)", _check)
+    check = command("check", "check the journal's integrity (changes nothing)", _check)
+    check.add_argument(
+        "--repair", action="store_true", help="rebuild the search index if it is what is wrong"
+    )
     command("encrypt", "encrypt the journal in place, with its backups and drafts", _encrypt)
     command("change-passphrase", "give an encrypted journal a new passphrase", _change_passphrase)
     return parser
@@ -603,14 +607,27 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from brm_desk.services.maintenance import check
+    from brm_desk.services.maintenance import check, repair_search_index
 
-    with _open(args, read_only=True) as journal:
+    if args.repair:
+        _before_writing(args)
+    with _open(args, read_only=not args.repair) as journal:
         report = check(journal)
+        if args.repair and report.search_only:
+            for line in report.problems:
+                print(line)
+            repair_search_index(journal)
+            print(f"{journal.path}: rebuilt the search index")
+            report = check(journal)
     for line in (*report.problems, *report.notes):
         print(line)
     if not report.ok:
-        raise BrmDeskError(f"{journal.path}: {len(report.problems)} problems found (see above)")
+        found = f"{journal.path}: {plural(len(report.problems), 'problem')} found (see above)"
+        if report.search_only:
+            found += "; `brm-desk check --repair` rebuilds the search index"
+        elif args.repair:
+            found += "; only the search index can be repaired: restore a backup"
+        raise BrmDeskError(found)
     counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items())
     print(f"{journal.path}: OK ({counts})")
     return 0

@@ -22,6 +22,7 @@ class CheckReport:
     problems: tuple[str, ...]
     counts: dict[str, int]
     notes: tuple[str, ...] = ()
+    search_only: bool = False  # every problem is the search index's: a rebuild repairs them
 
     @property
     def ok(self) -> bool:
@@ -48,12 +49,13 @@ def check(journal: Journal) -> CheckReport:
     migration; a journal of an older format is then named in a note.
     """
     older = journal.database.version < SCHEMA_VERSION
+    search: list[str] = []
     with journal.database.snapshot() as tx:
         problems = integrity.sqlite_problems(tx)
         if not problems:
             problems += integrity.record_problems(tx)
             if not older:  # an older index follows its format's rules; upgrading updates it
-                problems += _search_problems(tx)
+                search = _search_problems(tx)
         counts = {
             "partners": partner_rows.count(tx),
             "contacts": contact_rows.count(tx),
@@ -67,7 +69,18 @@ def check(journal: Journal) -> CheckReport:
             f"{journal.database.version}; this version writes {SCHEMA_VERSION}): opening it "
             "in the app or with any other command upgrades it, after a backup.",
         )
-    return CheckReport(tuple(problems), counts, notes)
+    return CheckReport(tuple(problems + search), counts, notes, bool(search) and not problems)
+
+
+def repair_search_index(journal: Journal) -> None:
+    """Rebuild the full-text index from the records, in one transaction (``check --repair``).
+
+    The index is derived data: the records are the truth, so nothing a user wrote is touched.
+    """
+    from brm_desk.store import search_index
+
+    with journal.database.transaction() as tx:
+        search_index.rebuild(tx)
 
 
 def _search_problems(tx: Transaction) -> list[str]:

@@ -335,7 +335,7 @@ def _index_damage(tx: Transaction) -> str | None:
             text("INSERT INTO temp.search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
         )
     except DBAPIError as error:
-        return f"the search index is damaged ({error.orig}); rebuilding it repairs this"
+        return f"the search index is damaged ({error.orig})"
     finally:
         copy.rollback()
     return None
