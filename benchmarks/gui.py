@@ -342,10 +342,10 @@ def measure_views(journal_path: Path, runs: int) -> dict[str, list[float]]:
                     f"{name.lower()} filter: a keystroke",
                     timed(lambda b=box, t=word[:end]: b.setText(t)),
                 )
-                page._typing.stop()
+                page.answers.pause.stop()
                 add(f"{name.lower()} filter: list shown", timed(page.filter_in_background))
             page.search_box.setText("")
-            page._typing.stop()
+            page.answers.pause.stop()
             page.refresh()
         settle()
 
