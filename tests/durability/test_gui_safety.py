@@ -40,8 +40,9 @@ from brm_desk.ui.commands import EditRecord
 from brm_desk.ui.dialogs import messages, passphrase, restore
 from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.idle_lock import LockScreen
-from brm_desk.ui.main_window import MainWindow
+from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.shell import Needs
+from brm_desk.ui.views.partners import PartnersPage
 
 pytestmark = [
     pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
@@ -561,6 +562,45 @@ def test_the_lock_keeps_an_editor_with_unsaved_changes_open(
     assert window.idle_lock.unlock(PASSPHRASE)
     assert window.shell.journal is not None
     assert window.shell.journal.partners.listing()[0].sponsor == "Maria Koch"
+
+
+def test_the_lock_keeps_a_changed_maturity_assessment_open(
+    qtbot: QtBot,
+    journal_path: Path,
+    answers: list[str | None],
+    errors: list[tuple[str, str]],
+    window_on: WindowOn,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The assessment editor opens over the partner's assessments, not from a list: it holds
+    the lock back all the same."""
+    make(journal_path, PASSPHRASE)
+    answers.append(PASSPHRASE)
+    window = window_on(journal_path)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Partners"))
+    page = window.current_page()
+    assert isinstance(page, PartnersPage)
+    row = page.row_of(journal_id(window, "Finance"))
+    assert row is not None
+    page.select(row)
+    dialog = page.open_assessments()
+    assert dialog is not None
+    editor = dialog.add()
+    editor.note.setPlainText("typed, not saved")
+    window.action("lock").trigger()
+    ((title, text),) = errors
+    assert title == "The journal stays open"
+    assert "has changes that are not saved" in text
+    assert editor.isVisible()
+    assert not window.idle_lock.locked
+    window.idle_lock.set_minutes(5)
+    window.idle_lock.timer.timeout.emit()
+    assert editor.isVisible()
+    assert not window.idle_lock.locked
+    monkeypatch.setattr(messages, "ask_to_save", lambda _parent, _what: "discard")
+    editor.reject()  # closed, discarded: nothing holds the lock back now
+    window.action("lock").trigger()
+    assert window.idle_lock.locked
 
 
 def test_encrypting_stops_the_views_before_the_swap(

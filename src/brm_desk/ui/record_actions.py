@@ -11,6 +11,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from brm_desk.domain.errors import BrmDeskError
 from brm_desk.domain.records import Partner
@@ -44,10 +45,13 @@ class RecordActions(QObject):
         return self.editors[-1] if self.editors else None
 
     def unsaved_changes(self) -> str:
-        """What an open editor holds that is not saved ("" when nothing is)."""
-        for editor in self.editors:
-            if editor.isVisible() and editor.changed():
-                title = editor.windowTitle()
+        """What an open editor holds that is not saved ("" when nothing is): the lists'
+        editors and those opened over other windows (a partner's maturity assessments)."""
+        from brm_desk.ui.editors.base import RecordEditor
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, RecordEditor) and widget.isVisible() and widget.changed():
+                title = widget.windowTitle()
                 return f"{title} has changes that are not saved: save or cancel them first."
         return ""
 
