@@ -67,24 +67,25 @@ def trend_text(brief: PrepBrief) -> str:
     )
 
 
+def html_page(*parts: str) -> str:
+    """``parts`` as one page in the brief's style (on screen, printed and as PDF alike)."""
+    return f"<html><head><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>"
+
+
 def brief_html(brief: PrepBrief) -> str:
     """The whole brief; section order follows what a BRM checks walking into the room."""
-    return "".join(
-        [
-            f"<html><head><style>{STYLE}</style></head><body>",
-            _title(brief),
-            _balance(brief),
-            health_section(brief),
-            _meetings(brief),
-            follow_ups("What I owe them", brief.we_owe, "Nothing open on our side.", brief.today),
-            follow_ups("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
-            _requests(brief),
-            _reviews(brief),
-            _maturity(brief),
-            _people(brief),
-            _stakeholders(brief.stakeholders),
-            "</body></html>",
-        ]
+    return html_page(
+        _title(brief),
+        _balance(brief),
+        health_section(brief),
+        _meetings(brief),
+        follow_ups("What I owe them", brief.we_owe, "Nothing open on our side.", brief.today),
+        follow_ups("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
+        _requests(brief),
+        _reviews(brief),
+        _maturity(brief),
+        _people(brief),
+        _stakeholders(brief.stakeholders),
     )
 
 
