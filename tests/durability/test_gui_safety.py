@@ -42,6 +42,7 @@ from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.idle_lock import LockScreen
 from brm_desk.ui.main_window import MainWindow
 from brm_desk.ui.shell import Needs
+from brm_desk.ui.views.partners import PartnersPage
 
 pytestmark = [
     pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
@@ -496,6 +497,12 @@ def test_while_locked_no_shortcut_opens_anything_or_shows_a_record(
     QTest.keySequence(window, QKeySequence("Ctrl+2"))  # pressed keys reach the shortcuts
     assert window.current_view() == "Partners"
     assert "Finance" in visible_text(window)
+    partners = window.current_page()
+    assert isinstance(partners, PartnersPage)
+    partners.table.selectRow(0)  # its chart drawn, and what acts on a partner live
+    qtbot.waitUntil(lambda: partners.chart.canvas is not None)
+    assert window.action("stakeholder_map").isEnabled()
+    del partners
     asked: list[str] = []
     for name in ("show_error", "show_info", "confirm", "include_private", "ask_number"):
         monkeypatch.setattr(messages, name, lambda *_args, n=name: asked.append(n))
