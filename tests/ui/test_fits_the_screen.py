@@ -40,6 +40,7 @@ EVERY_DIALOG = {
     "communication",
     "assessments",
     "assessment",
+    "stakeholder-map",
 }
 
 
