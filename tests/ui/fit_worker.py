@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QWidget
 
@@ -120,6 +120,7 @@ def stakeholder_map(journal: Journal, partner_id: str, settings: QSettings) -> Q
     shell = Shell(QMainWindow(), settings, lambda: None)
     shell.set_journal(journal)
     window = StakeholderMapWindow(shell, partner_id, lambda _contact_id: None)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # its caller deletes it
     assert window.load()
     return window
 

@@ -118,6 +118,7 @@ class StakeholderMapWindow(QMainWindow):
         self.panel.sig_move.connect(self.move_person)
         self.panel.sig_selected.connect(self._show_selected)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Map and communications plan")
         self.tabs.addTab(self._map_page(), "&Map")
         self.tabs.addTab(self._plan_page(), "Communications &plan")
         self.setCentralWidget(self.tabs)
