@@ -21,7 +21,7 @@ from brm_desk.ui.views.linked_page import LinkedPageWindow, OpenRecord
 from brm_desk.ui.views.prep_brief_html import (
     STANCE_COLOURS,
     day,
-    follow_ups,
+    follow_ups_both_ways,
     html_page,
     link,
     section,
@@ -105,8 +105,7 @@ def contact_html(page: ContactPage) -> str:
         f'<p class="sub">{escape(" · ".join(f for f in facts if f))}</p>',
         _last_touch(page),
         _stance(page),
-        follow_ups("What I owe them", page.we_owe, "Nothing open on our side.", page.today),
-        follow_ups("What they owe", page.they_owe, "Nothing open on their side.", page.today),
+        follow_ups_both_ways(page.we_owe, page.they_owe, page.today),
         _requests(page),
         _meetings(page),
         f"<h2>Notes</h2><p>{notes}</p>" if notes else "",
