@@ -500,7 +500,7 @@ def test_while_locked_no_shortcut_opens_anything_or_shows_a_record(
     partners = window.current_page()
     assert isinstance(partners, PartnersPage)
     partners.table.selectRow(0)  # its chart drawn, and what acts on a partner live
-    qtbot.waitUntil(lambda: partners.chart.canvas is not None)
+    qtbot.waitUntil(lambda page=partners: page.chart.canvas is not None)
     assert window.action("stakeholder_map").isEnabled()
     del partners
     asked: list[str] = []
