@@ -1,9 +1,10 @@
 """Every menu item, toolbar button and window shortcut, declared once with what it needs.
 
-The window builds its File, Edit, View, Partner and Help menus and its toolbar from :data:`ACTIONS`,
-in table order, with a separator where the group changes. One rule enables them all: an
-action is enabled when what it needs holds (:meth:`Shell.holds`). A locked journal is not
-open, so every action that needs one is off, and a disabled action's shortcut does nothing.
+The window builds its File, Edit, View, Partner and Help menus and its toolbar from
+:data:`ACTIONS`, in table order, with a separator where the group changes; a view's own
+actions are offered in that view too. One rule enables them all: an action is enabled when
+what it needs holds (:meth:`Shell.holds`). A locked journal is not open, so every action
+that needs one is off, and a disabled action's shortcut does nothing.
 """
 
 from __future__ import annotations
