@@ -95,8 +95,10 @@ def test_what_acts_on_a_record_is_off_until_one_is_selected(
     page.table.clearSelection()
     assert page.table.model().rowCount() > 0
     assert not any(window.action(name).isEnabled() for name in names)
+    assert not any(action.isEnabled() for action in page.table.actions())  # its context menu
     page.table.selectRow(0)
     assert all(window.action(name).isEnabled() for name in names)
+    assert all(action.isEnabled() for action in page.table.actions())
     page.search_box.setText("matches nothing at all")  # the filter hides the selected row
     if isinstance(page, PagedListPage):
         qtbot.waitUntil(lambda: page.table.model().rowCount() == 0)
