@@ -497,6 +497,12 @@ def test_while_locked_no_shortcut_opens_anything_or_shows_a_record(
     QTest.keySequence(window, QKeySequence("Ctrl+2"))  # pressed keys reach the shortcuts
     assert window.current_view() == "Partners"
     assert "Finance" in visible_text(window)
+    partners = window.current_page()
+    assert isinstance(partners, PartnersPage)
+    partners.table.selectRow(0)  # its chart drawn, and what acts on a partner live
+    qtbot.waitUntil(lambda page=partners: page.chart.canvas is not None)
+    assert window.action("stakeholder_map").isEnabled()
+    del partners
     asked: list[str] = []
     for name in ("show_error", "show_info", "confirm", "include_private", "ask_number"):
         monkeypatch.setattr(messages, name, lambda *_args, n=name: asked.append(n))
@@ -517,7 +523,10 @@ def test_while_locked_no_shortcut_opens_anything_or_shows_a_record(
 
     quit_keys = window.action("quit").shortcuts()  # quitting is never locked
     pressed = [s for s in every_shortcut(window) if s not in quit_keys]
+    assert not any(window.action(name).isEnabled() for name in JOURNAL_ACTIONS)
     assert {"Ctrl+N", "Ctrl+L", "Ctrl+1", "Ctrl+F", "Del"} <= {s.toString() for s in pressed}
+    newer = {"Ctrl+6", "Ctrl+7", "Ctrl+B", "Ctrl+Shift+M", "Ctrl+Shift+P", "Ctrl+Shift+E"}
+    assert newer <= {s.toString() for s in pressed}  # Today, Inbox, brief, map, pulse, pack
     for sequence in pressed:
         QTest.keySequence(QApplication.focusWidget() or window, sequence)
         qtbot.wait(10)

@@ -1,4 +1,5 @@
-"""Run by test_fits_the_screen.py under a screen of a given size: every editor and dialog.
+"""Run by test_fits_the_screen.py under a screen of a given size: every editor and dialog,
+and the windows of their own a view opens (the prep brief, the stakeholder map).
 
 ``fit_worker.py JOURNAL [SHOTS]`` opens each editor and dialog on JOURNAL (the sample journal)
 as the app shows them and prints one JSON line: for each, its frame, the screen's available
@@ -14,9 +15,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QWidget
 
 from brm_desk.domain.calendar_inbox import InboxItem
 from brm_desk.domain.enums import Focus, MeetingType
@@ -45,7 +46,9 @@ from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.editors.request_editor import RequestEditor
 from brm_desk.ui.maturity.assessment_editor import AssessmentEditor
 from brm_desk.ui.maturity.assessments_dialog import AssessmentsDialog
+from brm_desk.ui.shell import Shell
 from brm_desk.ui.views.prep_brief import PrepBriefWindow
+from brm_desk.ui.views.stakeholder_map import StakeholderMapWindow
 
 CALENDAR = Path(__file__).parents[1] / "importers" / "data" / "google_hr.ics"
 CSV = "Number,Opened,Short description,Priority,State\nRITM1,2026-03-01,Laptop,High,New\n"
@@ -106,10 +109,21 @@ def dialogs(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         ),
         "assessments": lambda: AssessmentsDialog(journal, stack, finance.id),
         "new-assessment": lambda: AssessmentEditor(journal, stack, partner_id=finance.id),
+        "stakeholder-map": lambda: stakeholder_map(journal, finance.id, settings),
         "assessment": lambda: AssessmentEditor(
             journal, stack, journal.assessments.of_partner(finance.id)[-1]
         ),
     }
+
+
+def stakeholder_map(journal: Journal, partner_id: str, settings: QSettings) -> QWidget:
+    """The partner's map window, over a shell of a main window of its own."""
+    shell = Shell(QMainWindow(), settings, lambda: None)
+    shell.set_journal(journal)
+    window = StakeholderMapWindow(shell, partner_id, lambda _contact_id: None)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # its caller deletes it
+    assert window.load()
+    return window
 
 
 def waiting_event(partner: Partner) -> InboxItem:

@@ -171,6 +171,21 @@ def test_the_filing_dialog_asks_for_a_partner_inline(
     assert [f.partner_id for f in dialog.filings()] == [finance.id]
 
 
+def test_the_buttons_act_on_the_selected_events_only(
+    qtbot: QtBot, journal: Journal, finance: Partner, feed: Feed
+) -> None:
+    feed.publish(event("a", "Weekly sync", "20261201T090000Z"))
+    add_source(journal, feed.url, "Finance")
+    _window, page = open_inbox(qtbot, journal)
+    assert page.proxy.rowCount() == 1
+    page.table.clearSelection()
+    assert not any(button.isEnabled() for button in page.buttons)
+    qtbot.keyClick(page.table, Qt.Key.Key_F)  # the key says why it did nothing
+    assert page.message.text() == "Select the events to file (Ctrl+A: all of them)."
+    page.table.selectRow(0)
+    assert all(button.isEnabled() for button in page.buttons)
+
+
 def test_f1_lists_the_inbox_keys() -> None:
     html = shortcuts_html()
     assert "Calendar inbox" in html

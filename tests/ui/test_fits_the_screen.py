@@ -41,6 +41,7 @@ EVERY_DIALOG = {
     "assessments",
     "new-assessment",
     "assessment",
+    "stakeholder-map",
 }
 
 

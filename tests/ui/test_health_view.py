@@ -180,11 +180,16 @@ def test_the_partners_list_offers_a_new_pulse_for_the_selected_partner(
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from brm_desk.ui.main_window import MainWindow
+    from brm_desk.ui.shell import VIEW_NAMES
     from brm_desk.ui.views.partners import PartnersPage
 
-    page = PartnersPage(filled.journal, QSettings())
-    qtbot.addWidget(page)
-    page.refresh()
+    window = MainWindow(QSettings())
+    qtbot.addWidget(window)
+    window.set_journal(filled.journal)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Partners"))
+    page = window.current_page()
+    assert isinstance(page, PartnersPage)
     page.table.selectRow(0)
     titles: list[str] = []
 
@@ -197,7 +202,7 @@ def test_the_partners_list_offers_a_new_pulse_for_the_selected_partner(
         dialog.reject()
 
     QTimer.singleShot(0, answer)
-    [action] = [a for a in page.table.actions() if a.text() == "New pulse…"]
+    [action] = [a for a in page.table.actions() if a.text().replace("&", "") == "New pulse…"]
     action.trigger()
     assert page.tabs.currentWidget() is page.health
     name = filled.journal.partners.get(page.current_record_id() or "").name

@@ -9,9 +9,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextLayout
-from PySide6.QtWidgets import QLabel, QTableView, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHeaderView,
+    QLabel,
+    QTabBar,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from brm_desk.services.journal import Journal
@@ -22,6 +30,7 @@ from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.views.column_fit import PADDING, ColumnFitter
 from brm_desk.ui.views.dashboard import DashboardPage
 from brm_desk.ui.views.list_page import ListPage
+from brm_desk.ui.views.partners import PartnersPage
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -202,3 +211,35 @@ def test_the_dashboard_summary_wraps_between_its_parts_never_inside_one(
     assert len(lines) >= (2 if width < 1600 else 1)  # the sample's line wraps on a laptop
     for line in lines[:-1]:
         assert line.endswith(("· ", ", ")), line
+
+
+def cut_buttons(root: QWidget) -> list[str]:
+    """The buttons shown under ``root`` that stand partly outside it, or narrower than their
+    text needs (cut): what a 1024×700 screen must never do to a view's controls."""
+    inside = root.rect()
+    cut = []
+    for button in root.findChildren(QAbstractButton):
+        if not button.isVisible() or button.objectName().startswith("qt_"):
+            continue
+        if isinstance(button.parentWidget(), QTabBar | QHeaderView):
+            continue  # a tab bar scrolls its tabs; a header is the table's
+        where = QRect(button.mapTo(root, QPoint(0, 0)), button.size())
+        squeezed = button.width() < button.minimumSizeHint().width()
+        if not inside.contains(where) or squeezed:
+            cut.append(button.text() or button.accessibleName())
+    return cut
+
+
+@pytest.mark.parametrize("view", ["Today", "Inbox", "Partners"])
+def test_the_newer_views_keep_every_button_whole_at_1024(
+    qtbot: QtBot, sample: Journal, view: str
+) -> None:
+    window = window_of(qtbot, sample, 1024, 700)
+    page = window.show_page(view)
+    assert page is not None
+    if isinstance(page, PartnersPage):
+        page.table.selectRow(0)
+        page.tabs.setCurrentWidget(page.health)
+        assert page.health.new_button.isVisible()
+    qtbot.wait(50)
+    assert cut_buttons(window) == []

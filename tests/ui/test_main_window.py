@@ -83,6 +83,7 @@ def test_a_deferred_window_shows_its_frame_first_and_finishes_once(qtbot: QtBot)
         "&File",
         "&Edit",
         "&View",
+        "&Partner",
         "&Help",
     ]
     assert window.menus["File"].actions() == []

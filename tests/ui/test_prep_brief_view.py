@@ -129,8 +129,14 @@ def copied(brief: PrepBriefWindow) -> str:
     return " ".join(QApplication.clipboard().text().split())
 
 
+def window_of(page: PartnersPage) -> MainWindow:
+    window = page.window()
+    assert isinstance(window, MainWindow)
+    return window
+
+
 def test_the_action_needs_a_selected_partner(qtbot: QtBot, partners_page: PartnersPage) -> None:
-    action = partners_page.prep_brief_action
+    action = window_of(partners_page).action("prep_brief")
     assert action in partners_page.table.actions(), "offered in the rows' context menu"
     partners_page.table.clearSelection()
     assert not action.isEnabled()
@@ -140,7 +146,7 @@ def test_the_action_needs_a_selected_partner(qtbot: QtBot, partners_page: Partne
 
 def test_the_action_opens_the_brief_window(qtbot: QtBot, partners_page: PartnersPage) -> None:
     select(partners_page, "Finance")
-    partners_page.prep_brief_action.trigger()
+    window_of(partners_page).action("prep_brief").trigger()
     found = partners_page.window().findChildren(PrepBriefWindow)
     assert len(found) == 1
     qtbot.waitUntil(lambda: found[0].brief is not None)

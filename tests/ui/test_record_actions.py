@@ -28,7 +28,7 @@ from brm_desk.ui.editors.meeting_editor import MeetingEditor
 from brm_desk.ui.editors.partner_editor import PartnerEditor
 from brm_desk.ui.main_window import VIEW_NAMES, MainWindow
 from brm_desk.ui.views.dashboard import DashboardPage
-from brm_desk.ui.views.list_page import ListPage
+from brm_desk.ui.views.list_page import ListPage, PagedListPage
 from brm_desk.ui.views.trash import TrashPage
 
 pytestmark = [
@@ -75,6 +75,36 @@ def click_save(editor: RecordEditor) -> None:
     button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert button is not None
     button.click()
+
+
+ON_THE_SELECTED = {
+    "Partners": ("open", "delete", "prep_brief", "stakeholder_map", "maturity", "new_pulse"),
+    "Meetings": ("open", "delete"),
+    "Requests": ("open", "delete", "redirect_request", "defer_request", "accept_request"),
+    "Contacts": ("open", "delete"),
+}
+"""What acts on the selected record of each list: off while nothing is selected."""
+
+
+@pytest.mark.parametrize("view", ON_THE_SELECTED)
+def test_what_acts_on_a_record_is_off_until_one_is_selected(
+    qtbot: QtBot, filled: Filled, view: str
+) -> None:
+    window, page = open_window(qtbot, filled.journal, view)
+    names = ON_THE_SELECTED[view]
+    page.table.clearSelection()
+    assert page.table.model().rowCount() > 0
+    assert not any(window.action(name).isEnabled() for name in names)
+    assert not any(action.isEnabled() for action in page.table.actions())  # its context menu
+    page.table.selectRow(0)
+    assert all(window.action(name).isEnabled() for name in names)
+    assert all(action.isEnabled() for action in page.table.actions())
+    page.search_box.setText("matches nothing at all")  # the filter hides the selected row
+    if isinstance(page, PagedListPage):
+        qtbot.waitUntil(lambda: page.table.model().rowCount() == 0)
+    assert not any(window.action(name).isEnabled() for name in names)
+    window.sidebar.setCurrentRow(VIEW_NAMES.index("Dashboard"))
+    assert not any(window.action(name).isEnabled() for name in names)
 
 
 def test_enter_opens_a_partner_and_the_edit_undoes(qtbot: QtBot, filled: Filled) -> None:

@@ -161,7 +161,9 @@ def test_the_plan_is_added_to_marked_done_deleted_and_exported(
     assert found.plan_model.rowCount() == 1
     assert not [g for g in items(found.gaps) if "blocker" in g]
 
+    assert not any(control.isEnabled() for control in found.on_entry)  # none chosen yet
     found.plan.setCurrentIndex(found.plan_model.index(0, 0))
+    assert all(control.isEnabled() for control in found.on_entry)
     found.mark_done()
     assert filled.journal.stakeholders.plan()[0].next_date == TODAY + timedelta(90)
     window.action("undo").trigger()

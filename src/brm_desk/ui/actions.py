@@ -1,16 +1,17 @@
 """Every menu item, toolbar button and window shortcut, declared once with what it needs.
 
-The window builds its File, Edit, View and Help menus and its toolbar from :data:`ACTIONS`,
-in table order, with a separator where the group changes. One rule enables them all: an
-action is enabled when what it needs holds (:meth:`Shell.holds`). A locked journal is not
-open, so every action that needs one is off, and a disabled action's shortcut does nothing.
+The window builds its File, Edit, View, Partner and Help menus and its toolbar from
+:data:`ACTIONS`, in table order, with a separator where the group changes; a view's own
+actions are offered in that view too. One rule enables them all: an action is enabled when
+what it needs holds (:meth:`Shell.holds`). A locked journal is not open, so every action
+that needs one is off, and a disabled action's shortcut does nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,10 +20,15 @@ from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 from brm_desk.ui.icons import icon
 from brm_desk.ui.shell import VIEW_NAMES, Needs
 
+if TYPE_CHECKING:
+    from brm_desk.ui.views.page import Page
+
 Key = QKeySequence.StandardKey
 Scope = Literal["window", "app", "list"]
 JOURNAL = Needs.JOURNAL
-TRIAGE = JOURNAL | Needs.RECORDS | Needs.REQUESTS
+RECORD = JOURNAL | Needs.RECORDS | Needs.SELECTED  # a record selected in the list in view
+TRIAGE = RECORD | Needs.REQUESTS
+PARTNER = RECORD | Needs.PARTNERS
 
 SCOPES = {
     "window": Qt.ShortcutContext.WindowShortcut,
@@ -46,6 +52,8 @@ class ActionSpec:
     toolbar: bool = False
     scope: Scope = "window"
     role: QAction.MenuRole = QAction.MenuRole.NoRole
+    view: str = ""  # the view whose list offers it in its context menu (and bar: ``button``)
+    button: bool = False
 
 
 ACTIONS = (
@@ -83,9 +91,9 @@ ACTIONS = (
                toolbar=True),
     ActionSpec("redo", "&Redo", "Edit", "undo", Key.Redo, JOURNAL | Needs.REDO, icon="redo",
                toolbar=True),
-    ActionSpec("open", "&Open", "Edit", "record", None, JOURNAL | Needs.RECORDS,
+    ActionSpec("open", "&Open", "Edit", "record", None, RECORD,
                tip="Open the selected record"),
-    ActionSpec("delete", "&Delete", "Edit", "record", Key.Delete, JOURNAL | Needs.RECORDS,
+    ActionSpec("delete", "&Delete", "Edit", "record", Key.Delete, RECORD,
                icon="trash", tip="Move the selected record to the trash (undoable)",
                toolbar=True, scope="list"),
     ActionSpec("redirect_request", "Redirect request…", "Edit", "triage", "R", TRIAGE,
@@ -107,6 +115,17 @@ ACTIONS = (
                tip="Light, dark, or as the system is"),
     ActionSpec("reminders", "Re&minders", "View", "theme", None, Needs.NOTHING,
                tip="Reminders of what is due, the tray, the morning digest"),
+    ActionSpec("prep_brief", "&Prep brief…", "Partner", "partner", "Ctrl+B", PARTNER,
+               icon="prep-brief", tip="One page on the selected partner before you meet them",
+               view="Partners", button=True),
+    ActionSpec("stakeholder_map", "&Stakeholder map…", "Partner", "partner", "Ctrl+Shift+M",
+               PARTNER, icon="stakeholder-map", tip="The selected partner's people by influence "
+               "and interest, and their communications plan", view="Partners", button=True),
+    ActionSpec("maturity", "&Maturity…", "Partner", "partner", None, PARTNER, icon="balance",
+               tip="Assessments of the selected partner: both views, evidence, goals, the path",
+               view="Partners", button=True),
+    ActionSpec("new_pulse", "New p&ulse…", "Partner", "health", "Ctrl+Shift+P", PARTNER,
+               tip="Type in the selected partner's view of the relationship", view="Partners"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", "help", Key.HelpContents,
                Needs.NOTHING, tip="Every key the app answers to"),
     ActionSpec("about", "&About BRM Desk", "Help", "about", None, Needs.NOTHING,
@@ -163,6 +182,14 @@ def build_actions(
         (lists if spec.scope == "list" else window).addAction(action)
         actions[spec.name] = action
     return actions
+
+
+def offer_in_views(actions: Mapping[str, QAction], pages: Iterable[Page]) -> None:
+    """Each view's own actions in its list's context menu, and those with a button in its bar."""
+    for page in pages:
+        for spec in ACTIONS:
+            if spec.view == page.title:
+                page.offer(actions[spec.name], button=spec.button)
 
 
 def enable_actions(actions: Mapping[str, QAction], holds: Needs) -> None:

@@ -61,8 +61,7 @@ class CalendarRefresh(QObject):
         self._running = True
         op = QueryOp(self, lambda: sync_all(journal))
         op.success(lambda reports: self._show(journal, reports)).failure(self._failed)
-        op.sig_finished.connect(self._finished)
-        op.run_in_background()
+        op.finished(self._finished).run_in_background()
 
     def _finished(self) -> None:
         self._running = False

@@ -17,8 +17,6 @@ ELSEWHERE: tuple[tuple[str, Key | str, str], ...] = (
     ("In a list", "Return", "Open the selected record (a person's page for a contact)"),
     ("In a list", "Tab", "Leave the list for the next control (Shift+Tab: the one before)"),
     ("In a list", "Up", "The row above (Down: the row below)"),
-    ("Partners", "Ctrl+B", "Prep brief on the selected partner"),
-    ("Partners", "Ctrl+Shift+M", "Stakeholder map of the selected partner"),
     ("Search", "Down", "From the search box to the results"),
     ("A date field", "Alt+Down", "Pick the day from a calendar (Return chooses, Escape closes)"),
     ("Calendar inbox", "F", "File the selected events as guessed (Enter too)"),

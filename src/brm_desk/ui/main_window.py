@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from brm_desk.ui.views.page import Page
 
 TITLE = "BRM Desk"
+MENUS = ("File", "Edit", "View", "Partner", "Help")
 
 
 class MainWindow(QMainWindow):
@@ -98,9 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._show_journal()  # none yet: a placeholder
         # The menus and the toolbar exist from the start (so nothing shifts when they fill).
-        self.menus = {
-            name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "View", "Help")
-        }
+        self.menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
@@ -122,7 +121,7 @@ class MainWindow(QMainWindow):
         if self.finished:
             return
         self.finished = True
-        from brm_desk.ui.actions import build_actions
+        from brm_desk.ui.actions import ACTIONS, build_actions
         from brm_desk.ui.calendar_refresh import CalendarRefresh
         from brm_desk.ui.dialogs.export_pack import open_export_dialog
         from brm_desk.ui.help import show_shortcuts
@@ -171,6 +170,9 @@ class MainWindow(QMainWindow):
         }
         for row, name in enumerate(VIEW_NAMES):
             slots[name.lower()] = partial(self.sidebar.setCurrentRow, row)
+        for spec in ACTIONS:
+            if spec.view:
+                slots[spec.name] = partial(self._do_in_view, spec.name)
         self._actions = build_actions(self, self.menus, self.toolbar, self.stack, slots)
         self._actions["recent_journals"].setMenu(journals.menu)
         self._actions["theme"].setMenu(theme_menu(self))
@@ -200,6 +202,13 @@ class MainWindow(QMainWindow):
         reminders.sig_checked.connect(self._refresh_today)
         self.shell.undo_stack.indexChanged.connect(reminders.check)
         self.calendar_refresh.sig_changed.connect(reminders.check)
+
+    def _do_in_view(self, name: str) -> None:
+        """An action of the view in sight (its own, in the action table)."""
+        page = self.current_page()
+        slot = page.view_slots().get(name) if page is not None else None
+        if slot is not None:
+            slot()
 
     def action(self, name: str) -> QAction:
         """The action ``name`` of :data:`brm_desk.ui.actions.ACTIONS`."""
@@ -267,7 +276,12 @@ class MainWindow(QMainWindow):
             page.sig_open_record.connect(self.record_actions.open_record)
             page.sig_open_contact.connect(self.open_contact_page)
             page.sig_command.connect(self.record_actions.run)
+            page.sig_selection_changed.connect(self.shell.sig_state_changed)
             self.stack.addWidget(page)
+        if self.finished:
+            from brm_desk.ui.actions import offer_in_views
+
+            offer_in_views(self._actions, self.pages)
 
     def _drop_views(self) -> None:
         """Keep the views' state, then let them go: once out of ``pages`` nothing refreshes

@@ -57,7 +57,8 @@ class _Worker(QRunnable):
 
 
 class QueryOp(QObject):
-    """``QueryOp(parent, op).success(show).failure(explain).run_in_background()``."""
+    """``QueryOp(parent, op).success(show).failure(explain).run_in_background()``, with
+    ``.finished(then)`` for what follows either."""
 
     sig_finished = Signal()
 
@@ -76,6 +77,11 @@ class QueryOp(QObject):
 
     def failure(self, callback: Callable[[BrmDeskError], None]) -> QueryOp:
         self._on_failure = callback
+        return self
+
+    def finished(self, callback: Callable[[], object]) -> QueryOp:
+        """``callback`` after success or failure, whichever came."""
+        self.sig_finished.connect(callback)
         return self
 
     def run_in_background(self) -> None:
@@ -148,10 +154,9 @@ class NewestAnswer(QObject):
             if number == self.newest:
                 failed(error)
 
-        op = QueryOp(self, question).success(answered).failure(refused)
-        op.sig_finished.connect(self._finished)
         self.running += 1
-        op.run_in_background()
+        op = QueryOp(self, question).success(answered).failure(refused)
+        op.finished(self._finished).run_in_background()
 
     def _finished(self) -> None:
         self.running -= 1

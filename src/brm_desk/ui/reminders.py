@@ -178,8 +178,7 @@ class Reminders(QObject):
         now = self.clock()
         op = QueryOp(self, lambda: reminders.today(journal, now))
         op.success(lambda day: self._checked(journal, now, day)).failure(self._failed)
-        op.sig_finished.connect(self._finished)
-        op.run_in_background()
+        op.finished(self._finished).run_in_background()
 
     def _finished(self) -> None:
         self._running = False

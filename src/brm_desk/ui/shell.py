@@ -42,8 +42,10 @@ class Needs(Flag):
     ENCRYPTED = auto()
     PLAIN = auto()
     RECORDS = auto()  # a list of partners, contacts, meetings or requests is in view
+    SELECTED = auto()  # and a record of it is selected
     NEW = auto()  # the view in sight says what New (Ctrl+Shift+N) adds there
     REQUESTS = auto()  # the requests list is in view (its one-key triage answers)
+    PARTNERS = auto()  # the partners list is in view (the brief, the map, health…)
     UNDO = auto()
     REDO = auto()
 
@@ -126,12 +128,17 @@ class Shell(QObject):
         if self.journal is None:
             return Needs.NOTHING
         holds = Needs.JOURNAL | (Needs.ENCRYPTED if self.journal.encrypted else Needs.PLAIN)
-        if self.record_kind():
+        kind, page = self.record_kind(), self.page()
+        if kind:
             holds |= Needs.RECORDS
+        if kind and page is not None and page.current_record_id() is not None:
+            holds |= Needs.SELECTED
         if self.new_kind():
             holds |= Needs.NEW
-        if self.record_kind() == "request":
+        if kind == "request":
             holds |= Needs.REQUESTS
+        if kind == "partner":
+            holds |= Needs.PARTNERS
         if self.undo_stack.canUndo():
             holds |= Needs.UNDO
         if self.undo_stack.canRedo():

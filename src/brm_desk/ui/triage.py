@@ -32,6 +32,7 @@ from brm_desk.domain.records import Request
 from brm_desk.domain.rules import check_acceptance, check_transition, lacks_business_case
 from brm_desk.ui.commands import EditRecord, JournalCommand, ReframeRequest, push
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.dialogs.buttons import answer_buttons
 from brm_desk.ui.editors.base import FieldRow, error_label
 from brm_desk.ui.editors.fields import check_box, line_edit, text_box
 from brm_desk.ui.widgets.dates import DateField
@@ -59,12 +60,8 @@ class Answer(QDialog):
         about = QLabel(f"<b>{escape(request.title)}</b><br>{escape(request.want.strip()[:300])}")
         about.setTextFormat(Qt.TextFormat.RichText)
         about.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = answer_buttons(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(about)

@@ -6,7 +6,8 @@ Only :class:`brm_desk.ui.charts.panel.ChartPanel` imports it, when a chart is fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import cast
+from weakref import WeakMethod
 
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -27,13 +28,18 @@ class ChartCanvas(FigureCanvasQTAgg):
     """
 
     def __init__(self, margins: Margins, on_hover: MouseHandler, on_click: MouseHandler) -> None:
+        """``on_hover`` and ``on_click`` are bound methods of the panel, held weakly: a canvas
+        outlives its widget in matplotlib's keeping, and must not keep the panel, nor the
+        journal the panel reads, alive after a lock closed it."""
         super().__init__(Figure(figsize=(7.0, 3.2), dpi=100))  # type: ignore[no-untyped-call]
         self.margins = margins
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._on_hover = WeakMethod(on_hover)
+        self._on_click = WeakMethod(on_click)
         self.mpl_connect("resize_event", self._resized)
-        self.mpl_connect("motion_notify_event", lambda event: on_hover(_mouse(event)))
-        self.mpl_connect("figure_leave_event", lambda event: on_hover(_left(event)))
-        self.mpl_connect("button_press_event", lambda event: _left_click(event, on_click))
+        self.mpl_connect("motion_notify_event", self._moved)
+        self.mpl_connect("figure_leave_event", self._left)
+        self.mpl_connect("button_press_event", self._pressed)
 
     def redraw_soon(self) -> None:
         """Paint the figure again at the next chance (coalesces many changes into one)."""
@@ -42,17 +48,16 @@ class ChartCanvas(FigureCanvasQTAgg):
     def _resized(self, _event: Event) -> None:
         fit_margins(self.figure, self.margins)
 
+    def _moved(self, event: Event) -> None:
+        if isinstance(event, MouseEvent) and (on_hover := self._on_hover()) is not None:
+            on_hover(event)
 
-def _mouse(event: Any) -> MouseEvent:
-    assert isinstance(event, MouseEvent)
-    return event
+    def _left(self, event: Event) -> None:
+        """Leaving the figure is a move to nowhere."""
+        self._moved(MouseEvent("motion_notify_event", event.canvas, -1, -1))
 
-
-def _left(event: Any) -> MouseEvent:
-    """Leaving the figure is a move to nowhere."""
-    return MouseEvent("motion_notify_event", event.canvas, -1, -1)
-
-
-def _left_click(event: Any, on_click: MouseHandler) -> None:
-    if isinstance(event, MouseEvent) and event.button == 1 and not event.dblclick:
-        on_click(event)
+    def _pressed(self, event: Event) -> None:
+        on_click = self._on_click()
+        left = isinstance(event, MouseEvent) and event.button == 1 and not event.dblclick
+        if left and on_click is not None:
+            on_click(cast(MouseEvent, event))

@@ -65,8 +65,11 @@ class StakeholderMapPanel(ChartPanel):
         if fresh:
             canvas.mpl_connect("button_release_event", self._released)
             # The labels' room depends on the width: lay the people out again.
-            canvas.mpl_connect("resize_event", lambda _event: self.redraw())
+            canvas.mpl_connect("resize_event", self._resized)  # bound: held weakly
         return canvas
+
+    def _resized(self, _event: object) -> None:
+        self.redraw()
 
     def draw(self, canvas: ChartCanvas, palette: ChartPalette) -> bool:
         if self.map is None:

@@ -31,6 +31,7 @@ from brm_desk.domain.stakeholders import (
     contact_quadrant,
     default_plan,
 )
+from brm_desk.ui.dialogs.buttons import answer_buttons
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.widgets.dates import DateField
 
@@ -97,11 +98,7 @@ class CommunicationDialog(QDialog):
         ):
             form.addRow(label, field)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, QDialogButtonBox.StandardButton.Save)
         form.addRow(buttons)
         if new:
             self.audience.currentIndexChanged.connect(lambda _i: self._take_defaults())

@@ -46,6 +46,7 @@ from brm_desk.services.interchange.csv_mapping import (
 from brm_desk.services.interchange.csv_pulses import PulsePlan, plan_pulses
 from brm_desk.services.interchange.csv_read import CsvTable
 from brm_desk.services.journal import Journal
+from brm_desk.ui.dialogs.buttons import answer_buttons
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.widgets.choices import choice_box
 
@@ -173,12 +174,8 @@ class CsvMappingDialog(QDialog):
         body.addWidget(mapping_group)
         body.addLayout(right, 1)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = answer_buttons(self)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addLayout(body, 1)

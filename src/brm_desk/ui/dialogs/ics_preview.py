@@ -33,6 +33,7 @@ from brm_desk.services.interchange import ics_import
 from brm_desk.services.interchange.ics_events import CalendarEvent
 from brm_desk.services.interchange.ics_import import CalendarPreview
 from brm_desk.services.interchange.ics_meeting_type import guess_meeting_type
+from brm_desk.ui.dialogs.buttons import answer_buttons
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.models.meetings import duration_text
 from brm_desk.ui.models.table import AnyIndex, Column, RecordTableModel
@@ -206,12 +207,8 @@ class CalendarPreviewDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.problem_label = QLabel()
         self.problem_label.setStyleSheet("color: #c62828")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = answer_buttons(self)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

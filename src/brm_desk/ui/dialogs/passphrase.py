@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from brm_desk.domain.errors import ValidationError
+from brm_desk.ui.dialogs.buttons import answer_buttons
 
 
 def secret_field(name: str) -> QLineEdit:
@@ -43,11 +44,7 @@ class PassphraseDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.setVisible(bool(problem))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_filled)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, QDialogButtonBox.StandardButton.Open, self._accept_if_filled)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -89,11 +86,7 @@ class NewPassphraseDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.setVisible(False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, on_answer=self._accept_if_valid)
         form = QFormLayout()
         if self.current is not None:
             form.addRow("&Current passphrase:", self.current)

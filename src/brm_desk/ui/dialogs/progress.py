@@ -80,8 +80,7 @@ class ProgressTask(QObject):
         failure: Callable[[BrmDeskError], None],
     ) -> None:
         self.running = True
-        op = QueryOp(self, work).success(success).failure(failure)
-        op.sig_finished.connect(self._finished)
+        op = QueryOp(self, work).success(success).failure(failure).finished(self._finished)
         op.run_in_background()
 
     def _show(self, done: int, total: int, what: str) -> None:

@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QSpinBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from brm_desk.domain.errors import BrmDeskError, ValidationError
 from brm_desk.domain.pulses import NET_PROMOTER_RANGE, SCORE_LABELS, SCORE_RANGE, Pulse, check_pulse
 from brm_desk.domain.records import Contact
+from brm_desk.ui.dialogs.buttons import answer_buttons
 from brm_desk.ui.dialogs.fitting import fit_to_screen
 from brm_desk.ui.editors.base import FieldRow, error_label
 from brm_desk.ui.widgets.dates import DateField
@@ -94,11 +94,7 @@ class PulseDialog(QDialog):
         for field, (label, _widget) in widgets.items():
             form.addRow(f"{label}:", self.rows[field])
         self.general_error = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

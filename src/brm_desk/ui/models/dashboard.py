@@ -72,6 +72,11 @@ def debt_column(title: str, debts: Callable[[PartnerGlance], tuple[int, int]], t
     )
 
 
+def count_column(title: str, count: Callable[[PartnerGlance], int], tip: str) -> Column:
+    """A count a partner may have none of: a dash for none, sorted by the count."""
+    return Column(title, lambda r: str(count(r)) if count(r) else "—", count, numeric=True, tip=tip)
+
+
 def waiting_text(row: PartnerGlance) -> str:
     waiting = row.waiting
     if waiting.open == 0:
@@ -149,19 +154,15 @@ class DashboardModel(RecordTableModel):
             numeric=True,
             tip="Requests still new, deferred or accepted, and how many waited long",
         ),
-        Column(
+        count_column(
             "Reviews\ndue",
-            lambda r: str(r.reviews_due) if r.reviews_due else "—",
             lambda r: r.reviews_due,
-            numeric=True,
-            tip="Delivered requests whose benefits review is due: go back to the business case",
+            "Delivered requests whose benefits review is due: go back to the business case",
         ),
-        Column(
+        count_column(
             "Order\ntaking",
-            lambda r: str(r.order_taking) if r.order_taking else "—",
             lambda r: r.order_taking,
-            numeric=True,
-            tip="Requests received in the period and accepted without a business case "
+            "Requests received in the period and accepted without a business case "
             "(no need, or no expected benefit): orders taken",
         ),
         Column(

@@ -37,7 +37,7 @@ class InboxPage(ProxyListPage):
         self.stretch_column(InboxModel.TITLE)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.buttons: list[QPushButton] = []
         for text, tip, slot in (
             ("&File", "File the selected events as guessed (F or Enter)", self.file_selected),
             ("&Change…", "Choose partner, type and focus, then file (C)", self.change_selected),
@@ -47,8 +47,11 @@ class InboxPage(ProxyListPage):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             self.bar.addWidget(button)
+            self.buttons.append(button)
         self.message = error_label()
         self.body.addWidget(self.message)
+        self.sig_selection_changed.connect(self._selection_changed)
+        self._selection_changed()
         hint = QLabel(keys_of(self.title))
         hint.setEnabled(False)  # the disabled colour: a note
         hint.setWordWrap(True)
@@ -97,7 +100,11 @@ class InboxPage(ProxyListPage):
         self.message.setVisible(bool(text))
 
     def _selection_changed(self) -> None:
+        """The buttons act on the selection (its keys say why they do nothing without one)."""
         self.say("")
+        chosen = self.table.selectionModel().hasSelection()
+        for button in self.buttons:
+            button.setEnabled(chosen)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The inbox's keys, while its list has the focus."""

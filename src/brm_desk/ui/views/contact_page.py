@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QWidget
 
 from brm_desk.services.contacts import ContactPage
 from brm_desk.ui.views.linked_page import LinkedPageWindow, OpenRecord
-from brm_desk.ui.views.prep_brief_html import STANCE_COLOURS, STYLE, day, follow_ups, link, section
+from brm_desk.ui.views.prep_brief_html import (
+    STANCE_COLOURS,
+    day,
+    follow_ups_both_ways,
+    html_page,
+    link,
+    section,
+)
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -93,20 +100,15 @@ def contact_html(page: ContactPage) -> str:
     contact = page.contact
     facts = [contact.role, page.partner_name, contact.email, contact.phone]
     notes = escape(contact.notes).replace("\n", "<br>")
-    return "".join(
-        [
-            f"<html><head><style>{STYLE}</style></head><body>",
-            f"<h1>{escape(contact.name)}</h1>",
-            f'<p class="sub">{escape(" · ".join(f for f in facts if f))}</p>',
-            _last_touch(page),
-            _stance(page),
-            follow_ups("What I owe them", page.we_owe, "Nothing open on our side.", page.today),
-            follow_ups("What they owe", page.they_owe, "Nothing open on their side.", page.today),
-            _requests(page),
-            _meetings(page),
-            f"<h2>Notes</h2><p>{notes}</p>" if notes else "",
-            "</body></html>",
-        ]
+    return html_page(
+        f"<h1>{escape(contact.name)}</h1>",
+        f'<p class="sub">{escape(" · ".join(f for f in facts if f))}</p>',
+        _last_touch(page),
+        _stance(page),
+        follow_ups_both_ways(page.we_owe, page.they_owe, page.today),
+        _requests(page),
+        _meetings(page),
+        f"<h2>Notes</h2><p>{notes}</p>" if notes else "",
     )
 
 

@@ -18,19 +18,25 @@ class ContactsPage(ProxyListPage):
 
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, ContactsModel())
-        for text, slot in (
-            ("Open contact page", lambda: self._activated(self.table.currentIndex())),
-            ("Edit contact…", self._edit),
-        ):
+        for text, slot in (("Open contact page", self._open_page), ("Edit contact…", self._edit)):
             action = QAction(text, self.table)
             action.triggered.connect(slot)
             self.table.addAction(action)
+            self.sig_selection_changed.connect(
+                lambda action=action: action.setEnabled(self.current_record_id() is not None)
+            )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.sig_selection_changed.emit()
 
     def _activated(self, index: QModelIndex) -> None:
         """Double-click or Enter on a person opens their page."""
         if index.isValid():
             self.sig_open_contact.emit(index.data(RECORD_ROLE).id)
+
+    def _open_page(self) -> None:
+        contact_id = self.current_record_id()
+        if contact_id is not None:
+            self.sig_open_contact.emit(contact_id)
 
     def _edit(self) -> None:
         contact_id = self.current_record_id()

@@ -18,7 +18,7 @@ from brm_desk.domain.words import plural
 from brm_desk.ui.actions import shortcut_text
 from brm_desk.ui.views.linked_page import LinkedPageWindow, OpenRecord
 from brm_desk.ui.views.meetings import days_text
-from brm_desk.ui.views.prep_brief_html import day, link, section
+from brm_desk.ui.views.prep_brief_html import day, html_page, link, section
 
 if TYPE_CHECKING:
     from brm_desk.services.journal import Journal
@@ -79,11 +79,8 @@ def engagements_html(title: str, meetings: list[Meeting], requests: list[Request
         f'<span class="muted">{r.status.label} · {r.focus.label}</span></td></tr>'
         for r in requests
     ]
-    return "".join(
-        [
-            f"<html><body><h1>{escape(title)}</h1><p>{counted}</p>",
-            section("Meetings", meeting_rows, "No meetings on these days."),
-            section("Requests received", request_rows, "No requests received on these days."),
-            "</body></html>",
-        ]
+    return html_page(
+        f"<h1>{escape(title)}</h1><p>{counted}</p>",
+        section("Meetings", meeting_rows, "No meetings on these days."),
+        section("Requests received", request_rows, "No requests received on these days."),
     )

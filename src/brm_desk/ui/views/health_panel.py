@@ -158,8 +158,6 @@ class HealthPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
         layout.addWidget(body, 1)
-        new = QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.new_pulse)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.set_partner(None)
 
     def set_partner(self, partner_id: str | None) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
 )
 
 from brm_desk.domain.records import Partner
@@ -154,8 +156,29 @@ class ListPage(Page):
         raise NotImplementedError
 
     def current_record_id(self) -> str | None:
-        record = self.table.currentIndex().data(RECORD_ROLE)
+        """The selected record's id (a row can be current without being selected)."""
+        rows = self.table.selectionModel().selectedRows()
+        record = rows[0].data(RECORD_ROLE) if rows else None
         return getattr(record, "id", None) if self.record_kind else None
+
+    def follow_selection(self) -> None:
+        """Say each change of the selected record (call once the table has its model): a
+        reset or a filter drops the selection without a word from the selection model."""
+        model = self.table.model()
+        self.table.selectionModel().selectionChanged.connect(self.sig_selection_changed)
+        for signal in (model.modelReset, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.sig_selection_changed)
+
+    def offer(self, action: QAction, *, button: bool = False) -> None:
+        """In the rows' context menu, and as a button before the filters."""
+        self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        if button:
+            tool = QToolButton()
+            tool.setDefaultAction(action)
+            tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            tool.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            self.bar.insertWidget(self.bar.indexOf(self.partner_box), tool)
 
     def current_partner_id(self) -> str | None:
         """The selected row's partner, else the partner filter's choice."""
@@ -213,6 +236,7 @@ class ProxyListPage(ListPage):
             lambda _i: self.proxy.set_partner(self.selected_partner())
         )
         show_when_empty(self.table, self.empty_hint)
+        self.follow_selection()
 
     def holds_records(self) -> bool:
         return self.model.rowCount() > 0
@@ -261,6 +285,7 @@ class PagedListPage(ListPage):
             )
         )
         show_when_empty(self.table, self.empty_hint)
+        self.follow_selection()
 
     def holds_records(self) -> bool:
         return self.model.count(type(self.model.wanted)()) > 0

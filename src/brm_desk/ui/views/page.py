@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -13,7 +14,8 @@ class Page(QWidget):
 
     ``sig_open_record(kind, id)`` asks the window to open a record's editor, and
     ``sig_open_contact(id)`` a contact's page; a page listing records names their
-    ``record_kind`` ("partner", "contact", "meeting", "request").
+    ``record_kind`` ("partner", "contact", "meeting", "request") and says with
+    ``sig_selection_changed`` that the record selected changed (what acts on it follows).
     The page's ``bar`` holds its heading, then controls on the right; ``body`` stacks the bar
     and what comes under it.
     """
@@ -21,6 +23,7 @@ class Page(QWidget):
     sig_open_record = Signal(str, str)
     sig_open_contact = Signal(str)
     sig_command = Signal(object)  # a JournalCommand for the window's undo stack
+    sig_selection_changed = Signal()
     record_kind = ""
 
     def __init__(self, title: str) -> None:
@@ -42,8 +45,17 @@ class Page(QWidget):
         """Reload from the journal (called whenever the page is shown)."""
 
     def current_record_id(self) -> str | None:
-        """The id of the record under the cursor, if the page lists records."""
+        """The id of the record selected, if the page lists records."""
         return None
+
+    def offer(self, action: QAction, *, button: bool = False) -> None:
+        """Offer one of the window's actions here (``button``: in the bar, too); only a view
+        the action table names offers any (see :func:`brm_desk.ui.actions.offer_in_views`)."""
+        raise NotImplementedError(self.title)
+
+    def view_slots(self) -> dict[str, Callable[[], object]]:
+        """What this view's own actions of the action table do, by name."""
+        return {}
 
     def new_kind(self) -> str:
         """The kind of record New (Ctrl+Shift+N) adds here ("" for none): a list's own."""

@@ -1,5 +1,6 @@
-"""The partners view: the list, under it the selected partner's balance chart, and the way to
-the prep brief (a button, the rows' context menu, Ctrl+B) and the stakeholder map (Ctrl+Shift+M).
+"""The partners view: the list, under it the selected partner's balance chart and health, and
+the way to the prep brief, the stakeholder map, the maturity assessments and a new pulse (the
+action table's Partner menu offers them here too: buttons and the rows' context menu).
 
 The brief window's module (printing, PDF) is imported only when a brief is asked for.
 """
@@ -10,14 +11,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter, QTabWidget, QToolButton
+from PySide6.QtWidgets import QSplitter, QTabWidget
 
 from brm_desk.services.journal import Journal
 from brm_desk.ui.charts.partner_chart import PartnerChartPanel
-from brm_desk.ui.icons import icon
 from brm_desk.ui.models.health import health_text
 from brm_desk.ui.models.partners import PartnersModel
+from brm_desk.ui.models.table import RECORD_ROLE
 from brm_desk.ui.views.health_panel import HealthPanel
 from brm_desk.ui.views.list_page import ProxyListPage
 
@@ -36,19 +36,6 @@ class PartnersPage(ProxyListPage):
     def __init__(self, journal: Journal, settings: QSettings) -> None:
         super().__init__(journal, settings, PartnersModel())
         self.partner_box.hide()
-        self.prep_brief_action = self._add_partner_action(
-            "prep-brief", "Prep brief…", "Ctrl+B", self.open_prep_brief,
-            "One page on the selected partner before you meet them (Ctrl+B)", 2,
-        )  # fmt: skip
-        self.map_action = self._add_partner_action(
-            "stakeholder-map", "Stakeholder map…", "Ctrl+Shift+M", self.open_stakeholder_map,
-            "The selected partner's people by influence and interest, and their "
-            "communications plan (Ctrl+Shift+M)", 3,
-        )  # fmt: skip
-        self.maturity_action = self._add_partner_action(
-            "balance", "Maturity…", "", self.open_assessments,
-            "Assessments of the selected partner: both views, evidence, goals, the path", 4,
-        )  # fmt: skip
         self.chart = PartnerChartPanel(journal, settings)
         self.health = HealthPanel(journal, settings)
         self.health.sig_command.connect(self.sig_command)
@@ -67,47 +54,20 @@ class PartnersPage(ProxyListPage):
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([300, 340])
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self._add_pulse_action()
 
-    def _add_partner_action(
-        self, icon_name: str, text: str, key: str, slot: Callable[[], object], tip: str, at: int
-    ) -> QAction:
-        """A button in the bar (at place ``at``), a context-menu entry and a shortcut (``key``,
-        if any) for the selected partner, enabled while one is selected."""
-        action = QAction(icon(icon_name), text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setAccessibleName(text.rstrip("…"))
-        self.bar.insertWidget(at, button)
+    def view_slots(self) -> dict[str, Callable[[], object]]:
+        return {
+            "prep_brief": self.open_prep_brief,
+            "stakeholder_map": self.open_stakeholder_map,
+            "maturity": self.open_assessments,
+            "new_pulse": self.new_pulse,
+        }
 
-        def follow_selection() -> None:
-            action.setEnabled(self.selected_record() is not None)
-
-        self.table.selectionModel().selectionChanged.connect(lambda *_args: follow_selection())
-        self.proxy.modelReset.connect(follow_selection)
-        follow_selection()
-        return action
-
-    def _add_pulse_action(self) -> None:
-        """New pulse… in the rows' context menu: the Health tab opens with its dialog."""
-        action = QAction("New pulse…", self)
-        action.setToolTip("Type in the selected partner's view of the relationship")
-
-        def new_pulse() -> None:
-            if self.selected_record() is not None:
-                self.tabs.setCurrentWidget(self.health)
-                self.health.new_pulse()
-
-        action.triggered.connect(new_pulse)
-        self.table.addAction(action)
+    def new_pulse(self) -> None:
+        """The Health tab, with the new pulse's dialog over it."""
+        if self.selected_record() is not None:
+            self.tabs.setCurrentWidget(self.health)
+            self.health.new_pulse()
 
     def open_assessments(self) -> AssessmentsDialog | None:
         partner = self.selected_record()
@@ -136,7 +96,7 @@ class PartnersPage(ProxyListPage):
         return show_stakeholder_map(self, partner.id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_partner(self.current_record_id() if current.isValid() else None)
+        self._show_partner(current.data(RECORD_ROLE).id if current.isValid() else None)
 
     def _show_partner(self, partner_id: str | None) -> None:
         """The partner's balance chart and health panel; the Health tab says the score."""

@@ -99,9 +99,7 @@ class PrepBriefWindow(QMainWindow):
         """Gather the brief in the background; the window fills in when it arrives."""
         journal, partner_id = self.journal, self.partner_id
         op = QueryOp(self, lambda: build_prep_brief(journal, partner_id))
-        op.success(self.show_brief).failure(self._failed)
-        op.sig_finished.connect(op.deleteLater)
-        op.run_in_background()
+        op.success(self.show_brief).failure(self._failed).run_in_background()
         return op
 
     def show_brief(self, brief: PrepBrief) -> None:

@@ -67,24 +67,24 @@ def trend_text(brief: PrepBrief) -> str:
     )
 
 
+def html_page(*parts: str) -> str:
+    """``parts`` as one page in the brief's style (on screen, printed and as PDF alike)."""
+    return f"<html><head><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>"
+
+
 def brief_html(brief: PrepBrief) -> str:
     """The whole brief; section order follows what a BRM checks walking into the room."""
-    return "".join(
-        [
-            f"<html><head><style>{STYLE}</style></head><body>",
-            _title(brief),
-            _balance(brief),
-            health_section(brief),
-            _meetings(brief),
-            follow_ups("What I owe them", brief.we_owe, "Nothing open on our side.", brief.today),
-            follow_ups("What they owe", brief.they_owe, "Nothing open on their side.", brief.today),
-            _requests(brief),
-            _reviews(brief),
-            _maturity(brief),
-            _people(brief),
-            _stakeholders(brief.stakeholders),
-            "</body></html>",
-        ]
+    return html_page(
+        _title(brief),
+        _balance(brief),
+        health_section(brief),
+        _meetings(brief),
+        follow_ups_both_ways(brief.we_owe, brief.they_owe, brief.today),
+        _requests(brief),
+        _reviews(brief),
+        _maturity(brief),
+        _people(brief),
+        _stakeholders(brief.stakeholders),
     )
 
 
@@ -171,6 +171,15 @@ def _points(points: tuple[str, ...], private: bool = False) -> str:
     if private:
         return f'<p class="private">Private notes:</p><ul class="private">{items}</ul>'
     return f'<ul style="margin-top:0">{items}</ul>'
+
+
+def follow_ups_both_ways(
+    we_owe: tuple[AgreedAction, ...], they_owe: tuple[AgreedAction, ...], today: date
+) -> str:
+    """What I owe them, then what they owe (the brief and a contact's page alike)."""
+    ours = follow_ups("What I owe them", we_owe, "Nothing open on our side.", today)
+    theirs = follow_ups("What they owe", they_owe, "Nothing open on their side.", today)
+    return ours + theirs
 
 
 def follow_ups(title: str, actions: tuple[AgreedAction, ...], none: str, today: date) -> str:

@@ -118,6 +118,7 @@ class StakeholderMapWindow(QMainWindow):
         self.panel.sig_move.connect(self.move_person)
         self.panel.sig_selected.connect(self._show_selected)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Map and communications plan")
         self.tabs.addTab(self._map_page(), "&Map")
         self.tabs.addTab(self._plan_page(), "Communications &plan")
         self.setCentralWidget(self.tabs)
@@ -235,22 +236,30 @@ class StakeholderMapWindow(QMainWindow):
         self.plan.verticalHeader().hide()
         self.plan.doubleClicked.connect(lambda _index: self.edit_entry())
         buttons = QHBoxLayout()
-        for text, key, slot in (
-            ("&Add…", "Ctrl+N", self.add_entry),
-            ("&Edit…", "Return", self.edit_entry),
-            ("Mark &done", "Ctrl+D", self.mark_done),
-            ("De&lete", "Delete", self.delete_entry),
-            ("E&xport CSV…", "", self.export_csv),
+        self.on_entry: list[QPushButton | QAction] = []  # what needs an entry chosen
+        for text, key, slot, needs_entry in (
+            ("&Add…", "Ctrl+N", self.add_entry, False),
+            ("&Edit…", "Return", self.edit_entry, True),
+            ("Mark &done", "Ctrl+D", self.mark_done, True),
+            ("De&lete", "Delete", self.delete_entry, True),
+            ("E&xport CSV…", "", self.export_csv, False),
         ):
             button = QPushButton(text)
             button.clicked.connect(lambda _on=False, slot=slot: slot())
             buttons.addWidget(button)
+            controls: list[QPushButton | QAction] = [button]
             if key:
                 action = QAction(page, shortcut=QKeySequence(key))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 action.triggered.connect(slot)
                 page.addAction(action)
+                controls.append(action)
+            if needs_entry:
+                self.on_entry += controls
         buttons.addStretch(1)
+        self.plan.selectionModel().selectionChanged.connect(lambda *_args: self._follow_entry())
+        self.plan_model.modelReset.connect(self._follow_entry)
+        self._follow_entry()
         hint = QLabel(
             "A new entry takes its audience's quadrant's channel and frequency; "
             "Mark done moves its next date on by its frequency."
@@ -264,8 +273,15 @@ class StakeholderMapWindow(QMainWindow):
         return page
 
     def chosen_entry(self) -> Communication | None:
-        index = self.plan.currentIndex()
-        return self.plan_model.record(index.row()) if index.isValid() else None
+        """The entry selected in the plan (a row can be current without being selected)."""
+        rows = self.plan.selectionModel().selectedRows()
+        return self.plan_model.record(rows[0].row()) if rows else None
+
+    def _follow_entry(self) -> None:
+        """Edit, Mark done and Delete (buttons and keys) only with an entry chosen."""
+        chosen = self.chosen_entry() is not None
+        for control in self.on_entry:
+            control.setEnabled(chosen)
 
     def add_entry(self) -> CommunicationDialog | None:
         if self.map is None:
