@@ -74,7 +74,8 @@ def test_repair_leaves_anything_but_the_search_index_to_a_backup(
 ) -> None:
     with Journal.create(journal_path) as journal:
         import_journal(journal, read_sample())
-    run_sql(journal_path, "UPDATE meeting SET start = substr(start, 1, 19) WHERE id = 1", *DAMAGE["stale"])
+    no_offset = "UPDATE meeting SET start = substr(start, 1, 19) WHERE id = 1"
+    run_sql(journal_path, no_offset, *DAMAGE["stale"])
     damaged = journal_path.read_bytes()
 
     result = cli("check", "--repair", db=journal_path)
