@@ -99,7 +99,7 @@ def test_dashboard_shows_the_balances_for_the_period(qtbot: QtBot, filled: Fille
         tally = balance.tally
         mix = page.proxy.index(shown[balance.name], DashboardModel.MIX).data()
         assert mix == f"{tally.reactive} · {tally.routine} · {tally.strategic}"
-    assert "2 active partners" in page.summary.text()
+    assert "2\u00a0active\u00a0partners" in page.summary.text()  # no break inside a part
     page.save_state(QSettings())
     assert QSettings().value("dashboard/period", type=str) == "last_30_days"
 
