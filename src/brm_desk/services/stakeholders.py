@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from brm_desk.domain.enums import Influence, Interest
 from brm_desk.domain.records import Contact, Partner, StanceChange, new_id
@@ -21,12 +20,10 @@ from brm_desk.domain.stakeholders import (
     gaps,
     moves,
 )
+from brm_desk.services.contacts import Contacts
 from brm_desk.store import contact_rows, partner_rows, stakeholder_rows
 from brm_desk.store.database import Database, Transaction
 from brm_desk.store.schema import ContactRow, PartnerRow
-
-if TYPE_CHECKING:
-    from brm_desk.services.contacts import Contacts
 
 
 @dataclass(frozen=True, slots=True)
