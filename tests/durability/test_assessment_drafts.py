@@ -3,11 +3,6 @@ offers it back at the next start over the partner's assessments, and saving it l
 
 from __future__ import annotations
 
-import os
-import select
-import signal
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,6 +10,7 @@ from typing import Any
 
 import pytest
 from assessing_worker import TYPED
+from killed_app import kill_when_drafted
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
@@ -69,16 +65,7 @@ def test_a_half_typed_assessment_comes_back_after_a_kill_and_goes_once_saved(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     finance_id, meeting_id = finance_journal(journal_path)
-    environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    command = [sys.executable, str(WORKER), str(journal_path)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment) as app:
-        assert app.stdout is not None
-        ready, _, _ = select.select([app.stdout], [], [], 120)
-        said = app.stdout.readline().strip() if ready else "nothing in 120 s"
-        app.send_signal(signal.SIGKILL)
-        app.wait()
-    assert said == "drafted"
-    assert app.returncode == -signal.SIGKILL
+    kill_when_drafted(WORKER, [str(journal_path)], tmp_path)
 
     offered = offer_restoring(monkeypatch)
     window = MainWindow()

@@ -3,16 +3,12 @@ next start, and an encrypted journal's drafts never reach the disk in the clear.
 
 from __future__ import annotations
 
-import os
-import select
-import signal
-import subprocess
-import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import killed_app
 import pytest
 from editing_worker import MEETING, REQUEST, SECRET
 from pytestqt.qtbot import QtBot
@@ -47,16 +43,7 @@ def started_journal(path: Path, key: str | None) -> tuple[Contact, Request]:
 
 def kill_when_drafted(path: Path, key: str | None, tmp_path: Path) -> None:
     """Run the app typing into its editors; SIGKILL it once it says both are drafted."""
-    environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    command = [sys.executable, str(WORKER), str(path), *([key] if key else [])]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment) as app:
-        assert app.stdout is not None
-        ready, _, _ = select.select([app.stdout], [], [], 120)
-        said = app.stdout.readline().strip() if ready else "nothing in 120 s"
-        app.send_signal(signal.SIGKILL)
-        app.wait()
-    assert said == "drafted"
-    assert app.returncode == -signal.SIGKILL
+    killed_app.kill_when_drafted(WORKER, [str(path), *([key] if key else [])], tmp_path)
 
 
 def files_holding(text: str, *folders: Path) -> list[Path]:
