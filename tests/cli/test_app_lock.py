@@ -20,15 +20,16 @@ from brm_desk.domain.records import Partner
 from brm_desk.services import app_lock
 from brm_desk.services.journal import Journal
 from brm_desk.ui import journal_lock
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def app_has_it_open(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+def app_has_it_open(qapp: QApplication, tmp_path: Path, new_journal: NewJournal) -> Iterator[Path]:
     """A journal with a real QLockFile held by this process, as the app holds it."""
     path = tmp_path / "journal.brmdesk"
-    with Journal.create(path) as journal:
+    with new_journal(path) as journal:
         journal.partners.add(Partner(id="", name="Finance"))
     lock = QLockFile(str(app_lock.lock_path(path)))
     assert lock.tryLock(0)

@@ -218,8 +218,8 @@ def test_an_answer_without_a_number_of_its_own_is_refused(cell: str) -> None:
 
 
 @pytest.fixture
-def db(journal_path: Path) -> Path:
-    with Journal.create(journal_path) as journal:
+def db(journal_path: Path, new_journal: NewJournal) -> Path:
+    with new_journal(journal_path) as journal:
         journal.partners.add(Partner(id="fin", name="Finance", business_unit="Group Finance"))
         journal.partners.add(Partner(id="hr", name="HR"))
     return journal_path
