@@ -18,7 +18,6 @@ from test_writers import journal_file
 
 from brm_desk.domain.records import Partner
 from brm_desk.services import app_lock
-from brm_desk.services.journal import Journal
 from brm_desk.ui import journal_lock
 from empty_journal import NewJournal
 
@@ -92,10 +91,10 @@ def test_commands_that_only_read_still_work_while_the_app_has_it_open(
 
 
 def test_a_lock_left_by_a_dead_process_on_this_host_is_no_reason_to_refuse(
-    cli: Cli, tmp_path: Path
+    new_journal: NewJournal, cli: Cli, tmp_path: Path
 ) -> None:
     path = tmp_path / "journal.brmdesk"
-    Journal.create(path).close()
+    new_journal(path).close()
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         check=True,
@@ -114,9 +113,11 @@ def test_a_lock_left_by_a_dead_process_on_this_host_is_no_reason_to_refuse(
     assert f"is open in BRM Desk (process {dead_pid} on another-{host})" in other.stderr
 
 
-def test_a_lock_file_that_cannot_be_read_is_named(cli: Cli, tmp_path: Path) -> None:
+def test_a_lock_file_that_cannot_be_read_is_named(
+    new_journal: NewJournal, cli: Cli, tmp_path: Path
+) -> None:
     path = tmp_path / "journal.brmdesk"
-    Journal.create(path).close()
+    new_journal(path).close()
     app_lock.lock_path(path).write_text("")
     result = cli("import", str(tmp_path / "a.json"), db=path)
     assert f"is open in BRM Desk (its lock file {app_lock.lock_path(path)})" in result.stderr
