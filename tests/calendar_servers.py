@@ -93,7 +93,8 @@ def feed() -> Iterator[Feed]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     served.url = f"http://127.0.0.1:{server.server_address[1]}/calendar.ics"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits until serve_forever next looks, every poll_interval (0.5 s by default)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield served
     server.shutdown()
