@@ -1,8 +1,9 @@
 """Real calendar servers for the sync tests: Radicale (CalDAV) and an ICS feed with ETags.
 
-Both listen on 127.0.0.1 on a free port and keep their data in the test's own folder. A
-keyring that stores in a file (keyrings.alt, as keyring documents for tests) stands in for
-the system keyring, in this process and in the command lines the tests run.
+Both listen on 127.0.0.1 on a free port. The feed keeps its data in the test; Radicale is
+started once per test process and gives each test a calendar of its own. A keyring that
+stores in a file (keyrings.alt, as keyring documents for tests) stands in for the system
+keyring, in this process and in the command lines the tests run.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -96,7 +97,8 @@ def feed() -> Iterator[Feed]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     served.url = f"http://127.0.0.1:{server.server_address[1]}/calendar.ics"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits until serve_forever next looks, every poll_interval (0.5 s by default)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield served
     server.shutdown()
@@ -119,14 +121,12 @@ class CalDavServer:
         return Calendar(client=client, url=self.calendar_url)
 
 
-@pytest.fixture
-def radicale(tmp_path: Path) -> Iterator[CalDavServer]:
-    """Radicale on 127.0.0.1 with its collections in the test's folder, user ana (password
-    in a plain htpasswd file) and an empty calendar 'work'."""
-    from caldav.davclient import DAVClient
-
-    folder = tmp_path / "radicale"
-    folder.mkdir()
+@pytest.fixture(scope="session")
+def radicale_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Radicale on 127.0.0.1, started once per test process (it takes a second or two),
+    with its collections in a folder of its own and user ana (password in a plain htpasswd
+    file); each test gets a calendar of its own from :func:`radicale`."""
+    folder = tmp_path_factory.mktemp("radicale")
     (folder / "users").write_text(f"{USER}:{PASSWORD}\n")
     port = free_port()
     server = subprocess.Popen(
@@ -149,14 +149,22 @@ def radicale(tmp_path: Path) -> Iterator[CalDavServer]:
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("Radicale did not start") from None
-                time.sleep(0.1)
-        url = f"http://127.0.0.1:{port}/"
-        client = DAVClient(url=url, username=USER, password=PASSWORD)
-        made = client.principal().make_calendar(name="work", cal_id="work")
-        yield CalDavServer(url, str(made.url))
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def radicale(radicale_url: str) -> CalDavServer:
+    """The running Radicale and a new, empty calendar 'work' of ana's on it, for this test
+    alone (its own collection, so its own events and sync token)."""
+    from caldav.davclient import DAVClient
+
+    client = DAVClient(url=radicale_url, username=USER, password=PASSWORD)
+    made = client.principal().make_calendar(name="work", cal_id=f"work-{uuid.uuid4().hex}")
+    return CalDavServer(radicale_url, str(made.url))
 
 
 @pytest.fixture

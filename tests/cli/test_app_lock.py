@@ -18,17 +18,17 @@ from test_writers import journal_file
 
 from brm_desk.domain.records import Partner
 from brm_desk.services import app_lock
-from brm_desk.services.journal import Journal
 from brm_desk.ui import journal_lock
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def app_has_it_open(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+def app_has_it_open(qapp: QApplication, tmp_path: Path, new_journal: NewJournal) -> Iterator[Path]:
     """A journal with a real QLockFile held by this process, as the app holds it."""
     path = tmp_path / "journal.brmdesk"
-    with Journal.create(path) as journal:
+    with new_journal(path) as journal:
         journal.partners.add(Partner(id="", name="Finance"))
     lock = QLockFile(str(app_lock.lock_path(path)))
     assert lock.tryLock(0)
@@ -91,10 +91,10 @@ def test_commands_that_only_read_still_work_while_the_app_has_it_open(
 
 
 def test_a_lock_left_by_a_dead_process_on_this_host_is_no_reason_to_refuse(
-    cli: Cli, tmp_path: Path
+    new_journal: NewJournal, cli: Cli, tmp_path: Path
 ) -> None:
     path = tmp_path / "journal.brmdesk"
-    Journal.create(path).close()
+    new_journal(path).close()
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         check=True,
@@ -113,9 +113,11 @@ def test_a_lock_left_by_a_dead_process_on_this_host_is_no_reason_to_refuse(
     assert f"is open in BRM Desk (process {dead_pid} on another-{host})" in other.stderr
 
 
-def test_a_lock_file_that_cannot_be_read_is_named(cli: Cli, tmp_path: Path) -> None:
+def test_a_lock_file_that_cannot_be_read_is_named(
+    new_journal: NewJournal, cli: Cli, tmp_path: Path
+) -> None:
     path = tmp_path / "journal.brmdesk"
-    Journal.create(path).close()
+    new_journal(path).close()
     app_lock.lock_path(path).write_text("")
     result = cli("import", str(tmp_path / "a.json"), db=path)
     assert f"is open in BRM Desk (its lock file {app_lock.lock_path(path)})" in result.stderr

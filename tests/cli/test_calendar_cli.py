@@ -14,14 +14,15 @@ from brm_desk.domain.records import Partner
 from brm_desk.services.calendar_sources import KEYRING_SERVICE
 from brm_desk.services.journal import Journal
 from calendar_servers import PASSWORD, USER, CalDavServer, Feed, event, free_port
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 ERROR = "brm-desk: error:"
 
 
 @pytest.fixture
-def db(journal_path: Path) -> Path:
-    with Journal.create(journal_path) as journal:
+def db(journal_path: Path, new_journal: NewJournal) -> Path:
+    with new_journal(journal_path) as journal:
         journal.partners.add(Partner(id="", name="Finance"))
     return journal_path
 

@@ -15,6 +15,7 @@ import pytest
 from brm_desk.domain.records import Partner
 from brm_desk.services.journal import Journal
 from brm_desk.store.journal_file import APPLICATION_ID, SCHEMA_VERSION
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 SAMPLE = Path(__file__).parents[2] / "resources" / "sample" / "sample_journal.json"
@@ -128,9 +129,9 @@ def test_check_names_an_older_journal_and_leaves_the_upgrade_to_the_others(
 
 
 def test_check_on_a_journal_in_use_reads_its_log_and_changes_nothing(
-    cli: Cli, journal_path: Path
+    new_journal: NewJournal, cli: Cli, journal_path: Path
 ) -> None:
-    with Journal.create(journal_path) as journal:
+    with new_journal(journal_path) as journal:
         journal.partners.add(Partner(id="", name="Finance"))  # in the -wal, not yet the file
         # the -shm is the readers' shared memory (where a reader marks what it reads), not data
         files = {
@@ -144,8 +145,10 @@ def test_check_on_a_journal_in_use_reads_its_log_and_changes_nothing(
         assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == files
 
 
-def test_check_finds_a_damaged_search_index_without_writing(cli: Cli, journal_path: Path) -> None:
-    with Journal.create(journal_path) as journal:
+def test_check_finds_a_damaged_search_index_without_writing(
+    new_journal: NewJournal, cli: Cli, journal_path: Path
+) -> None:
+    with new_journal(journal_path) as journal:
         journal.partners.add(Partner(id="", name="Finance", notes="budget talks"))
         with journal.database.transaction() as tx:
             tx.connection().exec_driver_sql(

@@ -18,6 +18,7 @@ from brm_desk import __version__
 from brm_desk.domain.enums import Focus, MeetingType, Stance
 from brm_desk.domain.records import Contact, Meeting, Partner, Request
 from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 from half_filled import half_filled
 
 CliResult = subprocess.CompletedProcess[str]
@@ -217,9 +218,9 @@ def test_balance_table_lists_partners_and_flags_overdue(cli: Cli, journal_path: 
 
 
 def test_export_leaves_the_private_side_out_unless_included(
-    cli: Cli, journal_path: Path, tmp_path: Path
+    new_journal: NewJournal, cli: Cli, journal_path: Path, tmp_path: Path
 ) -> None:
-    with Journal.create(journal_path) as journal:
+    with new_journal(journal_path) as journal:
         finance = journal.partners.add(Partner(id="", name="Finance"))
         journal.contacts.add(
             Contact(
@@ -257,10 +258,10 @@ def test_export_leaves_the_private_side_out_unless_included(
 
 
 def test_search_prints_what_was_written_without_marks_or_prompts(
-    cli: Cli, journal_path: Path
+    new_journal: NewJournal, cli: Cli, journal_path: Path
 ) -> None:
     note = half_filled(MeetingType.ESCALATION, fill=[False, False, True])
-    with Journal.create(journal_path) as journal:
+    with new_journal(journal_path) as journal:
         finance = journal.partners.add(Partner(id="", name="Finance"))
         start = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
         journal.meetings.add(
@@ -355,12 +356,14 @@ def test_the_window_opens_with_db_equals_path(tmp_path: Path, journal_path: Path
     assert "Traceback" not in result.stderr
 
 
-def test_due_prints_what_the_app_reminds_of(cli: Cli, journal_path: Path) -> None:
+def test_due_prints_what_the_app_reminds_of(
+    new_journal: NewJournal, cli: Cli, journal_path: Path
+) -> None:
     """Dated from the real clock: the CLI has no other (assertions hold whatever the day)."""
     from reminder_journal import fill
 
     now = datetime.now().astimezone()
-    with Journal.create(journal_path) as journal:
+    with new_journal(journal_path) as journal:
         assert cli("due", db=journal_path).stdout == "Nothing is due.\n"
         fill(journal, now=now + timedelta(hours=1))
     result = cli("due", db=journal_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -26,32 +27,45 @@ ERROR = "brm-desk: error:"
 CET = timezone(timedelta(hours=1))
 
 
-@pytest.fixture
-def journal_file(tmp_path: Path) -> Path:
-    path = tmp_path / "journal.db"
-    with Journal.create(path, today=lambda: date(2026, 11, 24)) as journal:
-        for name in ("Finance", "Procurement"):
-            partner = journal.partners.add(Partner(id="", name=name))
-            for week in range(12):
-                kind = (MeetingType.ROADMAP, MeetingType.ESCALATION)[week % 2]
-                journal.meetings.add(
-                    Meeting(
-                        id="",
-                        partner_id=partner.id,
-                        title=f"{name} {kind.label} {week}",
-                        start=datetime(2026, 8, 3, 10, tzinfo=CET) + timedelta(weeks=week),
-                        type=kind,
-                        focus=kind.default_focus,
-                        notes=f"Notes for week {week}",
-                        private=week == 5,
-                        duration_minutes=30 + 15 * (week % 3),
+@pytest.fixture(scope="module")
+def filled_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Finance and Procurement, twelve weekly meetings and three requests each: built once
+    for this module (sixty writes), copied for each test by :func:`journal_file`."""
+    folder = tmp_path_factory.mktemp("review")
+    path = folder / "journal.db"
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))  # opening tidies it
+        with Journal.create(path, today=lambda: date(2026, 11, 24)) as journal:
+            for name in ("Finance", "Procurement"):
+                partner = journal.partners.add(Partner(id="", name=name))
+                for week in range(12):
+                    kind = (MeetingType.ROADMAP, MeetingType.ESCALATION)[week % 2]
+                    journal.meetings.add(
+                        Meeting(
+                            id="",
+                            partner_id=partner.id,
+                            title=f"{name} {kind.label} {week}",
+                            start=datetime(2026, 8, 3, 10, tzinfo=CET) + timedelta(weeks=week),
+                            type=kind,
+                            focus=kind.default_focus,
+                            notes=f"Notes for week {week}",
+                            private=week == 5,
+                            duration_minutes=30 + 15 * (week % 3),
+                        )
                     )
-                )
-            for n in range(3):
-                journal.requests.add(
-                    Request(id="", partner_id=partner.id, title=f"{name} ask {n}",
-                            received=date(2026, 9, 1 + n), private=n == 1)
-                )  # fmt: skip
+                for n in range(3):
+                    journal.requests.add(
+                        Request(id="", partner_id=partner.id, title=f"{name} ask {n}",
+                                received=date(2026, 9, 1 + n), private=n == 1)
+                    )  # fmt: skip
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
+@pytest.fixture
+def journal_file(filled_journal: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "journal.db"
+    shutil.copy(filled_journal, path)
     return path
 
 
@@ -118,7 +132,12 @@ def test_include_private_puts_private_meetings_in(
 @pytest.mark.parametrize("audience", ["partner", "internal"])
 @pytest.mark.parametrize("private", [[], ["--include-private"]])
 def test_the_packs_figures_are_the_balance_commands(
-    cli: Cli, journal_file: Path, tmp_path: Path, audience: str, private: list[str]
+    cli: Cli,
+    journal_file: Path,
+    tmp_path: Path,
+    audience: str,
+    private: list[str],
+    balances: dict[tuple[str, ...], Any],
 ) -> None:
     """Privacy changes words, never numbers: private meetings and requests count."""
     period = ["--from", "2026-08-01", "--to", "2026-10-31"]
@@ -129,8 +148,8 @@ def test_the_packs_figures_are_the_balance_commands(
                  "--audience", audience, *private, db=journal_file)  # fmt: skip
     assert result.returncode == 0, result.stderr
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(output)).pages).split())
-    (now,) = balance(cli, journal_file, "--partner", "Finance", *period)["partners"]
-    (then,) = balance(cli, journal_file, "--partner", "Finance", *earlier)["partners"]
+    (now,) = balance(cli, journal_file, balances, "--partner", "Finance", *period)["partners"]
+    (then,) = balance(cli, journal_file, balances, "--partner", "Finance", *earlier)["partners"]
     assert now["reactive"] + now["routine"] + now["strategic"] == 15  # 12 meetings, 3 requests
     for focus in Focus:
         hours = now[f"{focus.value}_hours"]
@@ -149,17 +168,26 @@ def test_the_packs_figures_are_the_balance_commands(
                  db=journal_file)  # fmt: skip
     assert result.returncode == 0, result.stderr
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(portfolio)).pages).split())
-    for figures in balance(cli, journal_file, *period)["partners"]:
+    for figures in balance(cli, journal_file, balances, *period)["partners"]:
         share = f"{figures['strategic_share']:.0%}"
         total = figures["reactive"] + figures["routine"] + figures["strategic"]
         assert f"{figures['name']} {share} 60%" in text
         assert f"{total} {day(date.fromisoformat(figures['last_strategic']))}" in text
 
 
-def balance(cli: Cli, journal_file: Path, *arguments: str) -> Any:
-    result = cli("balance", *arguments, "--json", db=journal_file)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+@pytest.fixture(scope="module")
+def balances() -> dict[tuple[str, ...], Any]:
+    """`brm-desk balance --json` by its arguments: every test here has a copy of the same
+    journal, so the command runs once for each set of arguments in the module."""
+    return {}
+
+
+def balance(cli: Cli, journal_file: Path, seen: dict[tuple[str, ...], Any], *arguments: str) -> Any:
+    if arguments not in seen:
+        result = cli("balance", *arguments, "--json", db=journal_file)
+        assert result.returncode == 0, result.stderr
+        seen[arguments] = json.loads(result.stdout)
+    return seen[arguments]
 
 
 def test_a_bad_audience_is_a_usage_error(cli: Cli, journal_file: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import pytest
 from brm_desk.domain.records import Partner
 from brm_desk.services import maintenance
 from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 
 MEETINGS_PER_PARTNER = 20
 PARTNERS = 30
@@ -50,7 +51,9 @@ def start_import(path: Path, file: Path, tmp_path: Path) -> subprocess.Popen[str
 
 
 @pytest.mark.slow
-def test_two_imports_started_together_both_succeed_and_lose_nothing(tmp_path: Path) -> None:
+def test_two_imports_started_together_both_succeed_and_lose_nothing(
+    new_journal: NewJournal, tmp_path: Path
+) -> None:
     files = []
     for prefix in ("a", "b"):
         file = tmp_path / f"{prefix}.json"
@@ -58,7 +61,7 @@ def test_two_imports_started_together_both_succeed_and_lose_nothing(tmp_path: Pa
         files.append(file)
     for run in range(4):
         path = tmp_path / f"run-{run}.brmdesk"
-        Journal.create(path).close()
+        new_journal(path).close()
         processes = [start_import(path, file, tmp_path) for file in files]
         for process in processes:
             out, errors = process.communicate(timeout=120)
@@ -70,10 +73,12 @@ def test_two_imports_started_together_both_succeed_and_lose_nothing(tmp_path: Pa
         assert counts["meetings"] == 2 * PARTNERS * MEETINGS_PER_PARTNER
 
 
-def test_a_writer_waits_for_another_instead_of_failing(tmp_path: Path) -> None:
+def test_a_writer_waits_for_another_instead_of_failing(
+    new_journal: NewJournal, tmp_path: Path
+) -> None:
     """The unit of work takes the write lock at BEGIN, so the busy timeout applies to it."""
     path = tmp_path / "journal.brmdesk"
-    Journal.create(path).close()
+    new_journal(path).close()
     first, second = Journal.open(path), Journal.open(path)
     try:
         first.partners.add(Partner(id="", name="Before"))

@@ -30,6 +30,7 @@ from brm_desk.services import maintenance
 from brm_desk.services.interchange.json_io import import_journal
 from brm_desk.services.journal import Journal
 from brm_desk.services.sample_journal import read_sample
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -111,9 +112,11 @@ def as_someone_without_write_access(command: list[str]) -> subprocess.CompletedP
     )
 
 
-def test_a_journal_in_a_read_only_folder_is_refused_untouched(shared_folder: Path) -> None:
+def test_a_journal_in_a_read_only_folder_is_refused_untouched(
+    new_journal: NewJournal, shared_folder: Path
+) -> None:
     path = shared_folder / "journal.brmdesk"
-    with Journal.create(path) as journal:
+    with new_journal(path) as journal:
         journal.partners.add(Partner(id="", name="Finance"))
     path.chmod(0o444)
     shared_folder.chmod(0o555)
@@ -153,8 +156,10 @@ def damage_a_table_page(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_check_reports_damage_and_repairs_nothing(cli: Cli, journal_path: Path) -> None:
-    with Journal.create(journal_path) as journal:
+def test_check_reports_damage_and_repairs_nothing(
+    new_journal: NewJournal, cli: Cli, journal_path: Path
+) -> None:
+    with new_journal(journal_path) as journal:
         import_journal(journal, read_sample())
     damage_a_table_page(journal_path)
     before = journal_path.read_bytes()
@@ -169,9 +174,9 @@ def test_check_reports_damage_and_repairs_nothing(cli: Cli, journal_path: Path) 
 
 
 def test_a_newer_journal_is_refused_by_the_command_line_untouched(
-    cli: Cli, journal_path: Path
+    new_journal: NewJournal, cli: Cli, journal_path: Path
 ) -> None:
-    Journal.create(journal_path).close()
+    new_journal(journal_path).close()
     with closing(sqlite3.connect(journal_path)) as raw:
         raw.execute("PRAGMA user_version = 99")
         raw.commit()
@@ -184,9 +189,9 @@ def test_a_newer_journal_is_refused_by_the_command_line_untouched(
 
 
 def test_a_backup_that_cannot_be_written_is_a_clear_message(
-    cli: Cli, journal_path: Path, tmp_path: Path
+    new_journal: NewJournal, cli: Cli, journal_path: Path, tmp_path: Path
 ) -> None:
-    Journal.create(journal_path).close()
+    new_journal(journal_path).close()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
     result = cli("backup", "-o", str(blocker / "copy.brmdesk"), db=journal_path)

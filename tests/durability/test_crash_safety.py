@@ -24,6 +24,7 @@ import pytest
 
 from brm_desk.services import maintenance
 from brm_desk.services.journal import Journal
+from brm_desk.store.database import create_database
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 PASSPHRASE = "crash test passphrase"
@@ -67,11 +68,25 @@ def run_and_kill(
     return (output + rest).decode().splitlines()
 
 
-def fresh_journal(tmp_path: Path, run: int, passphrase: str | None = None) -> Path:
+@pytest.fixture(scope="module")
+def empty_journals(tmp_path_factory: pytest.TempPathFactory) -> dict[str | None, Path]:
+    """A new, empty journal, plain and encrypted with PASSPHRASE, by passphrase: made once
+    (migrations and key derivation), copied for each run by :func:`fresh_journal`."""
+    folder = tmp_path_factory.mktemp("empty")
+    made: dict[str | None, Path] = {}
+    for passphrase in (None, PASSPHRASE):
+        made[passphrase] = folder / f"{'encrypted' if passphrase else 'plain'}.brmdesk"
+        create_database(made[passphrase], passphrase)
+    return made
+
+
+def fresh_journal(
+    empty: dict[str | None, Path], tmp_path: Path, run: int, passphrase: str | None = None
+) -> Path:
     folder = tmp_path / f"run-{run}"
     folder.mkdir()
     path = folder / "journal.brmdesk"
-    Journal.create(path, passphrase=passphrase).close()
+    shutil.copy(empty[passphrase], path)
     return path
 
 
@@ -91,11 +106,13 @@ def checked_counts(path: Path, passphrase: str | None) -> dict[str, int]:
 
 
 @pytest.mark.slow
-def test_killed_during_edits_every_change_is_whole_or_absent(tmp_path: Path, cli: Cli) -> None:
+def test_killed_during_edits_every_change_is_whole_or_absent(
+    empty_journals: dict[str | None, Path], tmp_path: Path, cli: Cli
+) -> None:
     rng = random.Random(SEED)
     for run in range(KILLS):
         passphrase = PASSPHRASE if run % 2 else None
-        path = fresh_journal(tmp_path, run, passphrase)
+        path = fresh_journal(empty_journals, tmp_path, run, passphrase)
         lines = run_and_kill(path, "edits", rng.uniform(0.05, 0.6), passphrase)
         acknowledged = [line for line in lines if re.match(r"(added|updated) \d+$", line)]
         with reopened_and_checked(path, passphrase) as journal:
@@ -126,11 +143,13 @@ def test_killed_during_edits_every_change_is_whole_or_absent(tmp_path: Path, cli
 
 
 @pytest.mark.slow
-def test_killed_during_an_import_the_journal_holds_all_of_it_or_none(tmp_path: Path) -> None:
+def test_killed_during_an_import_the_journal_holds_all_of_it_or_none(
+    empty_journals: dict[str | None, Path], tmp_path: Path
+) -> None:
     rng = random.Random(SEED + 1)
     outcomes = set()
     for run in range(KILLS):
-        path = fresh_journal(tmp_path, run)
+        path = fresh_journal(empty_journals, tmp_path, run)
         # An import of the sample takes 0.2–0.6 s on a quiet machine, seconds on a busy one:
         # the first kill lands as it starts and the last once it is done, the others at random.
         if run == KILLS - 1:
@@ -153,9 +172,11 @@ def copy_number(copy: Path) -> int:
 
 
 @pytest.mark.slow
-def test_killed_during_backups_every_backup_is_whole_or_absent(tmp_path: Path) -> None:
+def test_killed_during_backups_every_backup_is_whole_or_absent(
+    empty_journals: dict[str | None, Path], tmp_path: Path
+) -> None:
     rng = random.Random(SEED + 2)
-    source = fresh_journal(tmp_path, 0)
+    source = fresh_journal(empty_journals, tmp_path, 0)
     with Journal.open(source) as journal:
         from brm_desk.services.interchange.json_io import import_journal
         from brm_desk.services.sample_journal import read_sample

@@ -17,6 +17,7 @@ from brm_desk.services import protection
 from brm_desk.services.interchange.json_io import import_journal
 from brm_desk.services.journal import Journal
 from brm_desk.services.locations import backups_dir, data_dir
+from empty_journal import NewJournal
 
 SECRET = "Zebrafish merger whispered by the CFO"
 PASSPHRASE = "leftovers passphrase"
@@ -93,9 +94,11 @@ def make_partial(folder: Path, name: str, *, age: float, tag: str = "ab12cd34") 
     return partial
 
 
-def test_opening_a_journal_removes_stale_partials_and_keeps_fresh_ones(tmp_path: Path) -> None:
+def test_opening_a_journal_removes_stale_partials_and_keeps_fresh_ones(
+    new_journal: NewJournal, tmp_path: Path
+) -> None:
     path = tmp_path / "journal.brmdesk"
-    Journal.create(path).close()
+    new_journal(path).close()
     drafts = data_dir() / "drafts"
     stale = [
         make_partial(tmp_path, path.name, age=2 * HOUR),

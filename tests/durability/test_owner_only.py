@@ -18,6 +18,7 @@ from brm_desk.services.interchange.csv_export import write_csv
 from brm_desk.services.journal import Journal
 from brm_desk.services.locations import data_dir, default_journal_path
 from brm_desk.ui import journal_lock
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 SAMPLE = Path(__file__).parents[2] / "resources" / "sample" / "sample_journal.json"
@@ -91,8 +92,10 @@ def test_a_full_flow_leaves_only_owner_only_files_and_folders(
     assert loose == {}
 
 
-def test_an_older_journal_is_made_owner_only_when_opened(journal_path: Path) -> None:
-    Journal.create(journal_path).close()
+def test_an_older_journal_is_made_owner_only_when_opened(
+    new_journal: NewJournal, journal_path: Path
+) -> None:
+    new_journal(journal_path).close()
     journal_path.chmod(0o644)
     data_dir().mkdir(parents=True, mode=0o755)
     data_dir().chmod(0o755)
@@ -103,8 +106,10 @@ def test_an_older_journal_is_made_owner_only_when_opened(journal_path: Path) -> 
         assert stat.S_IMODE(data_dir().stat().st_mode) == 0o700
 
 
-def test_check_leaves_even_the_modes_as_they_are(cli: Cli, journal_path: Path) -> None:
-    Journal.create(journal_path).close()
+def test_check_leaves_even_the_modes_as_they_are(
+    new_journal: NewJournal, cli: Cli, journal_path: Path
+) -> None:
+    new_journal(journal_path).close()
     journal_path.chmod(0o644)
     assert cli("check", db=journal_path).returncode == 0
     assert stat.S_IMODE(journal_path.stat().st_mode) == 0o644

@@ -21,6 +21,7 @@ from brm_desk.services.interchange.ics_import import (
 )
 from brm_desk.services.interchange.ics_series import MAX_PER_FILE, MAX_PER_SERIES
 from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 
 HORIZON = "2027-11-24"  # the journal fixture's today, 2026-11-24, plus 365 days
 
@@ -227,9 +228,9 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def test_the_command_line_bounds_an_endless_series_and_names_a_bad_one(
-    cli: Cli, journal_path: Path, tmp_path: Path
+    new_journal: NewJournal, cli: Cli, journal_path: Path, tmp_path: Path
 ) -> None:
-    with Journal.create(journal_path) as journal:
+    with new_journal(journal_path) as journal:
         journal.partners.add(Partner(id="", name="HR"))
     start = (date.today() - timedelta(days=1)).strftime("%Y%m%dT090000Z")
     horizon = (date.today() + timedelta(days=365)).isoformat()

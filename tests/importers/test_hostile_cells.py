@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brm_desk.services.interchange.csv_export import csv_text, write_csv
-from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,9 +79,9 @@ def test_the_file_holds_the_same_cells(tmp_path: Path) -> None:
     ],
 )
 def test_a_number_of_thousands_of_digits_is_named_by_its_field(
-    cli: Cli, journal_path: Path, tmp_path: Path, field: str, where: str
+    new_journal: NewJournal, cli: Cli, journal_path: Path, tmp_path: Path, field: str, where: str
 ) -> None:
-    Journal.create(journal_path).close()
+    new_journal(journal_path).close()
     huge = "9" * 5000
     value = f"[{huge}]" if field == "tags" else huge
     meeting = (
@@ -102,9 +102,9 @@ def test_a_number_of_thousands_of_digits_is_named_by_its_field(
 
 
 def test_a_long_but_readable_number_still_meets_the_field_rules(
-    cli: Cli, journal_path: Path, tmp_path: Path
+    new_journal: NewJournal, cli: Cli, journal_path: Path, tmp_path: Path
 ) -> None:
-    Journal.create(journal_path).close()
+    new_journal(journal_path).close()
     path = tmp_path / "long.json"
     document = {
         "format": "brm-desk-journal",

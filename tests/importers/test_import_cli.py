@@ -12,6 +12,7 @@ import pytest
 
 from brm_desk.domain.records import Contact, Partner
 from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 
 DATA = Path(__file__).with_name("data")
 CliResult = subprocess.CompletedProcess[str]
@@ -19,8 +20,8 @@ Cli = Callable[..., CliResult]
 
 
 @pytest.fixture
-def db(journal_path: Path) -> Path:
-    with Journal.create(journal_path) as journal:
+def db(journal_path: Path, new_journal: NewJournal) -> Path:
+    with new_journal(journal_path) as journal:
         hr = journal.partners.add(Partner(id="", name="HR"))
         journal.contacts.add(
             Contact(id="", partner_id=hr.id, name="Ben Ortiz", email="ben.ortiz@hr.example.com")

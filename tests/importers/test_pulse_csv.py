@@ -26,6 +26,7 @@ from brm_desk.services.interchange.csv_pulses import (
 )
 from brm_desk.services.interchange.csv_read import parse_csv, read_csv
 from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -155,6 +156,7 @@ ANSWERS = st.one_of(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=st.lists(st.tuples(ANSWERS, ANSWERS, ANSWERS, ANSWERS), min_size=1, max_size=6))
 def test_a_row_becomes_a_pulse_exactly_when_every_answer_is_in_range(
+    new_journal: NewJournal,
     rows: list[tuple[str, str, str, str]],
 ) -> None:
     """Whatever the cells hold, each row is a pulse or a problem naming its row, never both,
@@ -168,7 +170,7 @@ def test_a_row_becomes_a_pulse_exactly_when_every_answer_is_in_range(
 
     with (
         tempfile.TemporaryDirectory() as folder,
-        Journal.create(Path(folder) / "j.db", today=lambda: date(2026, 11, 24)) as journal,
+        new_journal(Path(folder) / "j.db", today=lambda: date(2026, 11, 24)) as journal,
     ):
         journal.partners.add(Partner(id="fin", name="Finance"))
         table = parse_csv(Path("survey.csv"), buffer.getvalue())
@@ -216,8 +218,8 @@ def test_an_answer_without_a_number_of_its_own_is_refused(cell: str) -> None:
 
 
 @pytest.fixture
-def db(journal_path: Path) -> Path:
-    with Journal.create(journal_path) as journal:
+def db(journal_path: Path, new_journal: NewJournal) -> Path:
+    with new_journal(journal_path) as journal:
         journal.partners.add(Partner(id="fin", name="Finance", business_unit="Group Finance"))
         journal.partners.add(Partner(id="hr", name="HR"))
     return journal_path

@@ -18,6 +18,7 @@ from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.errors import NotFoundError, ValidationError
 from brm_desk.domain.records import Meeting, Partner, Request
 from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 
 TODAY = date(2026, 11, 24)
 HONOLULU_ISH = timezone(timedelta(hours=-10))
@@ -323,10 +324,12 @@ def _positions(length: int, most: int) -> st.SearchStrategy[set[int]]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=planned_journals())
-def test_generated_journals_match_the_reference(plan: PlannedJournal) -> None:
+def test_generated_journals_match_the_reference(
+    new_journal: NewJournal, plan: PlannedJournal
+) -> None:
     with (
         tempfile.TemporaryDirectory() as folder,
-        Journal.create(Path(folder) / "journal.db", today=lambda: TODAY) as journal,
+        new_journal(Path(folder) / "journal.db", today=lambda: TODAY) as journal,
     ):
         _check_against_reference(journal, plan)
 

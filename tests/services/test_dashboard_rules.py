@@ -21,8 +21,8 @@ from brm_desk.domain.benefits import benefits_review_due_on
 from brm_desk.domain.enums import RequestStatus, Side
 from brm_desk.domain.records import Action, Meeting, Partner, Request
 from brm_desk.domain.rules import taken_as_order
-from brm_desk.services.journal import Journal
 from brm_desk.store.dashboard_queries import ActionDebts
+from empty_journal import NewJournal
 
 TODAY = date(2026, 11, 24)
 REVIEW_EDGE = TODAY - timedelta(days=90)
@@ -104,10 +104,12 @@ def planned_journals(draw: st.DrawFn) -> PlannedJournal:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=planned_journals())
-def test_dashboard_counts_equal_the_domain_rules(plan: PlannedJournal) -> None:
+def test_dashboard_counts_equal_the_domain_rules(
+    new_journal: NewJournal, plan: PlannedJournal
+) -> None:
     with (
         tempfile.TemporaryDirectory() as folder,
-        Journal.create(Path(folder) / "journal.db", today=lambda: TODAY) as journal,
+        new_journal(Path(folder) / "journal.db", today=lambda: TODAY) as journal,
     ):
         partners = [journal.partners.add(Partner(id="", name=n)) for n in ("Finance", "HR")]
         live_meetings: list[Meeting] = []

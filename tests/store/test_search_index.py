@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -146,9 +147,34 @@ VOCABULARY = [
 ]
 
 
+TODAY = date(2026, 11, 24)  # as the `journal` fixture's
+
+
+@pytest.fixture(scope="module")
+def busy_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A few hundred records of random text (seeded), written once for this module."""
+    folder = tmp_path_factory.mktemp("busy")
+    path = folder / "busy.db"
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))  # opening tidies it
+        with Journal.create(path, today=lambda: TODAY) as journal:
+            fill_busy(journal)
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
 @pytest.fixture
-def busy(journal: Journal) -> Journal:
-    """A few hundred records of random text, so ranking and filters have work to do."""
+def busy(busy_journal: Path, journal_path: Path) -> Iterator[Journal]:
+    """A copy of :func:`busy_journal` for this test alone, so ranking and filters have work
+    to do (and a test may change it)."""
+    shutil.copy(busy_journal, journal_path)
+    opened = Journal.open(journal_path, today=lambda: TODAY)
+    yield opened
+    opened.close()
+
+
+def fill_busy(journal: Journal) -> None:
+    """Four partners with a contact each, 300 meetings and 40 requests."""
     rng = random.Random(20261124)
     partners = [journal.partners.add(Partner(id="", name=f"Partner {n}")) for n in range(4)]
 
@@ -182,7 +208,6 @@ def busy(journal: Journal) -> Journal:
                 need=prose(8),
             )
         )
-    return journal
 
 
 REFERENCE = """

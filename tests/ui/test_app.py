@@ -16,6 +16,7 @@ from brm_desk.services.locations import default_journal_path
 from brm_desk.ui import app, journal_opening
 from brm_desk.ui.dialogs import messages
 from brm_desk.ui.main_window import MainWindow
+from empty_journal import NewJournal
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 OpenInto = Callable[[MainWindow, Path], bool]
@@ -63,9 +64,9 @@ def test_run_exits_1_on_a_file_that_is_not_a_journal(
 
 
 def test_a_journal_opens_into_the_window(
-    qtbot: QtBot, journal_path: Path, open_into: OpenInto
+    new_journal: NewJournal, qtbot: QtBot, journal_path: Path, open_into: OpenInto
 ) -> None:
-    Journal.create(journal_path).close()
+    new_journal(journal_path).close()
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -92,8 +93,10 @@ def test_a_missing_explicit_journal_is_not_created(
     assert errors
 
 
-def test_run_opens_the_journal_and_ends_when_the_window_closes(journal_path: Path) -> None:
-    Journal.create(journal_path).close()
+def test_run_opens_the_journal_and_ends_when_the_window_closes(
+    new_journal: NewJournal, journal_path: Path
+) -> None:
+    new_journal(journal_path).close()
     titles: list[str] = []
 
     def watch(window: MainWindow) -> None:
@@ -114,11 +117,14 @@ def test_start_up_does_not_import_the_journal_core() -> None:
 
 
 def test_an_unforeseen_error_while_opening_is_said_and_the_app_exits_1(
-    tmp_path: Path, errors: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+    new_journal: NewJournal,
+    tmp_path: Path,
+    errors: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A bug in opening must not leave a window waiting for ever: a message, then exit 1."""
     path = tmp_path / "journal.brmdesk"
-    Journal.create(path).close()
+    new_journal(path).close()
 
     def broken(*_args: object, **_kwargs: object) -> Journal:
         raise KeyError("unexpected")

@@ -29,6 +29,7 @@ from brm_desk.ui.views.dashboard import DashboardPage
 from brm_desk.ui.views.meetings import MeetingsPage
 from brm_desk.ui.views.partners import PartnersPage
 from chart_reading import heights
+from empty_journal import NewJournal
 
 pytestmark = pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise)")
 
@@ -351,9 +352,11 @@ def test_clicking_a_partner_on_the_dashboard_chart_lists_their_engagements_of_th
     assert meetings.model.wanted.until == end
 
 
-def test_opening_the_app_on_a_journal_does_not_import_matplotlib(journal_path: Path) -> None:
+def test_opening_the_app_on_a_journal_does_not_import_matplotlib(
+    new_journal: NewJournal, journal_path: Path
+) -> None:
     """Views are built at once; matplotlib waits until a chart is on screen."""
-    Journal.create(journal_path).close()
+    new_journal(journal_path).close()
     code = (
         "import sys; from pathlib import Path;"
         "from PySide6.QtWidgets import QApplication; app = QApplication([]);"

@@ -22,6 +22,7 @@ from brm_desk.ui.main_window import MainWindow
 from brm_desk.ui.reminders import DIGEST, TODAY, Reminders
 from brm_desk.ui.views.prep_brief import PrepBriefWindow
 from brm_desk.ui.views.today import TodayPage
+from empty_journal import NewJournal
 from reminder_journal import NOW, fill
 
 pytestmark = [
@@ -48,8 +49,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def reminded(journal_path: Path) -> Journal:
-    journal = Journal.create(journal_path, today=lambda: NOW.date())
+def reminded(journal_path: Path, new_journal: NewJournal) -> Journal:
+    journal = new_journal(journal_path, today=lambda: NOW.date())
     fill(journal)
     return journal
 
@@ -278,10 +279,12 @@ def test_closing_keeps_the_app_in_the_tray_and_quit_stops_everything(
     qtbot.waitUntil(lambda: not [t for t in window.findChildren(QTimer) if t.isActive()])
 
 
-def test_quit_from_the_tray_ends_the_running_app(journal_path: Path) -> None:
+def test_quit_from_the_tray_ends_the_running_app(
+    new_journal: NewJournal, journal_path: Path
+) -> None:
     """The real event loop: closed to the tray the app runs on; Quit ends it, exit status 0,
     and nothing is left running."""
-    journal = Journal.create(journal_path)
+    journal = new_journal(journal_path)
     fill(journal, now=datetime.now().astimezone())
     journal.close()
     windows: list[MainWindow] = []
