@@ -311,17 +311,23 @@ def test_quit_from_the_tray_ends_the_running_app(
     assert running == []
 
 
-def today_page(window: MainWindow) -> TodayPage:
+def today_page(qtbot: QtBot, window: MainWindow) -> TodayPage:
     page = window.show_page("Today")
     assert isinstance(page, TodayPage)
+    read(qtbot, page)
     return page
+
+
+def read(qtbot: QtBot, page: TodayPage) -> None:
+    """Wait for the day the page reads in the background to show."""
+    qtbot.waitUntil(lambda: not page.busy())
 
 
 def test_the_today_view_lists_the_days_meetings_and_what_is_due(
     qtbot: QtBot, reminded: Journal, clock: Clock
 ) -> None:
     window = window_on(qtbot, reminded, clock)
-    page = today_page(window)
+    page = today_page(qtbot, window)
     assert [(r.lead.text(), r.title.text(), r.detail.text()) for r in page.meetings.shown] == [
         ("10:00–10:30", "Budget call", "Finance"),
         ("14:50–15:20", "Reorganisation", "Finance · private"),
@@ -348,11 +354,13 @@ def test_dismissing_in_the_today_view_is_undoable_and_a_snooze_ends_on_time(
     qtbot: QtBot, reminded: Journal, clock: Clock
 ) -> None:
     window = window_on(qtbot, reminded, clock)
-    page = today_page(window)
+    page = today_page(qtbot, window)
     page.due.shown[1].buttons["Dismiss"].click()
+    read(qtbot, page)
     assert "Book the workshop" not in [r.title.text() for r in page.due.shown]
     assert window.action("undo").text() == "&Undo Dismiss 'Book the workshop'"
     window.action("undo").trigger()
+    read(qtbot, page)
     assert "Finance — Book the workshop" in [r.title.text() for r in page.due.shown]
 
     snooze = page.due.shown[2].buttons["Snooze"].menu()
@@ -362,9 +370,11 @@ def test_dismissing_in_the_today_view_is_undoable_and_a_snooze_ends_on_time(
         "For a week",
     ]
     snooze.actions()[0].trigger()  # type: ignore[union-attr]
+    read(qtbot, page)
     assert "Finance — Send the roadmap" not in [r.title.text() for r in page.due.shown]
     clock.now += timedelta(hours=1)
     page.refresh()
+    read(qtbot, page)
     assert "Finance — Send the roadmap" in [r.title.text() for r in page.due.shown]
 
 
@@ -377,12 +387,14 @@ def test_the_today_view_counts_the_calendar_inbox(
     page = TodayPage(reminded, window_on(qtbot, reminded, clock).settings, clock)
     qtbot.addWidget(page)
     page.refresh()
+    read(qtbot, page)
     assert page.inbox.text() == "Calendar inbox: nothing waits to be filed."
     with reminded.database.transaction() as tx:
         inbox_rows.put(
             tx, [InboxEvent(f"e{i}", None, "Weekly sync", clock.now, 30) for i in range(3)]
         )
     page.refresh()
+    read(qtbot, page)
     assert page.inbox.text() == "Calendar inbox: 3 events waiting to be filed"
 
 
@@ -392,7 +404,7 @@ def test_the_today_view_fits_without_a_sideways_scroll(
 ) -> None:
     window = window_on(qtbot, reminded, clock)
     window.resize(*size)
-    page = today_page(window)
+    page = today_page(qtbot, window)
     scroll = page.findChild(QScrollArea)
     assert scroll is not None
     qtbot.waitUntil(lambda: page.due.shown[-1].isVisible())
@@ -408,9 +420,10 @@ def test_a_long_backlog_shows_its_first_fifty_then_all_on_demand(
     meeting = reminded.meetings.get("past")
     many = tuple(Action(f"Task {n}", Side.MINE, "", NOW.date()) for n in range(60))
     reminded.meetings.update(replace(meeting, actions=(*meeting.actions, *many)))
-    page = today_page(window_on(qtbot, reminded, clock))
+    page = today_page(qtbot, window_on(qtbot, reminded, clock))
     assert len(page.due.shown) == 50
     assert page.show_more.text() == "Show 16 more…"
     page.show_more.click()
+    read(qtbot, page)
     assert len(page.due.shown) == 66
     assert not page.show_more.isVisibleTo(page)

@@ -29,6 +29,7 @@ from brm_desk.domain.words import plural
 from brm_desk.services import reminders
 from brm_desk.services.calendar_inbox import waiting_count
 from brm_desk.services.journal import Journal
+from brm_desk.ui.operations import NewestAnswer
 from brm_desk.ui.reminders import KeepReminders, snooze_all
 from brm_desk.ui.views.page import Page
 
@@ -85,10 +86,24 @@ class TodayPage(Page):
         scroll.setWidget(content)
         self.body.addWidget(scroll, 1)
         self.day: reminders.Day | None = None
+        self.answers = NewestAnswer(self, self.refresh)
 
     def refresh(self) -> None:
-        now = self.clock()
-        self.day = day = reminders.today(self.journal, now)
+        """Read the day off the UI thread (at 100,000 meetings it takes most of a second);
+        the newest reading is the one shown."""
+        now, journal = self.clock(), self.journal
+        self.answers.ask(
+            lambda: (reminders.today(journal, now), waiting_count(journal)),
+            lambda found: self._show(now, *found),
+            lambda error: self.summary.setText(error.message),
+        )
+
+    def busy(self) -> bool:
+        """The day is being read."""
+        return self.answers.busy()
+
+    def _show(self, now: datetime, day: reminders.Day, waiting: int) -> None:
+        self.day = day
         self.date_label.setText(f"{now:%A} {now.day} {now:%B %Y}")
         self.summary.setText(day.digest())
         self.meetings.fill([self._meeting_row(m, now) for m in day.meetings], "No meetings today.")
@@ -99,7 +114,6 @@ class TodayPage(Page):
         self.show_more.setAccessibleName(f"Show {plural(more, 'more thing')} due")
         self.show_more.setVisible(bool(more))
         self.snooze_all.setEnabled(bool(day.due))
-        waiting = waiting_count(self.journal)
         self.inbox.setText(
             f"Calendar inbox: {plural(waiting, 'event')} waiting to be filed"
             if waiting
