@@ -75,6 +75,7 @@ def test_the_empty_dashboard_offers_a_new_partner(qtbot: QtBot, journal: Journal
     window.sidebar.setCurrentRow(VIEW_NAMES.index("Dashboard"))
     page = window.current_page()
     assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: not page.busy())
     assert "Press Ctrl+Shift+N to add your first partner" in page.summary.text()
     new_record = window.action("new_record")
     assert new_record.isEnabled()

@@ -90,6 +90,7 @@ def test_dashboard_shows_the_balances_for_the_period(qtbot: QtBot, filled: Fille
     qtbot.addWidget(page)
     page.period_box.setCurrentIndex(page.period_box.findData(Preset.LAST_30_DAYS.value))
     assert page.period() == (date(2026, 10, 25), date(2026, 11, 24))
+    qtbot.waitUntil(lambda: not page.busy())  # the figures are read in the background
     expected = filled.journal.balances.for_partners(*page.period())
     shown = {
         page.proxy.index(r, DashboardModel.PARTNER).data(): r for r in range(page.proxy.rowCount())
@@ -113,6 +114,7 @@ def test_dashboard_period_presets_and_custom_dates(qtbot: QtBot, filled: Filled)
     assert page.from_edit.edit.text() == "2026-10-01"
     page.period_box.setCurrentIndex(page.period_box.findData(Preset.LAST_QUARTER.value))
     assert page.period() == (date(2026, 7, 1), date(2026, 9, 30))
+    qtbot.waitUntil(lambda: not page.busy())
     # Last quarter holds none of the November meetings.
     assert all(
         page.proxy.index(r, DashboardModel.MIX).data() == "0 · 0 · 0"
@@ -124,6 +126,7 @@ def test_dashboard_period_presets_and_custom_dates(qtbot: QtBot, filled: Filled)
     type_day(qtbot, page.from_edit, "2026-11-04")
     type_day(qtbot, page.to_edit, "2026-11-10")
     assert page.period() == (date(2026, 11, 4), date(2026, 11, 10))
+    qtbot.waitUntil(lambda: not page.busy())
     finance = next(
         r
         for r in range(page.proxy.rowCount())

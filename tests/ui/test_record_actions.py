@@ -300,6 +300,7 @@ def test_dashboard_opens_a_partner_and_quick_capture_picks_it(qtbot: QtBot, fill
     window.sidebar.setCurrentRow(VIEW_NAMES.index("Dashboard"))
     page = window.current_page()
     assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: not page.busy())
     index = next(
         page.proxy.index(r, 0)
         for r in range(page.proxy.rowCount())
