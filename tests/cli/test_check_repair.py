@@ -4,6 +4,7 @@ stale index is rebuilt from them; anything else check finds is reported and left
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 from collections.abc import Callable
@@ -28,6 +29,25 @@ DAMAGE = {
 }
 
 
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample journal, imported once for this module and copied for each test."""
+    folder = tmp_path_factory.mktemp("sample")
+    path = folder / "journal.db"
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))  # opening tidies it
+        with Journal.create(path) as journal:
+            import_journal(journal, read_sample())
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
+@pytest.fixture
+def sample(sample_file: Path, journal_path: Path) -> Path:
+    shutil.copy(sample_file, journal_path)
+    return journal_path
+
+
 def run_sql(path: Path, *statements: str) -> None:
     """Edit the file by hand, as a damaged or tampered journal would be."""
     with closing(sqlite3.connect(path)) as raw:
@@ -45,10 +65,9 @@ def hits(cli: Cli, path: Path, query: str) -> list[str]:
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_search_index_is_named_then_rebuilt_and_search_finds_all_again(
-    cli: Cli, journal_path: Path, damage: str
+    cli: Cli, sample: Path, damage: str
 ) -> None:
-    with Journal.create(journal_path) as journal:
-        import_journal(journal, read_sample())
+    journal_path = sample
     before = hits(cli, journal_path, "budget")
     assert before
     run_sql(journal_path, *DAMAGE[damage])
@@ -69,11 +88,8 @@ def test_a_damaged_search_index_is_named_then_rebuilt_and_search_finds_all_again
     assert hits(cli, journal_path, "budget") == before
 
 
-def test_repair_leaves_anything_but_the_search_index_to_a_backup(
-    cli: Cli, journal_path: Path
-) -> None:
-    with Journal.create(journal_path) as journal:
-        import_journal(journal, read_sample())
+def test_repair_leaves_anything_but_the_search_index_to_a_backup(cli: Cli, sample: Path) -> None:
+    journal_path = sample
     no_offset = "UPDATE meeting SET start = substr(start, 1, 19) WHERE id = 1"
     run_sql(journal_path, no_offset, *DAMAGE["stale"])
     damaged = journal_path.read_bytes()

@@ -20,6 +20,7 @@ from brm_desk.domain.pulses import Pulse, Quarter
 from brm_desk.domain.records import Action, Contact, Meeting, Partner, Request
 from brm_desk.services.interchange.json_io import export_journal, import_journal
 from brm_desk.services.journal import Journal
+from empty_journal import NewJournal
 
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 10, tzinfo=UTC)
@@ -43,11 +44,11 @@ ACTIONS = st.builds(
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings=st.lists(st.tuples(st.lists(ACTIONS, max_size=5), st.booleans()), max_size=6))
 def test_follow_ups_counted_in_sql_equal_the_late_rule(
-    meetings: list[tuple[list[Action], bool]],
+    new_journal: NewJournal, meetings: list[tuple[list[Action], bool]]
 ) -> None:
     with (
         tempfile.TemporaryDirectory() as folder,
-        Journal.create(Path(folder) / "journal.db", today=lambda: TODAY) as journal,
+        new_journal(Path(folder) / "journal.db", today=lambda: TODAY) as journal,
     ):
         partner = journal.partners.add(Partner(id="", name="Finance"))
         live: list[Action] = []
