@@ -57,6 +57,20 @@ def test_a_damaged_calendar_is_read_or_refused_with_a_message(
     assert all(1 <= event.duration_minutes <= 1440 for event in events)
 
 
+def test_a_lone_carriage_return_is_refused_not_read_as_a_line_break(tmp_path: Path) -> None:
+    """icalendar ends lines at LF only: reading a lone CR as a break too made the two readers
+    count different events (a ValueError from the import, found by the test above)."""
+    original = ORIGINALS[0].decode()
+    at = original.index("BEGIN:VEVENT", original.index("BEGIN:VEVENT") + 1)
+    damaged = original[:at] + "BEGIN:VEVENT\r0" + original[at + len("BEGIN:VEVENT\r\n") :]
+    path = tmp_path / "damaged.ics"
+    path.write_bytes(damaged.encode())
+    with pytest.raises(ImportFileError) as refused:
+        scan_calendar(read_calendar(path), TODAY)
+    assert refused.value.message.startswith(f"{path}: line ")
+    assert "control character" in refused.value.message
+
+
 RULE_PARTS = st.sampled_from(
     [
         "FREQ=SECONDLY",

@@ -20,7 +20,7 @@ from brm_desk.services.interchange.ics_check import event_problem
 MAX_BYTES = 100 * 1024 * 1024
 _NAME = re.compile(r"^[A-Za-z0-9-]+(?=[;:])")
 _PARAMETER = re.compile(r';([A-Za-z0-9-]+)=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*')
-_LINE_END = re.compile(r"\r\n|\n|\r")  # not str.splitlines: U+2028 may sit in a value
+_LINE_END = re.compile(r"\r\n|\n")  # as icalendar reads; not str.splitlines (U+2028 in a value)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 allows tabs, no other
 _ONCE = {  # what a component may say only once (RFC 5545), of what icalendar or we read
     "VEVENT": {
