@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
 from brm_desk.domain.words import listing, plural
 from brm_desk.services import privacy
+from brm_desk.ui.models.dashboard import DashboardModel
 from brm_desk.ui.models.table import RECORD_ROLE
 
 NONE_SHOWN = "—"
@@ -36,14 +37,17 @@ def visible_table(page: QWidget | None) -> QTableView | None:
 
 
 def _shown_columns(view: QTableView) -> list[tuple[int, str]]:
-    """(column, heading) of each column the view shows, in its order on screen."""
+    """(column, heading) of each column the view shows, in its order on screen, and of those
+    the dashboard hid only to fit a narrow window: a file has no width."""
     model, header = view.model(), view.horizontalHeader()
+    source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    gave_way = source.hidden if isinstance(source, DashboardModel) else frozenset()
     columns = [header.logicalIndex(visual) for visual in range(header.count())]
     return [
         # A heading set on two lines on screen is one line in the file.
         (column, " ".join(str(model.headerData(column, Qt.Orientation.Horizontal) or "").split()))
         for column in columns
-        if not header.isSectionHidden(column)
+        if not header.isSectionHidden(column) or column in gave_way
     ]
 
 

@@ -76,6 +76,8 @@ class TodayPage(Page):
         column.addWidget(self.due)
         self.show_all = False
         self.show_more = QPushButton()
+        self.show_more.setAccessibleName("Show everything due")
+        self.show_more.setVisible(False)  # until a long backlog is read
         self.show_more.clicked.connect(self._show_all)
         column.addWidget(self.show_more, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
