@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+import pytest
+
 from brm_desk.services.journal import Journal
 
 
@@ -24,3 +26,20 @@ def open_copy(empty: Path, path: Path, today: Callable[[], date] = date.today) -
         shutil.copyfileobj(source, copy)
     shutil.copymode(empty, path)
     return Journal.open(path, today=today)
+
+
+def built_once(
+    factory: pytest.TempPathFactory,
+    fill: Callable[[Journal], object],
+    today: Callable[[], date] = date.today,
+) -> Path:
+    """A journal ``fill`` writes once (for a module's tests to copy), in a folder of its own:
+    opening a journal tidies the data folder, so that one is in the folder too."""
+    folder = factory.mktemp("built")
+    path = folder / "journal.db"
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+        with Journal.create(path, today=today) as journal:
+            fill(journal)
+    assert not Path(f"{path}-wal").exists()
+    return path

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from brm_desk.services.interchange.json_io import import_journal
-from brm_desk.services.journal import Journal
 from brm_desk.services.sample_journal import read_sample
+from empty_journal import built_once
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -32,14 +32,7 @@ DAMAGE = {
 @pytest.fixture(scope="module")
 def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample journal, imported once for this module and copied for each test."""
-    folder = tmp_path_factory.mktemp("sample")
-    path = folder / "journal.db"
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))  # opening tidies it
-        with Journal.create(path) as journal:
-            import_journal(journal, read_sample())
-    assert not Path(f"{path}-wal").exists()
-    return path
+    return built_once(tmp_path_factory, lambda journal: import_journal(journal, read_sample()))
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from brm_desk.domain.enums import Focus, MeetingType
 from brm_desk.domain.records import Meeting, Partner, Request
 from brm_desk.domain.words import day
 from brm_desk.services.journal import Journal
+from empty_journal import built_once
 
 CliResult = subprocess.CompletedProcess[str]
 Cli = Callable[..., CliResult]
@@ -31,35 +32,32 @@ CET = timezone(timedelta(hours=1))
 def filled_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Finance and Procurement, twelve weekly meetings and three requests each: built once
     for this module (sixty writes), copied for each test by :func:`journal_file`."""
-    folder = tmp_path_factory.mktemp("review")
-    path = folder / "journal.db"
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))  # opening tidies it
-        with Journal.create(path, today=lambda: date(2026, 11, 24)) as journal:
-            for name in ("Finance", "Procurement"):
-                partner = journal.partners.add(Partner(id="", name=name))
-                for week in range(12):
-                    kind = (MeetingType.ROADMAP, MeetingType.ESCALATION)[week % 2]
-                    journal.meetings.add(
-                        Meeting(
-                            id="",
-                            partner_id=partner.id,
-                            title=f"{name} {kind.label} {week}",
-                            start=datetime(2026, 8, 3, 10, tzinfo=CET) + timedelta(weeks=week),
-                            type=kind,
-                            focus=kind.default_focus,
-                            notes=f"Notes for week {week}",
-                            private=week == 5,
-                            duration_minutes=30 + 15 * (week % 3),
-                        )
+
+    def fill(journal: Journal) -> None:
+        for name in ("Finance", "Procurement"):
+            partner = journal.partners.add(Partner(id="", name=name))
+            for week in range(12):
+                kind = (MeetingType.ROADMAP, MeetingType.ESCALATION)[week % 2]
+                journal.meetings.add(
+                    Meeting(
+                        id="",
+                        partner_id=partner.id,
+                        title=f"{name} {kind.label} {week}",
+                        start=datetime(2026, 8, 3, 10, tzinfo=CET) + timedelta(weeks=week),
+                        type=kind,
+                        focus=kind.default_focus,
+                        notes=f"Notes for week {week}",
+                        private=week == 5,
+                        duration_minutes=30 + 15 * (week % 3),
                     )
-                for n in range(3):
-                    journal.requests.add(
-                        Request(id="", partner_id=partner.id, title=f"{name} ask {n}",
-                                received=date(2026, 9, 1 + n), private=n == 1)
-                    )  # fmt: skip
-    assert not Path(f"{path}-wal").exists()
-    return path
+                )
+            for n in range(3):
+                journal.requests.add(
+                    Request(id="", partner_id=partner.id, title=f"{name} ask {n}",
+                            received=date(2026, 9, 1 + n), private=n == 1)
+                )  # fmt: skip
+
+    return built_once(tmp_path_factory, fill, today=lambda: date(2026, 11, 24))
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from brm_desk.domain.search import MARK_END, MARK_START, SearchFilters
 from brm_desk.services.journal import Journal
 from brm_desk.store import search_index
 from brm_desk.store.search_index import match_expression, words
+from empty_journal import built_once
 
 # Escaping
 
@@ -153,14 +154,7 @@ TODAY = date(2026, 11, 24)  # as the `journal` fixture's
 @pytest.fixture(scope="module")
 def busy_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A few hundred records of random text (seeded), written once for this module."""
-    folder = tmp_path_factory.mktemp("busy")
-    path = folder / "busy.db"
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))  # opening tidies it
-        with Journal.create(path, today=lambda: TODAY) as journal:
-            fill_busy(journal)
-    assert not Path(f"{path}-wal").exists()
-    return path
+    return built_once(tmp_path_factory, fill_busy, today=lambda: TODAY)
 
 
 @pytest.fixture
