@@ -18,15 +18,12 @@ from brm_desk.domain.records import Partner
 from brm_desk.domain.words import listing, plural
 from brm_desk.ui.commands import DeleteRecord, JournalCommand, describe, push, service_of
 from brm_desk.ui.dialogs import messages
+from brm_desk.ui.models.trash import kind_name
 
 if TYPE_CHECKING:
     from brm_desk.services.drafts import Draft
     from brm_desk.ui.editors.base import RecordEditor
     from brm_desk.ui.shell import Shell
-
-
-# The trash's table names, as the question names them.
-TAKEN_ALONG = {"assessment": "maturity assessment"}
 
 
 class RecordActions(QObject):
@@ -197,7 +194,7 @@ class RecordActions(QObject):
         if not isinstance(record, Partner) or journal is None:
             return True
         counts = journal.trash.taken_along("partner", record.id)
-        going = listing([plural(n, TAKEN_ALONG.get(kind, kind)) for kind, n in counts.items() if n])
+        going = listing([plural(n, kind_name(kind)) for kind, n in counts.items() if n])
         along = f" with its {going}" if going else ""
         return messages.confirm(
             self.shell.window,

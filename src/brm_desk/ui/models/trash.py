@@ -5,14 +5,18 @@ from __future__ import annotations
 from brm_desk.domain.records import TrashItem
 from brm_desk.ui.models.table import Column, RecordTableModel
 
-_KIND_LABELS = {"assessment": "Maturity assessment"}
-"""How the list names a kind whose one word would be unclear (others: the word itself)."""
+_KIND_NAMES = {"assessment": "maturity assessment"}
+
+
+def kind_name(kind: str) -> str:
+    """How the trash names a kind of record to the BRM: the word itself, unless it alone would
+    be unclear ("maturity assessment")."""
+    return _KIND_NAMES.get(kind, kind)
 
 
 def _what(item: TrashItem) -> str:
     extra = item.items - 1
-    kind = _KIND_LABELS.get(item.kind, item.kind.capitalize())
-    return kind + (f" (+{extra} more)" if extra > 0 else "")
+    return kind_name(item.kind).capitalize() + (f" (+{extra} more)" if extra > 0 else "")
 
 
 class TrashModel(RecordTableModel):
